@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PerfgateError } from '../errors.js';
+import type { AgentMessage, Command, HelloMessage, ProcessUsage, Reply } from './protocol.js';
+
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+/**
+ * perfgate's end of the agent's control connection: a Unix socket in a private temp
+ * folder that the agent dials once the service listens. One channel serves one service.
+ */
+export class AgentChannel {
+  readonly socketPath: string;
+  private readonly folder: string;
+  private readonly server: net.Server;
+  private connection: net.Socket | undefined;
+  private hello: HelloMessage | undefined;
+  private helloWaiters: Array<(hello: HelloMessage) => void> = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private closedReason: string | undefined;
+
+  private constructor(folder: string, server: net.Server) {
+    this.folder = folder;
+    this.socketPath = join(folder, 'agent.sock');
+    this.server = server;
+  }
+
+  static async open(): Promise<AgentChannel> {
+    // Socket paths are limited to ~107 bytes, so they live under the OS temp dir, not the repo.
+    const folder = mkdtempSync(join(tmpdir(), 'perfgate-'));
+    const server = net.createServer();
+    const channel = new AgentChannel(folder, server);
+    server.on('connection', (socket) => channel.accept(socket));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(channel.socketPath, () => resolve());
+    });
+    server.unref();
+    return channel;
+  }
+
+  get registered(): HelloMessage | undefined {
+    return this.hello;
+  }
+
+  /** Resolves with the agent's hello; never rejects (the caller races it with the process). */
+  waitForHello(): Promise<HelloMessage> {
+    if (this.hello) return Promise.resolve(this.hello);
+    return new Promise((resolve) => this.helloWaiters.push(resolve));
+  }
+
+  async startProfiling(cpuSamplingIntervalUs: number): Promise<void> {
+    await this.request({ cmd: 'start', cpuSamplingIntervalUs });
+  }
+
+  async stopProfiling(cpuProfilePath: string): Promise<ProcessUsage | undefined> {
+    const reply = await this.request({ cmd: 'stop', cpuProfilePath });
+    return reply.ok ? reply.usage : undefined;
+  }
+
+  close(): void {
+    this.closedReason ??= 'the channel was closed';
+    this.connection?.destroy();
+    this.server.close();
+    rmSync(this.folder, { recursive: true, force: true });
+    for (const resolve of this.pending.values()) resolve({ type: 'reply', id: 0, ok: false, error: this.closedReason });
+    this.pending.clear();
+  }
+
+  private accept(socket: net.Socket): void {
+    if (this.connection) {
+      // Only the first process to listen is the service; a second one is refused.
+      socket.destroy();
+      return;
+    }
+    this.connection = socket;
+    socket.setEncoding('utf8');
+    let buffered = '';
+    socket.on('data', (chunk: string) => {
+      buffered += chunk;
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        if (line.trim() !== '') this.receive(JSON.parse(line) as AgentMessage);
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      this.closedReason ??= 'the service closed the agent connection (did it exit?)';
+      for (const resolve of this.pending.values()) resolve({ type: 'reply', id: 0, ok: false, error: this.closedReason });
+      this.pending.clear();
+    });
+  }
+
+  private receive(message: AgentMessage): void {
+    if (message.type === 'hello') {
+      this.hello = message;
+      for (const waiter of this.helloWaiters.splice(0)) waiter(message);
+      return;
+    }
+    const resolve = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    resolve?.(message);
+  }
+
+  private async request(body: CommandBody): Promise<Reply & { ok: true }> {
+    const connection = this.connection;
+    if (!connection || this.closedReason) {
+      throw new PerfgateError('AGENT_FAILED', `agent: cannot send "${body.cmd}": ${this.closedReason ?? 'the agent never connected'}`);
+    }
+    const id = this.nextId++;
+    const reply = await new Promise<Reply>((resolve) => {
+      this.pending.set(id, resolve);
+      connection.write(`${JSON.stringify({ ...body, id })}\n`);
+    });
+    if (!reply.ok) throw new PerfgateError('AGENT_FAILED', `agent: "${body.cmd}" failed: ${reply.error}`);
+    return reply;
+  }
+}

@@ -1,0 +1,27 @@
+import { median } from 'simple-statistics';
+
+/**
+ * Percentile-bootstrap confidence interval for median(y) / median(x), resampling each
+ * side with a seeded generator. Resamples whose baseline median is 0 are skipped; if
+ * too few remain the interval is unbounded above.
+ */
+export function bootstrapMedianRatio(
+  x: readonly number[],
+  y: readonly number[],
+  options: { resamples: number; confidence: number; random: () => number },
+): { low: number; high: number } {
+  const ratios: number[] = [];
+  const xs = new Array<number>(x.length);
+  const ys = new Array<number>(y.length);
+  for (let r = 0; r < options.resamples; r++) {
+    for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)]!;
+    for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)]!;
+    const base = median(xs);
+    if (base > 0) ratios.push(median(ys) / base);
+  }
+  if (ratios.length < options.resamples / 2) return { low: 0, high: Number.POSITIVE_INFINITY };
+  ratios.sort((a, b) => a - b);
+  const tail = (1 - options.confidence) / 2;
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(q * ratios.length)))]!;
+  return { low: at(tail), high: at(1 - tail) };
+}

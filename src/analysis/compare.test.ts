@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { compareSchema } from '../config/schema.js';
+import { compare } from './compare.js';
+import { seededRandom } from './prng.js';
+import type { FunctionCost, TrialMetrics } from './trial.js';
+
+const settings = compareSchema.parse({});
+
+/** A trial where each function's self share is jittered by a seeded ±`noise` (relative). */
+function trial(selfShares: Record<string, number>, random: () => number, noise = 0.03, errors = 0): TrialMetrics {
+  const total = 1_000_000_000;
+  const functions: Record<string, FunctionCost> = {};
+  let parentTotal = 0;
+  for (const [key, share] of Object.entries(selfShares)) {
+    const nanos = share * total * (1 + (random() * 2 - 1) * noise);
+    parentTotal += nanos;
+    functions[key] = { name: key.split('#')[1]!, file: key.split('#')[0]!, selfNanos: nanos, totalNanos: nanos };
+  }
+  functions['app.js#handle'] = { name: 'handle', file: 'app.js', selfNanos: 0, totalNanos: parentTotal };
+  return {
+    requests: 1000,
+    sampledCpuNanos: parentTotal,
+    functions,
+    service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 },
+  };
+}
+
+const shares = { 'a.js#parse': 0.3, 'b.js#score': 0.1, 'c.js#render': 0.4, 'd.js#tiny': 0.001, 'e.js#log': 0.199 };
+
+describe('compare', () => {
+  it('passes an A/A comparison', () => {
+    const random = seededRandom(1);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial(shares, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('pass');
+    expect(result.findings.filter((f) => f.outcome === 'regressed')).toEqual([]);
+  });
+
+  it('fails a planted regression and blames the function whose own time rose, first', () => {
+    const random = seededRandom(2);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'b.js#score': 0.2 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('fail');
+    expect(result.findings[0]!.key).toBe('b.js#score');
+    expect(result.findings[0]!.self.outcome).toBe('regressed');
+    expect(result.findings[0]!.self.ci.low).toBeGreaterThan(1.05);
+    expect(result.findings[0]!.self.q).toBeLessThanOrEqual(0.05);
+  });
+
+  it('does not fail on a function below the absolute floor, however much it grew', () => {
+    const random = seededRandom(3);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#tiny': 0.003 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('pass');
+  });
+
+  it('is inconclusive when the trial count can never reach significance, and says so', () => {
+    const random = seededRandom(4);
+    const base = Array.from({ length: 3 }, () => trial(shares, random));
+    const cand = Array.from({ length: 3 }, () => trial({ ...shares, 'b.js#score': 0.3 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('inconclusive');
+    expect(result.warnings.join(' ')).toMatch(/smallest possible p is 0\.100/);
+  });
+
+  it('fails on failed requests before looking at speed', () => {
+    const random = seededRandom(5);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, (_, i) => trial(shares, random, 0.03, i === 0 ? 50 : 0));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('fail-errors');
+  });
+
+  it('gives the same result for the same inputs (seeded)', () => {
+    const make = () => {
+      const random = seededRandom(6);
+      return [Array.from({ length: 6 }, () => trial(shares, random)), Array.from({ length: 6 }, () => trial(shares, random))] as const;
+    };
+    const [b1, c1] = make();
+    const [b2, c2] = make();
+    expect(compare(b1, c1, settings)).toEqual(compare(b2, c2, settings));
+  });
+
+  it('lists functions found on one side only instead of testing them', () => {
+    const random = seededRandom(8);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'f.js#renamed': 0.1 }, random));
+    const added = compare(base, cand, settings).findings.find((f) => f.key === 'f.js#renamed');
+    expect(added?.presence).toBe('added');
+    expect(added?.outcome).toBe('inconclusive');
+  });
+
+  it('leaves ignored functions out', () => {
+    const random = seededRandom(9);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'b.js#score': 0.2 }, random));
+    const result = compare(base, cand, { ...settings, ignore: ['b.js#*'] });
+    expect(result.findings.some((f) => f.key === 'b.js#score')).toBe(false);
+  });
+});

@@ -1,0 +1,243 @@
+import { median } from 'simple-statistics';
+import type { CompareSettings } from '../config/schema.js';
+import { benjaminiHochberg } from './benjamini-hochberg.js';
+import { bootstrapMedianRatio } from './bootstrap.js';
+import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
+import { globToRegExp } from './glob.js';
+import { mannWhitney } from './mann-whitney.js';
+import { seededRandom } from './prng.js';
+import type { ServiceMetrics, TrialMetrics } from './trial.js';
+
+/** Share of requests that may fail (no response, or a status other than the recorded one) before the run fails. */
+export const MAX_ERROR_RATE = 0.01;
+
+interface Candidate {
+  key: string;
+  name: string;
+  file: string;
+  presence: Presence;
+  shares: Record<ShareMetric, { baseline: number[]; candidate: number[] }>;
+  perRequest: FunctionFinding['perRequestNanos'];
+}
+
+/**
+ * The comparison procedure (docs/statistics.md): per function, the share of busy CPU
+ * (self and total) in each trial; an exact Mann–Whitney test per metric; Benjamini–
+ * Hochberg over all tests; a bootstrap CI of the median ratio; and two floors, relative
+ * and absolute, that a change must clear to count.
+ */
+export function compare(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings): Comparison {
+  const warnings: string[] = [];
+  const errors = errorCounts(baseline, candidate);
+  const ignore = settings.ignore.map(globToRegExp);
+  const random = seededRandom(settings.seed);
+
+  const keys = new Set<string>();
+  for (const trial of [...baseline, ...candidate]) for (const key of Object.keys(trial.functions)) keys.add(key);
+
+  const candidates: Candidate[] = [];
+  let untested = 0;
+  for (const key of [...keys].sort()) {
+    if (ignore.some((pattern) => pattern.test(key))) continue;
+    const shareOf = (trials: readonly TrialMetrics[], metric: ShareMetric) =>
+      trials.map((t) => {
+        const cost = t.functions[key];
+        if (!cost || t.sampledCpuNanos <= 0) return 0;
+        return (metric === 'self' ? cost.selfNanos : cost.totalNanos) / t.sampledCpuNanos;
+      });
+    const shares = {
+      self: { baseline: shareOf(baseline, 'self'), candidate: shareOf(candidate, 'self') },
+      total: { baseline: shareOf(baseline, 'total'), candidate: shareOf(candidate, 'total') },
+    };
+    // Independent filtering: the pooled mean ignores which side a value came from, so
+    // dropping functions below half the absolute floor does not bias the tests kept.
+    const pooled = (metric: ShareMetric) => mean([...shares[metric].baseline, ...shares[metric].candidate]);
+    if (Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2) {
+      untested += 1;
+      continue;
+    }
+    const inBase = baseline.some((t) => t.functions[key]);
+    const inCand = candidate.some((t) => t.functions[key]);
+    const sample = baseline.map((t) => t.functions[key]).find(Boolean) ?? candidate.map((t) => t.functions[key]).find(Boolean)!;
+    const perRequest = (trials: readonly TrialMetrics[], metric: 'selfNanos' | 'totalNanos') =>
+      safeMedian(trials.map((t) => (t.requests > 0 ? (t.functions[key]?.[metric] ?? 0) / t.requests : 0)));
+    candidates.push({
+      key,
+      name: sample.name,
+      file: sample.file,
+      presence: inBase && inCand ? 'both' : inCand ? 'added' : 'gone',
+      shares,
+      perRequest: {
+        baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
+        candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
+      },
+    });
+  }
+
+  // Only functions on both sides are tested; added and gone ones are listed as such.
+  const tested = candidates.filter((c) => c.presence === 'both');
+  const tests: Array<{ finding: Candidate; metric: ShareMetric; p: number }> = [];
+  for (const c of tested) {
+    for (const metric of ['self', 'total'] as const) {
+      tests.push({ finding: c, metric, p: mannWhitney(c.shares[metric].baseline, c.shares[metric].candidate).p });
+    }
+  }
+  const qValues = benjaminiHochberg(tests.map((t) => t.p));
+  const qOf = new Map<string, number>();
+  tests.forEach((t, i) => qOf.set(`${t.finding.key}\u0000${t.metric}`, qValues[i]!));
+
+  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP;
+  const firstThreshold = tests.length > 0 ? settings.alpha / tests.length : settings.alpha;
+  const detectable = minimumP <= firstThreshold;
+  if (!detectable) {
+    warnings.push(
+      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible p is ${formatP(minimumP)}, above the first Benjamini–Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`,
+    );
+  }
+
+  const findings: FunctionFinding[] = candidates.map((c) => {
+    const metricComparison = (metric: ShareMetric): MetricComparison => {
+      const q = qOf.get(`${c.key}\u0000${metric}`) ?? 1;
+      return compareMetric(c.shares[metric].baseline, c.shares[metric].candidate, q, settings, random, 'share', c.presence !== 'both');
+    };
+    const self = metricComparison('self');
+    const total = metricComparison('total');
+    return { key: c.key, name: c.name, file: c.file, presence: c.presence, outcome: combine(self.outcome, total.outcome), self, total, perRequestNanos: c.perRequest };
+  });
+  findings.sort(byImportance);
+
+  const service = compareService(baseline, candidate, settings, random);
+  const verdict = decide(findings, errors, settings, detectable, baseline.length, candidate.length);
+  return {
+    verdict,
+    findings,
+    service,
+    trials: { baseline: baseline.length, candidate: candidate.length },
+    tests: tests.length,
+    untested,
+    settings,
+    warnings,
+  };
+}
+
+function compareMetric(
+  base: readonly number[],
+  cand: readonly number[],
+  q: number,
+  settings: CompareSettings,
+  random: () => number,
+  scale: 'share' | 'relative',
+  untestable: boolean,
+): MetricComparison {
+  const baselineMedian = safeMedian(base);
+  const candidateMedian = safeMedian(cand);
+  const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
+  const ci = bootstrapMedianRatio(base, cand, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
+  const p = mannWhitney(base, cand).p;
+  let outcome: Outcome;
+  if (untestable || base.length < 2 || cand.length < 2) {
+    outcome = 'inconclusive';
+  } else {
+    const upper = 1 + settings.minEffect;
+    const lower = 1 / upper;
+    // For shares the absolute floor is in share points; service metrics have no absolute floor.
+    const absoluteFloor = scale === 'share' ? settings.minShareOfTotal : 0;
+    const delta = candidateMedian - baselineMedian;
+    const significant = q <= settings.alpha;
+    if (significant && ci.low > upper && delta >= absoluteFloor) outcome = 'regressed';
+    else if (significant && ci.high < lower && -delta >= absoluteFloor) outcome = 'improved';
+    else if (ci.low >= lower && ci.high <= upper) outcome = 'unchanged';
+    // Even the worst case the interval allows stays under the absolute floor.
+    else if (scale === 'share' && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome = 'unchanged';
+    else outcome = 'inconclusive';
+  }
+  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio, ci, p, q, outcome };
+}
+
+function combine(self: Outcome, total: Outcome): Outcome {
+  for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (self === outcome || total === outcome) return outcome;
+  return 'unchanged';
+}
+
+const OUTCOME_ORDER: Record<Outcome, number> = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
+
+/** Regressions first; within them, those whose own (self) time rose, by how much it rose. */
+function byImportance(a: FunctionFinding, b: FunctionFinding): number {
+  const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
+  if (order !== 0) return order;
+  const selfBlame = Number(b.self.outcome === a.outcome) - Number(a.self.outcome === a.outcome);
+  if (selfBlame !== 0) return selfBlame;
+  const change = (f: FunctionFinding) =>
+    Math.max(Math.abs(f.self.candidateMedian - f.self.baselineMedian), Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2);
+  return change(b) - change(a) || a.key.localeCompare(b.key);
+}
+
+const SERVICE_METRICS: ReadonlyArray<{ metric: ServiceMetricName; higherIsWorse: boolean; read: (s: ServiceMetrics) => number }> = [
+  { metric: 'cpuMicrosPerRequest', higherIsWorse: true, read: (s) => s.cpuMicrosPerRequest },
+  { metric: 'throughputRps', higherIsWorse: false, read: (s) => s.throughputRps },
+  { metric: 'latencyP50Ms', higherIsWorse: true, read: (s) => s.latencyMs.p50 },
+  { metric: 'latencyP95Ms', higherIsWorse: true, read: (s) => s.latencyMs.p95 },
+  { metric: 'latencyP99Ms', higherIsWorse: true, read: (s) => s.latencyMs.p99 },
+  { metric: 'maxRssBytes', higherIsWorse: true, read: (s) => s.maxRssBytes },
+];
+
+function compareService(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, random: () => number): ServiceFinding[] {
+  return SERVICE_METRICS.map(({ metric, higherIsWorse, read }) => {
+    const base = baseline.map((t) => read(t.service));
+    const cand = candidate.map((t) => read(t.service));
+    const p = mannWhitney(base, cand).p;
+    const raw = compareMetric(base, cand, p, settings, random, 'relative', false);
+    // Throughput going up is an improvement: flip the labels, not the numbers.
+    const outcome: Outcome = higherIsWorse ? raw.outcome : raw.outcome === 'regressed' ? 'improved' : raw.outcome === 'improved' ? 'regressed' : raw.outcome;
+    return { metric, higherIsWorse, comparison: { ...raw, outcome } };
+  });
+}
+
+function errorCounts(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[]): ErrorCounts[] {
+  const counts = (side: 'baseline' | 'candidate', trials: readonly TrialMetrics[]) =>
+    trials.map((t, i) => ({ trial: i + 1, side, requests: t.requests, errors: t.service.errors, statusMismatches: t.service.statusMismatches, non2xx: t.service.non2xx }));
+  return [...counts('baseline', baseline), ...counts('candidate', candidate)];
+}
+
+function decide(
+  findings: readonly FunctionFinding[],
+  errors: readonly ErrorCounts[],
+  settings: CompareSettings,
+  detectable: boolean,
+  baselineTrials: number,
+  candidateTrials: number,
+): Verdict {
+  const failing = errors.filter((e) => e.side === 'candidate' && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > MAX_ERROR_RATE);
+  if (failing.length > 0) {
+    return {
+      outcome: 'fail-errors',
+      rule: `${failing.length} candidate trial(s) had more than ${MAX_ERROR_RATE * 100}% failed requests (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
+      errors: failing,
+    };
+  }
+  const blocking = findings.filter((f) => f.outcome === 'regressed');
+  const floor = `CI of the median ratio above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of busy CPU`;
+  if (blocking.length > 0) {
+    return {
+      outcome: 'fail',
+      rule: `${blocking.length} function(s) regressed: Mann–Whitney q <= ${settings.alpha} (Benjamini–Hochberg), ${floor}`,
+      blocking,
+    };
+  }
+  if (!detectable) {
+    return { outcome: 'inconclusive', rule: `${baselineTrials} vs ${candidateTrials} trials cannot reach significance after false-discovery control` };
+  }
+  return { outcome: 'pass', rule: `no function met every rule for a regression (q <= ${settings.alpha}, ${floor})` };
+}
+
+function safeMedian(values: readonly number[]): number {
+  return values.length === 0 ? 0 : median([...values]);
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}

@@ -1,0 +1,78 @@
+import type { CompareSettings } from '../config/schema.js';
+
+export type Outcome = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
+export type ShareMetric = 'self' | 'total';
+
+/** One metric of one function (or of the service) compared across the two sides. */
+export interface MetricComparison {
+  /** Per-trial values, baseline side. */
+  readonly baseline: readonly number[];
+  readonly candidate: readonly number[];
+  readonly baselineMedian: number;
+  readonly candidateMedian: number;
+  /** candidateMedian / baselineMedian; Infinity when the baseline is 0. */
+  readonly ratio: number;
+  /** 95% bootstrap interval of the ratio. */
+  readonly ci: { readonly low: number; readonly high: number };
+  /** Two-sided exact Mann–Whitney p. */
+  readonly p: number;
+  /** Benjamini–Hochberg q over every test in the run; equal to p where no correction applies. */
+  readonly q: number;
+  readonly outcome: Outcome;
+}
+
+export type Presence = 'both' | 'added' | 'gone';
+
+export interface FunctionFinding {
+  readonly key: string;
+  readonly name: string;
+  readonly file: string;
+  readonly presence: Presence;
+  readonly outcome: Outcome;
+  /** Share of the trial's busy CPU, self and total: the machine's speed cancels out of these. */
+  readonly self: MetricComparison;
+  readonly total: MetricComparison;
+  /** Medians of CPU nanoseconds per request, for display. */
+  readonly perRequestNanos: {
+    readonly baseline: { readonly self: number; readonly total: number };
+    readonly candidate: { readonly self: number; readonly total: number };
+  };
+}
+
+export type ServiceMetricName = 'cpuMicrosPerRequest' | 'throughputRps' | 'latencyP50Ms' | 'latencyP95Ms' | 'latencyP99Ms' | 'maxRssBytes';
+
+export interface ServiceFinding {
+  readonly metric: ServiceMetricName;
+  /** Whether larger is worse (CPU, latency) or better (throughput). */
+  readonly higherIsWorse: boolean;
+  readonly comparison: MetricComparison;
+}
+
+export interface ErrorCounts {
+  readonly trial: number;
+  readonly side: 'baseline' | 'candidate';
+  readonly requests: number;
+  readonly errors: number;
+  readonly statusMismatches: number;
+  readonly non2xx: number;
+}
+
+export type Verdict =
+  | { readonly outcome: 'pass'; readonly rule: string }
+  | { readonly outcome: 'fail'; readonly rule: string; readonly blocking: readonly FunctionFinding[] }
+  | { readonly outcome: 'fail-errors'; readonly rule: string; readonly errors: readonly ErrorCounts[] }
+  | { readonly outcome: 'inconclusive'; readonly rule: string };
+
+export interface Comparison {
+  readonly verdict: Verdict;
+  /** Every function tested, regressions first (largest absolute change first). */
+  readonly findings: readonly FunctionFinding[];
+  readonly service: readonly ServiceFinding[];
+  readonly trials: { readonly baseline: number; readonly candidate: number };
+  /** How many (function, metric) tests the false-discovery control covered. */
+  readonly tests: number;
+  /** Functions too small to ever pass the absolute floor, left out of testing. */
+  readonly untested: number;
+  readonly settings: CompareSettings;
+  readonly warnings: readonly string[];
+}

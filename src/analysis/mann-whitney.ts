@@ -1,0 +1,86 @@
+import { normalUpperTail } from './normal.js';
+
+export interface MannWhitneyResult {
+  /** U of the second sample (`y`): how often a y value beats an x value (ties count half). */
+  readonly u: number;
+  /** Two-sided p-value. */
+  readonly p: number;
+  readonly method: 'exact' | 'normal';
+  /** The smallest two-sided p these sample sizes can ever give (with no ties). */
+  readonly minimumP: number;
+}
+
+/** Pooled sizes up to this use the exact permutation distribution (with ties); larger, the normal approximation. */
+const EXACT_LIMIT = 60;
+
+/**
+ * Two-sided Mann–Whitney U test. Exact: the null distribution of the rank sum is counted
+ * over all C(n+m, m) ways to split the pooled mid-ranks, which handles ties exactly.
+ */
+export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhitneyResult {
+  const n = x.length;
+  const m = y.length;
+  if (n === 0 || m === 0) return { u: 0, p: 1, method: 'exact', minimumP: 1 };
+  const pooled = [...x.map((value) => ({ value, fromY: false })), ...y.map((value) => ({ value, fromY: true }))].sort((a, b) => a.value - b.value);
+  // Doubled mid-ranks are integers, which lets the exact distribution be counted by sums.
+  const doubledRanks: number[] = new Array(pooled.length);
+  const tieSizes: number[] = [];
+  for (let i = 0; i < pooled.length; ) {
+    let j = i;
+    while (j + 1 < pooled.length && pooled[j + 1]!.value === pooled[i]!.value) j++;
+    const doubled = i + j + 2;
+    for (let k = i; k <= j; k++) doubledRanks[k] = doubled;
+    tieSizes.push(j - i + 1);
+    i = j + 1;
+  }
+  let doubledRankSumY = 0;
+  pooled.forEach((entry, index) => {
+    if (entry.fromY) doubledRankSumY += doubledRanks[index]!;
+  });
+  const u = doubledRankSumY / 2 - (m * (m + 1)) / 2;
+  const total = n + m;
+  const minimumP = Math.min(1, 2 / binomial(total, m));
+  if (total <= EXACT_LIMIT) {
+    return { u, p: exactP(doubledRanks, m, doubledRankSumY), method: 'exact', minimumP };
+  }
+  const meanU = (n * m) / 2;
+  const tieTerm = tieSizes.reduce((sum, t) => sum + (t * t * t - t), 0);
+  const varianceU = ((n * m) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
+  if (varianceU <= 0) return { u, p: 1, method: 'normal', minimumP };
+  const z = Math.max(0, Math.abs(u - meanU) - 0.5) / Math.sqrt(varianceU);
+  return { u, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal', minimumP };
+}
+
+function exactP(doubledRanks: readonly number[], m: number, observed: number): number {
+  const maxSum = doubledRanks.reduce((a, b) => a + b, 0);
+  // ways[k][s]: subsets of size k whose doubled ranks sum to s.
+  const ways: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+  ways[0]![0] = 1;
+  for (const rank of doubledRanks) {
+    for (let k = m; k >= 1; k--) {
+      const from = ways[k - 1]!;
+      const to = ways[k]!;
+      for (let s = maxSum; s >= rank; s--) to[s]! += from[s - rank]!;
+    }
+  }
+  const distribution = ways[m]!;
+  let count = 0;
+  let mean = 0;
+  for (let s = 0; s <= maxSum; s++) {
+    count += distribution[s]!;
+    mean += s * distribution[s]!;
+  }
+  mean /= count;
+  const distance = Math.abs(observed - mean);
+  let extreme = 0;
+  for (let s = 0; s <= maxSum; s++) {
+    if (Math.abs(s - mean) >= distance - 1e-9) extreme += distribution[s]!;
+  }
+  return Math.min(1, extreme / count);
+}
+
+export function binomial(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return result;
+}

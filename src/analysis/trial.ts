@@ -1,0 +1,28 @@
+/** What one trial measured, in plain numbers: the unit of comparison and of baselines. */
+export interface TrialMetrics {
+  /** Responses received in the measured window: every per-request figure divides by this. */
+  readonly requests: number;
+  /** Busy (non-idle) CPU the profiler sampled in the window. */
+  readonly sampledCpuNanos: number;
+  readonly functions: Readonly<Record<string, FunctionCost>>;
+  readonly service: ServiceMetrics;
+}
+
+export interface FunctionCost {
+  readonly name: string;
+  readonly file: string;
+  readonly selfNanos: number;
+  /** Time with the function anywhere on the stack, counted once per sample even when recursive. */
+  readonly totalNanos: number;
+}
+
+export interface ServiceMetrics {
+  /** CPU time the OS charged the service process per request (not from samples). */
+  readonly cpuMicrosPerRequest: number;
+  readonly throughputRps: number;
+  readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number };
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly statusMismatches: number;
+  readonly maxRssBytes: number;
+}

@@ -1,0 +1,27 @@
+import type { TrialMetrics } from '../analysis/trial.js';
+import type { Environment } from './environment.js';
+
+export const BASELINE_SCHEMA = 'perfgate.baseline';
+export const BASELINE_VERSION = 1;
+
+/** A stored baseline: every trial's metrics (a distribution, not a mean) and where they came from. */
+export interface Baseline {
+  readonly schema: typeof BASELINE_SCHEMA;
+  readonly version: typeof BASELINE_VERSION;
+  readonly createdAt: string;
+  /** The commit measured, when the project is a git checkout. */
+  readonly commit: string | null;
+  readonly environment: Environment;
+  readonly settings: MeasurementSettings;
+  readonly trials: readonly TrialMetrics[];
+}
+
+export interface MeasurementSettings {
+  readonly trials: number;
+  readonly warmupRequests: number;
+  readonly measureRequests: number;
+  readonly connections: number;
+  readonly cpuSamplingIntervalUs: number;
+  /** sha256 of the replay file, so a baseline taken with other traffic is noticed. */
+  readonly replaySha256: string;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { FunctionCost, TrialMetrics } from '../analysis/trial.js';
+import { PerfgateError } from '../errors.js';
+import { BASELINE_SCHEMA, BASELINE_VERSION, type Baseline } from './baseline.js';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const nonNegative = finite.refine((n) => n >= 0, 'must be >= 0');
+
+const functionCost = z.strictObject({ name: z.string(), file: z.string(), selfNanos: nonNegative, totalNanos: nonNegative });
+const trial = z.strictObject({
+  requests: nonNegative,
+  sampledCpuNanos: nonNegative,
+  // Checked entry by entry below, so that keys like "__proto__" stay plain data.
+  functions: z.record(z.string(), z.unknown()),
+  service: z.strictObject({
+    cpuMicrosPerRequest: nonNegative,
+    throughputRps: nonNegative,
+    latencyMs: z.strictObject({ p50: nonNegative, p95: nonNegative, p99: nonNegative }),
+    errors: nonNegative,
+    non2xx: nonNegative,
+    statusMismatches: nonNegative,
+    maxRssBytes: nonNegative,
+  }),
+});
+const baselineSchema = z.strictObject({
+  schema: z.literal(BASELINE_SCHEMA),
+  version: z.literal(BASELINE_VERSION),
+  createdAt: z.string(),
+  commit: z.string().nullable(),
+  environment: z.strictObject({
+    nodeVersion: z.string(),
+    v8Version: z.string(),
+    platform: z.string(),
+    arch: z.string(),
+    cpuModel: z.string(),
+    cpuCount: nonNegative,
+    perfgateVersion: z.string(),
+  }),
+  settings: z.strictObject({
+    trials: nonNegative,
+    warmupRequests: nonNegative,
+    measureRequests: nonNegative,
+    connections: nonNegative,
+    cpuSamplingIntervalUs: nonNegative,
+    replaySha256: z.string(),
+  }),
+  trials: z.array(trial).min(1),
+});
+
+/** Validates a baseline file's text; errors name the file and the field. */
+export function parseBaseline(text: string, source: string): Baseline {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new PerfgateError('BASELINE_INVALID', `${source}: not valid JSON (${(error as Error).message})`);
+  }
+  if (raw && typeof raw === 'object' && 'version' in raw && typeof raw.version === 'number' && raw.version > BASELINE_VERSION) {
+    throw new PerfgateError('BASELINE_INVALID', `${source}: baseline version ${raw.version} is newer than this perfgate understands (${BASELINE_VERSION}); upgrade perfgate`);
+  }
+  const parsed = baselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PerfgateError('BASELINE_INVALID', `${source}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
+  }
+  const trials: TrialMetrics[] = parsed.data.trials.map((t, index) => {
+    const functions: Record<string, FunctionCost> = Object.create(null) as Record<string, FunctionCost>;
+    for (const [key, value] of Object.entries(t.functions)) {
+      const cost = functionCost.safeParse(value);
+      if (!cost.success) {
+        throw new PerfgateError('BASELINE_INVALID', `${source}: trials.${index}.functions[${JSON.stringify(key)}]: ${cost.error.issues[0]!.message}`);
+      }
+      Object.defineProperty(functions, key, { value: cost.data, enumerable: true });
+    }
+    return { ...t, functions };
+  });
+  return { ...parsed.data, trials } as Baseline;
+}

@@ -1,0 +1,25 @@
+import type { CompareSettings, LoadSettings, ParsedConfig } from './schema.js';
+
+/** A validated config with every path made absolute (resolved from the config file's folder). */
+export interface Config {
+  readonly configPath: string;
+  readonly root: string;
+  readonly service: {
+    readonly build?: string;
+    readonly start: string;
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string>>;
+    readonly port: number;
+    readonly portEnv: string;
+    readonly readyPath?: string;
+    readonly readyTimeoutMs: number;
+    readonly stopGraceMs: number;
+  };
+  readonly replayPath: string;
+  readonly baselinePath: string;
+  readonly outputDir: string;
+  readonly trials: number;
+  readonly load: LoadSettings;
+  readonly profile: ParsedConfig['profile'];
+  readonly compare: CompareSettings;
+}

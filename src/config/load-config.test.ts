@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from './load-config.js';
+
+const minimal = { service: { start: 'node app.js' }, replay: 'replay/app.ndjson', baseline: 'baselines/app.json' };
+
+describe('config', () => {
+  it('fills defaults and resolves paths from the config file folder', () => {
+    const config = parseConfig(minimal, '/repo/svc/perfgate.config.json');
+    expect(config.replayPath).toBe('/repo/svc/replay/app.ndjson');
+    expect(config.baselinePath).toBe('/repo/svc/baselines/app.json');
+    expect(config.service.cwd).toBe('/repo/svc');
+    expect(config.root).toBe('/repo/svc');
+    expect(config.trials).toBe(8);
+    expect(config.compare.alpha).toBe(0.05);
+  });
+
+  it('names the file and field of a wrong type, with what it got', () => {
+    expect(() => parseConfig({ ...minimal, trials: '3x' }, 'perfgate.config.json')).toThrow(/perfgate\.config\.json: trials: .*number.*\(got "3x"\)/);
+  });
+
+  it('refuses unknown keys, naming them', () => {
+    expect(() => parseConfig({ ...minimal, trails: 3 }, 'c.json')).toThrow(/c\.json: \(top level\): unknown key "trails"/);
+    expect(() => parseConfig({ ...minimal, service: { start: 'x', strat: 'y' } }, 'c.json')).toThrow(/c\.json: service: unknown key "strat"/);
+  });
+
+  it('says which required field is missing', () => {
+    expect(() => parseConfig({ replay: 'r', baseline: 'b' }, 'c.json')).toThrow(/c\.json: service: required/);
+  });
+
+  it('refuses out-of-range numbers and contradictory load settings', () => {
+    expect(() => parseConfig({ ...minimal, trials: 1 }, 'c.json')).toThrow(/c\.json: trials: .*>=2.*\(got 1\)/);
+    expect(() => parseConfig({ ...minimal, load: { measureRequests: 4, connections: 8 } }, 'c.json')).toThrow(/measureRequests \(4\) must be at least load\.connections \(8\)/);
+  });
+
+  it('reports unreadable files and invalid JSON with the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfgate-config-'));
+    expect(() => loadConfig(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read the config file/);
+    writeFileSync(join(dir, 'bad.json'), '{ "trials": ');
+    expect(() => loadConfig(join(dir, 'bad.json'))).toThrow(/bad\.json: not valid JSON/);
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * perfgate.config.json. Every object is strict so a misspelt key is an error, not a
+ * silently ignored setting; defaults live here and nowhere else.
+ */
+const positiveInt = (min: number) => z.number().int().min(min);
+
+export const serviceSchema = z.strictObject({
+  /** Shell command run once, in `cwd`, before any trial. */
+  build: z.string().min(1).optional(),
+  /** Shell command that starts the service; it must run node (directly, via npm or a script). */
+  start: z.string().min(1),
+  cwd: z.string().min(1).default('.'),
+  env: z.record(z.string(), z.string()).default({}),
+  /** Port the service must listen on; 0 lets perfgate pick a free one and pass it in `portEnv`. */
+  port: z.number().int().min(0).max(65535).default(0),
+  portEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').default('PORT'),
+  /** When set, readiness also needs a 2xx/3xx answer to GET readyPath. */
+  readyPath: z.string().startsWith('/').optional(),
+  readyTimeoutMs: positiveInt(100).default(20_000),
+  stopGraceMs: positiveInt(0).default(5_000),
+});
+
+export const loadSchema = z.strictObject({
+  warmupRequests: positiveInt(0).default(500),
+  measureRequests: positiveInt(1).default(4_000),
+  connections: positiveInt(1).max(1024).default(8),
+  requestTimeoutMs: positiveInt(100).default(10_000),
+});
+
+export const profileSchema = z.strictObject({
+  /** V8's default is 1000 µs; finer sampling costs the service more. */
+  cpuSamplingIntervalUs: positiveInt(50).max(100_000).default(1_000),
+});
+
+export const compareSchema = z.strictObject({
+  alpha: z.number().gt(0).lt(1).default(0.05),
+  /** The effect floor: a change smaller than this ratio never fails the gate. */
+  minEffect: z.number().gt(0).lt(10).default(0.05),
+  /** The absolute floor, as a share of all CPU: tiny functions cannot fail the gate alone. */
+  minShareOfTotal: z.number().min(0).lt(1).default(0.005),
+  /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
+  ignore: z.array(z.string().min(1)).default([]),
+  bootstrapResamples: positiveInt(100).max(100_000).default(2_000),
+  seed: z.number().int().default(1),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Folder that file names in reports are made relative to (default: the config file's folder). */
+  root: z.string().min(1).default('.'),
+  service: serviceSchema,
+  replay: z.string().min(1),
+  baseline: z.string().min(1),
+  output: z.string().min(1).default('perfgate-report'),
+  trials: positiveInt(2).max(100).default(8),
+  load: loadSchema.default(() => loadSchema.parse({})),
+  profile: profileSchema.default(() => profileSchema.parse({})),
+  compare: compareSchema.default(() => compareSchema.parse({})),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;
+export type CompareSettings = z.output<typeof compareSchema>;
+export type LoadSettings = z.output<typeof loadSchema>;

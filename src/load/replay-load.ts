@@ -1,0 +1,102 @@
+import autocannon from 'autocannon';
+import { routeOf, type ReplayRequest } from '../replay/index.js';
+import type { LoadResult, StatusMismatch } from './load-result.js';
+import { quantileSorted } from './quantile.js';
+
+export interface ReplayLoadOptions {
+  /** How many requests to send in all. */
+  readonly amount: number;
+  readonly connections: number;
+  readonly timeoutMs: number;
+  /** Which recorded request to start from, so consecutive phases continue the sequence. */
+  readonly startAt?: number;
+  readonly onProgress?: (responses: number) => void;
+  /** Aborts the load early, for example when the service exits. */
+  readonly signal?: AbortSignal;
+}
+
+// Hop-by-hop headers and the ones autocannon writes itself for the target.
+const DROPPED_HEADERS = new Set([
+  'host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
+]);
+
+interface Prepared {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | undefined;
+  readonly expected: number | undefined;
+  readonly route: string;
+}
+
+/**
+ * Replays recorded requests with autocannon: one shared cursor hands the next recorded
+ * request to whichever connection is free, so the file's order and mix are kept across
+ * connections, cycling when it runs out.
+ */
+export async function replayLoad(origin: URL, requests: readonly ReplayRequest[], options: ReplayLoadOptions): Promise<LoadResult> {
+  const prepared: Prepared[] = requests.map((request) => ({
+    method: request.method,
+    path: request.path,
+    headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !DROPPED_HEADERS.has(name))),
+    body: request.body,
+    expected: request.status,
+    route: routeOf(request),
+  }));
+  let cursor = options.startAt ?? 0;
+  const mismatches = new Map<string, { count: number; expected: number; got: number }>();
+  const latencies: number[] = [];
+  let responses = 0;
+
+  let finish: (error: unknown, result: autocannon.Result) => void = () => undefined;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = (error, result) => (error ? reject(error) : resolve(result));
+  });
+  const instance = autocannon({
+    url: origin.toString(),
+    connections: options.connections,
+    amount: options.amount,
+    timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
+    requests: [
+      {
+        setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
+          const index = cursor++ % prepared.length;
+          const next = prepared[index]!;
+          context.index = index;
+          request.method = next.method;
+          request.path = next.path;
+          request.headers = { ...next.headers };
+          request.body = next.body ?? Buffer.alloc(0);
+          return request;
+        },
+        onResponse(status: number, _body: string, context: Record<string, unknown>) {
+          const sent = prepared[context.index as number];
+          if (sent?.expected !== undefined && sent.expected !== status) {
+            const entry = mismatches.get(sent.route) ?? { count: 0, expected: sent.expected, got: status };
+            entry.count += 1;
+            mismatches.set(sent.route, entry);
+          }
+        },
+      } as never,
+    ],
+  }, (error, result) => finish(error, result));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    responses += 1;
+    latencies.push(responseTime);
+    if (options.onProgress && responses % 250 === 0) options.onProgress(responses);
+  });
+  const onAbort = () => (instance as unknown as { stop(): void }).stop();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const result = await finished.finally(() => options.signal?.removeEventListener('abort', onAbort));
+  latencies.sort((a, b) => a - b);
+  options.onProgress?.(responses);
+  return {
+    responses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusMismatches: Object.fromEntries(mismatches) as Record<string, StatusMismatch>,
+    durationMs: result.duration * 1000,
+    latencyMs: { p50: quantileSorted(latencies, 0.5), p95: quantileSorted(latencies, 0.95), p99: quantileSorted(latencies, 0.99) },
+  };
+}

@@ -1,0 +1,4 @@
+export { escapeMarkdown } from './format.js';
+export { renderMarkdown } from './markdown.js';
+export { REPORT_SCHEMA, REPORT_VERSION, type Report, type Side } from './report.js';
+export { renderTerminal } from './terminal.js';

@@ -1,0 +1,27 @@
+import type { Comparison } from '../analysis/index.js';
+import type { Environment, MeasurementSettings } from '../baseline/index.js';
+
+export const REPORT_SCHEMA = 'perfgate.report';
+export const REPORT_VERSION = 1;
+
+/** Everything a run concluded, as written to report.json and rendered to markdown. */
+export interface Report {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly version: typeof REPORT_VERSION;
+  readonly createdAt: string;
+  readonly comparison: Comparison;
+  readonly baseline: Side & { readonly createdAt: string };
+  readonly candidate: Side;
+  /** Environment fields that differ between the sides (a stored baseline from another machine). */
+  readonly environmentDifferences: readonly string[];
+  /** The command that reproduces this run locally. */
+  readonly reproduce: string;
+  /** Per-trial pprof files, relative to the report folder. */
+  readonly profiles: readonly string[];
+}
+
+export interface Side {
+  readonly commit: string | null;
+  readonly environment: Environment;
+  readonly settings: MeasurementSettings;
+}

@@ -1,0 +1,49 @@
+import type { FunctionFinding } from '../analysis/index.js';
+import { change, formatQ, percent } from './format.js';
+import { environmentWarning } from './markdown.js';
+import { methodsSentence } from './methods.js';
+import type { Report } from './report.js';
+import { verdictHeadline } from './verdict-line.js';
+
+/** A plain-text summary for the terminal: the verdict, the functions to blame, the service. */
+export function renderTerminal(report: Report, rows = 10): string {
+  const { comparison } = report;
+  const headline = verdictHeadline(comparison.verdict);
+  const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
+  const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
+  const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === 'both').slice(0, Math.min(rows, 5));
+  out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
+  out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total'], top.map(row)), '');
+  out.push(
+    ...table(
+      ['service', 'baseline', 'candidate', 'change (95% CI)'],
+      comparison.service.map((s) => [s.metric, s.comparison.baselineMedian.toFixed(1), s.comparison.candidateMedian.toFixed(1), change(s.comparison)]),
+    ),
+  );
+  for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push('', `warning: ${warning}`);
+  out.push('');
+  return out.join('\n');
+}
+
+function row(f: FunctionFinding): string[] {
+  const mark = f.outcome === 'regressed' ? 'REGRESSED' : f.outcome === 'improved' ? 'improved' : f.outcome === 'inconclusive' ? '?' : '';
+  return [
+    mark,
+    truncate(f.name, 40),
+    truncate(f.file || '(native)', 40),
+    `${percent(f.self.baselineMedian)} → ${percent(f.self.candidateMedian)}`,
+    change(f.self),
+    change(f.total),
+    `${formatQ(f.self.q)} / ${formatQ(f.total.q)}`,
+  ];
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}

@@ -1,0 +1,194 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { functionTable, type TrialMetrics } from '../analysis/index.js';
+import type { Environment, MeasurementSettings } from '../baseline/index.js';
+import type { Config } from '../config/index.js';
+import { PerfgateError, describeError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { replayLoad } from '../load/index.js';
+import { encodePprofGzip, v8ToPprof, type V8CpuProfile } from '../profile/index.js';
+import { readReplayFile, type ReplayRequest } from '../replay/index.js';
+import { runBuild, startService, type RunningService } from '../target/index.js';
+import { currentEnvironment } from './environment.js';
+import type { Progress } from './progress.js';
+
+export interface Measurement {
+  readonly trials: readonly TrialMetrics[];
+  readonly environment: Environment;
+  readonly settings: MeasurementSettings;
+  /** Paths of the per-trial pprof files. */
+  readonly profiles: readonly string[];
+}
+
+export interface MeasureOptions {
+  readonly config: Config;
+  readonly agentPath: string;
+  readonly progress: Progress;
+  readonly signal?: AbortSignal;
+  /** Marks every service process of this run, for leak checks. */
+  readonly runId?: string;
+  /** Where per-trial profiles go (default: `<output>/profiles`). */
+  readonly profileDir?: string;
+  readonly label?: string;
+}
+
+/** Builds once, then runs every trial in a fresh service process. */
+export async function measure(options: MeasureOptions): Promise<Measurement> {
+  const { config, progress } = options;
+  const requests = readReplayFile(config.replayPath);
+  const replaySha256 = createHash('sha256').update(readFileSync(config.replayPath)).digest('hex');
+  const runId = options.runId ?? randomUUID();
+  const profileDir = options.profileDir ?? join(config.outputDir, 'profiles');
+  mkdirSync(profileDir, { recursive: true });
+  const label = options.label ?? 'candidate';
+
+  if (config.service.build) {
+    await progress.phase(`build: ${config.service.build}`, () => runBuild(config.service.build!, config.service.cwd, process.env));
+  }
+  const trials: TrialMetrics[] = [];
+  const profiles: string[] = [];
+  let environment: Environment | undefined;
+  for (let index = 1; index <= config.trials; index++) {
+    checkAborted(options.signal);
+    const title = `${label} trial ${index} of ${config.trials}`;
+    const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir));
+    trials.push(result.metrics);
+    profiles.push(result.profilePath);
+    environment ??= currentEnvironment(result.service);
+    progress.line(
+      `  ${title}: ${result.metrics.requests} requests, ${result.metrics.service.throughputRps.toFixed(0)} req/s, ` +
+        `${result.metrics.service.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, p95 ${result.metrics.service.latencyMs.p95.toFixed(1)} ms` +
+        (result.metrics.service.errors + result.metrics.service.statusMismatches > 0
+          ? `, ${result.metrics.service.errors} errors, ${result.metrics.service.statusMismatches} status mismatches`
+          : ''),
+    );
+  }
+  return {
+    trials,
+    environment: environment!,
+    profiles,
+    settings: {
+      trials: config.trials,
+      warmupRequests: config.load.warmupRequests,
+      measureRequests: config.load.measureRequests,
+      connections: config.load.connections,
+      cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
+      replaySha256,
+    },
+  };
+}
+
+async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string) {
+  const { config, progress } = options;
+  const service = await startService({ service: config.service, agentPath: options.agentPath, runId });
+  const v8Path = join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`);
+  try {
+    // The load stops early if the service dies or perfgate is interrupted.
+    const abort = new AbortController();
+    const onAbort = () => abort.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    void service.group.exited.then(() => abort.abort());
+    try {
+      const load = (amount: number, startAt: number, phase: string) => {
+        const started = Date.now();
+        return replayLoad(service.origin, requests, {
+          amount,
+          startAt,
+          connections: config.load.connections,
+          timeoutMs: config.load.requestTimeoutMs,
+          signal: abort.signal,
+          onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
+        });
+      };
+      if (config.load.warmupRequests > 0) {
+        await load(config.load.warmupRequests, 0, 'warm-up');
+        checkAborted(options.signal);
+        service.assertAlive('warm-up');
+      }
+      await service.agent.startProfiling(config.profile.cpuSamplingIntervalUs);
+      const startedAtMs = Date.now();
+      const measured = await load(config.load.measureRequests, config.load.warmupRequests % requests.length, 'measuring');
+      checkAborted(options.signal);
+      service.assertAlive('measurement');
+      const usage = await service.agent.stopProfiling(v8Path);
+      const profilePath = join(profileDir, `${label(options)}-trial-${index}.pb.gz`);
+      const metrics = toTrialMetrics(readV8Profile(v8Path), measured, usage, config, startedAtMs, profilePath);
+      return { metrics, profilePath, service: service.hello };
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  } catch (error) {
+    throw withServiceContext(error, service);
+  } finally {
+    await service.stop();
+    rmSync(v8Path, { force: true });
+  }
+}
+
+function label(options: MeasureOptions): string {
+  return options.label ?? 'candidate';
+}
+
+function readV8Profile(path: string): V8CpuProfile {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as V8CpuProfile;
+  } catch (error) {
+    throw new PerfgateError('AGENT_FAILED', `agent: the CPU profile it wrote (${path}) cannot be read: ${describeError(error)}`);
+  }
+}
+
+function toTrialMetrics(
+  v8: V8CpuProfile,
+  load: Awaited<ReturnType<typeof replayLoad>>,
+  usage: Awaited<ReturnType<RunningService['agent']['stopProfiling']>>,
+  config: Config,
+  startedAtMs: number,
+  profilePath: string,
+): TrialMetrics {
+  if (load.responses === 0) {
+    throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${load.errors} errors, ${load.timeouts} timeouts)`);
+  }
+  const pprof = v8ToPprof(v8, {
+    root: config.root,
+    startedAtMs,
+    samplingIntervalUs: config.profile.cpuSamplingIntervalUs,
+    comments: [`perfgate: requests=${load.responses}`, `perfgate: replay=${config.replayPath}`],
+  });
+  writeFileAtomic(profilePath, encodePprofGzip(pprof));
+  const table = functionTable(pprof, profilePath);
+  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
+  const seconds = (usage?.wallMicros ?? load.durationMs * 1000) / 1e6;
+  return {
+    requests: load.responses,
+    sampledCpuNanos: table.total,
+    functions: table.functions,
+    service: {
+      cpuMicrosPerRequest: usage ? usage.cpuMicros / load.responses : 0,
+      throughputRps: seconds > 0 ? load.responses / seconds : 0,
+      latencyMs: load.latencyMs,
+      errors: load.errors,
+      non2xx: load.non2xx,
+      statusMismatches: mismatches,
+      maxRssBytes: usage?.maxRssBytes ?? 0,
+    },
+  };
+}
+
+function withServiceContext(error: unknown, service: RunningService): unknown {
+  if (error instanceof PerfgateError && error.code !== 'AGENT_FAILED' && error.code !== 'LOAD_FAILED') return error;
+  if (service.group.hasExited) {
+    return new PerfgateError(
+      'SERVICE_FAILED',
+      `service \`${service.group.command}\` ${service.group.describeExit()} during the trial (${describeError(error)}); its last output:\n${service.group.output.lastLines()}`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new PerfgateError('INTERRUPTED', `interrupted (${String(signal.reason ?? 'signal')}); every service process was stopped`);
+  }
+}

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/index.js';
+import { exampleConfig, MARK } from './helpers/example-config.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { runCli } from './helpers/run-cli.js';
+
+// The real pipeline: the example service in fresh processes, the agent, the V8
+// profiler, autocannon on loopback, pprof files, the statistics, the reports.
+describe('the gate on the example service', () => {
+  const clean = exampleConfig();
+
+  it('writes a baseline from real trials', async () => {
+    const result = await runCli(['baseline', '--config', clean.path]);
+    expect(result.stderr).toMatch(/baseline trial 8 of 8/);
+    expect(result.code, result.stderr).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(clean.dir, 'baseline.json'), 'utf8'));
+    expect(baseline.schema).toBe('perfgate.baseline');
+    expect(baseline.trials).toHaveLength(8);
+    expect(baseline.trials[0].requests).toBeGreaterThanOrEqual(1500);
+    expect(Object.keys(baseline.trials[0].functions)).toContain('examples/shop-api/search.js#scoreProduct');
+    expect(await leftoverProcesses(MARK, clean.mark)).toEqual([]);
+  });
+
+  it('passes the unchanged service, with reports and readable pprof files', async () => {
+    const result = await runCli(['run', '--config', clean.path]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/no performance regression/);
+    expect(result.stderr).toMatch(/candidate trial 1 of 8/);
+    const report = JSON.parse(readFileSync(join(clean.dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.comparison.verdict.outcome).toBe('pass');
+    expect(report.comparison.trials).toEqual({ baseline: 8, candidate: 8 });
+    expect(readFileSync(join(clean.dir, 'report/report.md'), 'utf8')).toMatch(/## perfgate: ✅ no performance regression/);
+    expect(report.profiles).toHaveLength(8);
+    const pprof = Profile.decode(gunzipSync(readFileSync(join(clean.dir, 'report', report.profiles[0]!))));
+    const names = pprof.function.map((f) => pprof.stringTable.strings[Number(f.name)]);
+    expect(names).toContain('scoreProduct');
+    expect(await leftoverProcesses(MARK, clean.mark)).toEqual([]);
+  });
+
+  it('fails the injected regression and blames the injected function first', async () => {
+    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'scoreProduct' }, baseline: join(clean.dir, 'baseline.json') });
+    const result = await runCli(['run', '--config', regressed.path]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.comparison.verdict.outcome).toBe('fail');
+    const top = report.comparison.findings[0]!;
+    expect(top.name).toBe('scoreProduct');
+    expect(top.file).toBe('examples/shop-api/search.js');
+    expect(top.outcome).toBe('regressed');
+    expect(top.self.ci.low).toBeGreaterThan(1.25);
+    expect(result.stdout).toMatch(/REGRESSED\s+scoreProduct/);
+    expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
+  });
+});

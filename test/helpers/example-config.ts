@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from './run-cli.js';
+
+export const MARK = 'PERFGATE_TEST_MARK';
+
+export interface TestConfig {
+  readonly path: string;
+  readonly dir: string;
+  readonly mark: string;
+}
+
+/**
+ * A config in a temp folder that gates the bundled example with small settings; every
+ * service process it starts carries a unique mark in its environment for leak checks.
+ */
+export function exampleConfig(overrides: { service?: Record<string, unknown>; env?: Record<string, string>; [key: string]: unknown } = {}): TestConfig {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-test-'));
+  const mark = randomUUID();
+  const { service, env, ...rest } = overrides;
+  const config = {
+    root: REPO,
+    service: { start: 'node examples/shop-api/server.js', cwd: REPO, readyTimeoutMs: 15_000, env: { [MARK]: mark, ...env }, ...service },
+    replay: join(REPO, 'replay/shop-api.ndjson'),
+    baseline: join(dir, 'baseline.json'),
+    output: join(dir, 'report'),
+    trials: 8,
+    load: { warmupRequests: 300, measureRequests: 1500, connections: 8 },
+    ...rest,
+  };
+  const path = join(dir, 'perfgate.config.json');
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return { path, dir, mark };
+}
