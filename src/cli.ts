@@ -1,123 +1,62 @@
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadConfig, type ConfigOverrides } from './config/index.js';
-import { PerfgateError, describeError, isPerfgateError } from './errors.js';
-import { renderTerminal } from './report/index.js';
-import { consoleProgress, type Progress } from './run/progress.js';
-import { runBaseline, runGate } from './run/gate.js';
+import { COMMANDS, EXIT, type CliIo } from './commands/index.js';
+import { describeError, isPerfgateError } from './errors.js';
 import { PERFGATE_VERSION } from './version.js';
 
-export const EXIT = { pass: 0, regression: 1, error: 2 } as const;
+export { EXIT, type CliIo };
 
-const USAGE = `usage: perfgate <command> [options]
-
-commands:
-  run        measure the service, compare with the baseline, report; exit 0 pass, 1 regression, 2 error
-  baseline   measure the service and write the baseline file
-
-options:
-  -c, --config FILE     perfgate.config.json (default: ./perfgate.config.json)
-      --trials N        trials (fresh service processes) per side
-      --requests N      measured requests per trial
-      --warmup N        warm-up requests per trial
-      --output DIR      report folder
-      --baseline FILE   baseline file
-  -h, --help            this help
-  -v, --version         perfgate's version
-`;
-
-export interface CliIo {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly agentPath: string;
-  readonly signal?: AbortSignal;
-  readonly progress?: Progress;
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: perfgate <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'perfgate <command> --help shows its options. -v, --version prints the version.',
+    '',
+  ].join('\n');
 }
 
-/** Parses the arguments, runs the command, and maps the outcome to an exit code. */
+/** Picks the command, parses its flags, runs it, and maps every error to exit code 2. */
 export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        config: { type: 'string', short: 'c' },
-        trials: { type: 'string' },
-        requests: { type: 'string' },
-        warmup: { type: 'string' },
-        output: { type: 'string' },
-        baseline: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`perfgate: ${describeError(error)}\n\n${USAGE}`);
-    return EXIT.error;
-  }
-  const { values, positionals } = parsed;
-  if (values.version) {
+  const [name, ...rest] = argv;
+  if (name === '-v' || name === '--version') {
     io.stdout.write(`${PERFGATE_VERSION}\n`);
     return EXIT.pass;
   }
-  const command = positionals[0];
-  if (values.help || command === undefined || command === 'help') {
-    (values.help || command === 'help' ? io.stdout : io.stderr).write(USAGE);
-    return values.help || command === 'help' ? EXIT.pass : EXIT.error;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(usage());
+    return name === undefined ? EXIT.error : EXIT.pass;
   }
-  if (command !== 'run' && command !== 'baseline') {
-    io.stderr.write(`perfgate: unknown command "${command}" (expected run or baseline)\n\n${USAGE}`);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`perfgate: unknown command "${name}" (expected one of ${COMMANDS.map((c) => c.name).join(', ')})\n\n${usage()}`);
     return EXIT.error;
   }
-  if (positionals.length > 1) {
-    io.stderr.write(`perfgate: unexpected argument "${positionals[1]}"\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.stderr.write(`perfgate ${command.name}: ${describeError(error)}\n\nusage: perfgate ${command.name} [options]\n${command.usage}\n`);
+    return EXIT.error;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(`usage: perfgate ${command.name} [options]${command.positionals ? ` ${command.positionals.name}` : ''}\n\n${command.summary}\n\n${command.usage}\n`);
+    return EXIT.pass;
+  }
+  const allowed = command.positionals ?? { min: 0, max: 0, name: '' };
+  if (parsed.positionals.length < allowed.min || parsed.positionals.length > allowed.max) {
+    io.stderr.write(
+      `perfgate ${command.name}: expected ${allowed.min === allowed.max ? allowed.min : `${allowed.min} to ${allowed.max}`} argument(s)${allowed.name ? ` (${allowed.name})` : ''}, got ${parsed.positionals.length}\n`,
+    );
     return EXIT.error;
   }
   try {
-    const overrides: ConfigOverrides = {
-      ...(values.trials !== undefined ? { trials: integerOption('--trials', values.trials, 2) } : {}),
-      ...(values.requests !== undefined ? { measureRequests: integerOption('--requests', values.requests, 1) } : {}),
-      ...(values.warmup !== undefined ? { warmupRequests: integerOption('--warmup', values.warmup, 0) } : {}),
-      ...(values.output !== undefined ? { output: values.output } : {}),
-      ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
-    };
-    const configPath = values.config ?? 'perfgate.config.json';
-    const config = loadConfig(configPath, overrides);
-    const progress = io.progress ?? consoleProgress(io.stderr);
-    const common = { config, agentPath: io.agentPath, progress, runId: randomUUID(), ...(io.signal ? { signal: io.signal } : {}) };
-    if (command === 'baseline') {
-      const baseline = await runBaseline(common);
-      io.stdout.write(`perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? 'none'})\n`);
-      return EXIT.pass;
-    }
-    const reproduce = `npx perfgate run --config ${configPath}${argv.includes('--trials') ? ` --trials ${config.trials}` : ''}`;
-    const result = await runGate({ ...common, reproduce });
-    io.stdout.write(renderTerminal(result.report));
-    io.stdout.write(`report: ${result.reportDir}/report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
-    switch (result.report.comparison.verdict.outcome) {
-      case 'pass':
-        return EXIT.pass;
-      case 'fail':
-      case 'fail-errors':
-        return EXIT.regression;
-      case 'inconclusive':
-        return EXIT.error;
-    }
+    return await command.run(parsed.values, parsed.positionals, io);
   } catch (error) {
-    if (isPerfgateError(error)) {
-      io.stderr.write(`perfgate: ${error.message}\n`);
-    } else {
-      io.stderr.write(`perfgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
+    if (isPerfgateError(error)) io.stderr.write(`perfgate: ${error.message}\n`);
+    else io.stderr.write(`perfgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.error;
   }
-}
-
-function integerOption(flag: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new PerfgateError('USAGE', `${flag} must be an integer >= ${min} (got "${raw}")`);
-  }
-  return value;
 }

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { runBaseline } from '../run/gate.js';
+import { consoleProgress } from '../run/progress.js';
+import { EXIT, type Command } from './command.js';
+import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
+
+export const baselineCommand: Command = {
+  name: 'baseline',
+  summary: 'measure the service and write the baseline file (refused if any request failed)',
+  usage: MEASURE_USAGE,
+  options: MEASURE_OPTIONS,
+  async run(values, _positionals, io) {
+    const { config } = configFromOptions(values);
+    const progress = io.progress ?? consoleProgress(io.stderr);
+    const baseline = await runBaseline({ config, agentPath: io.agentPath, progress, runId: randomUUID(), ...(io.signal ? { signal: io.signal } : {}) });
+    io.stdout.write(`perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? 'none'})\n`);
+    return EXIT.pass;
+  },
+};

@@ -1,0 +1,29 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Progress } from '../run/progress.js';
+
+export const EXIT = { pass: 0, regression: 1, error: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Absolute path of the agent bundle (dist/agent.cjs). */
+  readonly agentPath: string;
+  readonly signal?: AbortSignal;
+  readonly progress?: Progress;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** One `perfgate <name>` command: its flags, its help, and what it does. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Lines of help for its own options, shown by `perfgate <name> --help`. */
+  readonly usage: string;
+  readonly options: Options;
+  /** Whether positional arguments (for example files) are accepted. */
+  readonly positionals?: { readonly min: number; readonly max: number; readonly name: string };
+  run(values: OptionValues, positionals: readonly string[], io: CliIo): Promise<ExitCode>;
+}
