@@ -22,3 +22,8 @@ export function writeBaseline(path: string, baseline: Baseline): void {
   const text = JSON.stringify(baseline, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value), 1);
   writeFileAtomic(path, `${text}\n`);
 }
+
+/** Where a baseline's merged pprof profile lives: beside it, `.json` replaced by `.pb.gz`. */
+export function baselineProfilePath(baselinePath: string): string {
+  return `${baselinePath.replace(/\.json$/i, '')}.pb.gz`;
+}

@@ -18,6 +18,8 @@ export interface Report {
   readonly reproduce: string;
   /** Per-trial pprof files, relative to the report folder. */
   readonly profiles: readonly string[];
+  /** Each side's trials merged into one pprof file, relative to the report folder (null: the baseline has none). */
+  readonly merged: { readonly candidate: string; readonly baseline: string | null };
 }
 
 export interface Side {

@@ -1,12 +1,14 @@
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { compare } from '../analysis/index.js';
-import { BASELINE_SCHEMA, BASELINE_VERSION, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
+import { BASELINE_SCHEMA, BASELINE_VERSION, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report } from '../report/index.js';
 import { currentCommit } from './git.js';
-import { measure, type MeasureOptions } from './measure.js';
+import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
+import { measure, type Measurement, type MeasureOptions } from './measure.js';
 
 export interface GateResult {
   readonly report: Report;
@@ -35,6 +37,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
+    merged: writeSideProfiles(measured, config),
   };
   const markdown = renderMarkdown(report);
   writeFileAtomic(`${config.outputDir}/report.json`, `${JSON.stringify(report, jsonNumbers, 1)}\n`);
@@ -65,7 +68,19 @@ export async function runBaseline(options: MeasureOptions): Promise<Baseline> {
     trials: measured.trials,
   };
   writeBaseline(config.baselinePath, baseline);
+  // Beside the baseline, every trial merged: what flame graphs and `go tool pprof -diff_base` compare with.
+  writeFileAtomic(baselineProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.pprofs, config.baselinePath)));
   return baseline;
+}
+
+/** The candidate's trials merged, and a copy of the baseline's merged profile when it has one. */
+function writeSideProfiles(measured: Measurement, config: Config): Report['merged'] {
+  const dir = join(config.outputDir, 'profiles');
+  writeFileAtomic(join(dir, 'candidate.pb.gz'), encodePprofGzip(mergeProfiles(measured.pprofs, 'candidate trials')));
+  const baselineProfile = baselineProfilePath(config.baselinePath);
+  if (!existsSync(baselineProfile)) return { candidate: 'profiles/candidate.pb.gz', baseline: null };
+  writeFileAtomic(join(dir, 'baseline.pb.gz'), readFileSync(baselineProfile));
+  return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
 }
 
 function jsonNumbers(_key: string, value: unknown): unknown {

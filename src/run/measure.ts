@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { replayLoad } from '../load/index.js';
+import type { Profile } from 'pprof-format';
 import { encodePprofGzip, v8ToPprof, type V8CpuProfile } from '../profile/index.js';
 import { readReplayFile, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
@@ -19,6 +20,8 @@ export interface Measurement {
   readonly settings: MeasurementSettings;
   /** Paths of the per-trial pprof files. */
   readonly profiles: readonly string[];
+  /** The same profiles, decoded, in trial order. */
+  readonly pprofs: readonly Profile[];
 }
 
 export interface MeasureOptions {
@@ -48,6 +51,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   }
   const trials: TrialMetrics[] = [];
   const profiles: string[] = [];
+  const pprofs: Profile[] = [];
   let environment: Environment | undefined;
   for (let index = 1; index <= config.trials; index++) {
     checkAborted(options.signal);
@@ -55,6 +59,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir));
     trials.push(result.metrics);
     profiles.push(result.profilePath);
+    pprofs.push(result.pprof);
     environment ??= currentEnvironment(result.service);
     progress.line(
       `  ${title}: ${result.metrics.requests} requests, ${result.metrics.service.throughputRps.toFixed(0)} req/s, ` +
@@ -68,6 +73,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     trials,
     environment: environment!,
     profiles,
+    pprofs,
     settings: {
       trials: config.trials,
       warmupRequests: config.load.warmupRequests,
@@ -113,8 +119,8 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       service.assertAlive('measurement');
       const usage = await service.agent.stopProfiling(v8Path);
       const profilePath = join(profileDir, `${label(options)}-trial-${index}.pb.gz`);
-      const metrics = toTrialMetrics(readV8Profile(v8Path), measured, usage, config, startedAtMs, profilePath);
-      return { metrics, profilePath, service: service.hello };
+      const { metrics, pprof } = toTrialMetrics(readV8Profile(v8Path), measured, usage, config, startedAtMs, profilePath);
+      return { metrics, pprof, profilePath, service: service.hello };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -145,7 +151,7 @@ function toTrialMetrics(
   config: Config,
   startedAtMs: number,
   profilePath: string,
-): TrialMetrics {
+): { metrics: TrialMetrics; pprof: Profile } {
   if (load.responses === 0) {
     throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${load.errors} errors, ${load.timeouts} timeouts)`);
   }
@@ -159,7 +165,7 @@ function toTrialMetrics(
   const table = functionTable(pprof, profilePath);
   const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
   const seconds = (usage?.wallMicros ?? load.durationMs * 1000) / 1e6;
-  return {
+  const metrics: TrialMetrics = {
     requests: load.responses,
     sampledCpuNanos: table.total,
     functions: table.functions,
@@ -173,6 +179,7 @@ function toTrialMetrics(
       maxRssBytes: usage?.maxRssBytes ?? 0,
     },
   };
+  return { metrics, pprof };
 }
 
 function withServiceContext(error: unknown, service: RunningService): unknown {
