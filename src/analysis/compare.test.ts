@@ -101,3 +101,43 @@ describe('compare', () => {
     expect(result.findings.some((f) => f.key === 'b.js#score')).toBe(false);
   });
 });
+
+describe('budgets and same-runner pairs', () => {
+  it('a per-function budget fails a small function that grew past it, below the absolute floor', () => {
+    const random = seededRandom(10);
+    const base = Array.from({ length: 8 }, () => trial(shares, random, 0.01));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#tiny': 0.0013 }, random, 0.01));
+    expect(compare(base, cand, settings).verdict.outcome).toBe('pass');
+    const budgeted = compare(base, cand, { ...settings, budgets: { 'd.js#tiny': { maxRegression: '3%' } } });
+    expect(budgeted.verdict.outcome).toBe('fail');
+    expect(budgeted.findings[0]!.key).toBe('d.js#tiny');
+  });
+
+  it('catches a uniform slowdown, which leaves every share alone, through interleaved pairs', () => {
+    const random = seededRandom(11);
+    // The machine drifts trial to trial by up to ±15%; each pair shares the drift.
+    const drift = Array.from({ length: 8 }, () => 1 + (random() * 2 - 1) * 0.15);
+    const withCpu = (t: TrialMetrics, cpu: number): TrialMetrics => ({ ...t, service: { ...t.service, cpuMicrosPerRequest: cpu } });
+    const base = drift.map((d) => withCpu(trial(shares, random), 400 * d));
+    const cand = drift.map((d) => withCpu(trial(shares, random), 400 * d * 1.12 * (1 + (random() * 2 - 1) * 0.01)));
+    const unpaired = compare(base, cand, settings);
+    expect(unpaired.paired).toBeUndefined();
+    expect(unpaired.verdict.outcome).toBe('pass');
+    const paired = compare(base, cand, settings, { paired: true });
+    expect(paired.paired?.outcome).toBe('regressed');
+    expect(paired.paired?.p).toBeCloseTo(2 / 256, 10);
+    expect(paired.verdict.outcome).toBe('fail');
+    expect(paired.verdict.outcome === 'fail' && paired.verdict.blockingService?.ratio).toBeGreaterThan(1.1);
+  });
+
+  it('does not fail interleaved pairs of the same service', () => {
+    const random = seededRandom(12);
+    const drift = Array.from({ length: 8 }, () => 1 + (random() * 2 - 1) * 0.15);
+    const withCpu = (t: TrialMetrics, cpu: number): TrialMetrics => ({ ...t, service: { ...t.service, cpuMicrosPerRequest: cpu } });
+    const base = drift.map((d) => withCpu(trial(shares, random), 400 * d * (1 + (random() * 2 - 1) * 0.02)));
+    const cand = drift.map((d) => withCpu(trial(shares, random), 400 * d * (1 + (random() * 2 - 1) * 0.02)));
+    const result = compare(base, cand, settings, { paired: true });
+    expect(result.paired?.outcome).not.toBe('regressed');
+    expect(result.verdict.outcome).toBe('pass');
+  });
+});

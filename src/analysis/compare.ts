@@ -2,10 +2,11 @@ import { median } from 'simple-statistics';
 import type { CompareSettings } from '../config/schema.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
-import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
+import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
 import { globToRegExp } from './glob.js';
 import { mannWhitney } from './mann-whitney.js';
 import { seededRandom } from './prng.js';
+import { signFlipTest } from './sign-flip.js';
 import type { ServiceMetrics, TrialMetrics } from './trial.js';
 
 /** Share of requests that may fail (no response, or a status other than the recorded one) before the run fails. */
@@ -26,10 +27,17 @@ interface Candidate {
  * Hochberg over all tests; a bootstrap CI of the median ratio; and two floors, relative
  * and absolute, that a change must clear to count.
  */
-export function compare(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings): Comparison {
+export function compare(
+  baseline: readonly TrialMetrics[],
+  candidate: readonly TrialMetrics[],
+  settings: CompareSettings,
+  options: { paired?: boolean } = {},
+): Comparison {
   const warnings: string[] = [];
   const errors = errorCounts(baseline, candidate);
   const ignore = settings.ignore.map(globToRegExp);
+  const budgets = Object.entries(settings.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
+  const budgetOf = (key: string) => budgets.find((b) => b.pattern.test(key))?.floor;
   const random = seededRandom(settings.seed);
 
   const keys = new Set<string>();
@@ -52,7 +60,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     // Independent filtering: the pooled mean ignores which side a value came from, so
     // dropping functions below half the absolute floor does not bias the tests kept.
     const pooled = (metric: ShareMetric) => mean([...shares[metric].baseline, ...shares[metric].candidate]);
-    if (Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2) {
+    if (budgetOf(key) === undefined && Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2) {
       untested += 1;
       continue;
     }
@@ -96,9 +104,12 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   }
 
   const findings: FunctionFinding[] = candidates.map((c) => {
+    const budget = budgetOf(c.key);
+    // A budget replaces both floors for its function: its owner decided what matters.
+    const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
     const metricComparison = (metric: ShareMetric): MetricComparison => {
       const q = qOf.get(`${c.key}\u0000${metric}`) ?? 1;
-      return compareMetric(c.shares[metric].baseline, c.shares[metric].candidate, q, settings, random, 'share', c.presence !== 'both');
+      return compareMetric(c.shares[metric].baseline, c.shares[metric].candidate, q, floors, random, 'share', c.presence !== 'both');
     };
     const self = metricComparison('self');
     const total = metricComparison('total');
@@ -107,11 +118,13 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   findings.sort(byImportance);
 
   const service = compareService(baseline, candidate, settings, random);
-  const verdict = decide(findings, errors, settings, detectable, baseline.length, candidate.length);
+  const paired = options.paired && baseline.length === candidate.length ? comparePaired(baseline, candidate, settings, random) : undefined;
+  const verdict = decide(findings, paired, errors, settings, detectable, baseline.length, candidate.length);
   return {
     verdict,
     findings,
     service,
+    ...(paired ? { paired } : {}),
     trials: { baseline: baseline.length, candidate: candidate.length },
     tests: tests.length,
     untested,
@@ -199,8 +212,39 @@ function errorCounts(baseline: readonly TrialMetrics[], candidate: readonly Tria
   return [...counts('baseline', baseline), ...counts('candidate', candidate)];
 }
 
+/**
+ * CPU per request pair by pair: a uniform slowdown moves every function alike and leaves
+ * their shares unchanged, so only the service-level figure can catch it; interleaving
+ * makes each pair's ratio immune to the machine's drift.
+ */
+function comparePaired(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, random: () => number): PairedFinding {
+  const ratios = baseline.map((b, i) => {
+    const base = b.service.cpuMicrosPerRequest;
+    const cand = candidate[i]!.service.cpuMicrosPerRequest;
+    return base > 0 ? cand / base : 1;
+  });
+  const logs = ratios.map(Math.log);
+  const { p } = signFlipTest(logs);
+  const medians: number[] = [];
+  for (let r = 0; r < settings.bootstrapResamples; r++) {
+    medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)]!)));
+  }
+  medians.sort((a, b) => a - b);
+  const at = (q: number) => Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]!);
+  const ci = { low: at(0.025), high: at(0.975) };
+  const upper = 1 + settings.minEffect;
+  const outcome: Outcome =
+    ratios.length < 2 ? 'inconclusive'
+    : p <= settings.alpha && ci.low > upper ? 'regressed'
+    : p <= settings.alpha && ci.high < 1 / upper ? 'improved'
+    : ci.low >= 1 / upper && ci.high <= upper ? 'unchanged'
+    : 'inconclusive';
+  return { metric: 'cpuMicrosPerRequest', ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome };
+}
+
 function decide(
   findings: readonly FunctionFinding[],
+  paired: PairedFinding | undefined,
   errors: readonly ErrorCounts[],
   settings: CompareSettings,
   detectable: boolean,
@@ -217,12 +261,15 @@ function decide(
   }
   const blocking = findings.filter((f) => f.outcome === 'regressed');
   const floor = `CI of the median ratio above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of busy CPU`;
-  if (blocking.length > 0) {
-    return {
-      outcome: 'fail',
-      rule: `${blocking.length} function(s) regressed: Mann–Whitney q <= ${settings.alpha} (Benjamini–Hochberg), ${floor}`,
-      blocking,
-    };
+  const serviceRegressed = paired?.outcome === 'regressed' ? paired : undefined;
+  if (blocking.length > 0 || serviceRegressed) {
+    const rules = [
+      ...(blocking.length > 0 ? [`${blocking.length} function(s) regressed: Mann–Whitney q <= ${settings.alpha} (Benjamini–Hochberg), ${floor}`] : []),
+      ...(serviceRegressed
+        ? [`the service's CPU per request rose ${((serviceRegressed.ratio - 1) * 100).toFixed(1)}% over interleaved pairs: sign-flip p <= ${settings.alpha}, CI above ${1 + settings.minEffect}`]
+        : []),
+    ];
+    return { outcome: 'fail', rule: rules.join('; '), blocking, ...(serviceRegressed ? { blockingService: serviceRegressed } : {}) };
   }
   if (!detectable) {
     return { outcome: 'inconclusive', rule: `${baselineTrials} vs ${candidateTrials} trials cannot reach significance after false-discovery control` };

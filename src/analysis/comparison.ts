@@ -57,9 +57,32 @@ export interface ErrorCounts {
   readonly non2xx: number;
 }
 
+/**
+ * A service metric compared pair by pair, when both sides ran interleaved on this
+ * machine (same-runner): each adjacent baseline/candidate pair shares the machine's
+ * state of the moment, so the ratio within a pair cancels most of the drift.
+ */
+export interface PairedFinding {
+  readonly metric: 'cpuMicrosPerRequest';
+  /** candidate / baseline, per pair. */
+  readonly ratios: readonly number[];
+  /** Median of the ratios and its 95% bootstrap interval. */
+  readonly ratio: number;
+  readonly ci: { readonly low: number; readonly high: number };
+  /** Exact two-sided sign-flip test on the log ratios. */
+  readonly p: number;
+  readonly outcome: Outcome;
+}
+
 export type Verdict =
   | { readonly outcome: 'pass'; readonly rule: string }
-  | { readonly outcome: 'fail'; readonly rule: string; readonly blocking: readonly FunctionFinding[] }
+  | {
+      readonly outcome: 'fail';
+      readonly rule: string;
+      readonly blocking: readonly FunctionFinding[];
+      /** Set when the service as a whole got slower (a uniform slowdown that leaves shares alone). */
+      readonly blockingService?: PairedFinding;
+    }
   | { readonly outcome: 'fail-errors'; readonly rule: string; readonly errors: readonly ErrorCounts[] }
   | { readonly outcome: 'inconclusive'; readonly rule: string };
 
@@ -68,6 +91,8 @@ export interface Comparison {
   /** Every function tested, regressions first (largest absolute change first). */
   readonly findings: readonly FunctionFinding[];
   readonly service: readonly ServiceFinding[];
+  /** Present when the sides ran interleaved on this machine. */
+  readonly paired?: PairedFinding;
   readonly trials: { readonly baseline: number; readonly candidate: number };
   /** How many (function, metric) tests the false-discovery control covered. */
   readonly tests: number;

@@ -42,6 +42,20 @@ export const compareSchema = z.strictObject({
   minShareOfTotal: z.number().min(0).lt(1).default(0.005),
   /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
   ignore: z.array(z.string().min(1)).default([]),
+  /**
+   * Per-function budgets, keyed by `file#name` (`*` wildcards): the function fails once it
+   * grows past its own budget, with no absolute floor (the owner asked to watch it).
+   */
+  budgets: z
+    .record(
+      z.string().min(1),
+      z.strictObject({ maxRegression: z.string().regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as "3%"') }),
+    )
+    .default({}),
+  /** Where the baseline comes from: the stored file, this machine (same-runner A/B), or the stored one when the environment matches. */
+  baseline: z.enum(['auto', 'stored', 'same-runner']).default('auto'),
+  /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
+  baseRef: z.string().min(1).optional(),
   bootstrapResamples: positiveInt(100).max(100_000).default(2_000),
   seed: z.number().int().default(1),
 });
