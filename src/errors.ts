@@ -13,7 +13,11 @@ export type PerfgateErrorCode =
   | 'SERVICE_FAILED'
   | 'AGENT_FAILED'
   | 'LOAD_FAILED'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  | 'GITHUB_FAILED'
+  | 'PERMISSION_DENIED'
+  | 'HEAD_MOVED'
+  | 'ARTIFACT_INVALID';
 
 export class PerfgateError extends Error {
   override readonly name = 'PerfgateError';
