@@ -17,6 +17,8 @@ export interface Baseline {
 }
 
 export interface MeasurementSettings {
+  /** sha256 of the settings that change what a trial measures (absent in baselines from before it was recorded). */
+  readonly configSha256?: string;
   readonly trials: number;
   readonly warmupRequests: number;
   readonly measureRequests: number;

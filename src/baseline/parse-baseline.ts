@@ -37,6 +37,7 @@ const baselineSchema = z.strictObject({
     perfgateVersion: z.string(),
   }),
   settings: z.strictObject({
+    configSha256: z.string().optional(),
     trials: nonNegative,
     warmupRequests: nonNegative,
     measureRequests: nonNegative,

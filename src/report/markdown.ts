@@ -45,7 +45,8 @@ export function renderMarkdown(report: Report): string {
 
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
   out.push(
-    `Baseline: ${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
+    `Baseline: ${report.baselineSource.kind === 'same-runner' ? 're-measured on this machine' : 'stored'}, ${escapeMarkdown(report.baselineSource.why)}; ` +
+      `${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
       `candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : 'working tree'} (Node ${report.candidate.environment.nodeVersion}).`,
     '',
     `Reproduce: \`${report.reproduce}\``,

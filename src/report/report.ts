@@ -10,6 +10,8 @@ export interface Report {
   readonly version: typeof REPORT_VERSION;
   readonly createdAt: string;
   readonly comparison: Comparison;
+  /** Whether the baseline side is the stored file or the base commit re-measured on this machine, and why. */
+  readonly baselineSource: { readonly kind: 'stored' | 'same-runner'; readonly why: string };
   readonly baseline: Side & { readonly createdAt: string };
   readonly candidate: Side;
   /** Environment fields that differ between the sides (a stored baseline from another machine). */

@@ -1,14 +1,19 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
-import { compare } from '../analysis/index.js';
+import type { Profile } from 'pprof-format';
+import { compare, type TrialMetrics } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report } from '../report/index.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report, type Side } from '../report/index.js';
+import { planBaseline, type Here } from './baseline-plan.js';
+import { measureInterleaved } from './same-runner.js';
 import { currentCommit } from './git.js';
 import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
-import { measure, type Measurement, type MeasureOptions } from './measure.js';
+import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
 
 export interface GateResult {
   readonly report: Report;
@@ -16,33 +21,66 @@ export interface GateResult {
   readonly reportDir: string;
 }
 
-/** The whole gate: read the baseline, measure the candidate, compare, write the reports. */
+/**
+ * The whole gate: decide where the baseline comes from (the stored file, or the base
+ * commit re-measured here), measure, compare, write the reports.
+ */
 export async function runGate(options: MeasureOptions & { reproduce: string }): Promise<GateResult> {
-  const { config } = options;
-  // Read before measuring: a missing or broken baseline should cost seconds, not minutes.
-  const baseline = readBaseline(config.baselinePath);
-  const measured = await measure(options);
-  const comparison = await options.progress.phase('analysis', async () => compare(baseline.trials, measured.trials, config.compare));
-  const warnings = [...comparison.warnings];
-  if (baseline.settings.replaySha256 !== measured.settings.replaySha256) {
-    warnings.push('The replay file differs from the one the baseline was measured with; shares may move because the traffic changed.');
+  const { config, progress } = options;
+  // Read and plan before measuring: a missing or broken baseline should cost seconds, not minutes.
+  const stored = readBaselineIfPresent(config.baselinePath);
+  const plan = planBaseline(config.compare, stored, hereFingerprint(config), config.baselinePath);
+  progress.line(`baseline: ${plan.source === 'stored' ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
+
+  let baselineSide: Side & { createdAt: string; trials: readonly TrialMetrics[] };
+  let measured: Measurement;
+  let baselinePprofs: readonly Profile[] | undefined;
+  if (plan.source === 'stored') {
+    measured = await measure(options);
+    const b = plan.baseline;
+    baselineSide = { commit: b.commit, createdAt: b.createdAt, environment: b.environment, settings: b.settings, trials: b.trials };
+  } else {
+    const both = await measureInterleaved(options, plan.ref);
+    measured = both.candidate;
+    baselinePprofs = both.baseline.pprofs;
+    baselineSide = { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials };
   }
+  const comparison = await progress.phase('analysis', async () =>
+    compare(baselineSide.trials, measured.trials, config.compare, { paired: plan.source === 'same-runner' }),
+  );
+  const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
     createdAt: new Date().toISOString(),
     comparison: { ...comparison, warnings },
-    baseline: { commit: baseline.commit, createdAt: baseline.createdAt, environment: baseline.environment, settings: baseline.settings },
+    baselineSource: { kind: plan.source, why: plan.why },
+    baseline: { commit: baselineSide.commit, createdAt: baselineSide.createdAt, environment: baselineSide.environment, settings: baselineSide.settings },
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
-    environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
+    environmentDifferences: environmentDifferences(baselineSide.environment, measured.environment),
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
-    merged: writeSideProfiles(measured, config),
+    merged: writeSideProfiles(measured, config, baselinePprofs),
   };
   const markdown = renderMarkdown(report);
   writeFileAtomic(`${config.outputDir}/report.json`, `${JSON.stringify(report, jsonNumbers, 1)}\n`);
   writeFileAtomic(`${config.outputDir}/report.md`, markdown);
   return { report, markdown, reportDir: config.outputDir };
+}
+
+function readBaselineIfPresent(path: string): Baseline | undefined {
+  return existsSync(path) ? readBaseline(path) : undefined;
+}
+
+/** This machine and these settings, as far as they are known before any trial runs. */
+function hereFingerprint(config: Config): Here {
+  const cpuList = cpus();
+  return {
+    // The service runs the node on PATH, as perfgate itself normally does.
+    environment: { nodeVersion: process.versions.node, v8Version: process.versions.v8, platform: process.platform, arch: process.arch, cpuModel: cpuList[0]?.model.trim() ?? 'unknown', cpuCount: cpuList.length },
+    configSha256: configFingerprint(config),
+    replaySha256: createHash('sha256').update(readFileSync(config.replayPath)).digest('hex'),
+  };
 }
 
 /** Measures the current code and writes it as the baseline; refuses a run with failed requests. */
@@ -74,9 +112,13 @@ export async function runBaseline(options: MeasureOptions): Promise<Baseline> {
 }
 
 /** The candidate's trials merged, and a copy of the baseline's merged profile when it has one. */
-function writeSideProfiles(measured: Measurement, config: Config): Report['merged'] {
+function writeSideProfiles(measured: Measurement, config: Config, baselinePprofs: readonly Profile[] | undefined): Report['merged'] {
   const dir = join(config.outputDir, 'profiles');
   writeFileAtomic(join(dir, 'candidate.pb.gz'), encodePprofGzip(mergeProfiles(measured.pprofs, 'candidate trials')));
+  if (baselinePprofs) {
+    writeFileAtomic(join(dir, 'baseline.pb.gz'), encodePprofGzip(mergeProfiles(baselinePprofs, 'baseline trials')));
+    return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
+  }
   const baselineProfile = baselineProfilePath(config.baselinePath);
   if (!existsSync(baselineProfile)) return { candidate: 'profiles/candidate.pb.gz', baseline: null };
   writeFileAtomic(join(dir, 'baseline.pb.gz'), readFileSync(baselineProfile));

@@ -34,6 +34,10 @@ export interface MeasureOptions {
   /** Where per-trial profiles go (default: `<output>/profiles`). */
   readonly profileDir?: string;
   readonly label?: string;
+  /** Run only these trial numbers (1-based, of `config.trials`); interleaving runs one at a time. */
+  readonly only?: readonly number[];
+  /** The service is already built (interleaved runs build each side once, up front). */
+  readonly skipBuild?: boolean;
 }
 
 /** Builds once, then runs every trial in a fresh service process. */
@@ -46,14 +50,15 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   mkdirSync(profileDir, { recursive: true });
   const label = options.label ?? 'candidate';
 
-  if (config.service.build) {
+  if (config.service.build && !options.skipBuild) {
     await progress.phase(`build: ${config.service.build}`, () => runBuild(config.service.build!, config.service.cwd, process.env));
   }
   const trials: TrialMetrics[] = [];
   const profiles: string[] = [];
   const pprofs: Profile[] = [];
   let environment: Environment | undefined;
-  for (let index = 1; index <= config.trials; index++) {
+  const indexes = options.only ?? Array.from({ length: config.trials }, (_, i) => i + 1);
+  for (const index of indexes) {
     checkAborted(options.signal);
     const title = `${label} trial ${index} of ${config.trials}`;
     const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir));
@@ -75,6 +80,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     profiles,
     pprofs,
     settings: {
+      configSha256: configFingerprint(config),
       trials: config.trials,
       warmupRequests: config.load.warmupRequests,
       measureRequests: config.load.measureRequests,
@@ -130,6 +136,16 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
     await service.stop();
     rmSync(v8Path, { force: true });
   }
+}
+
+/**
+ * A hash of every setting that changes what a trial measures (not where reports go), so
+ * a baseline taken with other settings is recognised as not comparable.
+ */
+export function configFingerprint(config: Config): string {
+  const { build, start, env, port, portEnv, readyPath } = config.service;
+  const relevant = { build, start, env, port, portEnv, readyPath, load: config.load, profile: config.profile };
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
 }
 
 function label(options: MeasureOptions): string {
