@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReplay } from './parse-replay.js';
+import { checkReplay, parseReplay } from './parse-replay.js';
 import { routeOf } from './replay-request.js';
 
 describe('parseReplay', () => {
@@ -46,6 +46,30 @@ describe('parseReplay', () => {
   it('refuses an empty file and tolerates a byte-order mark', () => {
     expect(() => parseReplay('\n\n', 'e.ndjson')).toThrow(/e\.ndjson: no requests/);
     expect(parseReplay('\uFEFF{"method":"GET","path":"/"}', 'b.ndjson')).toHaveLength(1);
+  });
+
+  it('tolerates and reports a last line cut off mid-write, but not a broken line in the middle', () => {
+    const warnings: string[] = [];
+    const cut = '{"method":"GET","path":"/a"}\n{"method":"GET","path":"/b"}\n{"method":"GET","pa';
+    expect(parseReplay(cut, 'r.ndjson', (w) => warnings.push(w))).toHaveLength(2);
+    expect(warnings).toEqual([expect.stringMatching(/^r\.ndjson:3: the last line is incomplete/)]);
+    expect(() => parseReplay(`${cut}\n`, 'r.ndjson')).toThrow(/r\.ndjson:3: not valid JSON/);
+  });
+
+  it('checks recording metadata and lists every problem without throwing', () => {
+    const text = [
+      '{"method":"GET","path":"/a","status":200,"durationMs":1.5,"time":"2024-06-01T12:00:00.000Z"}',
+      '{"method":"GET","path":"/a","durationMs":-1}',
+      '{"method":"GET","path":"/a","time":"yesterday"}',
+      ...Array.from({ length: 30 }, () => '{"method":"GET"}'),
+    ].join('\n');
+    const check = checkReplay(text, 'r.ndjson');
+    expect(check.requests).toHaveLength(1);
+    expect(check.requests[0]!.durationMs).toBe(1.5);
+    expect(check.problems).toHaveLength(32);
+    expect(check.problems[0]).toEqual({ line: 2, message: expect.stringMatching(/^durationMs: expected a number of milliseconds >= 0 \(got -1\)/) });
+    expect(check.problems[1]!.message).toMatch(/^time: expected an ISO 8601 date-time/);
+    expect(() => parseReplay(text, 'r.ndjson')).toThrow(/and 12 more bad lines \(perfgate replay validate r\.ndjson lists them all\)/);
   });
 
   it('labels routes with ids folded', () => {

@@ -1,41 +1,70 @@
 import { PerfgateError } from '../errors.js';
 import { HTTP_METHODS, type HttpMethod, type ReplayRequest } from './replay-request.js';
 
-const KNOWN_FIELDS = new Set(['method', 'path', 'headers', 'body', 'bodyEncoding', 'status', 'durationMs', 'time']);
+export const REPLAY_FIELDS = ['method', 'path', 'headers', 'body', 'bodyEncoding', 'status', 'durationMs', 'time'] as const;
+const KNOWN_FIELDS = new Set<string>(REPLAY_FIELDS);
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** One bad line: its number and what is wrong with it (field, expected, got). */
+export interface ReplayProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ReplayCheck {
+  readonly requests: ReplayRequest[];
+  readonly problems: ReplayProblem[];
+  /** Things tolerated but worth saying, such as a last line cut off mid-write. */
+  readonly warnings: string[];
+}
+
 /**
- * Parses NDJSON replay text. Every bad line is reported (not just the first), each
- * with its line number, the field and what was expected.
+ * Checks every line of NDJSON replay text and returns the good requests beside every
+ * problem. A last line without its newline that is not valid JSON is what a recording
+ * cut off mid-write leaves: it is skipped with a warning rather than refused.
  */
-export function parseReplay(text: string, file: string): ReplayRequest[] {
+export function checkReplay(text: string, file: string): ReplayCheck {
   const requests: ReplayRequest[] = [];
-  const problems: string[] = [];
+  const problems: ReplayProblem[] = [];
+  const warnings: string[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((rawLine, index) => {
     const line = index + 1;
     const trimmed = rawLine.trim();
     if (trimmed === '' || trimmed.startsWith('//')) return;
-    const where = `${file}:${line}`;
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      problems.push(`${where}: not valid JSON (${(error as Error).message})`);
+      if (index === lines.length - 1) {
+        warnings.push(`${file}:${line}: the last line is incomplete (no newline, not valid JSON: a recording cut off mid-write?); skipped`);
+        return;
+      }
+      problems.push({ line, message: `not valid JSON (${(error as Error).message})` });
       return;
     }
     const result = toRequest(value, line);
-    if (typeof result === 'string') problems.push(`${where}: ${result}`);
+    if (typeof result === 'string') problems.push({ line, message: result });
     else requests.push(result);
   });
+  return { requests, problems, warnings };
+}
+
+/**
+ * Parses NDJSON replay text. Every bad line is reported (not just the first), each
+ * with its line number, the field and what was expected.
+ */
+export function parseReplay(text: string, file: string, onWarning?: (warning: string) => void): ReplayRequest[] {
+  const { requests, problems, warnings } = checkReplay(text, file);
   if (problems.length > 0) {
-    const shown = problems.slice(0, 20);
-    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more bad lines`);
+    const shown = problems.slice(0, 20).map((p) => `${file}:${p.line}: ${p.message}`);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more bad lines (perfgate replay validate ${file} lists them all)`);
     throw new PerfgateError('REPLAY_INVALID', shown.join('\n'));
   }
   if (requests.length === 0) {
     throw new PerfgateError('REPLAY_INVALID', `${file}: no requests (the file is empty; expected one JSON request per line)`);
   }
+  for (const warning of warnings) onWarning?.(warning);
   return requests;
 }
 
@@ -85,5 +114,19 @@ function toRequest(value: unknown, line: number): ReplayRequest | string {
     }
     status = record.status;
   }
-  return { method: method as HttpMethod, path, headers, line, ...(body ? { body } : {}), ...(status !== undefined ? { status } : {}) };
+  if (record.durationMs !== undefined && (typeof record.durationMs !== 'number' || !Number.isFinite(record.durationMs) || record.durationMs < 0)) {
+    return `durationMs: expected a number of milliseconds >= 0 (got ${JSON.stringify(record.durationMs)})`;
+  }
+  if (record.time !== undefined && (typeof record.time !== 'string' || Number.isNaN(Date.parse(record.time)))) {
+    return `time: expected an ISO 8601 date-time string such as "2024-06-01T12:00:00.000Z" (got ${JSON.stringify(record.time)})`;
+  }
+  return {
+    method: method as HttpMethod,
+    path,
+    headers,
+    line,
+    ...(body ? { body } : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(record.durationMs !== undefined ? { durationMs: record.durationMs as number } : {}),
+  };
 }

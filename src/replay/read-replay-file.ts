@@ -5,7 +5,13 @@ import type { ReplayRequest } from './replay-request.js';
 
 const MAX_REPLAY_BYTES = 256 * 1024 * 1024;
 
-export function readReplayFile(path: string): ReplayRequest[] {
+/** Reads and validates a replay file; `onWarning` hears what was tolerated (a cut-off last line). */
+export function readReplayFile(path: string, onWarning?: (warning: string) => void): ReplayRequest[] {
+  return parseReplay(readReplayText(path), path, onWarning);
+}
+
+/** The file's text, refused with a message naming it when it is too large, unreadable or not UTF-8. */
+export function readReplayText(path: string): string {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -17,11 +23,9 @@ export function readReplayFile(path: string): ReplayRequest[] {
     if (error instanceof PerfgateError) throw error;
     throw new PerfgateError('REPLAY_INVALID', `${path}: cannot read the replay file (${describeError(error)})`);
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new PerfgateError('REPLAY_INVALID', `${path}: not UTF-8 text (a replay file is NDJSON; binary bodies go base64-encoded with "bodyEncoding":"base64")`);
   }
-  return parseReplay(text, path);
 }

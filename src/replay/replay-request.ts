@@ -7,6 +7,8 @@ export interface ReplayRequest {
   readonly body?: Buffer;
   /** The status the recorded service answered with, when known. */
   readonly status?: number;
+  /** How long the recorded service took to answer, when recorded. */
+  readonly durationMs?: number;
   /** 1-based line in the replay file, for messages. */
   readonly line: number;
 }

@@ -3,6 +3,7 @@ import { change, formatQ, percent } from './format.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
 import type { Report } from './report.js';
+import { textTable as table } from './text-table.js';
 import { verdictHeadline } from './verdict-line.js';
 
 /** A plain-text summary for the terminal: the verdict, the functions to blame, the service. */
@@ -40,10 +41,4 @@ function row(f: FunctionFinding): string[] {
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }

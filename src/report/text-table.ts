@@ -1,0 +1,7 @@
+/** A plain-text table: columns padded to their widest cell; numeric columns can align right. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], options: { alignNumbers?: boolean } = {}): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const right = header.map((_, i) => options.alignNumbers === true && i > 0 && rows.every((r) => /^[\d.%]*$/.test(r[i] ?? '')));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
