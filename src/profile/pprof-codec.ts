@@ -1,26 +1,67 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { PerfgateError, describeError } from '../errors.js';
-
-const MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024;
+import { checkValid } from './check-valid.js';
+import { describeOtherFormat, legacyFormatOf, type NotProtobuf } from './legacy-format.js';
+import { DEFAULT_PROFILE_LIMITS, formatBytes, type ProfileLimits } from './profile-limits.js';
+import { nameUnsymbolizedLocations } from './unsymbolized.js';
 
 export function encodePprofGzip(profile: Profile): Buffer {
   return gzipSync(profile.encode());
 }
 
-/** Decodes a pprof file's bytes (gzipped or not); `source` names the file in errors. */
-export function decodePprof(bytes: Uint8Array, source: string): Profile {
+/**
+ * Decodes a pprof file's bytes (gzipped or not) and validates it; `source` names the file
+ * in errors. Legacy pre-protobuf profiles and other formats are refused with what they
+ * look like and how to convert them; sizes are bounded by `limits` (docs/limits.md).
+ */
+export function decodePprof(bytes: Uint8Array, source: string, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): Profile {
+  if (bytes.length > limits.maxCompressedBytes) {
+    throw new PerfgateError('PROFILE_INVALID', `${source}: ${formatBytes(bytes.length)}, larger than the limit of ${formatBytes(limits.maxCompressedBytes)} for a profile (docs/limits.md)`);
+  }
   let raw: Uint8Array = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  if (isGzip(bytes)) {
     try {
-      raw = gunzipSync(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+      raw = gunzipSync(bytes, { maxOutputLength: limits.maxDecompressedBytes });
     } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+        throw new PerfgateError('PROFILE_INVALID', `${source}: decompresses to more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
+      }
       throw new PerfgateError('PROFILE_INVALID', `${source}: cannot decompress (${describeError(error)})`);
     }
+  } else if (bytes.length > limits.maxDecompressedBytes) {
+    throw new PerfgateError('PROFILE_INVALID', `${source}: ${formatBytes(bytes.length)} of uncompressed protobuf, more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
   }
+  const legacy = legacyFormatOf(raw);
+  if (legacy) throw refusal(source, legacy);
+  let profile: Profile;
   try {
-    return Profile.decode(raw);
+    profile = Profile.decode(raw);
   } catch (error) {
-    throw new PerfgateError('PROFILE_INVALID', `${source}: not a pprof profile (${describeError(error)})`);
+    const other = describeOtherFormat(raw);
+    if (other) throw refusal(source, other);
+    throw new PerfgateError('PROFILE_INVALID', `${source}: not a pprof profile (the protobuf decoder said: ${describeError(error)})`);
   }
+  if (raw.length === 0 || (profile.sampleType.length === 0 && profile.sample.length === 0 && profile.location.length === 0)) {
+    throw refusal(source, describeOtherFormat(raw) ?? { what: 'not a pprof profile (no sample types, samples or locations)', convert: 'check that the file is a profile' });
+  }
+  checkValid(profile, source, limits);
+  for (const sample of profile.sample) sample.value = sample.value.map(signed);
+  return nameUnsymbolizedLocations(profile);
+}
+
+function refusal(source: string, format: NotProtobuf): PerfgateError {
+  return new PerfgateError('PROFILE_INVALID', `${source}: ${format.what === 'empty' ? 'the file is empty' : `this is ${format.what}`}; perfgate reads pprof protobuf profiles only: ${format.convert}`);
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Sample values are int64, and diffs carry negative ones; the decoder returns a 10-byte
+ * varint as an unsigned bigint, so reinterpret it as two's complement.
+ */
+function signed(value: number | bigint): number {
+  return typeof value === 'bigint' ? Number(BigInt.asIntN(64, value)) : value;
 }
