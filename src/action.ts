@@ -1,46 +1,50 @@
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { loadConfig } from './config/index.js';
-import { isPerfgateError } from './errors.js';
-import { runGate } from './run/gate.js';
-import type { Progress } from './run/progress.js';
+import { describeError, isPerfgateError } from './errors.js';
+import { readEventContext, type EventContext } from './github/event-context.js';
+import { readActionInputs } from './modes/action-inputs.js';
+import { runCanary } from './modes/canary.js';
+import { runCheck } from './modes/check.js';
+import { runComment } from './modes/comment.js';
+import { actionLog } from './modes/publish.js';
+import { runUpdateBaseline } from './modes/update-baseline.js';
 
 /**
- * The GitHub Action, first version: `check` mode only. Runs the gate, writes the job
- * summary and outputs, and fails the step on a regression (unless told not to).
+ * The GitHub Action: reads the inputs and the event, runs the chosen mode, and turns the
+ * outcome into the step's status. Every mode lives in src/modes/.
  */
 async function main(): Promise<void> {
-  const mode = core.getInput('mode') || 'check';
-  if (mode !== 'check') throw new Error(`mode: expected "check" (got "${mode}"); update-baseline and canary come in a later version`);
-  const configPath = core.getInput('config') || 'perfgate.config.json';
-  const trialsInput = core.getInput('trials');
-  const failOnRegression = core.getBooleanInput('fail-on-regression', { required: false });
-  const trials = trialsInput === '' ? undefined : Number(trialsInput);
-  if (trials !== undefined && (!Number.isInteger(trials) || trials < 2)) throw new Error(`trials: expected an integer >= 2 (got "${trialsInput}")`);
-  const config = loadConfig(configPath, trials !== undefined ? { trials } : {});
-  const progress: Progress = {
-    phase: (title, work) => core.group(title, work),
-    line: (text) => core.info(text),
-    status: () => undefined,
-  };
-  const result = await runGate({
-    config,
-    agentPath: fileURLToPath(new URL('./agent.cjs', import.meta.url)),
-    progress,
-    runId: randomUUID(),
-    reproduce: `npx perfgate run --config ${configPath}`,
-  });
-  await core.summary.addRaw(result.markdown).write();
-  const verdict = result.report.comparison.verdict;
-  const regressions = result.report.comparison.findings.filter((f) => f.outcome === 'regressed').map((f) => f.key);
-  core.setOutput('verdict', verdict.outcome);
-  core.setOutput('regressions', JSON.stringify(regressions));
-  core.setOutput('report-path', result.reportDir);
-  if (verdict.outcome === 'inconclusive') core.setFailed(`perfgate: inconclusive: ${verdict.rule}`);
-  else if (verdict.outcome !== 'pass' && failOnRegression) core.setFailed(`perfgate: ${verdict.rule}`);
+  const inputs = readActionInputs();
+  // Outside a workflow (a local run, the Node 24 smoke test) there is no event: check and canary still work.
+  const context: EventContext | null = process.env.GITHUB_REPOSITORY ? readEventContext(process.env) : null;
+  const agentPath = fileURLToPath(new URL('./agent.cjs', import.meta.url));
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  let failure: string | null = null;
+  switch (inputs.mode) {
+    case 'check':
+      failure = (await runCheck(inputs, context, agentPath, workspace)).failure;
+      break;
+    case 'update-baseline':
+      failure = (await runUpdateBaseline(inputs, context, agentPath, workspace)).failure;
+      break;
+    case 'canary':
+      failure = (await runCanary(inputs)).failure;
+      break;
+    case 'comment': {
+      if (!context) throw new Error('mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
+      const result = await runComment(context, inputs.artifact, inputs, actionLog);
+      if (result.pullRequest !== null) core.setOutput('pull-request', String(result.pullRequest));
+      if (result.url) core.setOutput('comment-url', result.url);
+      break;
+    }
+    default: {
+      const unreachable: never = inputs.mode;
+      throw new Error(`unknown mode ${String(unreachable)}`);
+    }
+  }
+  if (failure) core.setFailed(failure);
 }
 
 main().catch((error: unknown) => {
-  core.setFailed(isPerfgateError(error) ? `perfgate: ${error.message}` : error instanceof Error ? error.message : String(error));
+  core.setFailed(isPerfgateError(error) ? `perfgate: ${error.message}` : `perfgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : describeError(error)}`);
 });

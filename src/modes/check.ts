@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as core from '@actions/core';
+import { loadConfig } from '../config/index.js';
+import type { EventContext } from '../github/event-context.js';
+import { readReportFile } from '../github/report-artifact.js';
+import type { Report } from '../report/index.js';
+import { runGate } from '../run/gate.js';
+import type { Progress } from '../run/progress.js';
+import type { ActionInputs } from './action-inputs.js';
+import { actionLog, commentMarkdown, emitAnnotations, githubClient, postComment, setReportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
+
+export interface ModeOutcome {
+  /** Why the step fails, or null when it passes. */
+  readonly failure: string | null;
+}
+
+export const actionProgress: Progress = {
+  phase: (title, work) => core.group(title, work),
+  line: (text) => core.info(text),
+  status: () => undefined,
+};
+
+/**
+ * `check`: run the gate (or take the report an earlier step wrote), then publish it where
+ * people look: job summary, annotations, outputs and, on a PR, the sticky comment.
+ */
+export async function runCheck(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string): Promise<ModeOutcome> {
+  let report: Report;
+  let reportDir: string;
+  // Annotations need the folder that report paths are relative to: the config's root.
+  let root = workspace;
+  if (inputs.report !== '') {
+    if (existsSync(inputs.config)) root = loadConfig(inputs.config).root;
+    report = readReportFile(inputs.report);
+    reportDir = dirname(inputs.report);
+    core.info(`perfgate: publishing the report ${inputs.report} (input report); nothing is measured`);
+  } else {
+    const config = loadConfig(inputs.config, inputs.trials !== undefined ? { trials: inputs.trials } : {});
+    root = config.root;
+    const result = await runGate({
+      config,
+      agentPath,
+      progress: actionProgress,
+      runId: randomUUID(),
+      reproduce: `npx perfgate run --config ${inputs.config}${inputs.trials !== undefined ? ` --trials ${inputs.trials}` : ''}`,
+    });
+    report = result.report;
+    reportDir = result.reportDir;
+  }
+  const verdict = report.comparison.verdict;
+  const failing = verdict.outcome === 'inconclusive' || (verdict.outcome !== 'pass' && inputs.failOnRegression);
+
+  await writeJobSummary(summaryMarkdown(report));
+  setReportOutputs(report, reportDir);
+  if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failing ? 'error' : 'warning');
+
+  const pr = context?.pullRequest;
+  if (context && pr && inputs.comment) {
+    if (pr.fromFork) {
+      // GitHub gives `pull_request` runs from forks a read-only token: by design, not a failure.
+      actionLog.notice(
+        `perfgate: #${pr.number} comes from the fork ${pr.headRepo ?? '(deleted)'}; this run has a read-only token, so the result is in the job summary and the report artifact, and the perfgate-comment workflow posts the comment.`,
+      );
+    } else if (inputs.token === '') {
+      actionLog.warning('perfgate: no github-token, so no PR comment; the result is in the job summary.');
+    } else {
+      const client = githubClient(context, inputs, actionLog);
+      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker), inputs, actionLog);
+      if (posted) core.setOutput('comment-url', posted.url);
+    }
+  }
+
+  if (verdict.outcome === 'inconclusive') return { failure: `perfgate: inconclusive: ${verdict.rule}` };
+  if (verdict.outcome !== 'pass' && inputs.failOnRegression) return { failure: `perfgate: ${verdict.rule}` };
+  return { failure: null };
+}

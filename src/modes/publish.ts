@@ -1,0 +1,103 @@
+import * as core from '@actions/core';
+import type { Config } from '../config/index.js';
+import { renderMarkdown, type Report } from '../report/index.js';
+import { regressionAnnotations } from '../github/annotations.js';
+import { createGitHubClient, describeApiError, isPermissionError, type GitHubClient } from '../github/client.js';
+import type { EventContext } from '../github/event-context.js';
+import { functionStartLines, locator, profilePathsOf } from '../github/function-lines.js';
+import { fitReport, GITHUB_LIMITS, neutraliseMarkers } from '../github/github-limits.js';
+import { stickyMarker, upsertStickyComment, type StickyResult } from '../github/sticky-comment.js';
+import { tokenIdentity } from '../github/token-identity.js';
+
+/** Where a mode says what it is doing: core's log in the action, stderr in the CLI. */
+export interface Log {
+  info(text: string): void;
+  notice(text: string): void;
+  warning(text: string): void;
+  debug(text: string): void;
+}
+
+export const actionLog: Log = {
+  info: (text) => core.info(text),
+  notice: (text) => core.notice(text),
+  warning: (text) => core.warning(text),
+  debug: (text) => core.debug(text),
+};
+
+export interface CommentSettings {
+  readonly token: string;
+  readonly commentId: string;
+  readonly commentAuthor: string;
+  readonly maxApiWrites: number;
+}
+
+export function githubClient(context: EventContext, settings: Pick<CommentSettings, 'token' | 'maxApiWrites'>, log: Log): GitHubClient {
+  return createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, maxWrites: settings.maxApiWrites, log: { debug: log.debug, info: log.info, warning: log.warning } });
+}
+
+/** The report in the job summary, within its 1 MiB. */
+export async function writeJobSummary(markdown: string): Promise<void> {
+  await core.summary.addRaw(markdown).write();
+}
+
+export function summaryMarkdown(report: Report, render: (report: Report) => string = renderMarkdown): string {
+  return fitReport(report, render, GITHUB_LIMITS.summary).markdown;
+}
+
+/** The body of the sticky comment: the report within 65,536 characters, marker included. */
+export function commentMarkdown(report: Report, marker: string, render: (report: Report) => string = renderMarkdown): string {
+  return neutraliseMarkers(fitReport(report, render, GITHUB_LIMITS.comment, marker.length + 1).markdown);
+}
+
+export function setReportOutputs(report: Report, reportDir: string, regressions: readonly string[] = regressedKeys(report)): void {
+  core.setOutput('verdict', report.comparison.verdict.outcome);
+  core.setOutput('regressions', JSON.stringify(regressions));
+  core.setOutput('report-path', reportDir);
+}
+
+export function regressedKeys(report: Report): string[] {
+  return report.comparison.findings.filter((f) => f.outcome === 'regressed').map((f) => f.key);
+}
+
+/** Annotations on the source lines of regressed functions, most important first. */
+export function emitAnnotations(report: Report, reportDir: string, config: Pick<Config, 'root'>, workspace: string, level: 'error' | 'warning'): number {
+  const lines = functionStartLines(profilePathsOf(reportDir, report.profiles));
+  const annotations = regressionAnnotations(report, { level, locate: locator(lines, config.root, workspace) });
+  for (const a of annotations) {
+    const properties = { title: a.title, file: a.file, startLine: a.startLine };
+    if (a.level === 'error') core.error(a.message, properties);
+    else core.warning(a.message, properties);
+  }
+  return annotations.length;
+}
+
+/**
+ * Posts or updates the sticky comment. A token without write access (a fork's PR, or a
+ * workflow without `pull-requests: write`) is reported, not fatal: the summary and the
+ * artifact still carry the result, and the comment workflow can post it.
+ */
+export async function postComment(
+  client: GitHubClient,
+  context: EventContext,
+  issueNumber: number,
+  body: (marker: string) => string,
+  settings: Pick<CommentSettings, 'commentId' | 'commentAuthor'>,
+  log: Log,
+): Promise<StickyResult | null> {
+  const marker = stickyMarker(settings.commentId);
+  try {
+    const author = await tokenIdentity(client, settings.commentAuthor);
+    const result = await upsertStickyComment(client, { repo: context.repo, issueNumber, marker, author }, body(marker));
+    log.info(`perfgate: ${result.action} the PR comment ${result.url}`);
+    return result;
+  } catch (error) {
+    if (isPermissionError(error)) {
+      log.warning(
+        `perfgate: this token may not comment on #${issueNumber} (${describeApiError(error)}); the result is in the job summary and the report artifact. ` +
+          'Give the job `permissions: pull-requests: write`, or for PRs from forks use the perfgate-comment workflow.',
+      );
+      return null;
+    }
+    throw error;
+  }
+}
