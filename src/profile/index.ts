@@ -3,3 +3,4 @@ export { decodePprof, encodePprofGzip } from './pprof-codec.js';
 export type { V8CpuProfile, V8ProfileNode } from './v8-cpu-profile.js';
 export { v8ToPprof, type ConversionContext } from './v8-to-pprof.js';
 export { mergeProfiles, requestsOf } from './merge.js';
+export { scaledLike, scaleToRequests } from './scale.js';

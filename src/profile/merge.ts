@@ -1,7 +1,7 @@
 import { Function as PprofFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 
-const REQUESTS_COMMENT = /^perfgate: requests=(\d+)$/;
+export const REQUESTS_COMMENT = /^perfgate: requests=(\d+)$/;
 
 /**
  * Merges profiles of the same kind into one (for example every trial of a side), as

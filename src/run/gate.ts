@@ -12,7 +12,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report, type Side }
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
 import { currentCommit } from './git.js';
-import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
+import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
 import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
 
 export interface GateResult {
@@ -111,17 +111,16 @@ export async function runBaseline(options: MeasureOptions): Promise<Baseline> {
   return baseline;
 }
 
-/** The candidate's trials merged, and a copy of the baseline's merged profile when it has one. */
+/** The candidate's trials merged, and the baseline's merged profile (when it has one) scaled to the same request count. */
 function writeSideProfiles(measured: Measurement, config: Config, baselinePprofs: readonly Profile[] | undefined): Report['merged'] {
   const dir = join(config.outputDir, 'profiles');
-  writeFileAtomic(join(dir, 'candidate.pb.gz'), encodePprofGzip(mergeProfiles(measured.pprofs, 'candidate trials')));
-  if (baselinePprofs) {
-    writeFileAtomic(join(dir, 'baseline.pb.gz'), encodePprofGzip(mergeProfiles(baselinePprofs, 'baseline trials')));
-    return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
-  }
-  const baselineProfile = baselineProfilePath(config.baselinePath);
-  if (!existsSync(baselineProfile)) return { candidate: 'profiles/candidate.pb.gz', baseline: null };
-  writeFileAtomic(join(dir, 'baseline.pb.gz'), readFileSync(baselineProfile));
+  const candidate = mergeProfiles(measured.pprofs, 'candidate trials');
+  writeFileAtomic(join(dir, 'candidate.pb.gz'), encodePprofGzip(candidate));
+  const storedPath = baselineProfilePath(config.baselinePath);
+  const baseline = baselinePprofs ? mergeProfiles(baselinePprofs, 'baseline trials') : existsSync(storedPath) ? decodePprof(readFileSync(storedPath), storedPath) : undefined;
+  if (!baseline) return { candidate: 'profiles/candidate.pb.gz', baseline: null };
+  // Scaled to the candidate's request count, so `go tool pprof -diff_base` subtracts like for like.
+  writeFileAtomic(join(dir, 'baseline.pb.gz'), encodePprofGzip(scaledLike(baseline, candidate, baselinePprofs ? 'baseline trials' : storedPath)));
   return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
 }
 
