@@ -6,6 +6,8 @@ export type PerfgateErrorCode =
   | 'USAGE'
   | 'CONFIG_INVALID'
   | 'REPLAY_INVALID'
+  | 'HAR_INVALID'
+  | 'RECORD_FAILED'
   | 'BASELINE_INVALID'
   | 'BASELINE_MISSING'
   | 'PROFILE_INVALID'

@@ -6,11 +6,9 @@ import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcom
 import { globToRegExp } from './glob.js';
 import { mannWhitney } from './mann-whitney.js';
 import { seededRandom } from './prng.js';
+import { routeMismatches } from './route-mismatches.js';
 import { signFlipTest } from './sign-flip.js';
 import type { ServiceMetrics, TrialMetrics } from './trial.js';
-
-/** Share of requests that may fail (no response, or a status other than the recorded one) before the run fails. */
-export const MAX_ERROR_RATE = 0.01;
 
 interface Candidate {
   key: string;
@@ -129,6 +127,7 @@ export function compare(
     tests: tests.length,
     untested,
     settings,
+    statusMismatches: routeMismatches(baseline, candidate),
     warnings,
   };
 }
@@ -251,11 +250,11 @@ function decide(
   baselineTrials: number,
   candidateTrials: number,
 ): Verdict {
-  const failing = errors.filter((e) => e.side === 'candidate' && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > MAX_ERROR_RATE);
+  const failing = errors.filter((e) => e.side === 'candidate' && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings.maxErrorRate);
   if (failing.length > 0) {
     return {
       outcome: 'fail-errors',
-      rule: `${failing.length} candidate trial(s) had more than ${MAX_ERROR_RATE * 100}% failed requests (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
+      rule: `${failing.length} candidate trial(s) had more than ${+(settings.maxErrorRate * 100).toFixed(4)}% failed requests (compare.maxErrorRate) (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
       errors: failing,
     };
   }

@@ -1,4 +1,5 @@
 import type { CompareSettings } from '../config/schema.js';
+import type { RouteStatusMismatch } from './trial.js';
 
 export type Outcome = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
 export type ShareMetric = 'self' | 'total';
@@ -57,6 +58,12 @@ export interface ErrorCounts {
   readonly non2xx: number;
 }
 
+/** Status mismatches on one route, summed over one side's trials. */
+export interface RouteMismatchTotal extends RouteStatusMismatch {
+  readonly side: 'baseline' | 'candidate';
+  readonly route: string;
+}
+
 /**
  * A service metric compared pair by pair, when both sides ran interleaved on this
  * machine (same-runner): each adjacent baseline/candidate pair shares the machine's
@@ -99,5 +106,10 @@ export interface Comparison {
   /** Functions too small to ever pass the absolute floor, left out of testing. */
   readonly untested: number;
   readonly settings: CompareSettings;
+  /**
+   * Responses whose status differed from the recorded one, by side and route, most first
+   * (absent in reports written before perfgate counted them per route).
+   */
+  readonly statusMismatches?: readonly RouteMismatchTotal[];
   readonly warnings: readonly string[];
 }

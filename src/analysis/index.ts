@@ -1,4 +1,5 @@
-export { compare, formatP, MAX_ERROR_RATE } from './compare.js';
-export type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './comparison.js';
+export { compare, formatP } from './compare.js';
+export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './comparison.js';
 export { functionTable, type FunctionTable } from './function-table.js';
-export type { FunctionCost, ServiceMetrics, TrialMetrics } from './trial.js';
+export { routeMismatches } from './route-mismatches.js';
+export type { FunctionCost, RouteStatusMismatch, ServiceMetrics, TrialMetrics } from './trial.js';

@@ -24,5 +24,19 @@ export interface ServiceMetrics {
   readonly errors: number;
   readonly non2xx: number;
   readonly statusMismatches: number;
+  /** The mismatches by route (`GET /items/:id`); absent when there were none. */
+  readonly statusMismatchesByRoute?: Readonly<Record<string, RouteStatusMismatch>>;
   readonly maxRssBytes: number;
+}
+
+/** Responses on one route whose status differed from the recorded one. */
+export interface RouteStatusMismatch {
+  readonly count: number;
+  /** Responses received on the route, mismatched or not. */
+  readonly responses: number;
+  /**
+   * `recorded→got` (`"200→500"`) with counts; `"any→503"` for a 5xx where the replay file
+   * recorded no status.
+   */
+  readonly statuses: Readonly<Record<string, number>>;
 }

@@ -19,6 +19,9 @@ const trial = z.strictObject({
     errors: nonNegative,
     non2xx: nonNegative,
     statusMismatches: nonNegative,
+    statusMismatchesByRoute: z
+      .record(z.string(), z.strictObject({ count: nonNegative, responses: nonNegative, statuses: z.record(z.string(), nonNegative) }))
+      .optional(),
     maxRssBytes: nonNegative,
   }),
 });

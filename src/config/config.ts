@@ -1,4 +1,4 @@
-import type { CompareSettings, LoadSettings, ParsedConfig } from './schema.js';
+import type { CompareSettings, LoadSettings, ParsedConfig, RedactionSettings } from './schema.js';
 
 /** A validated config with every path made absolute (resolved from the config file's folder). */
 export interface Config {
@@ -22,4 +22,5 @@ export interface Config {
   readonly load: LoadSettings;
   readonly profile: ParsedConfig['profile'];
   readonly compare: CompareSettings;
+  readonly redaction: RedactionSettings;
 }

@@ -1,3 +1,3 @@
 export type { Config } from './config.js';
 export { loadConfig, parseConfig, type ConfigOverrides } from './load-config.js';
-export type { CompareSettings, LoadSettings } from './schema.js';
+export type { CompareSettings, LoadSettings, RedactionSettings } from './schema.js';

@@ -35,6 +35,17 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, load: { measureRequests: 4, connections: 8 } }, 'c.json')).toThrow(/measureRequests \(4\) must be at least load\.connections \(8\)/);
   });
 
+  it('takes open-loop load, the error threshold and redaction settings, and refuses half an open loop', () => {
+    const config = parseConfig({ ...minimal, load: { mode: 'open', ratePerSecond: 200 }, compare: { maxErrorRate: 0.05 }, redaction: { headers: ['x-tenant'], substitute: { authorization: 'TEST_TOKEN' } } }, 'c.json');
+    expect(config.load).toMatchObject({ mode: 'open', ratePerSecond: 200 });
+    expect(config.compare.maxErrorRate).toBe(0.05);
+    expect(config.redaction).toEqual({ headers: ['x-tenant'], fields: [], keep: [], substitute: { authorization: 'TEST_TOKEN' } });
+    expect(parseConfig(minimal, 'c.json').compare.maxErrorRate).toBe(0.01);
+    expect(() => parseConfig({ ...minimal, load: { mode: 'open' } }, 'c.json')).toThrow(/c\.json: load\.ratePerSecond: load\.mode "open" needs load\.ratePerSecond/);
+    expect(() => parseConfig({ ...minimal, load: { ratePerSecond: 50 } }, 'c.json')).toThrow(/load\.ratePerSecond only applies with load\.mode "open"/);
+    expect(() => parseConfig({ ...minimal, redaction: { substitute: { authorization: 'not a var' } } }, 'c.json')).toThrow(/redaction\.substitute\.authorization: must be an environment variable name/);
+  });
+
   it('reports unreadable files and invalid JSON with the path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'perfgate-config-'));
     expect(() => loadConfig(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read the config file/);

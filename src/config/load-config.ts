@@ -61,6 +61,7 @@ export function parseConfig(raw: unknown, configPath: string, overrides: ConfigO
     },
     profile: c.profile,
     compare: c.compare,
+    redaction: c.redaction,
   };
   if (config.load.measureRequests < config.load.connections) {
     throw new PerfgateError(

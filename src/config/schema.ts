@@ -27,6 +27,33 @@ export const loadSchema = z.strictObject({
   measureRequests: positiveInt(1).default(4_000),
   connections: positiveInt(1).max(1024).default(8),
   requestTimeoutMs: positiveInt(100).default(10_000),
+  /**
+   * closed (the default): each connection keeps one request in flight, throughput-bound.
+   * open: requests go out at `ratePerSecond`, the right model for latency comparisons.
+   * No default value is filled in, so configs that do not set it keep their fingerprint.
+   */
+  mode: z.enum(['closed', 'open']).optional(),
+  ratePerSecond: positiveInt(1).max(1_000_000).optional(),
+})
+  .refine((load) => load.mode !== 'open' || load.ratePerSecond !== undefined, {
+    message: 'load.mode "open" needs load.ratePerSecond (requests per second across all connections)',
+    path: ['ratePerSecond'],
+  })
+  .refine((load) => load.mode === 'open' || load.ratePerSecond === undefined, {
+    message: 'load.ratePerSecond only applies with load.mode "open" (closed loop sends as fast as the service answers)',
+    path: ['ratePerSecond'],
+  });
+
+/** What recording and HAR import treat as secrets, and what to put back at replay time (docs/redaction.md). */
+export const redactionSchema = z.strictObject({
+  /** Header names added to the default list (`*` wildcards). */
+  headers: z.array(z.string().min(1)).default([]),
+  /** Query, form and JSON field names added to the default list. */
+  fields: z.array(z.string().min(1)).default([]),
+  /** Names exempt from redaction. */
+  keep: z.array(z.string().min(1)).default([]),
+  /** Placeholder (`<redacted:authorization:1>`) or header name → environment variable holding the test value. */
+  substitute: z.record(z.string().min(1), z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')).default({}),
 });
 
 export const profileSchema = z.strictObject({
@@ -56,6 +83,8 @@ export const compareSchema = z.strictObject({
   baseline: z.enum(['auto', 'stored', 'same-runner']).default('auto'),
   /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
   baseRef: z.string().min(1).optional(),
+  /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
+  maxErrorRate: z.number().min(0).lt(1).default(0.01),
   bootstrapResamples: positiveInt(100).max(100_000).default(2_000),
   seed: z.number().int().default(1),
 });
@@ -72,9 +101,11 @@ export const configSchema = z.strictObject({
   load: loadSchema.default(() => loadSchema.parse({})),
   profile: profileSchema.default(() => profileSchema.parse({})),
   compare: compareSchema.default(() => compareSchema.parse({})),
+  redaction: redactionSchema.default(() => redactionSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;
 export type CompareSettings = z.output<typeof compareSchema>;
 export type LoadSettings = z.output<typeof loadSchema>;
+export type RedactionSettings = z.output<typeof redactionSchema>;

@@ -1,2 +1,2 @@
-export type { LoadResult, StatusMismatch } from './load-result.js';
+export type { LoadResult } from './load-result.js';
 export { replayLoad, type ReplayLoadOptions } from './replay-load.js';

@@ -1,3 +1,5 @@
+import type { RouteStatusMismatch } from '../analysis/index.js';
+
 /** What one replay of recorded requests against a service measured. */
 export interface LoadResult {
   /** Responses received (any status). */
@@ -6,15 +8,8 @@ export interface LoadResult {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
-  /** Responses whose status differs from the recorded one, by route. */
-  readonly statusMismatches: Readonly<Record<string, StatusMismatch>>;
+  /** Responses whose status differs from the recorded one (or a 5xx where none was recorded), by route. */
+  readonly statusMismatches: Readonly<Record<string, RouteStatusMismatch>>;
   readonly durationMs: number;
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number };
-}
-
-export interface StatusMismatch {
-  readonly count: number;
-  /** One example: what was recorded and what came back. */
-  readonly expected: number;
-  readonly got: number;
 }

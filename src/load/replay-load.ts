@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
-import { routeOf, type ReplayRequest } from '../replay/index.js';
-import type { LoadResult, StatusMismatch } from './load-result.js';
+import type { RouteStatusMismatch } from '../analysis/index.js';
+import { dropForReplay, routeOf, type ReplayRequest } from '../replay/index.js';
+import type { LoadResult } from './load-result.js';
 import { quantileSorted } from './quantile.js';
 
 export interface ReplayLoadOptions {
@@ -8,17 +9,20 @@ export interface ReplayLoadOptions {
   readonly amount: number;
   readonly connections: number;
   readonly timeoutMs: number;
+  /**
+   * Open loop: requests per second across all connections, each connection paced to its
+   * share (autocannon's overallRate). A connection still waits for its answer, so the rate
+   * holds only while the service answers within connections / rate seconds; the caller
+   * compares the achieved rate with this one. Absent: closed loop, each connection sends
+   * its next request as soon as the previous one is answered.
+   */
+  readonly ratePerSecond?: number;
   /** Which recorded request to start from, so consecutive phases continue the sequence. */
   readonly startAt?: number;
   readonly onProgress?: (responses: number) => void;
   /** Aborts the load early, for example when the service exits. */
   readonly signal?: AbortSignal;
 }
-
-// Hop-by-hop headers and the ones autocannon writes itself for the target.
-const DROPPED_HEADERS = new Set([
-  'host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
-]);
 
 interface Prepared {
   readonly method: string;
@@ -38,13 +42,13 @@ export async function replayLoad(origin: URL, requests: readonly ReplayRequest[]
   const prepared: Prepared[] = requests.map((request) => ({
     method: request.method,
     path: request.path,
-    headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !DROPPED_HEADERS.has(name))),
+    headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !dropForReplay(name))),
     body: request.body,
     expected: request.status,
     route: routeOf(request),
   }));
   let cursor = options.startAt ?? 0;
-  const mismatches = new Map<string, { count: number; expected: number; got: number }>();
+  const routes = new Map<string, { count: number; responses: number; statuses: Record<string, number> }>();
   const latencies: number[] = [];
   let responses = 0;
 
@@ -56,6 +60,7 @@ export async function replayLoad(origin: URL, requests: readonly ReplayRequest[]
     url: origin.toString(),
     connections: options.connections,
     amount: options.amount,
+    ...(options.ratePerSecond !== undefined ? { overallRate: options.ratePerSecond } : {}),
     timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     requests: [
       {
@@ -71,11 +76,18 @@ export async function replayLoad(origin: URL, requests: readonly ReplayRequest[]
         },
         onResponse(status: number, _body: string, context: Record<string, unknown>) {
           const sent = prepared[context.index as number];
-          if (sent?.expected !== undefined && sent.expected !== status) {
-            const entry = mismatches.get(sent.route) ?? { count: 0, expected: sent.expected, got: status };
+          if (!sent) return;
+          const entry = routes.get(sent.route) ?? { count: 0, responses: 0, statuses: {} };
+          entry.responses += 1;
+          // Without a recorded status, a server error is still wrong: a service that answers
+          // 500 is not faster.
+          const wrong = sent.expected !== undefined ? sent.expected !== status : status >= 500;
+          if (wrong) {
+            const pair = `${sent.expected ?? 'any'}→${status}`;
             entry.count += 1;
-            mismatches.set(sent.route, entry);
+            entry.statuses[pair] = (entry.statuses[pair] ?? 0) + 1;
           }
+          routes.set(sent.route, entry);
         },
       } as never,
     ],
@@ -95,7 +107,7 @@ export async function replayLoad(origin: URL, requests: readonly ReplayRequest[]
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusMismatches: Object.fromEntries(mismatches) as Record<string, StatusMismatch>,
+    statusMismatches: Object.fromEntries([...routes].filter(([, entry]) => entry.count > 0)) as Record<string, RouteStatusMismatch>,
     durationMs: result.duration * 1000,
     latencyMs: { p50: quantileSorted(latencies, 0.5), p95: quantileSorted(latencies, 0.95), p99: quantileSorted(latencies, 0.99) },
   };

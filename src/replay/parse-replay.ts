@@ -1,9 +1,9 @@
 import { PerfgateError } from '../errors.js';
+import { HEADER_NAME } from './header-names.js';
 import { HTTP_METHODS, type HttpMethod, type ReplayRequest } from './replay-request.js';
 
 export const REPLAY_FIELDS = ['method', 'path', 'headers', 'body', 'bodyEncoding', 'status', 'durationMs', 'time'] as const;
 const KNOWN_FIELDS = new Set<string>(REPLAY_FIELDS);
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** One bad line: its number and what is wrong with it (field, expected, got). */
 export interface ReplayProblem {

@@ -1,6 +1,8 @@
 import type { FunctionFinding, MetricComparison, ServiceFinding } from '../analysis/index.js';
 import { change, escapeMarkdown, formatQ, nanosAsTime, percent } from './format.js';
 import { methodsSentence } from './methods.js';
+import { SERVICE_METRICS } from './service-metrics.js';
+import { statusMismatchSection } from './status-mismatches.js';
 import type { Report } from './report.js';
 import { verdictHeadline } from './verdict-line.js';
 
@@ -20,6 +22,7 @@ export function renderMarkdown(report: Report): string {
     for (const e of comparison.verdict.errors) out.push(`| ${e.side} | ${e.trial} | ${e.requests} | ${e.errors} | ${e.statusMismatches} | ${e.non2xx} |`);
     out.push('');
   }
+  out.push(...statusMismatchSection(comparison));
 
   const regressed = comparison.findings.filter((f) => f.outcome === 'regressed');
   const improved = comparison.findings.filter((f) => f.outcome === 'improved');
@@ -83,17 +86,8 @@ function shares(metric: MetricComparison): string {
   return `${percent(metric.baselineMedian)} → ${percent(metric.candidateMedian)}`;
 }
 
-const SERVICE_LABELS: Record<ServiceFinding['metric'], { label: string; format: (v: number) => string }> = {
-  cpuMicrosPerRequest: { label: 'CPU per request (OS)', format: (v) => `${v.toFixed(0)} µs` },
-  throughputRps: { label: 'throughput', format: (v) => `${v.toFixed(0)} req/s` },
-  latencyP50Ms: { label: 'latency p50', format: (v) => `${v.toFixed(2)} ms` },
-  latencyP95Ms: { label: 'latency p95', format: (v) => `${v.toFixed(2)} ms` },
-  latencyP99Ms: { label: 'latency p99', format: (v) => `${v.toFixed(2)} ms` },
-  maxRssBytes: { label: 'peak RSS', format: (v) => `${(v / 1048576).toFixed(0)} MiB` },
-};
-
 function serviceRow(s: ServiceFinding): string {
-  const { label, format } = SERVICE_LABELS[s.metric];
+  const { label, format } = SERVICE_METRICS[s.metric];
   const c = s.comparison;
   return `| ${label} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.p)} |`;
 }

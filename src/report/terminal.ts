@@ -2,6 +2,7 @@ import type { FunctionFinding } from '../analysis/index.js';
 import { change, formatQ, percent } from './format.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
+import { statusMismatchLines } from './status-mismatches.js';
 import type { Report } from './report.js';
 import { textTable as table } from './text-table.js';
 import { verdictHeadline } from './verdict-line.js';
@@ -11,6 +12,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   const { comparison } = report;
   const headline = verdictHeadline(comparison.verdict);
   const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
+  out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
   const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === 'both').slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { replayLoad } from '../load/index.js';
 import type { Profile } from 'pprof-format';
 import { encodePprofGzip, v8ToPprof, type V8CpuProfile } from '../profile/index.js';
-import { readReplayFile, type ReplayRequest } from '../replay/index.js';
+import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
 import { currentEnvironment } from './environment.js';
 import type { Progress } from './progress.js';
@@ -43,7 +43,7 @@ export interface MeasureOptions {
 /** Builds once, then runs every trial in a fresh service process. */
 export async function measure(options: MeasureOptions): Promise<Measurement> {
   const { config, progress } = options;
-  const requests = readReplayFile(config.replayPath);
+  const requests = replayRequests(config, progress);
   const replaySha256 = createHash('sha256').update(readFileSync(config.replayPath)).digest('hex');
   const runId = options.runId ?? randomUUID();
   const profileDir = options.profileDir ?? join(config.outputDir, 'profiles');
@@ -109,6 +109,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
           startAt,
           connections: config.load.connections,
           timeoutMs: config.load.requestTimeoutMs,
+          ...(config.load.mode === 'open' ? { ratePerSecond: config.load.ratePerSecond } : {}),
           signal: abort.signal,
           onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
         });
@@ -123,6 +124,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       const measured = await load(config.load.measureRequests, config.load.warmupRequests % requests.length, 'measuring');
       checkAborted(options.signal);
       service.assertAlive('measurement');
+      warnIfRateMissed(config, measured, progress, title);
       const usage = await service.agent.stopProfiling(v8Path);
       const profilePath = join(profileDir, `${label(options)}-trial-${index}.pb.gz`);
       const { metrics, pprof } = toTrialMetrics(readV8Profile(v8Path), measured, usage, config, startedAtMs, profilePath);
@@ -146,6 +148,36 @@ export function configFingerprint(config: Config): string {
   const { build, start, env, port, portEnv, readyPath } = config.service;
   const relevant = { build, start, env, port, portEnv, readyPath, load: config.load, profile: config.profile };
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+}
+
+/**
+ * The recorded requests, with test credentials put back in memory where the config maps
+ * redaction placeholders or headers to environment variables (never written anywhere).
+ */
+function replayRequests(config: Config, progress: Progress): ReplayRequest[] {
+  const recorded = readReplayFile(config.replayPath, (warning) => progress.line(`warning: ${warning}`));
+  const requests = substituteSecrets(recorded, resolveSubstitutions(config.redaction.substitute, process.env, config.configPath));
+  const left = unsubstitutedPlaceholders(requests);
+  if (left.example !== undefined) {
+    progress.line(
+      `warning: ${left.requests} recorded requests carry redaction placeholders such as ${left.example} that nothing substitutes; ` +
+        'they are replayed as they are (map them to test credentials with redaction.substitute, docs/redaction.md)',
+    );
+  }
+  return requests;
+}
+
+/** An open loop that cannot hold its rate has turned into a closed one: say so. */
+function warnIfRateMissed(config: Config, measured: Awaited<ReturnType<typeof replayLoad>>, progress: Progress, title: string): void {
+  const target = config.load.mode === 'open' ? config.load.ratePerSecond : undefined;
+  if (target === undefined || measured.durationMs <= 0) return;
+  const achieved = measured.responses / (measured.durationMs / 1000);
+  if (achieved < target * 0.9) {
+    progress.line(
+      `warning: ${title}: open loop reached ${achieved.toFixed(0)} of ${target} requests/s; the service held all ${config.load.connections} connections, ` +
+        'so latencies are those of a closed loop (raise load.connections or lower load.ratePerSecond)',
+    );
+  }
 }
 
 function label(options: MeasureOptions): string {
@@ -192,6 +224,7 @@ function toTrialMetrics(
       errors: load.errors,
       non2xx: load.non2xx,
       statusMismatches: mismatches,
+      ...(mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {}),
       maxRssBytes: usage?.maxRssBytes ?? 0,
     },
   };
