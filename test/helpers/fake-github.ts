@@ -65,6 +65,8 @@ export class FakeGitHub {
   readonly pulls: FakePull[] = [];
   readonly tokens = new Map<string, TokenInfo>();
   readonly faults: Fault[] = [];
+  /** Called after each valid request is recorded, before it is answered (to move a branch mid-run, say). */
+  onRequest: (operationId: string, fake: FakeGitHub) => void = () => undefined;
   private nextId = 1000;
   private server: Server | null = null;
   private readonly validator: OpenApiValidator;
@@ -135,6 +137,7 @@ export class FakeGitHub {
       return send(response, 400, { message: `fake GitHub: ${validation.error}` });
     }
     const operation = validation.operation;
+    this.onRequest(operation.operationId, this);
     const info = token ? this.tokens.get(token) : undefined;
     if (!info) return send(response, 401, { message: 'Bad credentials' });
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.operationId === operation.operationId);
