@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/index.js';
+import { MARK } from './helpers/example-config.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { REPO, runCli } from './helpers/run-cli.js';
+
+// A stored baseline from another machine must not be trusted blindly: with the default
+// `compare.baseline: "auto"` perfgate re-measures the baseline's commit here, in a git
+// worktree, interleaved with the candidate.
+describe('baselines measured elsewhere', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-same-runner-'));
+  const mark = randomUUID();
+  const configPath = join(dir, 'perfgate.config.json');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+
+  beforeAll(async () => {
+    cpSync(join(REPO, 'examples/shop-api'), join(dir, 'examples/shop-api'), { recursive: true });
+    cpSync(join(REPO, 'replay/shop-api.ndjson'), join(dir, 'replay/shop-api.ndjson'));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        service: { start: 'node examples/shop-api/server.js', readyPath: '/health', env: { [MARK]: mark } },
+        replay: 'replay/shop-api.ndjson',
+        baseline: 'baselines/shop-api.json',
+        output: 'report',
+        trials: 8,
+        load: { warmupRequests: 300, measureRequests: 1000, connections: 8 },
+      }),
+    );
+    git('init', '-q');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'add', '.');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-qm', 'service');
+    const made = await runCli(['baseline', '--config', configPath, '--trials', '2']);
+    expect(made.code, made.stderr).toBe(0);
+    // Pretend the baseline came from another machine.
+    const path = join(dir, 'baselines/shop-api.json');
+    const baseline = JSON.parse(readFileSync(path, 'utf8'));
+    baseline.environment.cpuModel = 'Some Other CPU @ 5.0GHz';
+    writeFileSync(path, JSON.stringify(baseline));
+  });
+
+  it('auto: re-measures the baseline commit here, interleaved, and says why', async () => {
+    const result = await runCli(['run', '--config', configPath]);
+    expect([0, 1], result.stdout + result.stderr).toContain(result.code);
+    expect(result.stderr).toMatch(/baseline: same-runner, commit [0-9a-f]{40}: the stored baseline's environment differs \(cpuModel: Some Other CPU @ 5\.0GHz → /);
+    // ABBA: baseline 1, candidate 1, candidate 2, baseline 2, …
+    const order = [...result.stderr.matchAll(/^▸ (baseline|candidate) trial (\d) of 8$/gm)].map((m) => `${m[1]![0]}${m[2]}`);
+    expect(order.slice(0, 6)).toEqual(['b1', 'c1', 'c2', 'b2', 'b3', 'c3']);
+    const report = JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.baselineSource.kind).toBe('same-runner');
+    expect(report.baseline.commit).toBe(git('rev-parse', 'HEAD'));
+    expect(report.comparison.trials).toEqual({ baseline: 8, candidate: 8 });
+    expect(report.comparison.paired?.ratios).toHaveLength(8);
+    expect(report.merged.baseline).toBe('profiles/baseline.pb.gz');
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  });
+
+  it('stored: keeps the stored baseline but warns that it was measured elsewhere', async () => {
+    const config = JSON.parse(readFileSync(configPath, 'utf8'));
+    const storedPath = join(dir, 'stored.config.json');
+    writeFileSync(storedPath, JSON.stringify({ ...config, trials: 2, compare: { baseline: 'stored' } }));
+    const result = await runCli(['run', '--config', storedPath]);
+    expect(result.stderr).toMatch(/baseline: stored/);
+    expect(result.stdout).toMatch(/The stored baseline was measured in another environment \(cpuModel: Some Other CPU/);
+  });
+});
