@@ -1,8 +1,26 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { Verdict } from '../analysis/index.js';
 import type { Progress } from '../run/progress.js';
 
 export const EXIT = { pass: 0, regression: 1, error: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A verdict's exit code: 0 pass, 1 regression (in speed or in correctness), 2 inconclusive. */
+export function exitCodeOf(outcome: Verdict['outcome']): ExitCode {
+  switch (outcome) {
+    case 'pass':
+      return EXIT.pass;
+    case 'fail':
+    case 'fail-errors':
+      return EXIT.regression;
+    case 'inconclusive':
+      return EXIT.error;
+    default: {
+      const unreachable: never = outcome;
+      return unreachable;
+    }
+  }
+}
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;

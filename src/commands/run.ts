@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { renderTerminal } from '../report/index.js';
 import { runGate } from '../run/gate.js';
 import { consoleProgress } from '../run/progress.js';
-import { EXIT, type Command } from './command.js';
+import { exitCodeOf, type Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
 
 export const runCommand: Command = {
@@ -17,19 +17,6 @@ export const runCommand: Command = {
     const result = await runGate({ config, agentPath: io.agentPath, progress, runId: randomUUID(), reproduce, ...(io.signal ? { signal: io.signal } : {}) });
     io.stdout.write(renderTerminal(result.report));
     io.stdout.write(`report: ${result.reportDir}/report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
-    const outcome = result.report.comparison.verdict.outcome;
-    switch (outcome) {
-      case 'pass':
-        return EXIT.pass;
-      case 'fail':
-      case 'fail-errors':
-        return EXIT.regression;
-      case 'inconclusive':
-        return EXIT.error;
-      default: {
-        const unreachable: never = outcome;
-        return unreachable;
-      }
-    }
+    return exitCodeOf(result.report.comparison.verdict.outcome);
   },
 };

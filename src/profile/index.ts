@@ -1,5 +1,5 @@
 export { functionKey, identityOfFrame, type FunctionIdentity } from './function-identity.js';
-export { decodePprof, encodePprofGzip } from './pprof-codec.js';
+export { checkProfileFileSize, decodePprof, encodePprofGzip } from './pprof-codec.js';
 export type { V8CpuProfile, V8ProfileNode } from './v8-cpu-profile.js';
 export { v8ToPprof, type ConversionContext } from './v8-to-pprof.js';
 export { mergeProfiles, requestsOf } from './merge.js';

@@ -16,9 +16,7 @@ export function encodePprofGzip(profile: Profile): Buffer {
  * look like and how to convert them; sizes are bounded by `limits` (docs/limits.md).
  */
 export function decodePprof(bytes: Uint8Array, source: string, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): Profile {
-  if (bytes.length > limits.maxCompressedBytes) {
-    throw new PerfgateError('PROFILE_INVALID', `${source}: ${formatBytes(bytes.length)}, larger than the limit of ${formatBytes(limits.maxCompressedBytes)} for a profile (docs/limits.md)`);
-  }
+  checkProfileFileSize(bytes.length, source, limits);
   let raw: Uint8Array = bytes;
   if (isGzip(bytes)) {
     try {
@@ -48,6 +46,13 @@ export function decodePprof(bytes: Uint8Array, source: string, limits: ProfileLi
   checkValid(profile, source, limits);
   for (const sample of profile.sample) sample.value = sample.value.map(signed);
   return nameUnsymbolizedLocations(profile);
+}
+
+/** Refuses a profile file larger than the limit; callers can check before reading it. */
+export function checkProfileFileSize(size: number, source: string, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): void {
+  if (size > limits.maxCompressedBytes) {
+    throw new PerfgateError('PROFILE_INVALID', `${source}: ${formatBytes(size)}, larger than the limit of ${formatBytes(limits.maxCompressedBytes)} for a profile (docs/limits.md)`);
+  }
 }
 
 function refusal(source: string, format: NotProtobuf): PerfgateError {

@@ -1,6 +1,7 @@
 import type { FunctionFinding, MetricComparison, ServiceFinding } from '../analysis/index.js';
-import { change, escapeMarkdown, formatQ, nanosAsTime, percent } from './format.js';
+import { change, escapeMarkdown, formatQ, percent } from './format.js';
 import { methodsSentence } from './methods.js';
+import { inputsSentence, perRequestFormatter } from './profile-inputs.js';
 import { SERVICE_METRICS } from './service-metrics.js';
 import { statusMismatchSection } from './status-mismatches.js';
 import type { Report } from './report.js';
@@ -26,12 +27,16 @@ export function renderMarkdown(report: Report): string {
 
   const regressed = comparison.findings.filter((f) => f.outcome === 'regressed');
   const improved = comparison.findings.filter((f) => f.outcome === 'improved');
-  if (regressed.length > 0) out.push('### Regressions', '', ...functionTable(regressed.slice(0, TOP_ROWS)), '');
-  if (improved.length > 0) out.push('### Improvements', '', ...functionTable(improved.slice(0, TOP_ROWS)), '');
+  const perRequest = perRequestFormatter(report.inputs);
+  if (regressed.length > 0) out.push('### Regressions', '', ...functionTable(regressed.slice(0, TOP_ROWS), perRequest), '');
+  if (improved.length > 0) out.push('### Improvements', '', ...functionTable(improved.slice(0, TOP_ROWS), perRequest), '');
 
-  out.push('### Service', '', '| metric | baseline | candidate | change (95% CI) | p |', '|---|---:|---:|---|---:|');
-  for (const s of comparison.service) out.push(serviceRow(s));
-  out.push('', '<sub>Service metrics are shown for context; the function shares above decide the verdict.</sub>', '');
+  // A diff of pprof files (`perfgate diff`) has no service measurements.
+  if (comparison.service.length > 0) {
+    out.push('### Service', '', '| metric | baseline | candidate | change (95% CI) | p |', '|---|---:|---:|---|---:|');
+    for (const s of comparison.service) out.push(serviceRow(s));
+    out.push('', '<sub>Service metrics are shown for context; the function shares above decide the verdict.</sub>', '');
+  }
 
   const changedPresence = comparison.findings.filter((f) => f.presence !== 'both');
   if (changedPresence.length > 0) {
@@ -44,11 +49,13 @@ export function renderMarkdown(report: Report): string {
   }
 
   const rest = comparison.findings.filter((f) => f.presence === 'both');
-  out.push(`<details><summary>All ${rest.length} tested functions</summary>`, '', ...functionTable(rest), '', '</details>', '');
+  out.push(`<details><summary>All ${rest.length} tested functions</summary>`, '', ...functionTable(rest, perRequest), '', '</details>', '');
 
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
   out.push(
-    `Baseline: ${report.baselineSource.kind === 'same-runner' ? 're-measured on this machine' : 'stored'}, ${escapeMarkdown(report.baselineSource.why)}; ` +
+    report.inputs
+      ? inputsSentence(report.inputs)
+      : `Baseline: ${report.baselineSource.kind === 'same-runner' ? 're-measured on this machine' : 'stored'}, ${escapeMarkdown(report.baselineSource.why)}; ` +
       `${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
       `candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : 'working tree'} (Node ${report.candidate.environment.nodeVersion}).`,
     '',
@@ -58,12 +65,12 @@ export function renderMarkdown(report: Report): string {
   return out.join('\n');
 }
 
-function functionTable(findings: readonly FunctionFinding[]): string[] {
+function functionTable(findings: readonly FunctionFinding[], perRequest: (value: number) => string): string[] {
   const rows = ['| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) |', '|---|---|---:|---:|---:|---|---|---:|'];
   for (const f of findings) {
     rows.push(
       `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || '(native)')} | ${shares(f.self)} | ${shares(f.total)} | ` +
-        `${nanosAsTime(f.perRequestNanos.baseline.self)} → ${nanosAsTime(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} |`,
+        `${perRequest(f.perRequestNanos.baseline.self)} → ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} |`,
     );
   }
   return rows;

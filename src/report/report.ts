@@ -11,7 +11,7 @@ export interface Report {
   readonly createdAt: string;
   readonly comparison: Comparison;
   /** Whether the baseline side is the stored file or the base commit re-measured on this machine, and why. */
-  readonly baselineSource: { readonly kind: 'stored' | 'same-runner'; readonly why: string };
+  readonly baselineSource: { readonly kind: 'stored' | 'same-runner' | 'files'; readonly why: string };
   readonly baseline: Side & { readonly createdAt: string };
   readonly candidate: Side;
   /** Environment fields that differ between the sides (a stored baseline from another machine). */
@@ -22,6 +22,18 @@ export interface Report {
   readonly profiles: readonly string[];
   /** Each side's trials merged into one pprof file, relative to the report folder (null: the baseline has none). */
   readonly merged: { readonly candidate: string; readonly baseline: string | null };
+  /** Set by `perfgate diff`: the pprof files compared and the sample type tested; absent for a gate run. */
+  readonly inputs?: ProfileInputs;
+}
+
+/** What `perfgate diff` compared: files instead of measured trials, so no service metrics or environment. */
+export interface ProfileInputs {
+  /** The sample type whose shares were tested (`cpu`, `alloc_space`, `delay` …) and its unit. */
+  readonly sampleType: string;
+  readonly unit: string;
+  /** Each side's files, relative to the report folder. */
+  readonly baseline: readonly string[];
+  readonly candidate: readonly string[];
 }
 
 export interface Side {

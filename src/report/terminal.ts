@@ -17,12 +17,14 @@ export function renderTerminal(report: Report, rows = 10): string {
   const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === 'both').slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
   out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total'], top.map(row)), '');
-  out.push(
-    ...table(
-      ['service', 'baseline', 'candidate', 'change (95% CI)'],
-      comparison.service.map((s) => [s.metric, s.comparison.baselineMedian.toFixed(1), s.comparison.candidateMedian.toFixed(1), change(s.comparison)]),
-    ),
-  );
+  if (comparison.service.length > 0) {
+    out.push(
+      ...table(
+        ['service', 'baseline', 'candidate', 'change (95% CI)'],
+        comparison.service.map((s) => [s.metric, s.comparison.baselineMedian.toFixed(1), s.comparison.candidateMedian.toFixed(1), change(s.comparison)]),
+      ),
+    );
+  }
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push('', `warning: ${warning}`);
   out.push('');
   return out.join('\n');

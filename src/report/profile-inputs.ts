@@ -1,0 +1,25 @@
+import { escapeMarkdown, nanosAsTime } from './format.js';
+import type { ProfileInputs } from './report.js';
+
+/** The footer of a `perfgate diff` report: which files, which sample type. */
+export function inputsSentence(inputs: ProfileInputs): string {
+  const files = (list: readonly string[]) => (list.length === 1 ? `\`${escapeMarkdown(list[0]!)}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0]!)}\` …)`);
+  return (
+    `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. ` +
+    `Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`
+  );
+}
+
+/** Formats a per-request value in the unit of the compared sample type (CPU time for gate runs). */
+export function perRequestFormatter(inputs: ProfileInputs | undefined): (value: number) => string {
+  const unit = inputs?.unit;
+  switch (unit) {
+    case undefined:
+    case 'nanoseconds':
+      return nanosAsTime;
+    case 'bytes':
+      return (v) => (Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`);
+    default:
+      return (v) => `${Number(v.toPrecision(4))} ${unit}`;
+  }
+}
