@@ -46,8 +46,8 @@ export interface EventContext {
   readonly workflowRun: WorkflowRunRef | null;
 }
 
-const sha = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-digit hex commit id');
-const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'owner/name');
+const sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit hex commit id');
+const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name');
 const repository = z.object({ full_name: repoName });
 
 // Loose objects: payloads carry hundreds of fields perfgate has no use for.

@@ -16,8 +16,8 @@ const count = z.number().int().min(0);
 const share = finite;
 const outcome = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive']);
 // Text that the markdown puts outside escaping (code spans, plain figures) is held to a narrow alphabet.
-const commit = z.string().regex(/^[0-9a-f]{7,64}$/, 'a hex commit id').nullable();
-const plainText = (max: number) => z.string().max(max).regex(/^[^`<>@\r\n\\[\]|]*$/, 'plain text without `, <, >, @, [, ], |, \\ or line breaks');
+const commit = z.string().regex(/^[0-9a-f]{7,64}$/, 'expected a hex commit id').nullable();
+const plainText = (max: number) => z.string().max(max).regex(/^[^`<>@\r\n\\[\]|]*$/, 'expected plain text without `, <, >, @, [, ], |, \\ or line breaks');
 const freeText = (max: number) => z.string().max(max);
 
 const metric = z.object({
@@ -64,7 +64,7 @@ const settings = z.object({
   measureRequests: count,
   connections: count,
   cpuSamplingIntervalUs: count,
-  replaySha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256'),
+  replaySha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
 });
 const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'maxRssBytes']);
 
@@ -142,7 +142,9 @@ export function readReportFile(path: string, within?: string): Report {
   const parsed = untrustedReportSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PerfgateError('ARTIFACT_INVALID', `${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
+    const got = valueAt(raw, issue.path);
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)})`;
+    throw new PerfgateError('ARTIFACT_INVALID', `${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}${shown}`);
   }
   return parsed.data;
 }
@@ -163,4 +165,13 @@ function readCapped(path: string, max: number): string {
   } finally {
     closeSync(fd);
   }
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof value === 'object' && value !== null ? undefined : value;
 }
