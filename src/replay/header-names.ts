@@ -16,6 +16,9 @@ const DROPPED_FOR_REPLAY = new Set([
   'proxy-authenticate',
   'proxy-authorization',
   'http2-settings',
+  // The recording already carries the body; replaying "100-continue" would make the load
+  // generator wait for an interim response it does not handle.
+  'expect',
 ]);
 
 /** Whether a (lower-case) header is dropped when a request is recorded or replayed. */

@@ -4,6 +4,8 @@ export { importHar, statusMatcher, type HarFilter, type HarImport } from './impo
 export { readReplayFile, readReplayText } from './read-replay-file.js';
 export { DEFAULT_REDACTION_RULES, redactionRules, type RedactionRules } from './redaction-rules.js';
 export { createRedactor, type Redactor } from './redactor.js';
+export { RecordingProxy, type RecordingProxyOptions } from './recording-proxy.js';
+export { ReplayAppender } from './replay-appender.js';
 export { formatReplayLine, type ReplayRecord } from './replay-record.js';
 export { HTTP_METHODS, routeOf, type HttpMethod, type ReplayRequest } from './replay-request.js';
 export { replayStats, type ReplayStats, type RouteStats } from './replay-stats.js';
