@@ -52,12 +52,14 @@ export class AgentChannel {
     return new Promise((resolve) => this.helloWaiters.push(resolve));
   }
 
-  async startProfiling(cpuSamplingIntervalUs: number): Promise<void> {
-    await this.request({ cmd: 'start', cpuSamplingIntervalUs });
+  /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
+  async startProfiling(settings: { cpuSamplingIntervalUs: number; allocationSamplingIntervalBytes: number }): Promise<void> {
+    await this.request({ cmd: 'start', ...settings });
   }
 
-  async stopProfiling(cpuProfilePath: string): Promise<ProcessUsage | undefined> {
-    const reply = await this.request({ cmd: 'stop', cpuProfilePath });
+  /** Stops both profilers; the agent writes the V8 CPU profile and the sampling heap profile (JSON) to these paths. */
+  async stopProfiling(paths: { cpuProfilePath: string; heapProfilePath: string }): Promise<ProcessUsage | undefined> {
+    const reply = await this.request({ cmd: 'stop', ...paths });
     return reply.ok ? reply.usage : undefined;
   }
 

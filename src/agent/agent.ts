@@ -12,13 +12,14 @@ const socketPath = process.env[AGENT_SOCKET_ENV];
 if (socketPath) install(socketPath);
 
 function install(controlPath: string): void {
-  // Children of the service must not dial again with the same socket.
-  delete process.env[AGENT_SOCKET_ENV];
   const originalListen = net.Server.prototype.listen;
   let registered = false;
   net.Server.prototype.listen = function listen(this: net.Server, ...args: unknown[]) {
     if (!registered) {
       registered = true;
+      // Only the process that serves forgets the socket, so that its own children do not
+      // dial again; a wrapper (npm, a shell, a launcher in node) must pass it on.
+      delete process.env[AGENT_SOCKET_ENV];
       this.once('listening', () => connect(controlPath, this));
     }
     return (originalListen as (...a: unknown[]) => net.Server).apply(this, args);
@@ -70,18 +71,25 @@ function connect(controlPath: string, server: net.Server): void {
         session.connect();
         await post('Profiler.enable');
         await post('Profiler.setSamplingInterval', { interval: command.cpuSamplingIntervalUs });
+        // Without the two flags V8 forgets every sampled object once a GC collects it, and
+        // the profile shows the live heap at the end; with them it keeps every allocation
+        // of the window, which is what "allocated per request" needs.
+        await post('HeapProfiler.startSampling', {
+          samplingInterval: command.allocationSamplingIntervalBytes,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
         window = { cpu: process.cpuUsage(), wallNanos: process.hrtime.bigint() };
         await post('Profiler.start');
         send({ type: 'reply', id: command.id, ok: true });
       } else {
-        const result = (await post('Profiler.stop')) as { profile: unknown };
+        const cpu = (await post('Profiler.stop')) as { profile: unknown };
         const usage = usageSince(window);
+        const heap = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
         await post('Profiler.disable');
         session.disconnect();
-        // Written beside the target and renamed, so a reader never sees half a profile.
-        const temporary = `${command.cpuProfilePath}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(result.profile));
-        renameSync(temporary, command.cpuProfilePath);
+        writeWhole(command.cpuProfilePath, JSON.stringify(cpu.profile));
+        writeWhole(command.heapProfilePath, JSON.stringify(heap.profile));
         send({ type: 'reply', id: command.id, ok: true, ...(usage ? { usage } : {}) });
       }
     } catch (error) {
@@ -94,6 +102,13 @@ function connect(controlPath: string, server: net.Server): void {
       session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result)));
     });
   }
+}
+
+/** Written beside the target and renamed, so a reader never sees half a profile. */
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 function usageSince(window: { cpu: NodeJS.CpuUsage; wallNanos: bigint } | undefined): ProcessUsage | undefined {

@@ -16,8 +16,8 @@ export interface HelloMessage {
 }
 
 export type Command =
-  | { readonly id: number; readonly cmd: 'start'; readonly cpuSamplingIntervalUs: number }
-  | { readonly id: number; readonly cmd: 'stop'; readonly cpuProfilePath: string };
+  | { readonly id: number; readonly cmd: 'start'; readonly cpuSamplingIntervalUs: number; readonly allocationSamplingIntervalBytes: number }
+  | { readonly id: number; readonly cmd: 'stop'; readonly cpuProfilePath: string; readonly heapProfilePath: string };
 
 export interface ProcessUsage {
   /** CPU time the OS charged the service process in the window (user + system). */

@@ -1,5 +1,6 @@
 import { median } from 'simple-statistics';
 import type { CompareSettings } from '../config/schema.js';
+import { allocationShares, allocationsPerRequest, allocationsProfiled } from './allocation-shares.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
 import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
@@ -17,6 +18,9 @@ interface Candidate {
   presence: Presence;
   shares: Record<ShareMetric, { baseline: number[]; candidate: number[] }>;
   perRequest: FunctionFinding['perRequestNanos'];
+  /** Shares of allocated bytes, when both sides profiled allocations and the function allocates enough to test. */
+  allocations?: { baseline: number[]; candidate: number[] };
+  allocationsPerRequest?: FunctionFinding['allocationsPerRequest'];
 }
 
 /**
@@ -40,6 +44,12 @@ export function compare(
 
   const keys = new Set<string>();
   for (const trial of [...baseline, ...candidate]) for (const key of Object.keys(trial.functions)) keys.add(key);
+  // Allocations are compared only when both sides profiled them: a baseline written before
+  // perfgate profiled allocations has none, and a missing side must not read as zero.
+  const withAllocations = allocationsProfiled(baseline) && allocationsProfiled(candidate);
+  if (!withAllocations && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
+    warnings.push('Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.');
+  }
 
   const candidates: Candidate[] = [];
   let untested = 0;
@@ -58,7 +68,10 @@ export function compare(
     // Independent filtering: the pooled mean ignores which side a value came from, so
     // dropping functions below half the absolute floor does not bias the tests kept.
     const pooled = (metric: ShareMetric) => mean([...shares[metric].baseline, ...shares[metric].candidate]);
-    if (budgetOf(key) === undefined && Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2) {
+    // The same filter for a function's share of allocated bytes, on its own: a function can matter for one and not the other.
+    const allocations = withAllocations ? { baseline: allocationShares(baseline, key), candidate: allocationShares(candidate, key) } : undefined;
+    const allocationTested = allocations !== undefined && (budgetOf(key) !== undefined || mean([...allocations.baseline, ...allocations.candidate]) >= settings.minShareOfTotal / 2);
+    if (budgetOf(key) === undefined && Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2 && !allocationTested) {
       untested += 1;
       continue;
     }
@@ -77,16 +90,20 @@ export function compare(
         baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
         candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
       },
+      ...(allocationTested
+        ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } }
+        : {}),
     });
   }
 
   // Only functions on both sides are tested; added and gone ones are listed as such.
   const tested = candidates.filter((c) => c.presence === 'both');
-  const tests: Array<{ finding: Candidate; metric: ShareMetric; p: number }> = [];
+  const tests: Array<{ finding: Candidate; metric: ShareMetric | 'allocations'; p: number }> = [];
   for (const c of tested) {
     for (const metric of ['self', 'total'] as const) {
       tests.push({ finding: c, metric, p: mannWhitney(c.shares[metric].baseline, c.shares[metric].candidate).p });
     }
+    if (c.allocations) tests.push({ finding: c, metric: 'allocations', p: mannWhitney(c.allocations.baseline, c.allocations.candidate).p });
   }
   const qValues = benjaminiHochberg(tests.map((t) => t.p));
   const qOf = new Map<string, number>();
@@ -105,13 +122,24 @@ export function compare(
     const budget = budgetOf(c.key);
     // A budget replaces both floors for its function: its owner decided what matters.
     const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
-    const metricComparison = (metric: ShareMetric): MetricComparison => {
+    const metricComparison = (metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }): MetricComparison => {
       const q = qOf.get(`${c.key}\u0000${metric}`) ?? 1;
-      return compareMetric(c.shares[metric].baseline, c.shares[metric].candidate, q, floors, random, 'share', c.presence !== 'both');
+      return compareMetric(values.baseline, values.candidate, q, floors, random, 'share', c.presence !== 'both');
     };
-    const self = metricComparison('self');
-    const total = metricComparison('total');
-    return { key: c.key, name: c.name, file: c.file, presence: c.presence, outcome: combine(self.outcome, total.outcome), self, total, perRequestNanos: c.perRequest };
+    const self = metricComparison('self', c.shares.self);
+    const total = metricComparison('total', c.shares.total);
+    const allocations = c.allocations ? metricComparison('allocations', c.allocations) : undefined;
+    return {
+      key: c.key,
+      name: c.name,
+      file: c.file,
+      presence: c.presence,
+      outcome: combine(self.outcome, total.outcome, allocations?.outcome),
+      self,
+      total,
+      perRequestNanos: c.perRequest,
+      ...(allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}),
+    };
   });
   findings.sort(byImportance);
 
@@ -166,21 +194,29 @@ function compareMetric(
   return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio, ci, p, q, outcome };
 }
 
-function combine(self: Outcome, total: Outcome): Outcome {
-  for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (self === outcome || total === outcome) return outcome;
+function combine(...outcomes: ReadonlyArray<Outcome | undefined>): Outcome {
+  for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (outcomes.includes(outcome)) return outcome;
   return 'unchanged';
 }
 
 const OUTCOME_ORDER: Record<Outcome, number> = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
 
-/** Regressions first; within them, those whose own (self) time rose, by how much it rose. */
+/**
+ * Regressions first; within them, those whose own (self) time or own allocations rose,
+ * by how much they rose.
+ */
 function byImportance(a: FunctionFinding, b: FunctionFinding): number {
   const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
   if (order !== 0) return order;
-  const selfBlame = Number(b.self.outcome === a.outcome) - Number(a.self.outcome === a.outcome);
+  const ownBlame = (f: FunctionFinding) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
+  const selfBlame = ownBlame(b) - ownBlame(a);
   if (selfBlame !== 0) return selfBlame;
   const change = (f: FunctionFinding) =>
-    Math.max(Math.abs(f.self.candidateMedian - f.self.baselineMedian), Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2);
+    Math.max(
+      Math.abs(f.self.candidateMedian - f.self.baselineMedian),
+      Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2,
+      f.allocations ? Math.abs(f.allocations.candidateMedian - f.allocations.baselineMedian) : 0,
+    );
   return change(b) - change(a) || a.key.localeCompare(b.key);
 }
 
@@ -259,7 +295,7 @@ function decide(
     };
   }
   const blocking = findings.filter((f) => f.outcome === 'regressed');
-  const floor = `CI of the median ratio above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of busy CPU`;
+  const floor = `CI of the median ratio above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of busy CPU (or of allocated bytes)`;
   const serviceRegressed = paired?.outcome === 'regressed' ? paired : undefined;
   if (blocking.length > 0 || serviceRegressed) {
     const rules = [

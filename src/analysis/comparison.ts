@@ -38,6 +38,17 @@ export interface FunctionFinding {
     readonly baseline: { readonly self: number; readonly total: number };
     readonly candidate: { readonly self: number; readonly total: number };
   };
+  /**
+   * The function's own allocated bytes as a share of all bytes allocated in the trial,
+   * tested like the CPU shares; absent when either side has no allocation profile or the
+   * function allocates too little to ever clear the absolute floor.
+   */
+  readonly allocations?: MetricComparison;
+  /** Medians of the function's own allocated bytes and sampled allocations per request, for display. */
+  readonly allocationsPerRequest?: {
+    readonly baseline: { readonly bytes: number; readonly objects: number };
+    readonly candidate: { readonly bytes: number; readonly objects: number };
+  };
 }
 
 export type ServiceMetricName = 'cpuMicrosPerRequest' | 'throughputRps' | 'latencyP50Ms' | 'latencyP95Ms' | 'latencyP99Ms' | 'maxRssBytes';

@@ -1,5 +1,7 @@
 export { compare, formatP } from './compare.js';
 export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './comparison.js';
 export { functionTable, type FunctionTable } from './function-table.js';
+export { allocationTable, withAllocations, type AllocationTable } from './allocation-table.js';
+export { hotLines, type HotLine } from './hot-lines.js';
 export { routeMismatches } from './route-mismatches.js';
 export type { FunctionCost, RouteStatusMismatch, ServiceMetrics, TrialMetrics } from './trial.js';

@@ -4,6 +4,13 @@ export interface TrialMetrics {
   readonly requests: number;
   /** Busy (non-idle) CPU the profiler sampled in the window. */
   readonly sampledCpuNanos: number;
+  /**
+   * Bytes allocated in the window, estimated from V8's sampling heap profiler, and the
+   * sampled allocations (docs/profiling.md); absent in baselines from before allocations
+   * were profiled.
+   */
+  readonly allocatedBytes?: number;
+  readonly allocatedObjects?: number;
   readonly functions: Readonly<Record<string, FunctionCost>>;
   readonly service: ServiceMetrics;
 }
@@ -14,6 +21,10 @@ export interface FunctionCost {
   readonly selfNanos: number;
   /** Time with the function anywhere on the stack, counted once per sample even when recursive. */
   readonly totalNanos: number;
+  /** Bytes the function itself allocated (self), when allocations were profiled. */
+  readonly allocBytes?: number;
+  /** Sampled allocations of the function itself (see TrialMetrics.allocatedObjects). */
+  readonly allocObjects?: number;
 }
 
 export interface ServiceMetrics {

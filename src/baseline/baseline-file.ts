@@ -27,3 +27,8 @@ export function writeBaseline(path: string, baseline: Baseline): void {
 export function baselineProfilePath(baselinePath: string): string {
   return `${baselinePath.replace(/\.json$/i, '')}.pb.gz`;
 }
+
+/** Where a baseline's merged allocation profile lives: beside it, `.json` replaced by `.alloc.pb.gz`. */
+export function baselineAllocationProfilePath(baselinePath: string): string {
+  return `${baselinePath.replace(/\.json$/i, '')}.alloc.pb.gz`;
+}

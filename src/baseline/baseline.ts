@@ -24,6 +24,8 @@ export interface MeasurementSettings {
   readonly measureRequests: number;
   readonly connections: number;
   readonly cpuSamplingIntervalUs: number;
+  /** Absent in baselines from before allocations were profiled. */
+  readonly allocationSamplingIntervalBytes?: number;
   /** sha256 of the replay file, so a baseline taken with other traffic is noticed. */
   readonly replaySha256: string;
 }

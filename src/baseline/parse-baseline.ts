@@ -6,10 +6,13 @@ import { BASELINE_SCHEMA, BASELINE_VERSION, type Baseline } from './baseline.js'
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const nonNegative = finite.refine((n) => n >= 0, 'must be >= 0');
 
-const functionCost = z.strictObject({ name: z.string(), file: z.string(), selfNanos: nonNegative, totalNanos: nonNegative });
+// Allocation fields are optional: baselines written before allocations were profiled stay valid (version 1).
+const functionCost = z.strictObject({ name: z.string(), file: z.string(), selfNanos: nonNegative, totalNanos: nonNegative, allocBytes: nonNegative.optional(), allocObjects: nonNegative.optional() });
 const trial = z.strictObject({
   requests: nonNegative,
   sampledCpuNanos: nonNegative,
+  allocatedBytes: nonNegative.optional(),
+  allocatedObjects: nonNegative.optional(),
   // Checked entry by entry below, so that keys like "__proto__" stay plain data.
   functions: z.record(z.string(), z.unknown()),
   service: z.strictObject({
@@ -46,6 +49,7 @@ const baselineSchema = z.strictObject({
     measureRequests: nonNegative,
     connections: nonNegative,
     cpuSamplingIntervalUs: nonNegative,
+    allocationSamplingIntervalBytes: nonNegative.optional(),
     replaySha256: z.string(),
   }),
   trials: z.array(trial).min(1),

@@ -59,6 +59,8 @@ export const redactionSchema = z.strictObject({
 export const profileSchema = z.strictObject({
   /** V8's default is 1000 µs; finer sampling costs the service more. */
   cpuSamplingIntervalUs: positiveInt(50).max(100_000).default(1_000),
+  /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
+  allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524_288),
 });
 
 export const compareSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { packagePath, type SourceLookup } from './source-lookup.js';
 import type { V8CallFrame } from './v8-cpu-profile.js';
 
 /**
@@ -8,7 +9,11 @@ import type { V8CallFrame } from './v8-cpu-profile.js';
  */
 export interface FunctionIdentity {
   readonly name: string;
-  /** Repo-relative POSIX path, `node:…` for Node's own modules, or '' for V8 builtins and pseudo-frames. */
+  /**
+   * Repo-relative POSIX path (after source maps); `package@version/path` for code under
+   * node_modules; `node:…` for Node's public modules; `node:internal` for the group of
+   * its internals; '' for V8 builtins and pseudo-frames.
+   */
   readonly file: string;
 }
 
@@ -19,25 +24,93 @@ export function functionKey(identity: FunctionIdentity): string {
 /** V8 pseudo-frames that are not code: idle time, GC, and time V8 could not attribute. */
 export const IDLE_FRAME = '(idle)';
 
-export function identityOfFrame(frame: V8CallFrame, root: string): FunctionIdentity {
-  const name = frame.functionName === '' ? '(anonymous)' : frame.functionName;
-  return { name, file: fileOfUrl(frame.url, root) };
+/**
+ * Node's internals (`node:internal/*`: streams, timers, the HTTP parser's glue) are one
+ * function: nobody edits them, their split changes with every Node release, and dozens of
+ * tiny entries would only dilute the statistics. Node's public modules (`node:events`,
+ * `node:_http_server`) keep their functions, since a service calls them by name.
+ */
+export const NODE_INTERNALS: FunctionIdentity = { name: '(node internals)', file: 'node:internal' };
+
+export interface NamingContext {
+  /** Folder that file names are made relative to. */
+  readonly root: string;
+  readonly sources: SourceLookup;
 }
 
-function fileOfUrl(url: string, root: string): string {
-  if (url === '') return '';
-  if (url.startsWith('node:')) return url;
-  let path = url;
-  if (url.startsWith('file://')) {
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      return url;
-    }
-  }
-  // Compared as POSIX strings so the core needs no `path` module differences per OS.
-  const normalisedRoot = root.replace(/\\/g, '/').replace(/\/+$/, '');
+/** A frame's identity and the line to show for it, after source maps. */
+export interface ResolvedFrame {
+  readonly identity: FunctionIdentity;
+  /** 1-based first line of the function in `identity.file`; 0 when unknown. */
+  readonly startLine: number;
+  /** Absolute path of the script V8 ran, '' for builtins and `node:` modules. */
+  readonly scriptPath: string;
+  /** Whether a source map moved this frame to another file: its line ticks need mapping too. */
+  readonly mapped: boolean;
+  /** Part of the `(node internals)` group: line ticks and repeated frames are folded. */
+  readonly grouped: boolean;
+}
+
+/**
+ * The identity of one frame. `enclosing` is the V8 name of the nearest caller in the same
+ * original file, used to tell anonymous functions apart (see `anonymousName`).
+ */
+export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosing?: string): ResolvedFrame {
+  if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, grouped: true };
+  const scriptPath = scriptPathOf(frame.url);
+  const located = locate(frame, scriptPath, context);
+  const name = frame.functionName === '' ? anonymousName(enclosing) : frame.functionName;
+  return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, grouped: false };
+}
+
+/** The file part of a frame's identity (after source maps), for comparing frames before naming them. */
+export function fileOfFrame(frame: V8CallFrame, context: NamingContext): string {
+  if (frame.url.startsWith('node:internal/')) return NODE_INTERNALS.file;
+  return locate(frame, scriptPathOf(frame.url), context).file;
+}
+
+/**
+ * V8 names functions declared with a name, and infers one for `const f = () => …`,
+ * `obj.f = function () …` and `{ f() {} }`; what stays anonymous are callbacks written
+ * inline (`list.map((x) => …)`, `.then(() => …)`). Those are named after the function
+ * that called them from the same file, which for inline callbacks is nearly always the
+ * function they are written in: `(anonymous in searchProducts)`. With no such caller
+ * (an event or promise callback called from Node) the name is `(anonymous)`, one per
+ * file. Line numbers are never part of the name, so edits elsewhere do not rename it.
+ */
+export function anonymousName(enclosing: string | undefined): string {
+  return enclosing ? `(anonymous in ${enclosing})` : '(anonymous)';
+}
+
+function locate(frame: V8CallFrame, scriptPath: string, context: NamingContext): { file: string; line: number; mapped: boolean } {
+  if (frame.url === '' || frame.url.startsWith('node:')) return { file: frame.url, line: Math.max(0, frame.lineNumber + 1), mapped: false };
+  const original = frame.lineNumber >= 0 ? context.sources.originalPosition(scriptPath, frame.lineNumber + 1, Math.max(0, frame.columnNumber)) : undefined;
+  const path = original ? pathOf(original.path) : scriptPath;
+  return { file: displayFile(path, context), line: original ? original.line : Math.max(0, frame.lineNumber + 1), mapped: original !== undefined };
+}
+
+/** Repo-relative when inside the root, `package@version/inner` under node_modules, else as given. */
+export function displayFile(path: string, context: NamingContext): string {
   const normalised = path.replace(/\\/g, '/');
-  if (normalised.startsWith(`${normalisedRoot}/`)) return normalised.slice(normalisedRoot.length + 1);
+  const pkg = packagePath(normalised);
+  if (pkg) return `${pkg.name}@${context.sources.packageVersion(pkg.folder) ?? '?'}/${pkg.inner}`;
+  // Compared as POSIX strings so the core needs no `path` module differences per OS.
+  const root = context.root.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (normalised.startsWith(`${root}/`)) return normalised.slice(root.length + 1);
   return normalised;
+}
+
+/** The file system path V8's script URL stands for ('' for builtins, the URL itself for `node:` and odd schemes). */
+export function scriptPathOf(url: string): string {
+  if (url === '' || url.startsWith('node:')) return url;
+  return pathOf(url);
+}
+
+function pathOf(url: string): string {
+  if (!url.startsWith('file://')) return url;
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
 }

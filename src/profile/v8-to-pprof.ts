@@ -1,7 +1,11 @@
-import { Function as PprofFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
+import { Profile, Sample, ValueType } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
-import { functionKey, IDLE_FRAME, identityOfFrame, type FunctionIdentity } from './function-identity.js';
-import type { V8CpuProfile, V8ProfileNode } from './v8-cpu-profile.js';
+import { apportion } from './apportion.js';
+import { CallTreeStacks } from './call-tree.js';
+import { displayFile, IDLE_FRAME, type NamingContext, type ResolvedFrame } from './function-identity.js';
+import { pprofTables } from './pprof-tables.js';
+import { NO_SOURCES, type SourceLookup } from './source-lookup.js';
+import type { V8CallFrame, V8CpuProfile, V8ProfileNode } from './v8-cpu-profile.js';
 
 export interface ConversionContext {
   /** Folder that file names are made relative to. */
@@ -11,6 +15,8 @@ export interface ConversionContext {
   readonly samplingIntervalUs: number;
   /** Free-text lines stored as pprof comments (what was measured, how many requests). */
   readonly comments?: readonly string[];
+  /** Source maps and package versions, read beforehand (read-sources.ts). */
+  readonly sources?: SourceLookup;
 }
 
 /**
@@ -18,6 +24,11 @@ export interface ConversionContext {
  * cpu/nanoseconds. Each sample is charged the time until the next one (the sampling
  * interval as V8 actually kept it). Idle samples are dropped, so the total is the CPU the
  * JavaScript thread was busy, which is what shares are taken of.
+ *
+ * A function's own samples are split over the lines V8 saw it on (its position ticks),
+ * so the leaf location carries the hot line: `go tool pprof -lines` and perfgate's hot
+ * lines read them. Callers stay at their function's first line (V8 does not record call
+ * sites), so function totals are unchanged by the split.
  */
 export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile {
   const byId = new Map<number, V8ProfileNode>();
@@ -33,49 +44,10 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
       parentOf.set(child, node.id);
     }
   }
-
-  const strings = new StringTable();
-  const functions: PprofFunction[] = [];
-  const locations: Location[] = [];
-  const locationOfKey = new Map<string, number>();
-  const locationOfNode = new Map<number, number | null>();
-  const locationFor = (node: V8ProfileNode): number | null => {
-    const known = locationOfNode.get(node.id);
-    if (known !== undefined) return known;
-    let location: number | null = null;
-    if (node.callFrame.functionName !== '(root)') {
-      const identity: FunctionIdentity = identityOfFrame(node.callFrame, context.root);
-      const key = functionKey(identity);
-      location = locationOfKey.get(key) ?? null;
-      if (location === null) {
-        const id = functions.length + 1;
-        const startLine = node.callFrame.lineNumber + 1;
-        functions.push(
-          new PprofFunction({ id, name: strings.dedup(identity.name), systemName: strings.dedup(identity.name), filename: strings.dedup(identity.file), startLine }),
-        );
-        locations.push(new Location({ id, line: [new Line({ functionId: id, line: startLine })] }));
-        locationOfKey.set(key, id);
-        location = id;
-      }
-    }
-    locationOfNode.set(node.id, location);
-    return location;
-  };
-
-  const stackOf = (leaf: number): number[] => {
-    const stack: number[] = [];
-    let current: number | undefined = leaf;
-    let depth = 0;
-    while (current !== undefined) {
-      const node = byId.get(current);
-      if (!node) throw new PerfgateError('PROFILE_INVALID', `V8 profile: sample refers to unknown node ${current}`);
-      if (++depth > byId.size) throw new PerfgateError('PROFILE_INVALID', `V8 profile: the parent chain of node ${leaf} has a cycle`);
-      const location = locationFor(node);
-      if (location !== null) stack.push(location);
-      current = parentOf.get(current);
-    }
-    return stack;
-  };
+  const callFrameOf = new Map<number, V8CallFrame>([...byId].map(([id, node]) => [id, node.callFrame]));
+  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const tables = pprofTables();
+  const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 profile' }, naming, tables);
 
   const samples = v8.samples ?? [];
   const deltas = v8.timeDeltas ?? [];
@@ -93,25 +65,62 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
     entry.nanos += nanos;
     totals.set(nodeId, entry);
   }
-  const pprofSamples: Sample[] = [];
+
+  const pprofSamples = new Map<string, Sample>();
+  const add = (stack: readonly number[], count: number, nanos: number) => {
+    if (stack.length === 0 || (count === 0 && nanos === 0)) return;
+    const key = stack.join(',');
+    const existing = pprofSamples.get(key);
+    if (existing) existing.value = [Number(existing.value[0]) + count, Number(existing.value[1]) + nanos];
+    else pprofSamples.set(key, new Sample({ locationId: [...stack], value: [count, nanos] }));
+  };
   for (const [nodeId, total] of totals) {
-    const stack = stackOf(nodeId);
-    if (stack.length === 0) continue;
-    pprofSamples.push(new Sample({ locationId: stack, value: [total.count, Math.round(total.nanos)] }));
+    const frame = stacks.frame(nodeId);
+    if (!frame) continue;
+    const nanos = Math.round(total.nanos);
+    const lines = tickLines(byId.get(nodeId)!, frame, naming);
+    if (lines.length === 0) {
+      add(stacks.stack(nodeId), total.count, nanos);
+      continue;
+    }
+    const weights = lines.map((l) => l.ticks);
+    const counts = apportion(total.count, weights);
+    const nanosByLine = apportion(nanos, weights);
+    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), counts[i]!, nanosByLine[i]!));
   }
 
-  const cpuType = new ValueType({ type: strings.dedup('cpu'), unit: strings.dedup('nanoseconds') });
+  const cpuType = new ValueType({ type: tables.strings.dedup('cpu'), unit: tables.strings.dedup('nanoseconds') });
   const durationMicros = Math.max(0, v8.endTime - v8.startTime);
   return new Profile({
-    sampleType: [new ValueType({ type: strings.dedup('samples'), unit: strings.dedup('count') }), cpuType],
-    sample: pprofSamples,
-    location: locations,
-    function: functions,
-    stringTable: strings,
+    sampleType: [new ValueType({ type: tables.strings.dedup('samples'), unit: tables.strings.dedup('count') }), cpuType],
+    sample: [...pprofSamples.values()],
+    location: tables.locations,
+    function: tables.functions,
+    stringTable: tables.strings,
     timeNanos: BigInt(Math.round(context.startedAtMs)) * 1_000_000n,
     durationNanos: durationMicros * 1000,
     periodType: cpuType,
     period: intervalNanos,
-    comment: (context.comments ?? []).map((comment) => strings.dedup(comment)),
+    comment: (context.comments ?? []).map((comment) => tables.strings.dedup(comment)),
   });
+}
+
+/**
+ * The lines a node's own samples fell on, in the file of its identity. A line that a
+ * source map sends to another file (code inlined from another module by a bundler) is
+ * charged to the function's first line rather than to a line of the wrong file.
+ */
+function tickLines(node: V8ProfileNode, frame: ResolvedFrame, naming: NamingContext): Array<{ line: number; ticks: number }> {
+  if (frame.grouped || !node.positionTicks || node.positionTicks.length === 0) return [];
+  const byLine = new Map<number, number>();
+  for (const tick of node.positionTicks) {
+    if (!(tick.ticks > 0)) continue;
+    let line = tick.line;
+    if (frame.mapped) {
+      const original = naming.sources.originalLine(frame.scriptPath, tick.line);
+      line = original && displayFile(original.path, naming) === frame.identity.file ? original.line : frame.startLine;
+    }
+    byLine.set(line, (byLine.get(line) ?? 0) + tick.ticks);
+  }
+  return [...byLine].map(([line, ticks]) => ({ line, ticks })).sort((a, b) => a.line - b.line);
 }

@@ -1,18 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { functionTable, type TrialMetrics } from '../analysis/index.js';
+import type { TrialMetrics } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import { replayLoad } from '../load/index.js';
 import type { Profile } from 'pprof-format';
-import { encodePprofGzip, v8ToPprof, type V8CpuProfile } from '../profile/index.js';
+import { SourceReader } from '../profile/read-sources.js';
 import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
 import { currentEnvironment } from './environment.js';
 import type { Progress } from './progress.js';
+import { convertTrialProfiles, trialProfilePaths, type TrialProfiles } from './trial-profiles.js';
 
 export interface Measurement {
   readonly trials: readonly TrialMetrics[];
@@ -22,6 +22,9 @@ export interface Measurement {
   readonly profiles: readonly string[];
   /** The same profiles, decoded, in trial order. */
   readonly pprofs: readonly Profile[];
+  /** Paths of the per-trial allocation profiles (`*.alloc.pb.gz`), and the profiles, in trial order. */
+  readonly allocationProfiles: readonly string[];
+  readonly allocationPprofs: readonly Profile[];
 }
 
 export interface MeasureOptions {
@@ -56,15 +59,21 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const trials: TrialMetrics[] = [];
   const profiles: string[] = [];
   const pprofs: Profile[] = [];
+  const allocationProfiles: string[] = [];
+  const allocationPprofs: Profile[] = [];
+  // Source maps and package versions are read once for all trials.
+  const sources = new SourceReader();
   let environment: Environment | undefined;
   const indexes = options.only ?? Array.from({ length: config.trials }, (_, i) => i + 1);
   for (const index of indexes) {
     checkAborted(options.signal);
     const title = `${label} trial ${index} of ${config.trials}`;
-    const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir));
+    const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir, sources));
     trials.push(result.metrics);
     profiles.push(result.profilePath);
     pprofs.push(result.pprof);
+    allocationProfiles.push(result.allocationProfilePath);
+    allocationPprofs.push(result.allocationPprof);
     environment ??= currentEnvironment(result.service);
     progress.line(
       `  ${title}: ${result.metrics.requests} requests, ${result.metrics.service.throughputRps.toFixed(0)} req/s, ` +
@@ -79,6 +88,8 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     environment: environment!,
     profiles,
     pprofs,
+    allocationProfiles,
+    allocationPprofs,
     settings: {
       configSha256: configFingerprint(config),
       trials: config.trials,
@@ -86,15 +97,19 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
       measureRequests: config.load.measureRequests,
       connections: config.load.connections,
       cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
+      allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
       replaySha256,
     },
   };
 }
 
-async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string) {
+async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string, sources: SourceReader) {
   const { config, progress } = options;
   const service = await startService({ service: config.service, agentPath: options.agentPath, runId });
-  const v8Path = join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`);
+  const written = {
+    cpuProfilePath: join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
+    heapProfilePath: join(profileDir, `.trial-${index}.${process.pid}.heapprofile`),
+  };
   try {
     // The load stops early if the service dies or perfgate is interrupted.
     const abort = new AbortController();
@@ -119,16 +134,24 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
         checkAborted(options.signal);
         service.assertAlive('warm-up');
       }
-      await service.agent.startProfiling(config.profile.cpuSamplingIntervalUs);
+      await service.agent.startProfiling({
+        cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
+        allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
+      });
       const startedAtMs = Date.now();
       const measured = await load(config.load.measureRequests, config.load.warmupRequests % requests.length, 'measuring');
       checkAborted(options.signal);
       service.assertAlive('measurement');
       warnIfRateMissed(config, measured, progress, title);
-      const usage = await service.agent.stopProfiling(v8Path);
-      const profilePath = join(profileDir, `${label(options)}-trial-${index}.pb.gz`);
-      const { metrics, pprof } = toTrialMetrics(readV8Profile(v8Path), measured, usage, config, startedAtMs, profilePath);
-      return { metrics, pprof, profilePath, service: service.hello };
+      const usage = await service.agent.stopProfiling(written);
+      if (measured.responses === 0) {
+        throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${measured.errors} errors, ${measured.timeouts} timeouts)`);
+      }
+      const out = trialProfilePaths(profileDir, label(options), index);
+      const window = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : measured.durationMs, requests: measured.responses };
+      const profiled = convertTrialProfiles(written, out, window, config, sources);
+      const metrics = toTrialMetrics(profiled, measured, usage);
+      return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -136,7 +159,8 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
     throw withServiceContext(error, service);
   } finally {
     await service.stop();
-    rmSync(v8Path, { force: true });
+    rmSync(written.cpuProfilePath, { force: true });
+    rmSync(written.heapProfilePath, { force: true });
   }
 }
 
@@ -184,39 +208,19 @@ function label(options: MeasureOptions): string {
   return options.label ?? 'candidate';
 }
 
-function readV8Profile(path: string): V8CpuProfile {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as V8CpuProfile;
-  } catch (error) {
-    throw new PerfgateError('AGENT_FAILED', `agent: the CPU profile it wrote (${path}) cannot be read: ${describeError(error)}`);
-  }
-}
-
 function toTrialMetrics(
-  v8: V8CpuProfile,
+  profiled: TrialProfiles,
   load: Awaited<ReturnType<typeof replayLoad>>,
   usage: Awaited<ReturnType<RunningService['agent']['stopProfiling']>>,
-  config: Config,
-  startedAtMs: number,
-  profilePath: string,
-): { metrics: TrialMetrics; pprof: Profile } {
-  if (load.responses === 0) {
-    throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${load.errors} errors, ${load.timeouts} timeouts)`);
-  }
-  const pprof = v8ToPprof(v8, {
-    root: config.root,
-    startedAtMs,
-    samplingIntervalUs: config.profile.cpuSamplingIntervalUs,
-    comments: [`perfgate: requests=${load.responses}`, `perfgate: replay=${config.replayPath}`],
-  });
-  writeFileAtomic(profilePath, encodePprofGzip(pprof));
-  const table = functionTable(pprof, profilePath);
+): TrialMetrics {
   const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
   const seconds = (usage?.wallMicros ?? load.durationMs * 1000) / 1e6;
-  const metrics: TrialMetrics = {
+  return {
     requests: load.responses,
-    sampledCpuNanos: table.total,
-    functions: table.functions,
+    sampledCpuNanos: profiled.sampledCpuNanos,
+    allocatedBytes: profiled.allocatedBytes,
+    allocatedObjects: profiled.allocatedObjects,
+    functions: profiled.functions,
     service: {
       cpuMicrosPerRequest: usage ? usage.cpuMicros / load.responses : 0,
       throughputRps: seconds > 0 ? load.responses / seconds : 0,
@@ -228,7 +232,6 @@ function toTrialMetrics(
       maxRssBytes: usage?.maxRssBytes ?? 0,
     },
   };
-  return { metrics, pprof };
 }
 
 function withServiceContext(error: unknown, service: RunningService): unknown {

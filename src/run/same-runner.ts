@@ -50,5 +50,7 @@ function concat(parts: readonly Measurement[]): Measurement {
     settings: first.settings,
     profiles: parts.flatMap((p) => p.profiles),
     pprofs: parts.flatMap((p) => p.pprofs),
+    allocationProfiles: parts.flatMap((p) => p.allocationProfiles),
+    allocationPprofs: parts.flatMap((p) => p.allocationPprofs),
   };
 }

@@ -1,0 +1,47 @@
+import { Function as PprofFunction, Line, Location, StringTable } from 'pprof-format';
+import { functionKey } from './function-identity.js';
+import type { ResolvedFrame } from './function-identity.js';
+
+/**
+ * The string, function and location tables of a pprof profile being built: one function
+ * per identity (name and file), one location per function and line.
+ */
+export interface PprofTables {
+  readonly strings: StringTable;
+  readonly functions: PprofFunction[];
+  readonly locations: Location[];
+  /** The location of `frame` at `line` (1-based; the function's first line when omitted). */
+  location(frame: ResolvedFrame, line?: number): number;
+}
+
+export function pprofTables(): PprofTables {
+  const strings = new StringTable();
+  const functions: PprofFunction[] = [];
+  const functionIds = new Map<string, number>();
+  const locations: Location[] = [];
+  const locationIds = new Map<string, number>();
+  return {
+    strings,
+    functions,
+    locations,
+    location(frame, line) {
+      const key = functionKey(frame.identity);
+      let functionId = functionIds.get(key);
+      if (functionId === undefined) {
+        functionId = functions.length + 1;
+        const name = strings.dedup(frame.identity.name);
+        functions.push(new PprofFunction({ id: functionId, name, systemName: name, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
+        functionIds.set(key, functionId);
+      }
+      const shownLine = line ?? frame.startLine;
+      const locationKey = `${functionId}:${shownLine}`;
+      let locationId = locationIds.get(locationKey);
+      if (locationId === undefined) {
+        locationId = locations.length + 1;
+        locations.push(new Location({ id: locationId, line: [new Line({ functionId, line: shownLine })] }));
+        locationIds.set(locationKey, locationId);
+      }
+      return locationId;
+    },
+  };
+}
