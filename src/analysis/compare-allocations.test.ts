@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compareSchema } from '../config/schema.js';
+import { compare } from './compare.js';
+import { seededRandom } from './prng.js';
+import type { FunctionCost, TrialMetrics } from './trial.js';
+
+const settings = compareSchema.parse({});
+
+/**
+ * A trial whose CPU shares stay put while each function's own allocated bytes are
+ * jittered by a seeded ±`noise`: an allocation change must be caught without any CPU change.
+ */
+function trial(allocShares: Record<string, number>, random: () => number, noise = 0.05): TrialMetrics {
+  const requests = 1000;
+  const functions: Record<string, FunctionCost> = {};
+  let allocated = 0;
+  for (const [key, share] of Object.entries(allocShares)) {
+    const bytes = share * 50_000_000 * (1 + (random() * 2 - 1) * noise);
+    allocated += bytes;
+    functions[key] = { name: key.split('#')[1]!, file: key.split('#')[0]!, selfNanos: 1e8, totalNanos: 1e8, allocBytes: bytes, allocObjects: bytes / 64 };
+  }
+  return {
+    requests,
+    sampledCpuNanos: 1e8 * Object.keys(allocShares).length,
+    allocatedBytes: allocated,
+    allocatedObjects: allocated / 64,
+    functions,
+    service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 },
+  };
+}
+
+const shares = { 'a.js#parse': 0.3, 'b.js#render': 0.4, 'c.js#serialize': 0.3 };
+
+describe('compare: allocations', () => {
+  it('fails a planted allocation regression in the function that allocates more, with unchanged CPU', () => {
+    const random = seededRandom(11);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'c.js#serialize': 0.6 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('fail');
+    const top = result.findings[0]!;
+    expect(top.key).toBe('c.js#serialize');
+    expect(top.outcome).toBe('regressed');
+    expect(top.allocations?.outcome).toBe('regressed');
+    expect(top.self.outcome).not.toBe('regressed');
+    expect(top.allocationsPerRequest!.candidate.bytes / top.allocationsPerRequest!.baseline.bytes).toBeGreaterThan(1.8);
+    expect(result.verdict.rule).toMatch(/allocated bytes/);
+  });
+
+  it('passes an A/A comparison with allocations tested alongside CPU', () => {
+    const random = seededRandom(12);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial(shares, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('pass');
+    expect(result.tests).toBe(3 * 3);
+  });
+
+  it('compares no allocations against a baseline that has none, and says so', () => {
+    const random = seededRandom(13);
+    const strip = (t: TrialMetrics): TrialMetrics => {
+      const { allocatedBytes: _bytes, allocatedObjects: _objects, ...rest } = t;
+      return { ...rest, functions: Object.fromEntries(Object.entries(t.functions).map(([k, f]) => [k, { name: f.name, file: f.file, selfNanos: f.selfNanos, totalNanos: f.totalNanos }])) };
+    };
+    const base = Array.from({ length: 8 }, () => strip(trial(shares, random)));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'c.js#serialize': 0.6 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('pass');
+    expect(result.findings.every((f) => f.allocations === undefined)).toBe(true);
+    expect(result.warnings.join('\n')).toMatch(/allocations were not compared/);
+  });
+});
