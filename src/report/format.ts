@@ -22,8 +22,8 @@ export function signedPercent(ratio: number): string {
 }
 
 /** A change with its interval, or `~` when the data do not show one (as benchstat prints). */
-export function change(metric: MetricComparison): string {
-  const interval = `${signedPercent(metric.ci.low)} … ${signedPercent(metric.ci.high)}`;
+export function change(metric: MetricComparison, intervalLabel = ''): string {
+  const interval = `${intervalLabel}${signedPercent(metric.ci.low)} … ${signedPercent(metric.ci.high)}`;
   if (metric.outcome === 'unchanged' || metric.outcome === 'inconclusive') return `~ (${interval})`;
   return `${signedPercent(metric.ratio)} (${interval})`;
 }

@@ -1,5 +1,10 @@
 export { escapeMarkdown } from './format.js';
 export { renderMarkdown } from './markdown.js';
-export { REPORT_SCHEMA, REPORT_VERSION, type Report, type Side } from './report.js';
+export { REPORT_SCHEMA, REPORT_VERSION, type Report, type RequestCounts, type Side } from './report.js';
 export { renderTerminal } from './terminal.js';
 export { textTable } from './text-table.js';
+export { buildFlameTree, type FlameTree } from './flame-tree.js';
+export { flameMeasures, type NamedProfile } from './flame-measures.js';
+export { flamePageData } from './flame-page.js';
+export { renderHtml } from './html.js';
+export { requestCounts } from './request-counts.js';

@@ -24,6 +24,19 @@ export interface Report {
   readonly merged: { readonly candidate: string; readonly baseline: string | null };
   /** Set by `perfgate diff`: the pprof files compared and the sample type tested; absent for a gate run. */
   readonly inputs?: ProfileInputs;
+  /** First line of each function (`file#name` → line), from the merged profiles; absent in older reports. */
+  readonly functionLines?: Readonly<Record<string, number>>;
+  /** Requests and failures per trial of each side; absent in older reports. */
+  readonly requests?: { readonly baseline: readonly RequestCounts[]; readonly candidate: readonly RequestCounts[] };
+}
+
+export interface RequestCounts {
+  readonly requests: number;
+  /** No response (timeout, reset). */
+  readonly errors: number;
+  /** A status other than the one recorded with the request. */
+  readonly statusMismatches: number;
+  readonly non2xx: number;
 }
 
 /** What `perfgate diff` compared: files instead of measured trials, so no service metrics or environment. */

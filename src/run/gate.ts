@@ -8,7 +8,8 @@ import { BASELINE_SCHEMA, BASELINE_VERSION, baselineProfilePath, environmentDiff
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report, type Side } from '../report/index.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Report, type Side } from '../report/index.js';
+import { functionLinesOf, readSideProfiles, writeHtmlReport } from './html-report.js';
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
 import { currentCommit } from './git.js';
@@ -49,6 +50,8 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     compare(baselineSide.trials, measured.trials, config.compare, { paired: plan.source === 'same-runner' }),
   );
   const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
+  const merged = writeSideProfiles(measured, config, baselinePprofs);
+  const sides = readSideProfiles(config.outputDir, merged);
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -60,11 +63,14 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     environmentDifferences: environmentDifferences(baselineSide.environment, measured.environment),
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
-    merged: writeSideProfiles(measured, config, baselinePprofs),
+    merged,
+    functionLines: functionLinesOf(sides),
+    requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
   };
   const markdown = renderMarkdown(report);
   writeFileAtomic(`${config.outputDir}/report.json`, `${JSON.stringify(report, jsonNumbers, 1)}\n`);
   writeFileAtomic(`${config.outputDir}/report.md`, markdown);
+  writeHtmlReport(config.outputDir, report, sides);
   return { report, markdown, reportDir: config.outputDir };
 }
 
