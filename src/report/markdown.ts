@@ -1,4 +1,5 @@
 import type { FunctionFinding, MetricComparison, ServiceFinding } from '../analysis/index.js';
+import { allocationCell, hotLinesSection } from './allocation-cells.js';
 import { change, escapeMarkdown, formatQ, percent } from './format.js';
 import { methodsSentence } from './methods.js';
 import { inputsSentence, perRequestFormatter } from './profile-inputs.js';
@@ -28,7 +29,7 @@ export function renderMarkdown(report: Report): string {
   const regressed = comparison.findings.filter((f) => f.outcome === 'regressed');
   const improved = comparison.findings.filter((f) => f.outcome === 'improved');
   const perRequest = perRequestFormatter(report.inputs);
-  if (regressed.length > 0) out.push('### Regressions', '', ...functionTable(regressed.slice(0, TOP_ROWS), perRequest), '');
+  if (regressed.length > 0) out.push('### Regressions', '', ...functionTable(regressed.slice(0, TOP_ROWS), perRequest), '', ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
   if (improved.length > 0) out.push('### Improvements', '', ...functionTable(improved.slice(0, TOP_ROWS), perRequest), '');
 
   // A diff of pprof files (`perfgate diff`) has no service measurements.
@@ -66,11 +67,14 @@ export function renderMarkdown(report: Report): string {
 }
 
 function functionTable(findings: readonly FunctionFinding[], perRequest: (value: number) => string): string[] {
-  const rows = ['| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) |', '|---|---|---:|---:|---:|---|---|---:|'];
+  const rows = [
+    '| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) | allocated per request, change (95% CI) |',
+    '|---|---|---:|---:|---:|---|---|---:|---|',
+  ];
   for (const f of findings) {
     rows.push(
       `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || '(native)')} | ${shares(f.self)} | ${shares(f.total)} | ` +
-        `${perRequest(f.perRequestNanos.baseline.self)} → ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} |`,
+        `${perRequest(f.perRequestNanos.baseline.self)} → ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} | ${allocationCell(f)} |`,
     );
   }
   return rows;

@@ -4,11 +4,13 @@ import type { Comparison } from '../analysis/index.js';
 export function methodsSentence(comparison: Comparison): string {
   const s = comparison.settings;
   return (
-    `Exact two-sided Mann–Whitney U on each function's share of busy CPU (self and total), ` +
+    `Exact two-sided Mann–Whitney U on each function's share of busy CPU (self and total)` +
+    (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : '') +
+    ', ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +
     `Benjamini–Hochberg over ${comparison.tests} tests at α = ${s.alpha}; ` +
     `regressed only if q ≤ α, the 95% bootstrap CI of the median ratio lies above ${(1 + s.minEffect).toFixed(2)} ` +
-    `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of busy CPU` +
+    `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` +
     (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were not tested)` : '') +
     '.'
   );

@@ -1,4 +1,4 @@
-import type { Comparison } from '../analysis/index.js';
+import type { Comparison, HotLine } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 
 export const REPORT_SCHEMA = 'perfgate.report';
@@ -22,6 +22,12 @@ export interface Report {
   readonly profiles: readonly string[];
   /** Each side's trials merged into one pprof file, relative to the report folder (null: the baseline has none). */
   readonly merged: { readonly candidate: string; readonly baseline: string | null };
+  /** Per-trial allocation profiles (`*.alloc.pb.gz`), relative to the report folder; absent in older reports. */
+  readonly allocationProfiles?: readonly string[];
+  /** Each side's allocation profiles merged, like `merged`; absent when allocations were not profiled. */
+  readonly mergedAllocations?: { readonly candidate: string; readonly baseline: string | null };
+  /** The hottest lines (candidate's CPU profile) of each regressed function, by key; absent in older reports. */
+  readonly hotLines?: Readonly<Record<string, readonly HotLine[]>>;
   /** Set by `perfgate diff`: the pprof files compared and the sample type tested; absent for a gate run. */
   readonly inputs?: ProfileInputs;
   /** First line of each function (`file#name` → line), from the merged profiles; absent in older reports. */

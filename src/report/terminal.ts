@@ -1,4 +1,5 @@
 import type { FunctionFinding } from '../analysis/index.js';
+import { allocationChange } from './allocation-cells.js';
 import { change, formatQ, percent } from './format.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
@@ -16,7 +17,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
   const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === 'both').slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
-  out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total'], top.map(row)), '');
+  out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total', 'alloc change (95% CI)'], top.map(row)), '');
   if (comparison.service.length > 0) {
     out.push(
       ...table(
@@ -40,6 +41,7 @@ function row(f: FunctionFinding): string[] {
     change(f.self),
     change(f.total),
     `${formatQ(f.self.q)} / ${formatQ(f.total.q)}`,
+    allocationChange(f),
   ];
 }
 

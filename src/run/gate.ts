@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Profile } from 'pprof-format';
 import { compare, type TrialMetrics } from '../analysis/index.js';
-import { BASELINE_SCHEMA, BASELINE_VERSION, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
+import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -15,6 +15,8 @@ import { measureInterleaved } from './same-runner.js';
 import { currentCommit } from './git.js';
 import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
 import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
+import { regressedHotLines } from './regressed-hot-lines.js';
+import { writeSideAllocationProfiles } from './side-allocations.js';
 
 export interface GateResult {
   readonly report: Report;
@@ -36,6 +38,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   let baselineSide: Side & { createdAt: string; trials: readonly TrialMetrics[] };
   let measured: Measurement;
   let baselinePprofs: readonly Profile[] | undefined;
+  let baselineAllocationPprofs: readonly Profile[] | undefined;
   if (plan.source === 'stored') {
     measured = await measure(options);
     const b = plan.baseline;
@@ -44,6 +47,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     const both = await measureInterleaved(options, plan.ref);
     measured = both.candidate;
     baselinePprofs = both.baseline.pprofs;
+    baselineAllocationPprofs = both.baseline.allocationPprofs;
     baselineSide = { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials };
   }
   const comparison = await progress.phase('analysis', async () =>
@@ -51,7 +55,8 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   );
   const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
   const merged = writeSideProfiles(measured, config, baselinePprofs);
-  const sides = readSideProfiles(config.outputDir, merged);
+  const mergedAllocations = writeSideAllocationProfiles(measured.allocationPprofs, config, baselineAllocationPprofs);
+  const sides = readSideProfiles(config.outputDir, merged, mergedAllocations);
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -64,6 +69,9 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
     merged,
+    allocationProfiles: measured.allocationProfiles.map((p) => relative(config.outputDir, p)),
+    ...(mergedAllocations ? { mergedAllocations } : {}),
+    hotLines: regressedHotLines(comparison, sides),
     functionLines: functionLinesOf(sides),
     requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
   };
@@ -114,6 +122,7 @@ export async function runBaseline(options: MeasureOptions): Promise<Baseline> {
   writeBaseline(config.baselinePath, baseline);
   // Beside the baseline, every trial merged: what flame graphs and `go tool pprof -diff_base` compare with.
   writeFileAtomic(baselineProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.pprofs, config.baselinePath)));
+  writeFileAtomic(baselineAllocationProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.allocationPprofs, config.baselinePath)));
   return baseline;
 }
 

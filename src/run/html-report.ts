@@ -16,12 +16,15 @@ export interface SideProfiles {
  * side's allocation profile, once there is a merged one, belongs in the same list: the
  * flame graph offers every measure it finds by sample type.
  */
-export function readSideProfiles(outputDir: string, merged: Report['merged']): SideProfiles {
+export function readSideProfiles(outputDir: string, merged: Report['merged'], allocations?: Report['mergedAllocations']): SideProfiles {
   const read = (relative: string): NamedProfile => {
     const path = join(outputDir, relative);
     return { profile: decodePprof(readFileSync(path), path), source: path };
   };
-  return { candidate: [read(merged.candidate)], baseline: merged.baseline ? [read(merged.baseline)] : [] };
+  return {
+    candidate: [read(merged.candidate), ...(allocations ? [read(allocations.candidate)] : [])],
+    baseline: merged.baseline ? [read(merged.baseline), ...(allocations?.baseline ? [read(allocations.baseline)] : [])] : [],
+  };
 }
 
 /** First lines of the functions in either side's profiles, the candidate's first. */
