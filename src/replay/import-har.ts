@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { globToRegExp } from '../analysis/glob.js';
 import { PerfgateError } from '../errors.js';
 import { dropForReplay, HEADER_NAME } from './header-names.js';
-import type { ReplayRecord } from './replay-record.js';
+import { isDateTime, type ReplayRecord } from './replay-record.js';
 import { HTTP_METHODS, type HttpMethod } from './replay-request.js';
 
 /** Which HAR entries to import; an empty or missing list lets everything through. */
@@ -105,7 +105,7 @@ export function importHar(document: unknown, file: string, filter: HarFilter = {
       ...(body ? { body } : {}),
       ...(status !== undefined ? { status } : {}),
       ...(entry.time !== undefined && entry.time >= 0 ? { durationMs: entry.time } : {}),
-      ...(entry.startedDateTime !== undefined && !Number.isNaN(Date.parse(entry.startedDateTime)) ? { time: entry.startedDateTime } : {}),
+      ...(entry.startedDateTime !== undefined && isDateTime(entry.startedDateTime) ? { time: entry.startedDateTime } : {}),
     });
   }
   if (problems.length > 0) {

@@ -68,7 +68,7 @@ describe('parseReplay', () => {
     expect(check.requests[0]!.durationMs).toBe(1.5);
     expect(check.problems).toHaveLength(32);
     expect(check.problems[0]).toEqual({ line: 2, message: expect.stringMatching(/^durationMs: expected a number of milliseconds >= 0 \(got -1\)/) });
-    expect(check.problems[1]!.message).toMatch(/^time: expected an ISO 8601 date-time/);
+    expect(check.problems[1]!.message).toMatch(/^time: expected an ISO 8601 \(RFC 3339\) date-time/);
     expect(() => parseReplay(text, 'r.ndjson')).toThrow(/and 12 more bad lines \(perfgate replay validate r\.ndjson lists them all\)/);
   });
 

@@ -1,5 +1,6 @@
 import { PerfgateError } from '../errors.js';
 import { HEADER_NAME } from './header-names.js';
+import { isDateTime } from './replay-record.js';
 import { HTTP_METHODS, type HttpMethod, type ReplayRequest } from './replay-request.js';
 
 export const REPLAY_FIELDS = ['method', 'path', 'headers', 'body', 'bodyEncoding', 'status', 'durationMs', 'time'] as const;
@@ -117,8 +118,8 @@ function toRequest(value: unknown, line: number): ReplayRequest | string {
   if (record.durationMs !== undefined && (typeof record.durationMs !== 'number' || !Number.isFinite(record.durationMs) || record.durationMs < 0)) {
     return `durationMs: expected a number of milliseconds >= 0 (got ${JSON.stringify(record.durationMs)})`;
   }
-  if (record.time !== undefined && (typeof record.time !== 'string' || Number.isNaN(Date.parse(record.time)))) {
-    return `time: expected an ISO 8601 date-time string such as "2024-06-01T12:00:00.000Z" (got ${JSON.stringify(record.time)})`;
+  if (record.time !== undefined && (typeof record.time !== 'string' || !isDateTime(record.time))) {
+    return `time: expected an ISO 8601 (RFC 3339) date-time such as "2024-06-01T12:00:00.000Z" (got ${JSON.stringify(record.time)})`;
   }
   return {
     method: method as HttpMethod,

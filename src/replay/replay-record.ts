@@ -50,3 +50,8 @@ export function textOf(body: Buffer): string | undefined {
   }
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFEFF]/.test(text) ? undefined : text;
 }
+
+/** An RFC 3339 date-time (`2024-06-01T12:00:00.000Z`), the `time` field's format. */
+export function isDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text));
+}
