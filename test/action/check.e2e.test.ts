@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { OpenApiValidator } from '../helpers/openapi-validator.js';
-import { runAction } from '../helpers/run-action.js';
+import { ACTION, runAction } from '../helpers/run-action.js';
 import { writeSampleReport, type SampleFunction } from '../helpers/sample-report.js';
 import { fromFork, webhookExample } from '../helpers/webhook-payloads.js';
 
@@ -173,5 +173,24 @@ describe('action, check mode, against a fake api.github.com that validates every
     expect(errors[9]!.message).toMatch(/2 more regressed function\(s\) are in the report/);
     expect(run.commands.find((c) => c.command === 'error' && !c.properties.file)?.message).toMatch(/perfgate: 13 function\(s\) regressed/);
     expect(github.writes()).toEqual([]);
+  });
+
+  it('runs from a folder holding only action.yml and dist/, with no node_modules anywhere above it', async () => {
+    await start();
+    const folder = mkdtempSync(join(tmpdir(), 'perfgate-bare-action-'));
+    cpSync(join(dirname(ACTION), '..', 'action.yml'), join(folder, 'action.yml'));
+    cpSync(dirname(ACTION), join(folder, 'dist'), { recursive: true });
+    for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+    const { reportPath } = writeSampleReport(passing);
+    const run = await runAction({
+      inputs: { mode: 'check', report: reportPath, 'github-token': 'ghs_workflow_token' },
+      event: webhookExample('pull_request', 'opened'),
+      repository: REPO,
+      apiUrl: github.url,
+      script: join(folder, 'dist/action.js'),
+      cwd: folder,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(github.comments.get(2)!.map((c) => c.login)).toEqual([BOT]);
   });
 });
