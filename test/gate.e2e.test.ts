@@ -55,4 +55,25 @@ describe('the gate on the example service', () => {
     expect(result.stdout).toMatch(/REGRESSED\s+scoreProduct/);
     expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
   });
+
+  it('fails an injected allocation regression on allocated bytes per request, in the function that allocates', async () => {
+    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'filterProducts' }, baseline: join(clean.dir, 'baseline.json') });
+    const result = await runCli(['run', '--config', regressed.path]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
+    const finding = report.comparison.findings.find((f) => f.key === 'examples/shop-api/routes/products.js#filterProducts');
+    expect(finding?.outcome).toBe('regressed');
+    expect(finding?.allocations?.outcome).toBe('regressed');
+    // Every matching product copied: tens of KiB more per request, charged to filterProducts itself.
+    expect(finding!.allocationsPerRequest!.candidate.bytes - finding!.allocationsPerRequest!.baseline.bytes).toBeGreaterThan(10_000);
+    expect(readFileSync(join(regressed.dir, 'report/report.md'), 'utf8')).toMatch(/\*\*filterProducts\*\* \(examples\/shop-api\/routes\/products\.js\): line \d+/);
+    // One allocation profile per trial and one merged per side, as pprof with Go's sample types.
+    expect(report.allocationProfiles).toHaveLength(8);
+    expect(report.mergedAllocations).toEqual({ candidate: 'profiles/candidate.alloc.pb.gz', baseline: 'profiles/baseline.alloc.pb.gz' });
+    const merged = Profile.decode(gunzipSync(readFileSync(join(regressed.dir, 'report', report.mergedAllocations!.candidate))));
+    const strings = merged.stringTable.strings;
+    expect(merged.sampleType.map((t) => strings[Number(t.type)])).toEqual(['alloc_objects', 'alloc_space']);
+    expect(merged.function.map((f) => strings[Number(f.name)])).toContain('filterProducts');
+    expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
+  });
 });

@@ -11,7 +11,9 @@
 // Only functions too large for V8 to inline into their callers: the CPU profiler
 // attributes an inlined function's time to its caller, so a regression planted in
 // a small function would show up under another name.
-export const SUPPORTED_REGRESSIONS = Object.freeze(['scoreProduct', 'buildSalesReport']);
+// `filterProducts` is an allocation regression: it copies every matching product
+// (a "defensive copy"), so the gate has allocated bytes per request to catch.
+export const SUPPORTED_REGRESSIONS = Object.freeze(['scoreProduct', 'buildSalesReport', 'filterProducts']);
 const GRADED = new Set(['scoreProduct']);
 
 const requested = (process.env.PERFGATE_EXAMPLE_REGRESSION ?? '').trim();

@@ -2,8 +2,9 @@ import { median } from 'simple-statistics';
 
 /**
  * Percentile-bootstrap confidence interval for median(y) / median(x), resampling each
- * side with a seeded generator. Resamples whose baseline median is 0 are skipped; if
- * too few remain the interval is unbounded above.
+ * side with a seeded generator. Resamples whose baseline median is 0 count as an infinite
+ * ratio when the candidate's is not, and are skipped when both are 0; if too few remain
+ * the interval is unbounded above.
  */
 export function bootstrapMedianRatio(
   x: readonly number[],
@@ -17,7 +18,10 @@ export function bootstrapMedianRatio(
     for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)]!;
     for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)]!;
     const base = median(xs);
-    if (base > 0) ratios.push(median(ys) / base);
+    const candidate = median(ys);
+    // Something from nothing (a function that starts allocating) is an infinite ratio, not a missing one.
+    if (base > 0) ratios.push(candidate / base);
+    else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);
   }
   if (ratios.length < options.resamples / 2) return { low: 0, high: Number.POSITIVE_INFINITY };
   ratios.sort((a, b) => a - b);

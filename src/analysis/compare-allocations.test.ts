@@ -45,6 +45,18 @@ describe('compare: allocations', () => {
     expect(top.self.outcome).not.toBe('regressed');
     expect(top.allocationsPerRequest!.candidate.bytes / top.allocationsPerRequest!.baseline.bytes).toBeGreaterThan(1.8);
     expect(result.verdict.rule).toMatch(/allocated bytes/);
+    // Bytes per request, not shares of each trial's total: the others did not change, and are not "improved".
+    expect(result.findings.filter((f) => f.key !== 'c.js#serialize' && f.allocations?.outcome === 'improved')).toEqual([]);
+  });
+
+  it('fails a function that starts allocating, although its baseline is zero', () => {
+    const random = seededRandom(14);
+    const base = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#copy': 0 }, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#copy': 0.2 }, random));
+    const result = compare(base, cand, settings);
+    const copy = result.findings.find((f) => f.key === 'd.js#copy')!;
+    expect(copy.allocations).toMatchObject({ outcome: 'regressed', ci: { low: Number.POSITIVE_INFINITY } });
+    expect(result.verdict.outcome).toBe('fail');
   });
 
   it('passes an A/A comparison with allocations tested alongside CPU', () => {

@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import type { CompareSettings } from '../config/schema.js';
-import { allocationShares, allocationsPerRequest, allocationsProfiled } from './allocation-shares.js';
+import { allocationShares, allocationsPerRequest, allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
 import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
@@ -50,6 +50,7 @@ export function compare(
   if (!withAllocations && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
     warnings.push('Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.');
   }
+  const unit = withAllocations ? allocationUnit(baseline) : 0;
 
   const candidates: Candidate[] = [];
   let untested = 0;
@@ -69,7 +70,7 @@ export function compare(
     // dropping functions below half the absolute floor does not bias the tests kept.
     const pooled = (metric: ShareMetric) => mean([...shares[metric].baseline, ...shares[metric].candidate]);
     // The same filter for a function's share of allocated bytes, on its own: a function can matter for one and not the other.
-    const allocations = withAllocations ? { baseline: allocationShares(baseline, key), candidate: allocationShares(candidate, key) } : undefined;
+    const allocations = withAllocations ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : undefined;
     const allocationTested = allocations !== undefined && (budgetOf(key) !== undefined || mean([...allocations.baseline, ...allocations.candidate]) >= settings.minShareOfTotal / 2);
     if (budgetOf(key) === undefined && Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2 && !allocationTested) {
       untested += 1;

@@ -39,9 +39,10 @@ export interface FunctionFinding {
     readonly candidate: { readonly self: number; readonly total: number };
   };
   /**
-   * The function's own allocated bytes as a share of all bytes allocated in the trial,
-   * tested like the CPU shares; absent when either side has no allocation profile or the
-   * function allocates too little to ever clear the absolute floor.
+   * The function's own allocated bytes per request, in units of the baseline's total bytes
+   * per request (so the absolute floor reads as a share of all allocations), tested like the
+   * CPU shares; absent when either side has no allocation profile or the function
+   * allocates too little to ever clear the absolute floor.
    */
   readonly allocations?: MetricComparison;
   /** Medians of the function's own allocated bytes and sampled allocations per request, for display. */

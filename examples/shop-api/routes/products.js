@@ -3,6 +3,7 @@
 import { CATEGORIES } from '../catalog-words.js';
 import { addProduct, toPublicProduct, updateProduct } from '../data.js';
 import { HttpError, readJsonBody, sendJson } from '../http.js';
+import { isRegressed } from '../regression.js';
 import { indexProduct, unindexProduct } from '../search.js';
 import { ValidationError, readId, readQuery, validateProduct } from '../validate.js';
 
@@ -17,6 +18,9 @@ const LIST_QUERY = {
   pageSize: { type: 'int', min: 1, max: 100, default: 20 },
 };
 
+// The planted allocation regression: every match is copied before it is returned.
+const COPY_MATCHES = isRegressed('filterProducts');
+
 /** The products that pass every filter, in catalogue order. */
 export function filterProducts(products, filter) {
   const { category, tag, minPrice, maxPrice, inStock } = filter;
@@ -28,7 +32,9 @@ export function filterProducts(products, filter) {
     if (maxPrice !== undefined && product.price > maxPrice) continue;
     if (inStock !== undefined && (product.stock > 0) !== inStock) continue;
     if (tag !== undefined && !product.tags.includes(tag)) continue;
-    matches.push(product);
+    // The copy is written out here (not in a helper or a builtin such as slice) so that
+    // the allocation profiler charges its bytes to filterProducts itself.
+    matches.push(COPY_MATCHES ? { ...product } : product);
   }
   return matches;
 }
