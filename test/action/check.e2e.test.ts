@@ -1,9 +1,8 @@
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub } from '../helpers/fake-github.js';
-import { OpenApiValidator } from '../helpers/openapi-validator.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { ACTION, runAction } from '../helpers/run-action.js';
 import { writeSampleReport, type SampleFunction } from '../helpers/sample-report.js';
 import { fromFork, webhookExample } from '../helpers/webhook-payloads.js';
@@ -15,18 +14,11 @@ const BOT = 'github-actions[bot]';
 // The check mode publishing a prepared report (input `report`): the GitHub side without
 // minutes of measuring. The real gate runs in gate-action.e2e.test.ts.
 describe('action, check mode, against a fake api.github.com that validates every request', () => {
-  let validator: OpenApiValidator;
+  const fake = useFakeGitHub(REPO);
   let github: FakeGitHub;
-  beforeAll(() => {
-    validator = new OpenApiValidator();
-  });
-  afterEach(async () => {
-    expect(github.violations).toEqual([]);
-    await github.stop();
-  });
 
   const start = async () => {
-    github = await new FakeGitHub(REPO, validator).start();
+    github = await fake.start();
     github.tokens.set('ghs_workflow_token', { login: null, actsAs: BOT, readOnly: false });
     github.tokens.set('ghs_read_only', { login: null, actsAs: BOT, readOnly: true });
     return github;

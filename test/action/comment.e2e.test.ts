@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub } from '../helpers/fake-github.js';
-import { OpenApiValidator } from '../helpers/openapi-validator.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { runAction } from '../helpers/run-action.js';
 import { CLI } from '../helpers/run-cli.js';
 import { sampleReport, writeSampleReport } from '../helpers/sample-report.js';
@@ -24,17 +23,10 @@ function workflowRun(): Record<string, any> {
 }
 
 describe('the fork-safe comment (workflow_run): perfgate comment and the action\'s comment mode', () => {
-  let validator: OpenApiValidator;
+  const fake = useFakeGitHub(REPO);
   let github: FakeGitHub;
-  beforeAll(() => {
-    validator = new OpenApiValidator();
-  });
-  afterEach(async () => {
-    expect(github.violations).toEqual([]);
-    await github.stop();
-  });
   const setUp = async () => {
-    github = await new FakeGitHub(REPO, validator).start();
+    github = await fake.start();
     github.tokens.set('ghs_token', { login: null, actsAs: BOT, readOnly: false });
     github.pulls.push({ number: 8, state: 'open', headSha: 'a'.repeat(40), headRef: 'other', headRepo: REPO });
     github.pulls.push({ number: 7, state: 'open', headSha: HEAD, headRef: 'patch-1', headRepo: FORK });

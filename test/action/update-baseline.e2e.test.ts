@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/baseline/index.js';
 import { exampleConfig, MARK } from '../helpers/example-config.js';
-import { FakeGitHub } from '../helpers/fake-github.js';
-import { OpenApiValidator } from '../helpers/openapi-validator.js';
+import { useFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { leftoverProcesses } from '../helpers/processes.js';
 import { runAction } from '../helpers/run-action.js';
 import { fromFork, webhookExample } from '../helpers/webhook-payloads.js';
@@ -35,18 +34,11 @@ function labeled(head: string, label = LABEL, sender = 'Codertocat'): Record<str
 }
 
 describe('action, update-baseline mode (label flow)', () => {
-  let validator: OpenApiValidator;
+  const fake = useFakeGitHub(REPO);
   let github: FakeGitHub;
-  beforeAll(() => {
-    validator = new OpenApiValidator();
-  });
-  afterEach(async () => {
-    expect(github.violations).toEqual([]);
-    await github.stop();
-  });
 
   const setUp = async (head: string, permission = 'write') => {
-    github = await new FakeGitHub(REPO, validator).start();
+    github = await fake.start();
     github.tokens.set('ghs_token', { login: null, actsAs: BOT, readOnly: false });
     github.permissions.set('Codertocat', permission);
     github.addBranch('changes', head);

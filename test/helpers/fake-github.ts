@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { OpenApiValidator, type MatchedOperation } from './openapi-validator.js';
 
 export interface FakeComment {
@@ -285,4 +286,29 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/**
+ * Per-test fake GitHub for a describe block: the OpenAPI description is loaded once, and
+ * after each test the fake must have seen no request that GitHub would reject; then it stops.
+ */
+export function useFakeGitHub(fullName: string): { start(): Promise<FakeGitHub> } {
+  let validator: OpenApiValidator;
+  let current: FakeGitHub | null = null;
+  beforeAll(() => {
+    validator = new OpenApiValidator();
+  });
+  afterEach(async () => {
+    const github = current;
+    current = null;
+    if (!github) return;
+    await github.stop();
+    expect(github.violations).toEqual([]);
+  });
+  return {
+    async start() {
+      current = await new FakeGitHub(fullName, validator).start();
+      return current;
+    },
+  };
 }
