@@ -82,6 +82,17 @@ describe('perfgate import-har', () => {
     expect(readFileSync(out, 'utf8')).toContain('"authorization":"Bearer ${token}"');
   });
 
+  it('takes the redaction section of a config file', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'perfgate.config.json');
+    writeFileSync(config, JSON.stringify({ service: { start: 'node app.js' }, replay: 'r.ndjson', baseline: 'b.json', redaction: { fields: ['color'], keep: ['authorization'] } }));
+    const out = join(dir, 'r.ndjson');
+    expect(await cli(['import-har', join(HAR_DIR, 'query.har'), join(HAR_DIR, 'headers.har'), '--out', out, '--config', config], captureIo())).toBe(0);
+    const [query, headers] = readReplayFile(out);
+    expect(query!.path).toBe('/path?utm_source=loadimpact.com&color=%3Credacted%3Acolor%3A1%3E&token=%3Credacted%3Atoken%3A1%3E&isCool=');
+    expect(headers!.headers.authorization).toBe('Bearer abc123');
+  });
+
   it('reports a malformed HAR with the entry and field, and writes nothing', async () => {
     const dir = tempDir();
     const har = join(dir, 'bad.har');

@@ -1,19 +1,12 @@
-import type { HttpMethod } from './replay-request.js';
+import type { ReplayRequest } from './replay-request.js';
 
 /**
  * One exchange as perfgate writes it (recording, HAR import): the request, and what is
  * known about the answer. The writers build these; `formatReplayLine` is the one place
  * that turns them into a line of the replay format (docs/replay-format.md).
  */
-export interface ReplayRecord {
-  readonly method: HttpMethod;
-  readonly path: string;
-  /** Lower-case header names. */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: Buffer;
-  readonly status?: number;
-  readonly durationMs?: number;
-  /** ISO 8601 time the request started. */
+export interface ReplayRecord extends Omit<ReplayRequest, 'line'> {
+  /** RFC 3339 time the request started. */
   readonly time?: string;
 }
 
