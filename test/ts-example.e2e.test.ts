@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/index.js';
+import { exampleConfig, MARK } from './helpers/example-config.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { REPO, runCli } from './helpers/run-cli.js';
+
+/** 1-based line of the first line of an example source containing `text`. */
+const lineOf = (file: string, text: string) => readFileSync(join(REPO, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+
+// The TypeScript example is built by the config's build command (esbuild, with a source
+// map) and run from its bundle: every frame must come back as a .ts file and line.
+describe('a service compiled from TypeScript', () => {
+  const ts = exampleConfig({
+    service: { build: 'npm run build', start: 'node dist/server.js', cwd: join(REPO, 'examples/ts-api'), readyPath: '/health' },
+    replay: join(REPO, 'replay/ts-api.ndjson'),
+    trials: 2,
+    load: { warmupRequests: 200, measureRequests: 800, connections: 4 },
+  });
+
+  it('is profiled against its .ts sources, in the baseline and in the pprof files', async () => {
+    const result = await runCli(['baseline', '--config', ts.path]);
+    expect(result.code, result.stderr).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(ts.dir, 'baseline.json'), 'utf8'));
+    const keys = [...new Set(baseline.trials.flatMap((t: { functions: object }) => Object.keys(t.functions)))] as string[];
+    expect(keys).toContain('examples/ts-api/src/quotes.ts#quote');
+    expect(keys.filter((k) => k.startsWith('examples/ts-api/src/catalog.ts#'))).not.toEqual([]);
+    expect(keys.filter((k) => k.includes('dist/server.js'))).toEqual([]);
+
+    const merged = Profile.decode(gunzipSync(readFileSync(join(ts.dir, 'baseline.pb.gz'))));
+    const strings = merged.stringTable.strings;
+    const quote = merged.function.find((f) => strings[Number(f.name)] === 'quote')!;
+    expect(strings[Number(quote.filename)]).toBe('examples/ts-api/src/quotes.ts');
+    expect(Number(quote.startLine)).toBe(lineOf('examples/ts-api/src/quotes.ts', 'export function quote('));
+    // Per-line ticks come back as lines of quotes.ts (lines of volumeDiscount too, when V8
+    // inlined it into quote), and some inside quote's own body.
+    const quoteLines = merged.location.filter((l) => l.line[0]!.functionId === quote.id).map((l) => Number(l.line[0]!.line));
+    const end = lineOf('examples/ts-api/src/quotes.ts', 'function roundCents(');
+    expect(quoteLines.every((line) => line >= 1 && line < end)).toBe(true);
+    expect(quoteLines.some((line) => line > Number(quote.startLine) && line < end)).toBe(true);
+    expect(await leftoverProcesses(MARK, ts.mark)).toEqual([]);
+  });
+
+  it('reports .ts files in a gate run', async () => {
+    const result = await runCli(['run', '--config', ts.path]);
+    // Two trials a side cannot reach significance: the verdict is inconclusive (exit 2), the report is written.
+    expect([0, 2], result.stdout + result.stderr).toContain(result.code);
+    const report = JSON.parse(readFileSync(join(ts.dir, 'report/report.json'), 'utf8')) as Report;
+    const files = new Set(report.comparison.findings.map((f) => f.file));
+    expect(files).toContain('examples/ts-api/src/quotes.ts');
+    expect([...files].filter((f) => f.endsWith('.js') && f.includes('ts-api'))).toEqual([]);
+    expect(readFileSync(join(ts.dir, 'report/report.md'), 'utf8')).toContain('examples/ts-api/src/');
+    expect(await leftoverProcesses(MARK, ts.mark)).toEqual([]);
+  });
+});
