@@ -66,6 +66,20 @@ export function parseBaseline(text: string, source: string): Baseline {
   if (raw && typeof raw === 'object' && 'version' in raw && typeof raw.version === 'number' && raw.version > BASELINE_VERSION) {
     throw new PerfgateError('BASELINE_INVALID', `${source}: baseline version ${raw.version} is newer than this perfgate understands (${BASELINE_VERSION}); upgrade perfgate`);
   }
+  // zod copies records by assignment, which would turn a "__proto__" key into a prototype;
+  // the function maps are taken out first and checked entry by entry below.
+  const rawFunctions: unknown[] = [];
+  if (raw && typeof raw === 'object' && Array.isArray((raw as { trials?: unknown }).trials)) {
+    const trials = (raw as { trials: unknown[] }).trials;
+    raw = {
+      ...(raw as object),
+      trials: trials.map((t) => {
+        if (!t || typeof t !== 'object' || !('functions' in t)) return t;
+        rawFunctions.push((t as { functions: unknown }).functions);
+        return { ...(t as object), functions: {} };
+      }),
+    };
+  }
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -73,7 +87,11 @@ export function parseBaseline(text: string, source: string): Baseline {
   }
   const trials: TrialMetrics[] = parsed.data.trials.map((t, index) => {
     const functions: Record<string, FunctionCost> = Object.create(null) as Record<string, FunctionCost>;
-    for (const [key, value] of Object.entries(t.functions)) {
+    const entries = rawFunctions[index];
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) {
+      throw new PerfgateError('BASELINE_INVALID', `${source}: trials.${index}.functions: expected an object of functions`);
+    }
+    for (const [key, value] of Object.entries(entries)) {
       const cost = functionCost.safeParse(value);
       if (!cost.success) {
         throw new PerfgateError('BASELINE_INVALID', `${source}: trials.${index}.functions[${JSON.stringify(key)}]: ${cost.error.issues[0]!.message}`);
