@@ -57,7 +57,8 @@ describe('the gate on the example service', () => {
   });
 
   it('fails an injected allocation regression on allocated bytes per request, in the function that allocates', async () => {
-    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'filterProducts' }, baseline: join(clean.dir, 'baseline.json') });
+    // Stored: the switch is part of the service's env, so "auto" would re-measure the base with it too.
+    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'filterProducts' }, baseline: join(clean.dir, 'baseline.json'), compare: { baseline: 'stored' } });
     const result = await runCli(['run', '--config', regressed.path]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
