@@ -71,7 +71,10 @@ export function flameClient(model: FlameModel): void {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    // An opaque background, so dimmed frames blend toward white in the pixels themselves.
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
     ctx.font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
     ctx.textBaseline = 'middle';
     charWidth = ctx.measureText('abcdefghijklmnopqrstuvwxyz').width / 26;
