@@ -61,7 +61,8 @@ export function regressedKeys(report: Report): string[] {
 
 /** Annotations on the source lines of regressed functions, most important first. */
 export function emitAnnotations(report: Report, reportDir: string, config: Pick<Config, 'root'>, workspace: string, level: 'error' | 'warning'): number {
-  const lines = functionStartLines(profilePathsOf(reportDir, report.profiles));
+  // Reports carry each function's first line; older ones only in their profiles.
+  const lines = report.functionLines ? new Map(Object.entries(report.functionLines)) : functionStartLines(profilePathsOf(reportDir, report.profiles));
   const annotations = regressionAnnotations(report, { level, locate: locator(lines, config.root, workspace) });
   for (const a of annotations) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };

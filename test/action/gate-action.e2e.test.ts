@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportFile } from '../../src/github/report-artifact.js';
 import { exampleConfig, MARK } from '../helpers/example-config.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { leftoverProcesses } from '../helpers/processes.js';
@@ -39,7 +40,10 @@ describe('action, check mode, running the real gate', () => {
     expect(run.code, run.stdout + run.stderr).toBe(run.outputs.verdict === 'inconclusive' ? 1 : 0);
     expect(run.stdout).toMatch(/::group::candidate trial 2 of 2/);
     expect(run.summary).toMatch(/^## perfgate: /);
-    expect(existsSync(join(run.outputs['report-path']!, 'report.json'))).toBe(true);
+    const reportFile = join(run.outputs['report-path']!, 'report.json');
+    expect(existsSync(reportFile)).toBe(true);
+    // The fork-safe comment re-reads this file as untrusted: nothing a real report holds may be dropped or refused.
+    expect(keyPaths(readReportFile(reportFile))).toEqual(keyPaths(JSON.parse(readFileSync(reportFile, 'utf8'))));
     const comments = github.comments.get(2)!;
     expect(comments).toHaveLength(1);
     expect(comments[0]!.login).toBe('perfgate-bot');
@@ -48,3 +52,12 @@ describe('action, check mode, running the real gate', () => {
     expect(await leftoverProcesses(MARK, config.mark)).toEqual([]);
   });
 });
+
+/** Every key path in a JSON value (array items collapsed), to compare shapes. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [...new Set(value.flatMap((item) => keyPaths(item, `${prefix}[]`)))].sort();
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => [`${prefix}.${key}`, ...keyPaths(inner, `${prefix}.${key}`)]).sort();
+  }
+  return [];
+}
