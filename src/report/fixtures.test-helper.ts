@@ -42,11 +42,11 @@ export function pprofOf(stacks: ReadonlyArray<readonly [readonly FrameSpec[], nu
 export const HOSTILE_NAME = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
 /**
- * A report from the real comparison of hand-built trials: `scoreProduct` doubles its
- * self time (regressed), `render` shrinks (improved), a function with a hostile name
- * stays put. Seeded, so every run is the same.
+ * A report from the real comparison of hand-built trials: by default `scoreProduct`
+ * doubles its self time (regressed), `render` halves (improved), a function with a
+ * hostile name stays put. Seeded, so every run is the same.
  */
-export function syntheticReport(): Report {
+export function syntheticReport(candidateShares: { score: number; render: number } = { score: 0.2, render: 0.15 }): Report {
   const random = seededRandom(7);
   const trial = (score: number, render: number): TrialMetrics => {
     const shares: Record<string, [string, string, number]> = {
@@ -72,7 +72,7 @@ export function syntheticReport(): Report {
     };
   };
   const baseline = Array.from({ length: 8 }, () => trial(0.1, 0.3));
-  const candidate = Array.from({ length: 8 }, () => trial(0.2, 0.15));
+  const candidate = Array.from({ length: 8 }, () => trial(candidateShares.score, candidateShares.render));
   const environment = { nodeVersion: '20.20.2', v8Version: '11.3', platform: 'linux', arch: 'x64', cpuModel: 'Test CPU', cpuCount: 2, perfgateVersion: '0.1.0' };
   const settings = { trials: 8, warmupRequests: 100, measureRequests: 1000, connections: 8, cpuSamplingIntervalUs: 1000, replaySha256: 'ab'.repeat(32) };
   const counts = (trials: readonly TrialMetrics[]) => trials.map((t) => ({ requests: t.requests, errors: 0, statusMismatches: 0, non2xx: 0 }));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pprofOf, syntheticReport } from './fixtures.test-helper.js';
 import { flameMeasures } from './flame-measures.js';
-import { decisiveMetric, flamePageData } from './flame-page.js';
+import { decisiveMetric } from './decisive-metric.js';
+import { flamePageData } from './flame-page.js';
 import { buildFlameTree } from './flame-tree.js';
 
 const report = syntheticReport();

@@ -3,7 +3,7 @@ import type { FunctionFinding, MetricComparison, Outcome } from '../analysis/ind
 import { flameClient } from './flame-client.js';
 import { frameColour } from './flame-colour.js';
 import { flameModel } from './flame-model.js';
-import { decisiveMetric } from './flame-page.js';
+import { decisiveMetric } from './decisive-metric.js';
 import type { FlamePageData } from './flame-page-data.js';
 import { renderFlameSvg } from './flame-svg.js';
 import { change, formatQ, nanosAsTime, percent } from './format.js';

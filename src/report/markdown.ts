@@ -1,23 +1,33 @@
 import type { FunctionFinding, MetricComparison, ServiceFinding } from '../analysis/index.js';
 import { allocationCell, hotLinesSection } from './allocation-cells.js';
-import { change, escapeMarkdown, formatQ, percent } from './format.js';
+import { decisiveMetric } from './decisive-metric.js';
+import { change, escapeMarkdown, formatQ, percent, signedPercent } from './format.js';
 import { methodsSentence } from './methods.js';
 import { inputsSentence, perRequestFormatter } from './profile-inputs.js';
 import { SERVICE_METRICS } from './service-metrics.js';
 import { statusMismatchSection } from './status-mismatches.js';
-import type { Report } from './report.js';
+import type { Report, RequestCounts } from './report.js';
 import { verdictHeadline } from './verdict-line.js';
 
 const TOP_ROWS = 10;
 
-/** The markdown report (report.md, and later the PR comment and job summary). Pure. */
-export function renderMarkdown(report: Report): string {
+export interface MarkdownOptions {
+  /** Where the report artifact (report.html with the flame graph) can be downloaded; without it the text names the file. */
+  readonly artifactUrl?: string;
+}
+
+/**
+ * The markdown report: report.md, the PR comment and the job summary. Scannable first:
+ * a one-line verdict, the top regressions and improvements, the service, where the
+ * flame graph is and how to reproduce; everything else folded into one <details>. Pure.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const { comparison } = report;
   const headline = verdictHeadline(comparison.verdict);
+  const perRequest = perRequestFormatter(report.inputs);
   const out: string[] = [];
-  out.push(`## perfgate: ${headline.icon} ${headline.text}`, '');
+  out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, '');
   out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, '');
-  out.push(`<sub>${methodsSentence(comparison)}</sub>`, '');
 
   if (comparison.verdict.outcome === 'fail-errors') {
     out.push('| side | trial | requests | no response | wrong status | non-2xx |', '|---|---:|---:|---:|---:|---:|');
@@ -28,42 +38,96 @@ export function renderMarkdown(report: Report): string {
 
   const regressed = comparison.findings.filter((f) => f.outcome === 'regressed');
   const improved = comparison.findings.filter((f) => f.outcome === 'improved');
-  const perRequest = perRequestFormatter(report.inputs);
-  if (regressed.length > 0) out.push('### Regressions', '', ...functionTable(regressed.slice(0, TOP_ROWS), perRequest), '', ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
-  if (improved.length > 0) out.push('### Improvements', '', ...functionTable(improved.slice(0, TOP_ROWS), perRequest), '');
+  const top = [...regressed.slice(0, TOP_ROWS), ...improved.slice(0, TOP_ROWS)];
+  if (top.length > 0) {
+    const title = regressed.length > 0 && improved.length > 0 ? 'Regressions and improvements' : regressed.length > 0 ? 'Regressions' : 'Improvements';
+    out.push(`### ${title}`, '', ...topTable(top, report.functionLines ?? {}, perRequest), '', ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
+    const more = regressed.length + improved.length - top.length;
+    if (more > 0) out.push(`<sub>${more} more changed functions under “Details”.</sub>`, '');
+  } else {
+    out.push('No function changed significantly.', '');
+  }
 
   // A diff of pprof files (`perfgate diff`) has no service measurements.
   if (comparison.service.length > 0) {
-    out.push('### Service', '', '| metric | baseline | candidate | change (95% CI) | p |', '|---|---:|---:|---|---:|');
+    out.push('### Service', '', '| metric | baseline | candidate | change (95% CI) |', '|---|---:|---:|---|');
     for (const s of comparison.service) out.push(serviceRow(s));
-    out.push('', '<sub>Service metrics are shown for context; the function shares above decide the verdict.</sub>', '');
+    if (report.requests) out.push(failedRow(report.requests.baseline, report.requests.candidate));
+    out.push('');
   }
 
+  for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
+  out.push(
+    options.artifactUrl
+      ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).`
+      : '**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).',
+    '',
+    `Reproduce locally: \`${report.reproduce}\``,
+    '',
+  );
+
+  const rest = comparison.findings.filter((f) => f.presence === 'both');
   const changedPresence = comparison.findings.filter((f) => f.presence !== 'both');
+  out.push(`<details><summary>Details: all ${rest.length} tested functions${changedPresence.length > 0 ? `, ${changedPresence.length} on one side only` : ''}, the test, the sides</summary>`, '');
+  out.push(...functionTable(rest, perRequest), '');
   if (changedPresence.length > 0) {
-    out.push('### Functions on one side only', '', '| function | file | | share of busy CPU (total) |', '|---|---|---|---:|');
+    out.push('Functions on one side only:', '', '| function | file | | share of busy CPU (total) |', '|---|---|---|---:|');
     for (const f of changedPresence) {
       const share = f.presence === 'added' ? f.total.candidateMedian : f.total.baselineMedian;
       out.push(`| ${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file)} | ${f.presence === 'added' ? 'new' : 'gone'} | ${percent(share)} |`);
     }
     out.push('');
   }
-
-  const rest = comparison.findings.filter((f) => f.presence === 'both');
-  out.push(`<details><summary>All ${rest.length} tested functions</summary>`, '', ...functionTable(rest, perRequest), '', '</details>', '');
-
-  for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
+  if (comparison.service.length > 0) out.push('Service metrics are shown for context; the function shares decide the verdict.', '');
+  out.push(methodsSentence(comparison), '');
   out.push(
     report.inputs
       ? inputsSentence(report.inputs)
       : `Baseline: ${report.baselineSource.kind === 'same-runner' ? 're-measured on this machine' : 'stored'}, ${escapeMarkdown(report.baselineSource.why)}; ` +
-      `${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
-      `candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : 'working tree'} (Node ${report.candidate.environment.nodeVersion}).`,
+          `${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
+          `candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : 'working tree'} (Node ${report.candidate.environment.nodeVersion}).`,
     '',
-    `Reproduce: \`${report.reproduce}\``,
+    '</details>',
     '',
   );
   return out.join('\n');
+}
+
+/** After the headline of a failed verdict: the function to blame first and its change. */
+function blamed(verdict: Report['comparison']['verdict']): string {
+  if (verdict.outcome !== 'fail') return '';
+  const first = verdict.blocking[0];
+  if (!first) return '';
+  const { name, metric } = decisiveMetric(first);
+  return ` — \`${inlineCode(first.name)}\` ${signedPercent(metric.ratio)} ${name} share${verdict.blocking.length > 1 ? ` and ${verdict.blocking.length - 1} more` : ''}`;
+}
+
+/** The top changes: one row per function, by the metric (self or total) that decided it. */
+function topTable(findings: readonly FunctionFinding[], lines: Readonly<Record<string, number>>, perRequest: (value: number) => string): string[] {
+  const rows = ['| function | file:line | per request, baseline → candidate | change in share (95% CI) | q |', '|---|---|---:|---|---:|'];
+  for (const f of findings) {
+    const { name, metric } = decisiveMetric(f);
+    const line = lines[f.key];
+    const where = f.file === '' ? '(native)' : line ? `${f.file}:${line}` : f.file;
+    rows.push(
+      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} → ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ` +
+        `${change(metric)} | ${formatQ(metric.q)} |`,
+    );
+  }
+  return rows;
+}
+
+function failedRow(baseline: readonly RequestCounts[], candidate: readonly RequestCounts[]): string {
+  const side = (list: readonly RequestCounts[]) => {
+    const failed = list.reduce((sum, r) => sum + r.errors + r.statusMismatches, 0);
+    return `${failed} of ${list.reduce((sum, r) => sum + r.requests, 0)}`;
+  };
+  return `| failed requests | ${side(baseline)} | ${side(candidate)} | — |`;
+}
+
+/** Text for inside backticks: a backtick would end the span early. */
+function inlineCode(text: string): string {
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
 }
 
 function functionTable(findings: readonly FunctionFinding[], perRequest: (value: number) => string): string[] {
@@ -100,7 +164,7 @@ function shares(metric: MetricComparison): string {
 function serviceRow(s: ServiceFinding): string {
   const { label, format } = SERVICE_METRICS[s.metric];
   const c = s.comparison;
-  return `| ${label} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.p)} |`;
+  return `| ${label} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} |`;
 }
 
 export function environmentWarning(report: Report): string[] {
