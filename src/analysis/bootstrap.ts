@@ -11,6 +11,8 @@ export function bootstrapMedianRatio(
   y: readonly number[],
   options: { resamples: number; confidence: number; random: () => number },
 ): { low: number; high: number } {
+  // Nothing on either side is no change, not an unknown one.
+  if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
   const ratios: number[] = [];
   const xs = new Array<number>(x.length);
   const ys = new Array<number>(y.length);
