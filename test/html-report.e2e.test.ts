@@ -293,6 +293,30 @@ describe('report.html with hostile names and a big profile', () => {
     expect(errors).toEqual([]);
   });
 
+  it('toggles frame widths between CPU and allocated bytes when the profiles carry allocations', async () => {
+    const report = syntheticReport();
+    const cpu = pprofOf([[['handle', 'scoreProduct'], 9e6], [['handle', 'render'], 1e6]], { requests: 10 });
+    const alloc = pprofOf([[['handle', 'scoreProduct'], 1024], [['handle', 'render'], 3 * 1024]], { requests: 10, sampleType: ['alloc_space', 'bytes'] });
+    const named = (profile: PprofProfile, source: string) => ({ profile, source });
+    const tree = buildFlameTree(flameMeasures([named(cpu, 'cpu'), named(alloc, 'alloc')], [named(cpu, 'cpu'), named(alloc, 'alloc')]));
+    const file = join(dir, 'allocations.html');
+    writeFileSync(file, renderHtml(report, flamePageData(tree, report.comparison)).html);
+    const { page, errors } = await browser.page();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => (window as unknown as { perfgateFlame?: unknown }).perfgateFlame !== undefined);
+    const widths = async () => Object.fromEntries(await Promise.all(['scoreProduct', 'render'].map(async (n) => [n, (await framesOf(page, n))[0]!.width] as const)));
+    const byCpu = await widths();
+    expect(byCpu['scoreProduct']! / byCpu['render']!).toBeCloseTo(9, 1);
+    await page.check('input[name="flame-measure"][value="1"]');
+    expect((await state(page)).measure).toBe('alloc_space');
+    const byBytes = await widths();
+    expect(byBytes['render']! / byBytes['scoreProduct']!).toBeCloseTo(3, 1);
+    const [render] = await framesOf(page, 'render');
+    await page.mouse.move(render!.x + render!.width / 2, render!.y + 5);
+    expect(await page.innerText('#flame-tooltip')).toContain('allocated bytes per request on this call path: 307 B → 307 B (+0.0%)');
+    expect(errors).toEqual([]);
+  });
+
   it('stays responsive with tens of thousands of frames (measured, not asserted)', async () => {
     // A seeded random call tree: 60 functions, stacks up to 30 deep, branching at every level.
     const random = seededRandom(11);
