@@ -16,7 +16,7 @@ export const runCommand: Command = {
     const reproduce = `npx perfgate run --config ${configPath}${values.trials !== undefined ? ` --trials ${config.trials}` : ''}`;
     const result = await runGate({ config, agentPath: io.agentPath, progress, runId: randomUUID(), reproduce, ...(io.signal ? { signal: io.signal } : {}) });
     io.stdout.write(renderTerminal(result.report));
-    io.stdout.write(`report: ${result.reportDir}/report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
+    io.stdout.write(`report: ${result.reportDir}/report.html (flame graph), report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
     return exitCodeOf(result.report.comparison.verdict.outcome);
   },
 };
