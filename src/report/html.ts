@@ -116,7 +116,7 @@ ${legend()}
 }
 
 function legend(): string {
-  const swatch = (outcome: Outcome | null, ratio: number, text: string) => `<span class="swatch" style="background:${frameColour(outcome, ratio, '').fill}"></span>${text}`;
+  const swatch = (outcome: Outcome | null, ratio: number, text: string) => `<span><span class="swatch" style="background:${frameColour(outcome, ratio, '').fill}"></span>${text}</span>`;
   return `<p class="legend">${swatch('regressed', 2, 'slower')} ${swatch('regressed', 1.1, 'slightly slower')} ${swatch('improved', 0.5, 'faster')} ${swatch(
     'improved',
     0.9,
