@@ -12,6 +12,11 @@ export interface FunctionTable {
 /**
  * Self and total value per function (keyed by name and file) from a pprof profile, using
  * the sample type named `valueType` (default `cpu`, else the last one, as pprof does).
+ *
+ * This runs once per trial over every frame of every sample, so it works on dense
+ * integer indexes: each distinct function key gets a slot in typed arrays, each location
+ * the slots of its lines, and "already counted in this sample" is a stamp per slot
+ * rather than a set per sample (docs/benchmarks/README.md measures it).
  */
 export function functionTable(profile: Profile, source: string, valueType = 'cpu'): FunctionTable {
   const strings = profile.stringTable.strings;
@@ -25,55 +30,81 @@ export function functionTable(profile: Profile, source: string, valueType = 'cpu
   if (valueIndex < 0) valueIndex = types.length - 1;
   if (valueIndex < 0) throw new PerfgateError('PROFILE_INVALID', `${source}: the profile has no sample types`);
 
-  const keyOfFunction = new Map<string, { key: string; name: string; file: string }>();
+  // Function id → slot of its key; several ids may share a key (same name and file).
+  const slotOfKey = new Map<string, number>();
+  const keys: string[] = [];
+  const names: string[] = [];
+  const files: string[] = [];
+  const slotOfFunction = new Map<number | string, number>();
   for (const fn of profile.function) {
     const name = stringAt(fn.name, `function ${fn.id}'s name`);
     const file = stringAt(fn.filename, `function ${fn.id}'s file name`);
-    keyOfFunction.set(String(fn.id), { key: functionKey({ name, file }), name, file });
-  }
-  // A location can hold several lines (inlined frames): the last is the outermost caller.
-  const keysOfLocation = new Map<string, string[]>();
-  for (const location of profile.location) {
-    const keys: string[] = [];
-    for (let i = location.line.length - 1; i >= 0; i--) {
-      const fn = keyOfFunction.get(String(location.line[i]!.functionId));
-      if (!fn) throw new PerfgateError('PROFILE_INVALID', `${source}: location ${location.id} refers to unknown function ${location.line[i]!.functionId}`);
-      keys.unshift(fn.key);
+    const key = functionKey({ name, file });
+    let slot = slotOfKey.get(key);
+    if (slot === undefined) {
+      slot = keys.length;
+      slotOfKey.set(key, slot);
+      keys.push(key);
     }
-    keysOfLocation.set(String(location.id), keys);
+    // The last function with a key names it.
+    names[slot] = name;
+    files[slot] = file;
+    slotOfFunction.set(idOf(fn.id), slot);
   }
-  const info = new Map<string, { name: string; file: string }>();
-  for (const fn of keyOfFunction.values()) info.set(fn.key, fn);
+  // A location can hold several lines (inlined frames): the first is the innermost
+  // callee, the last the outermost caller.
+  const slotsOfLocation = new Map<number | string, Int32Array>();
+  for (const location of profile.location) {
+    const slots = new Int32Array(location.line.length);
+    for (let i = location.line.length - 1; i >= 0; i--) {
+      const slot = slotOfFunction.get(idOf(location.line[i]!.functionId));
+      if (slot === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: location ${location.id} refers to unknown function ${location.line[i]!.functionId}`);
+      slots[i] = slot;
+    }
+    slotsOfLocation.set(idOf(location.id), slots);
+  }
 
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
+  const self = new Float64Array(keys.length);
+  const total = new Float64Array(keys.length);
+  // The sample (1-based) that last counted each slot's total: recursion counts once.
+  const countedIn = new Int32Array(keys.length);
+  // Slots in the order they first appear, which is the order of the returned record.
+  const order: number[] = [];
   let sum = 0;
+  let sampleNumber = 0;
   for (const sample of profile.sample) {
+    sampleNumber += 1;
     const value = Number(sample.value[valueIndex] ?? 0);
     if (!Number.isFinite(value)) throw new PerfgateError('PROFILE_INVALID', `${source}: a sample has a non-finite value`);
     if (value === 0) continue;
     sum += value;
-    const seen = new Set<string>();
     let leaf = true;
     for (const locationId of sample.locationId) {
-      const keys = keysOfLocation.get(String(locationId));
-      if (!keys) throw new PerfgateError('PROFILE_INVALID', `${source}: a sample refers to unknown location ${locationId}`);
-      for (const key of keys) {
+      const slots = slotsOfLocation.get(idOf(locationId));
+      if (!slots) throw new PerfgateError('PROFILE_INVALID', `${source}: a sample refers to unknown location ${locationId}`);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
         if (leaf) {
-          self.set(key, (self.get(key) ?? 0) + value);
+          self[slot] += value;
           leaf = false;
         }
-        if (!seen.has(key)) {
-          seen.add(key);
-          total.set(key, (total.get(key) ?? 0) + value);
+        if (countedIn[slot] !== sampleNumber) {
+          if (countedIn[slot] === 0) order.push(slot);
+          countedIn[slot] = sampleNumber;
+          total[slot] += value;
         }
       }
     }
   }
   const functions: Record<string, FunctionCost> = Object.create(null) as Record<string, FunctionCost>;
-  for (const [key, totalValue] of total) {
-    const meta = info.get(key)!;
-    functions[key] = { name: meta.name, file: meta.file, selfNanos: self.get(key) ?? 0, totalNanos: totalValue };
+  for (const slot of order) {
+    functions[keys[slot]!] = { name: names[slot]!, file: files[slot]!, selfNanos: self[slot]!, totalNanos: total[slot]! };
   }
   return { total: sum, functions };
+}
+
+/** Ids are uint64: numbers while they fit, decimal strings beyond (the decoder gives bigints there). */
+function idOf(id: number | bigint): number | string {
+  if (typeof id === 'number') return id;
+  return id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : String(id);
 }
