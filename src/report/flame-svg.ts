@@ -1,3 +1,4 @@
+import { frameColour } from './flame-colour.js';
 import { flameModel } from './flame-model.js';
 import type { FlamePageData } from './flame-page-data.js';
 import { escapeHtml } from './html-escape.js';
@@ -70,9 +71,9 @@ function textIn(name: string, x: number, y: number, width: number, colour: strin
 
 function legend(x: number, y: number): string {
   const items: Array<[string, string]> = [
-    ['hsl(2, 75%, 45%)', 'slower (significant)'],
-    ['hsl(214, 75%, 45%)', 'faster (significant)'],
-    ['hsl(40, 6%, 80%)', 'no significant change'],
+    [frameColour('regressed', 2, '').fill, 'slower (significant)'],
+    [frameColour('improved', 0.5, '').fill, 'faster (significant)'],
+    [frameColour(null, 1, '').fill, 'no significant change'],
   ];
   let cx = x;
   const parts: string[] = [];
