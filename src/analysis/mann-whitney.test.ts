@@ -54,6 +54,20 @@ describe('mannWhitney', () => {
     expect(mannWhitney([], [1]).p).toBe(1);
   });
 
+  it('gives the same p in any order of calls: a kept null distribution serves only the same sizes and ties', () => {
+    const cases: Array<[number[], number[]]> = [
+      [[1, 2, 3, 4, 5, 6, 7, 8], [2.5, 9, 10, 11, 12, 13, 14, 15]],
+      [[1, 2, 2, 4, 5, 6, 7, 8], [2, 9, 10, 10, 12, 13, 14, 15]],
+      [[1, 2, 3, 4, 5, 6, 7], [2.5, 9, 10, 11, 12, 13, 14, 15, 16]],
+      [[0, 0, 0, 1], [0, 0, 2, 3]],
+      [[0, 0, 1, 1], [0, 0, 2, 3]],
+    ];
+    const forward = cases.map(([x, y]) => mannWhitney(x, y).p);
+    const backward = [...cases].reverse().map(([x, y]) => mannWhitney(x, y).p).reverse();
+    expect(backward).toEqual(forward);
+    expect(new Set(forward).size).toBe(cases.length);
+  });
+
   it('computes binomial coefficients', () => {
     expect(binomial(16, 8)).toBe(12870);
     expect(binomial(10, 5)).toBe(252);

@@ -51,7 +51,38 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhi
   return { u, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal', minimumP };
 }
 
+interface NullDistribution {
+  readonly distribution: Float64Array;
+  readonly count: number;
+  readonly mean: number;
+}
+
+/**
+ * The null distribution depends only on the sizes and the tie pattern, which a gate run
+ * repeats for hundreds of functions (with no ties, every function of an 8-against-8 run
+ * has the same one); computing it is most of the test's cost, so the last few are kept.
+ */
+const nullDistributions = new Map<string, NullDistribution>();
+const KEPT_DISTRIBUTIONS = 64;
+
 function exactP(doubledRanks: readonly number[], m: number, observed: number): number {
+  const key = `${m}:${doubledRanks.join(',')}`;
+  let cached = nullDistributions.get(key);
+  if (!cached) {
+    cached = nullDistribution(doubledRanks, m);
+    if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value!);
+    nullDistributions.set(key, cached);
+  }
+  const { distribution, count, mean } = cached;
+  const distance = Math.abs(observed - mean);
+  let extreme = 0;
+  for (let s = 0; s < distribution.length; s++) {
+    if (Math.abs(s - mean) >= distance - 1e-9) extreme += distribution[s]!;
+  }
+  return Math.min(1, extreme / count);
+}
+
+function nullDistribution(doubledRanks: readonly number[], m: number): NullDistribution {
   const maxSum = doubledRanks.reduce((a, b) => a + b, 0);
   // ways[k][s]: subsets of size k whose doubled ranks sum to s.
   const ways: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
@@ -71,12 +102,7 @@ function exactP(doubledRanks: readonly number[], m: number, observed: number): n
     mean += s * distribution[s]!;
   }
   mean /= count;
-  const distance = Math.abs(observed - mean);
-  let extreme = 0;
-  for (let s = 0; s <= maxSum; s++) {
-    if (Math.abs(s - mean) >= distance - 1e-9) extreme += distribution[s]!;
-  }
-  return Math.min(1, extreme / count);
+  return { distribution, count, mean };
 }
 
 export function binomial(n: number, k: number): number {
