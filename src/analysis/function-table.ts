@@ -85,13 +85,13 @@ export function functionTable(profile: Profile, source: string, valueType = 'cpu
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
         if (leaf) {
-          self[slot] += value;
+          self[slot]! += value;
           leaf = false;
         }
         if (countedIn[slot] !== sampleNumber) {
           if (countedIn[slot] === 0) order.push(slot);
           countedIn[slot] = sampleNumber;
-          total[slot] += value;
+          total[slot]! += value;
         }
       }
     }
