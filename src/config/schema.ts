@@ -61,7 +61,26 @@ export const profileSchema = z.strictObject({
   cpuSamplingIntervalUs: positiveInt(50).max(100_000).default(1_000),
   /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
   allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524_288),
-});
+  /**
+   * Where profiles come from: "agent" (perfgate's agent preloaded into a Node service) or
+   * "pprof-http" (a service of any language serving Go's net/http/pprof endpoints). Unset
+   * means "agent", and no default is filled in, so older configs keep their fingerprint.
+   */
+  source: z.enum(['agent', 'pprof-http']).optional(),
+  /** pprof-http: the endpoints' base, a path on the service ("/debug/pprof", the default) or a loopback http URL. */
+  pprofUrl: z
+    .string()
+    .refine((url) => url.startsWith('/') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+      message: 'expected a path such as "/debug/pprof" or a loopback URL such as "http://127.0.0.1:6060/debug/pprof" (perfgate only talks to loopback)',
+    })
+    .optional(),
+  /** pprof-http: the CPU window in whole seconds (default: load.measureRequests at the rate the warm-up reached). */
+  pprofSeconds: positiveInt(1).max(300).optional(),
+})
+  .refine((profile) => profile.source === 'pprof-http' || (profile.pprofUrl === undefined && profile.pprofSeconds === undefined), {
+    message: 'profile.pprofUrl and profile.pprofSeconds only apply with profile.source "pprof-http"',
+    path: ['source'],
+  });
 
 export const compareSchema = z.strictObject({
   alpha: z.number().gt(0).lt(1).default(0.05),

@@ -17,9 +17,16 @@ export function scaleToRequests(profile: Profile, requests: number, source: stri
   const strings = profile.stringTable;
   const kept = profile.comment.filter((c) => !REQUESTS_COMMENT.test(strings.strings[Number(c)] ?? ''));
   return new Profile({
+    ...scaleProfile(profile, factor),
+    comment: [strings.dedup(`perfgate: requests=${requests}`), ...kept, strings.dedup(`perfgate: scaled ×${factor.toPrecision(6)} from ${own} requests, to compare with ${requests}`)],
+  });
+}
+
+/** Every sample value multiplied by `factor` and rounded (pprof's Profile.Scale); a new profile sharing the rest. */
+export function scaleProfile(profile: Profile, factor: number): Profile {
+  return new Profile({
     ...profile,
     sample: profile.sample.map((s) => new Sample({ locationId: s.locationId, label: s.label, value: s.value.map((v) => Math.round(Number(v) * factor)) })),
-    comment: [strings.dedup(`perfgate: requests=${requests}`), ...kept, strings.dedup(`perfgate: scaled ×${factor.toPrecision(6)} from ${own} requests, to compare with ${requests}`)],
   });
 }
 

@@ -15,3 +15,6 @@ export function currentEnvironment(service: { nodeVersion: string; v8Version: st
     perfgateVersion: PERFGATE_VERSION,
   };
 }
+
+/** A service profiled through its pprof endpoints runs no agent, and perhaps no Node: the environment records no Node versions for it. */
+export const AGENTLESS_VERSIONS = { nodeVersion: 'n/a (pprof-http)', v8Version: 'n/a (pprof-http)' } as const;

@@ -12,6 +12,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Repo
 import { functionLinesOf, readSideProfiles, writeHtmlReport } from './html-report.js';
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
+import { AGENTLESS_VERSIONS } from './environment.js';
 import { currentCommit } from './git.js';
 import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
 import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
@@ -90,8 +91,8 @@ function readBaselineIfPresent(path: string): Baseline | undefined {
 function hereFingerprint(config: Config): Here {
   const cpuList = cpus();
   return {
-    // The service runs the node on PATH, as perfgate itself normally does.
-    environment: { nodeVersion: process.versions.node, v8Version: process.versions.v8, platform: process.platform, arch: process.arch, cpuModel: cpuList[0]?.model.trim() ?? 'unknown', cpuCount: cpuList.length },
+    // The service runs the node on PATH, as perfgate itself normally does (a pprof-http service records none).
+    environment: { ...(config.profile.source === 'pprof-http' ? AGENTLESS_VERSIONS : { nodeVersion: process.versions.node, v8Version: process.versions.v8 }), platform: process.platform, arch: process.arch, cpuModel: cpuList[0]?.model.trim() ?? 'unknown', cpuCount: cpuList.length },
     configSha256: configFingerprint(config),
     replaySha256: createHash('sha256').update(readFileSync(config.replayPath)).digest('hex'),
   };

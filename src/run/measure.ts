@@ -5,12 +5,14 @@ import type { TrialMetrics } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
-import { replayLoad } from '../load/index.js';
+import type { ProcessUsage } from '../agent/protocol.js';
+import { replayLoad, type LoadResult } from '../load/index.js';
 import type { Profile } from 'pprof-format';
 import { SourceReader } from '../profile/read-sources.js';
 import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
-import { currentEnvironment } from './environment.js';
+import { AGENTLESS_VERSIONS, currentEnvironment } from './environment.js';
+import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
 import type { Progress } from './progress.js';
 import { convertTrialProfiles, trialProfilePaths, type TrialProfiles } from './trial-profiles.js';
 
@@ -105,7 +107,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
 
 async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string, sources: SourceReader) {
   const { config, progress } = options;
-  const service = await startService({ service: config.service, agentPath: options.agentPath, runId });
+  const service = await startService({ service: config.service, agentPath: config.profile.source === 'pprof-http' ? null : options.agentPath, runId });
   const written = {
     cpuProfilePath: join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
     heapProfilePath: join(profileDir, `.trial-${index}.${process.pid}.heapprofile`),
@@ -117,7 +119,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
     options.signal?.addEventListener('abort', onAbort, { once: true });
     void service.group.exited.then(() => abort.abort());
     try {
-      const load = (amount: number, startAt: number, phase: string) => {
+      const load = (amount: number, startAt: number, phase: string, windowEnd?: AbortSignal) => {
         const started = Date.now();
         return replayLoad(service.origin, requests, {
           amount,
@@ -125,33 +127,44 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
           connections: config.load.connections,
           timeoutMs: config.load.requestTimeoutMs,
           ...(config.load.mode === 'open' ? { ratePerSecond: config.load.ratePerSecond } : {}),
-          signal: abort.signal,
+          signal: windowEnd ? AbortSignal.any([abort.signal, windowEnd]) : abort.signal,
           onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
         });
       };
+      let warmup: LoadResult | undefined;
       if (config.load.warmupRequests > 0) {
-        await load(config.load.warmupRequests, 0, 'warm-up');
+        warmup = await load(config.load.warmupRequests, 0, 'warm-up');
         checkAborted(options.signal);
         service.assertAlive('warm-up');
+      }
+      const startAt = config.load.warmupRequests % requests.length;
+      const out = trialProfilePaths(profileDir, label(options), index);
+      // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
+      if (!service.agent) {
+        const window = await measurePprofHttpWindow(service, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd));
+        checkAborted(options.signal);
+        service.assertAlive('measurement');
+        checkResponses(window.load);
+        if (!window.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
+        const profiled = pprofHttpTrialProfiles(window, out, config);
+        const metrics = toTrialMetrics(profiled, window.load, window.usage);
+        return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
       }
       await service.agent.startProfiling({
         cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
         allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
       });
       const startedAtMs = Date.now();
-      const measured = await load(config.load.measureRequests, config.load.warmupRequests % requests.length, 'measuring');
+      const measured = await load(config.load.measureRequests, startAt, 'measuring');
       checkAborted(options.signal);
       service.assertAlive('measurement');
       warnIfRateMissed(config, measured, progress, title);
       const usage = await service.agent.stopProfiling(written);
-      if (measured.responses === 0) {
-        throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${measured.errors} errors, ${measured.timeouts} timeouts)`);
-      }
-      const out = trialProfilePaths(profileDir, label(options), index);
+      checkResponses(measured);
       const window = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : measured.durationMs, requests: measured.responses };
       const profiled = convertTrialProfiles(written, out, window, config, sources);
       const metrics = toTrialMetrics(profiled, measured, usage);
-      return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello };
+      return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -211,7 +224,7 @@ function label(options: MeasureOptions): string {
 function toTrialMetrics(
   profiled: TrialProfiles,
   load: Awaited<ReturnType<typeof replayLoad>>,
-  usage: Awaited<ReturnType<RunningService['agent']['stopProfiling']>>,
+  usage: ProcessUsage | undefined,
 ): TrialMetrics {
   const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
   const seconds = (usage?.wallMicros ?? load.durationMs * 1000) / 1e6;
@@ -232,6 +245,12 @@ function toTrialMetrics(
       maxRssBytes: usage?.maxRssBytes ?? 0,
     },
   };
+}
+
+function checkResponses(measured: LoadResult): void {
+  if (measured.responses === 0) {
+    throw new PerfgateError('LOAD_FAILED', `no request got a response during measurement (${measured.errors} errors, ${measured.timeouts} timeouts)`);
+  }
 }
 
 function withServiceContext(error: unknown, service: RunningService): unknown {

@@ -49,6 +49,11 @@ export function convertTrialProfiles(
     comments,
     sources: lookup,
   });
+  return writeTrialProfiles(cpu, allocations, out);
+}
+
+/** Writes a trial's CPU and allocation profiles (however they were taken) and tabulates them. */
+export function writeTrialProfiles(cpu: Profile, allocations: Profile, out: { cpu: string; allocations: string }): TrialProfiles {
   writeFileAtomic(out.cpu, encodePprofGzip(cpu));
   writeFileAtomic(out.allocations, encodePprofGzip(allocations));
   const cpuTable = functionTable(cpu, out.cpu);

@@ -110,25 +110,33 @@ function groupAlive(pid: number | undefined): boolean {
 
 /** States of the group's processes from /proc, or undefined where /proc is not there. */
 function groupMembersFromProc(pgid: number): string[] | undefined {
+  return groupProcStats(pgid)?.map((p) => p.fields[0] ?? '?');
+}
+
+/**
+ * The /proc/<pid>/stat fields of every process in the group, from the state (field 3) on,
+ * or undefined where /proc is not there (macOS).
+ */
+export function groupProcStats(pgid: number): Array<{ pid: number; fields: string[] }> | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
     return undefined;
   }
-  const states: string[] = [];
+  const members: Array<{ pid: number; fields: string[] }> = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // The command name may hold spaces and parentheses: fields start after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) states.push(fields[0] ?? '?');
+      if (Number(fields[2]) === pgid) members.push({ pid: Number(entry), fields });
     } catch {
       // The process ended while we looked.
     }
   }
-  return states;
+  return members;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -7,20 +7,24 @@ import { ProcessGroup, sleep } from './process-group.js';
 
 export interface ServiceLaunch {
   readonly service: Config['service'];
-  /** Absolute path of the agent bundle preloaded with NODE_OPTIONS=--require. */
-  readonly agentPath: string;
+  /**
+   * Absolute path of the agent bundle preloaded with NODE_OPTIONS=--require; null for a
+   * service perfgate does not instrument (profile.source "pprof-http", any language),
+   * which is ready once it accepts connections on its port (and answers readyPath).
+   */
+  readonly agentPath: string | null;
   /** Marks every process of this run (tests look for it to prove nothing is left). */
   readonly runId: string;
   readonly echo?: (chunk: string) => void;
 }
 
-/** A started, ready service with its agent connected. Always end it with `stop()`. */
+/** A started, ready service with its agent connected (null when started without one). Always end it with `stop()`. */
 export class RunningService {
   constructor(
     readonly group: ProcessGroup,
-    readonly agent: AgentChannel,
+    readonly agent: AgentChannel | null,
     readonly origin: URL,
-    readonly hello: HelloMessage,
+    readonly hello: HelloMessage | null,
     private readonly graceMs: number,
   ) {}
 
@@ -36,7 +40,7 @@ export class RunningService {
 
   async stop(): Promise<void> {
     await this.group.stop(this.graceMs);
-    this.agent.close();
+    this.agent?.close();
   }
 }
 
@@ -44,6 +48,7 @@ export class RunningService {
 export async function startService(launch: ServiceLaunch): Promise<RunningService> {
   const { service } = launch;
   const port = service.port === 0 ? await freePort() : service.port;
+  if (launch.agentPath === null) return startWithoutAgent(launch, port);
   const agent = await AgentChannel.open();
   const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--require ${quoteForNodeOptions(launch.agentPath)}`].join(' ').trim();
   const env: NodeJS.ProcessEnv = {
@@ -67,6 +72,37 @@ export async function startService(launch: ServiceLaunch): Promise<RunningServic
   }
 }
 
+async function startWithoutAgent(launch: ServiceLaunch, port: number): Promise<RunningService> {
+  const { service } = launch;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...service.env, [service.portEnv]: String(port), PERFGATE_RUN_ID: launch.runId };
+  const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...(launch.echo ? { echo: launch.echo } : {}) });
+  try {
+    await waitForPort(group, port, service.readyTimeoutMs);
+    const origin = new URL(`http://127.0.0.1:${port}`);
+    if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
+    return new RunningService(group, null, origin, null, service.stopGraceMs);
+  } catch (error) {
+    await group.stop(service.stopGraceMs);
+    throw error;
+  }
+}
+
+/** Without an agent to say where the service listens, readiness is its port on loopback accepting a connection. */
+async function waitForPort(group: ProcessGroup, port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (group.hasExited) {
+      throw exitedBeforeReady(group);
+    }
+    if (await canConnect(port)) return;
+    await sleep(50);
+  }
+  throw new PerfgateError(
+    'SERVICE_FAILED',
+    `service \`${group.command}\` was not ready after ${timeoutMs} ms: nothing accepted connections on 127.0.0.1:${port} (perfgate passed the port in the environment variable it was configured with); its last output:\n${group.output.lastLines()}`,
+  );
+}
+
 async function waitForAgent(group: ProcessGroup, agent: AgentChannel, port: number, timeoutMs: number): Promise<HelloMessage> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -75,10 +111,7 @@ async function waitForAgent(group: ProcessGroup, agent: AgentChannel, port: numb
   const outcome = await Promise.race([agent.waitForHello(), group.exited.then(() => 'exited' as const), timeout]);
   clearTimeout(timer);
   if (outcome === 'exited') {
-    throw new PerfgateError(
-      'SERVICE_FAILED',
-      `service \`${group.command}\` ${group.describeExit()} before it was ready; its last output:\n${group.output.lastLines()}`,
-    );
+    throw exitedBeforeReady(group);
   }
   if (outcome === 'timeout') {
     const listening = await canConnect(port);
@@ -91,6 +124,10 @@ async function waitForAgent(group: ProcessGroup, agent: AgentChannel, port: numb
     );
   }
   return outcome;
+}
+
+function exitedBeforeReady(group: ProcessGroup): PerfgateError {
+  return new PerfgateError('SERVICE_FAILED', `service \`${group.command}\` ${group.describeExit()} before it was ready; its last output:\n${group.output.lastLines()}`);
 }
 
 async function waitForReadyPath(group: ProcessGroup, url: URL, timeoutMs: number): Promise<void> {

@@ -43,8 +43,11 @@ export function goPprofTop(file: string, options: { sampleIndex?: string; fileFu
   const header = lines.findIndex((l) => /^\s*flat\s+flat%\s+sum%\s+cum\s+cum%/.test(l));
   const rows: PprofTopRow[] = [];
   for (const line of lines.slice(header + 1)) {
-    const match = /^\s*(\S+)\s+-?[\d.]+%\s+-?[\d.]+%\s+(\S+)\s+-?[\d.]+%\s+(.+)$/.exec(line);
-    if (match) rows.push({ flat: value(match[1]!), cum: value(match[2]!), name: match[3]! });
+    // Percentages print as 12.5% or, when tiny, 3.6e-05%.
+    const percent = String.raw`-?[\d.]+(?:e[-+]?\d+)?%`;
+    const match = new RegExp(String.raw`^\s*(\S+)\s+${percent}\s+${percent}\s+(\S+)\s+${percent}\s+(.+)$`).exec(line);
+    // pprof marks functions seen only (or also) as inlined frames; the name is what is compared.
+    if (match) rows.push({ flat: value(match[1]!), cum: value(match[2]!), name: match[3]!.replace(/ \((partial-)?inline\)$/, '') });
   }
   return { total: Number(total[1]), rows };
 }

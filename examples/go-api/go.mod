@@ -1,0 +1,3 @@
+module perfgate.example/go-api
+
+go 1.19

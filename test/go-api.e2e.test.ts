@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodePprof } from '../src/profile/index.js';
+import type { Report } from '../src/report/index.js';
+import { MARK } from './helpers/example-config.js';
+import { expectPprofAgreement, hasGoPprof, sampleTypes } from './helpers/go-pprof.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { REPO, runCli } from './helpers/run-cli.js';
+
+const EXAMPLE = join(REPO, 'examples/go-api');
+const SCORE_PRODUCT = 'perfgate.example/go-api/main.go#main.scoreProduct';
+
+/** The Go example's own config, in a temp folder, with small settings and a mark on every service process. */
+function goConfig(env: Record<string, string> = {}, baseline?: string, compare: Record<string, unknown> = {}): { path: string; dir: string; mark: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-go-'));
+  const mark = randomUUID();
+  const example = JSON.parse(readFileSync(join(EXAMPLE, 'perfgate.config.json'), 'utf8'));
+  const config = {
+    ...example,
+    root: REPO,
+    service: { ...example.service, cwd: EXAMPLE, env: { [MARK]: mark, ...env } },
+    replay: join(EXAMPLE, 'replay.ndjson'),
+    baseline: baseline ?? join(dir, 'baseline.json'),
+    output: join(dir, 'report'),
+    // Nine trials a side: Go's runtime spreads CPU over hundreds of functions, and eight
+    // trials cannot reach significance once Benjamini–Hochberg covers ~350 tests.
+    trials: 9,
+    load: { warmupRequests: 500, measureRequests: 2500, connections: 4 },
+    compare: { ...example.compare, ...compare },
+  };
+  const path = join(dir, 'perfgate.config.json');
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return { path, dir, mark };
+}
+
+// A Go service built by the config's service.build with Debian's Go toolchain, profiled
+// through its own net/http/pprof endpoints (profile.source "pprof-http"), no agent.
+describe.skipIf(!hasGoPprof())('the gate on a Go service (pprof-http)', () => {
+  const clean = goConfig();
+
+  it('builds the service and writes a baseline from its CPU and allocation profiles', async () => {
+    const result = await runCli(['baseline', '--config', clean.path]);
+    expect(result.stderr).toMatch(/build: GOTOOLCHAIN=local go build/);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(EXAMPLE, 'bin/go-api'))).toBe(true);
+    const baseline = JSON.parse(readFileSync(join(clean.dir, 'baseline.json'), 'utf8'));
+    expect(baseline.trials).toHaveLength(9);
+    expect(baseline.environment.nodeVersion).toBe('n/a (pprof-http)');
+    const trial = baseline.trials[0];
+    expect(trial.requests).toBeGreaterThan(500);
+    expect(trial.sampledCpuNanos).toBeGreaterThan(0);
+    expect(trial.allocatedBytes).toBeGreaterThan(0);
+    expect(trial.service.cpuMicrosPerRequest).toBeGreaterThan(0);
+    expect(trial.functions[SCORE_PRODUCT].selfNanos / trial.sampledCpuNanos).toBeGreaterThan(0.1);
+    // The search handler allocates its results: the allocation delta names Go functions too.
+    expect(trial.functions['perfgate.example/go-api/main.go#main.(*api).search'].allocBytes).toBeGreaterThan(0);
+    expect(await leftoverProcesses(MARK, clean.mark)).toEqual([]);
+  });
+
+  it('fails the planted regression and blames the Go function', async () => {
+    // The planted regression's env var changes the config fingerprint: use the stored baseline regardless.
+    const regressed = goConfig({ PERFGATE_EXAMPLE_REGRESSION: 'scoreProduct' }, join(clean.dir, 'baseline.json'), { baseline: 'stored' });
+    const result = await runCli(['run', '--config', regressed.path]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.baselineSource.kind).toBe('stored');
+    const top = report.comparison.findings[0]!;
+    expect(top.key).toBe(SCORE_PRODUCT);
+    expect(top.outcome).toBe('regressed');
+    expect(result.stdout).toMatch(/REGRESSED\s+main\.scoreProduct/);
+    expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
+
+    // What perfgate wrote from Go's profiles still reads in go tool pprof, with the same numbers.
+    for (const name of ['candidate-trial-1.pb.gz', 'candidate-trial-1.alloc.pb.gz']) {
+      const file = join(regressed.dir, 'report/profiles', name);
+      const profile = decodePprof(readFileSync(file), file);
+      for (const type of sampleTypes(profile)) expectPprofAgreement(file, profile, type);
+    }
+  });
+});
