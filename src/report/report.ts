@@ -34,6 +34,11 @@ export interface Report {
   readonly functionLines?: Readonly<Record<string, number>>;
   /** Requests and failures per trial of each side; absent in older reports. */
   readonly requests?: { readonly baseline: readonly RequestCounts[]; readonly candidate: readonly RequestCounts[] };
+  /**
+   * Wall time in milliseconds by phase (build, start, warmup, measure, profiles, teardown,
+   * analysis, report), summed over the trials of both sides; absent in older reports.
+   */
+  readonly timingsMs?: Readonly<Record<string, number>>;
 }
 
 export interface RequestCounts {

@@ -16,6 +16,7 @@ import { AGENTLESS_VERSIONS } from './environment.js';
 import { currentCommit } from './git.js';
 import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
 import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
+import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
 import { writeSideAllocationProfiles } from './side-allocations.js';
 
@@ -31,6 +32,8 @@ export interface GateResult {
  */
 export async function runGate(options: MeasureOptions & { reproduce: string }): Promise<GateResult> {
   const { config, progress } = options;
+  // Every run records where its time goes (report.json `timingsMs`).
+  const timings = options.timings ?? new PhaseTimings();
   // Read and plan before measuring: a missing or broken baseline should cost seconds, not minutes.
   const stored = readBaselineIfPresent(config.baselinePath);
   const plan = planBaseline(config.compare, stored, hereFingerprint(config), config.baselinePath);
@@ -41,23 +44,26 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   let baselinePprofs: readonly Profile[] | undefined;
   let baselineAllocationPprofs: readonly Profile[] | undefined;
   if (plan.source === 'stored') {
-    measured = await measure(options);
+    measured = await measure({ ...options, timings });
     const b = plan.baseline;
     baselineSide = { commit: b.commit, createdAt: b.createdAt, environment: b.environment, settings: b.settings, trials: b.trials };
   } else {
-    const both = await measureInterleaved(options, plan.ref);
+    const both = await measureInterleaved({ ...options, timings }, plan.ref);
     measured = both.candidate;
     baselinePprofs = both.baseline.pprofs;
     baselineAllocationPprofs = both.baseline.allocationPprofs;
     baselineSide = { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials };
   }
+  const analysisWatch = timings.stopwatch();
   const comparison = await progress.phase('analysis', async () =>
     compare(baselineSide.trials, measured.trials, config.compare, { paired: plan.source === 'same-runner' }),
   );
+  analysisWatch.lap('analysis');
   const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
   const merged = writeSideProfiles(measured, config, baselinePprofs);
   const mergedAllocations = writeSideAllocationProfiles(measured.allocationPprofs, config, baselineAllocationPprofs);
   const sides = readSideProfiles(config.outputDir, merged, mergedAllocations);
+  analysisWatch.lap('report');
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -75,6 +81,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     hotLines: regressedHotLines(comparison, sides),
     functionLines: functionLinesOf(sides),
     requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
+    timingsMs: timings.milliseconds(),
   };
   const markdown = renderMarkdown(report);
   writeFileAtomic(`${config.outputDir}/report.json`, `${JSON.stringify(report, jsonNumbers, 1)}\n`);

@@ -14,6 +14,7 @@ import { runBuild, startService, type RunningService } from '../target/index.js'
 import { AGENTLESS_VERSIONS, currentEnvironment } from './environment.js';
 import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
 import type { Progress } from './progress.js';
+import type { PhaseTimings } from './phase-timings.js';
 import { convertTrialProfiles, trialProfilePaths, type TrialProfiles } from './trial-profiles.js';
 
 export interface Measurement {
@@ -43,6 +44,8 @@ export interface MeasureOptions {
   readonly only?: readonly number[];
   /** The service is already built (interleaved runs build each side once, up front). */
   readonly skipBuild?: boolean;
+  /** Where the run's wall time goes, phase by phase (report.json `timingsMs`). */
+  readonly timings?: PhaseTimings;
 }
 
 /** Builds once, then runs every trial in a fresh service process. */
@@ -55,9 +58,11 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   mkdirSync(profileDir, { recursive: true });
   const label = options.label ?? 'candidate';
 
+  const buildWatch = options.timings?.stopwatch();
   if (config.service.build && !options.skipBuild) {
     await progress.phase(`build: ${config.service.build}`, () => runBuild(config.service.build!, config.service.cwd, process.env));
   }
+  buildWatch?.lap('build');
   const trials: TrialMetrics[] = [];
   const profiles: string[] = [];
   const pprofs: Profile[] = [];
@@ -107,7 +112,9 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
 
 async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string, sources: SourceReader) {
   const { config, progress } = options;
+  const watch = options.timings?.stopwatch();
   const service = await startService({ service: config.service, agentPath: config.profile.source === 'pprof-http' ? null : options.agentPath, runId });
+  watch?.lap('start');
   const written = {
     cpuProfilePath: join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
     heapProfilePath: join(profileDir, `.trial-${index}.${process.pid}.heapprofile`),
@@ -137,6 +144,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
         checkAborted(options.signal);
         service.assertAlive('warm-up');
       }
+      watch?.lap('warmup');
       const startAt = config.load.warmupRequests % requests.length;
       const out = trialProfilePaths(profileDir, label(options), index);
       // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
@@ -160,10 +168,12 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       service.assertAlive('measurement');
       warnIfRateMissed(config, measured, progress, title);
       const usage = await service.agent.stopProfiling(written);
+      watch?.lap('measure');
       checkResponses(measured);
       const window = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : measured.durationMs, requests: measured.responses };
       const profiled = convertTrialProfiles(written, out, window, config, sources);
       const metrics = toTrialMetrics(profiled, measured, usage);
+      watch?.lap('profiles');
       return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
@@ -171,7 +181,10 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
   } catch (error) {
     throw withServiceContext(error, service);
   } finally {
+    // Whatever an earlier lap did not claim (an error, another way of measuring) counts as measuring.
+    watch?.lap('measure');
     await service.stop();
+    watch?.lap('teardown');
     rmSync(written.cpuProfilePath, { force: true });
     rmSync(written.heapProfilePath, { force: true });
   }

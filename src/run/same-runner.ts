@@ -13,6 +13,7 @@ import { addWorktree } from './worktree.js';
  */
 export async function measureInterleaved(options: MeasureOptions, baseRef: string): Promise<{ baseline: Measurement; candidate: Measurement; baseCommit: string }> {
   const { config, progress } = options;
+  const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
   try {
     const inBase = (path: string) => {
@@ -28,6 +29,7 @@ export async function measureInterleaved(options: MeasureOptions, baseRef: strin
         );
       }
     }
+    buildWatch?.lap('build');
     const parts = { baseline: [] as Measurement[], candidate: [] as Measurement[] };
     for (let pair = 1; pair <= config.trials; pair++) {
       const order = pair % 2 === 1 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const);
