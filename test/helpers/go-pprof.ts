@@ -3,12 +3,16 @@ import { Function as PprofFunction, Profile } from 'pprof-format';
 import { expect } from 'vitest';
 import { functionTable, type FunctionTable } from '../../src/analysis/function-table.js';
 
-/** `go tool pprof` is there when Debian's golang-go is installed (.ci/run installs it). */
+/**
+ * `go tool pprof` is there when Debian's golang-go is installed. Tests that need it skip
+ * without it, except where PERFGATE_REQUIRE_GO is set (.ci/run installs Go and sets it).
+ */
 export function hasGoPprof(): boolean {
   try {
     execFileSync('go', ['version'], { stdio: 'ignore' });
     return true;
   } catch {
+    if (process.env.PERFGATE_REQUIRE_GO) throw new Error('PERFGATE_REQUIRE_GO is set but `go` is not on PATH (apt-get install golang-go)');
     return false;
   }
 }
