@@ -6,4 +6,9 @@ export { v8HeapToPprof, type HeapConversionContext } from './v8-heap-to-pprof.js
 export { NO_SOURCES, type SourceLookup } from './source-lookup.js';
 export { v8ToPprof, type ConversionContext } from './v8-to-pprof.js';
 export { mergeProfiles, requestsOf } from './merge.js';
-export { scaledLike, scaleToRequests } from './scale.js';
+export { scaledLike, scaleProfile, scaleToRequests } from './scale.js';
+export { withComments } from './comments.js';
+export { subtractProfile } from './delta.js';
+export { keepSampleTypes } from './keep-sample-types.js';
+export { DEFAULT_PROFILE_LIMITS, type ProfileLimits } from './profile-limits.js';
+export { relativeFileNames } from './relative-files.js';

@@ -1,7 +1,6 @@
 import type { Profile } from 'pprof-format';
 import { describeError, PerfgateError } from '../errors.js';
-import { decodePprof } from '../profile/index.js';
-import { DEFAULT_PROFILE_LIMITS } from '../profile/profile-limits.js';
+import { decodePprof, DEFAULT_PROFILE_LIMITS } from '../profile/index.js';
 
 export const DEFAULT_PPROF_PATH = '/debug/pprof';
 
