@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,15 +92,34 @@ describe('perfgate diff', () => {
     expect(report.comparison.findings.find((f) => f.name === '[cppbench_server_main]')?.presence).toBe('added');
   });
 
+  it.each(readdirSync(TESTDATA).filter((f) => f.endsWith('.pb.gz')))('diffs the real %s against itself with pprof\'s default sample type', async (file) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'perfgate-diff-out-')), 'report');
+    const result = await runCli(['diff', join(TESTDATA, file), join(TESTDATA, file), '-o', out]);
+    expect(result.code, result.stderr).toBe(2);
+    const report = readReport(out);
+    const profile = decodePprof(readFileSync(join(TESTDATA, file)), file);
+    expect(report.inputs!.sampleType).toBe(defaultSampleType(profile));
+    expect(report.comparison.findings.length).toBeGreaterThan(0);
+    expect(report.comparison.findings.every((f) => f.presence === 'both' && f.self.baselineMedian === f.self.candidateMedian)).toBe(true);
+  });
+
   it.each([
     ['gobench.heap.pb.gz', 'alloc_space', 'bytes'],
-    ['cppbench.contention.pb.gz', 'delay', 'nanoseconds'],
-    ['java.heap.pb.gz', undefined, 'bytes'],
-  ])('diffs %s with the chosen sample type (%s)', async (file, type, unit) => {
+    ['cppbench.contention.pb.gz', 'contentions', 'count'],
+  ])('diffs %s with a chosen sample type (%s)', async (file, type, unit) => {
     const out = join(mkdtempSync(join(tmpdir(), 'perfgate-diff-out-')), 'report');
-    const result = await runCli(['diff', join(TESTDATA, file), join(TESTDATA, file), '-o', out, ...(type ? ['--sample-type', type] : [])]);
+    const result = await runCli(['diff', join(TESTDATA, file), join(TESTDATA, file), '-o', out, '--sample-type', type]);
     expect(result.code, result.stderr).toBe(2);
-    expect(readReport(out).inputs).toMatchObject({ unit, ...(type ? { sampleType: type } : {}) });
+    expect(readReport(out).inputs).toMatchObject({ sampleType: type, unit });
+  });
+
+  it('takes the compare settings from --config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfgate-diff-config-'));
+    const config = join(dir, 'perfgate.config.json');
+    writeFileAtomic(config, JSON.stringify({ service: { start: 'true' }, replay: 'r.ndjson', baseline: 'b.json', compare: { ignore: ['lib.js#parse'] } }));
+    const result = await runCli(['diff', trialFolder('baseline', 1, 30), trialFolder('candidate', 2, 60), '-o', join(dir, 'report'), '--config', config]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(readReport(join(dir, 'report')).comparison.findings.map((f) => f.key)).not.toContain('lib.js#parse');
   });
 
   it.skipIf(!hasGoPprof())('writes merged profiles that go tool pprof -diff_base shows as perfgate subtracts', async () => {
