@@ -149,8 +149,9 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       const out = trialProfilePaths(profileDir, label(options), index);
       // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
       if (!service.agent) {
-        const window = await measurePprofHttpWindow(service, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd));
-        checkAborted(options.signal);
+        const window = await measurePprofHttpWindow(service, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd), abort.signal).finally(() =>
+          checkAborted(options.signal),
+        );
         service.assertAlive('measurement');
         checkResponses(window.load);
         if (!window.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);

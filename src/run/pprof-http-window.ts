@@ -37,16 +37,19 @@ export async function measurePprofHttpWindow(
   config: Config,
   warmup: LoadResult | undefined,
   runLoad: (amount: number, signal: AbortSignal) => Promise<LoadResult>,
+  /** The trial's abort (interrupt, or the service exiting): the profile requests end with it. */
+  signal?: AbortSignal,
 ): Promise<PprofHttpWindow> {
   const base = pprofBase(config.profile.pprofUrl, service.origin);
   const seconds = pprofWindowSeconds(config.profile.pprofSeconds, config.load.measureRequests, warmup);
   const timeoutMs = Math.max(config.load.requestTimeoutMs, 10_000);
-  const before = await fetchPprof(new URL('allocs', base), { timeoutMs, allowMissing: true });
+  const aborts = signal ? { signal } : {};
+  const before = await fetchPprof(new URL('allocs', base), { timeoutMs, allowMissing: true, ...aborts });
 
   const windowEnd = new AbortController();
   const usageBefore = groupUsage(service.group.pid);
   const startedAtMs = Date.now();
-  const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1000 + timeoutMs });
+  const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1000 + timeoutMs, ...aborts });
   // A profile endpoint that fails at once (404, "already profiling") ends the window early.
   void cpuRequest.catch(() => windowEnd.abort());
   const timer = setTimeout(() => windowEnd.abort(), seconds * 1000);
@@ -61,7 +64,7 @@ export async function measurePprofHttpWindow(
   const cpu = await cpuRequest;
   const usageAfter = groupUsage(service.group.pid);
   const wallMicros = (Date.now() - startedAtMs) * 1000;
-  const after = before ? await fetchPprof(new URL('allocs', base), { timeoutMs }) : undefined;
+  const after = before ? await fetchPprof(new URL('allocs', base), { timeoutMs, ...aborts }) : undefined;
   return {
     cpu,
     allocations: before && after ? keepSampleTypes(subtractProfile(after, before, 'allocations in the window'), ALLOCATION_TYPES) : emptyAllocations(),
