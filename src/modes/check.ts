@@ -9,7 +9,7 @@ import type { Report } from '../report/index.js';
 import { runGate } from '../run/gate.js';
 import type { Progress } from '../run/progress.js';
 import type { ActionInputs } from './action-inputs.js';
-import { actionLog, commentMarkdown, emitAnnotations, githubClient, postComment, setReportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
+import { actionLog, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, setReportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 export interface ModeOutcome {
   /** Why the step fails, or null when it passes. */
@@ -52,7 +52,8 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   const verdict = report.comparison.verdict;
   const failing = verdict.outcome === 'inconclusive' || (verdict.outcome !== 'pass' && inputs.failOnRegression);
 
-  await writeJobSummary(summaryMarkdown(report));
+  const render = markdownRenderer(context, context?.runId ?? null);
+  await writeJobSummary(summaryMarkdown(report, render));
   setReportOutputs(report, reportDir);
   if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failing ? 'error' : 'warning');
 
@@ -67,7 +68,7 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
       actionLog.warning('perfgate: no github-token, so no PR comment; the result is in the job summary.');
     } else {
       const client = githubClient(context, inputs, actionLog);
-      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker), inputs, actionLog);
+      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
       if (posted) core.setOutput('comment-url', posted.url);
     }
   }

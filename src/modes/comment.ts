@@ -2,7 +2,7 @@ import { PerfgateError } from '../errors.js';
 import type { EventContext } from '../github/event-context.js';
 import { findPullRequestByHead } from '../github/find-pull-request.js';
 import { readReportArtifact } from '../github/report-artifact.js';
-import { commentMarkdown, githubClient, postComment, type CommentSettings, type Log } from './publish.js';
+import { commentMarkdown, githubClient, markdownRenderer, postComment, type CommentSettings, type Log } from './publish.js';
 
 export interface CommentOutcome {
   readonly pullRequest: number | null;
@@ -35,7 +35,7 @@ export async function runComment(context: EventContext, artifactDir: string, set
     log.notice(`perfgate: no open pull request has head ${run.headSha.slice(0, 12)} in ${run.headRepo} (closed, or pushed again since); nothing to comment on`);
     return { pullRequest: null, url: null };
   }
-  const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker), settings, log);
+  const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, markdownRenderer(context, run.id)), settings, log);
   if (!posted) throw new PerfgateError('PERMISSION_DENIED', `the token may not comment on #${pr.number}: give the comment job \`permissions: pull-requests: write\``);
   return { pullRequest: pr.number, url: posted.url };
 }

@@ -35,6 +35,16 @@ export function githubClient(context: EventContext, settings: Pick<CommentSettin
   return createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, maxWrites: settings.maxApiWrites, log: { debug: log.debug, info: log.info, warning: log.warning } });
 }
 
+/**
+ * Renders the report with a link to the run whose artifact holds report.html: the
+ * artifact is uploaded after this step, so its own URL is not known yet; the run page lists it.
+ */
+export function markdownRenderer(context: EventContext | null, runId: string | number | null): (report: Report) => string {
+  if (!context || runId === null) return (report) => renderMarkdown(report);
+  const artifactUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${runId}#artifacts`;
+  return (report) => renderMarkdown(report, { artifactUrl });
+}
+
 /** The report in the job summary, within its 1 MiB. */
 export async function writeJobSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown).write();

@@ -51,6 +51,8 @@ describe('action, check mode, against a fake api.github.com that validates every
     expect(created).toHaveLength(1);
     expect(created[0]!.body.startsWith(`${MARKER}\n## perfgate: ✅`)).toBe(true);
     expect(first.outputs['comment-url']).toContain(`#issuecomment-${created[0]!.id}`);
+    // The flame graph is in the artifact this run uploads: the comment links to the run's artifacts.
+    expect(created[0]!.body).toContain(`(https://github.com/${REPO}/actions/runs/4242#artifacts)`);
     expect(first.outputs.verdict).toBe('pass');
     expect(first.summary).toMatch(/## perfgate: ✅ no performance regression/);
 

@@ -47,6 +47,8 @@ describe('the fork-safe comment (workflow_run): perfgate comment and the action\
     expect(github.comments.get(8)).toBeUndefined();
     expect(github.comments.get(7)!.map((c) => c.login)).toEqual([BOT]);
     expect(github.comments.get(7)![0]!.body).toMatch(/^<!-- perfgate:sticky-comment:perfgate -->\n## perfgate: ✅/);
+    // The artifact belongs to the check's run, the one this workflow_run event is about.
+    expect(github.comments.get(7)![0]!.body).toContain(`(https://github.com/${REPO}/actions/runs/${workflowRun().workflow_run.id}#artifacts)`);
     expect(github.writes().map((w) => w.operationId)).toEqual(['issues/create-comment', 'issues/update-comment']);
   });
 

@@ -49,6 +49,7 @@ export function runAction(options: ActionEnvironment): Promise<ActionRun> {
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
     RUNNER_TEMP: dir,
+    GITHUB_RUN_ID: '4242',
     ...(options.repository !== undefined ? { GITHUB_REPOSITORY: options.repository } : {}),
     ...(options.apiUrl !== undefined ? { GITHUB_API_URL: options.apiUrl } : {}),
     ...(options.workspace !== undefined ? { GITHUB_WORKSPACE: options.workspace } : {}),
