@@ -1,0 +1,279 @@
+import { mannWhitney } from '../../src/analysis/mann-whitney.js';
+import { PHASES, type PhaseName } from '../../src/run/phase-timings.js';
+import type { AnalysisResult } from './analysis.js';
+import type { CellResult, DetectionResult, VerdictCounts } from './detection.js';
+import type { Machine } from './machine.js';
+import type { OverheadResult } from './overhead.js';
+import type { PhasesResult } from './phases.js';
+import type { BenchResults, PartName, PartRecord } from './results.js';
+import { wilson, type Spread } from './stats.js';
+
+/** Goals from the issue that asked for these benchmarks. */
+export const GOALS = { throughputLoss: 0.02, analysisRatio: 2 } as const;
+
+const signed = (ratio: number, digits = 1) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(digits)}%`;
+const percent = (share: number, digits = 0) => `${(share * 100).toFixed(digits)}%`;
+const seconds = (s: number) => `${s.toFixed(1)} s`;
+const spreadText = (s: Spread) => `${signed(s.median)} (IQR ${signed(s.q1)} … ${signed(s.q3)}; range ${signed(s.min)} … ${signed(s.max)})`;
+const counts = (c: VerdictCounts) => `${c.fail} / ${c.pass} / ${c.inconclusive}${c.other > 0 ? ` (+${c.other} other)` : ''}`;
+const missing = (part: PartName) => `_Not measured yet: \`npm run bench -- --only ${part}\`._`;
+
+/** docs/benchmarks/README.md from every part's results. */
+export function renderBenchmarks(results: BenchResults): string {
+  const { overhead, analysis, phases, detection } = results.parts;
+  return [
+    '# Benchmarks: what perfgate costs',
+    '',
+    '<!-- Written by `npm run bench` from results.json beside it; edit scripts/bench/render.ts, not this file. -->',
+    '',
+    'What perfgate costs the service it profiles, the machine that analyses the profiles, and the CI',
+    'minutes of a gate run, measured on the machine described below. `npm run bench` reproduces every',
+    'figure on this page (about an hour on 2 cores; `npm run bench -- --quick` is a short run with',
+    'counts too small to read much into; `--only overhead,analysis,phases,detection` re-measures some',
+    'parts and keeps the others). Raw figures: [results.json](results.json). The verdict reliability',
+    'of the default settings over many runs has its own page: [verdicts.md](verdicts.md).',
+    '',
+    '## Headline figures',
+    '',
+    ...headline(results).map((line) => `- ${line}`),
+    '',
+    '## The machine',
+    '',
+    machineSection(results),
+    '',
+    ...section('1. Profiling overhead on the service', overhead && overheadSection(overhead), 'overhead'),
+    ...section('2. Analysis speed and memory', analysis && analysisSection(analysis), 'analysis'),
+    ...section('3. Gate wall time, by phase', phases && phasesSection(phases), 'phases'),
+    ...section('4. Sampling versus detection: choosing trials and requests', detection && detectionSection(detection), 'detection'),
+  ].join('\n');
+}
+
+function section(title: string, body: string | undefined, part: PartName): string[] {
+  return [`## ${title}`, '', body ?? missing(part), ''];
+}
+
+/** The three figures the project README quotes (profiler overhead, gate wall time, minimum detectable regression). */
+export function headline(results: BenchResults): string[] {
+  const { overhead, phases, detection } = results.parts;
+  const lines: string[] = [];
+  const sampling = overhead?.result.ratios.find((r) => r.variant === 'cpu+alloc');
+  lines.push(
+    sampling
+      ? `**Profiler overhead:** ${signed(sampling.throughput.median)} throughput and ${signed(sampling.cpuPerRequest.median)} CPU per request for the example service while perfgate samples CPU and allocations at the default intervals, against the same service without the agent (median of ${sampling.throughput.n} interleaved pairs).`
+      : '**Profiler overhead:** not measured yet.',
+  );
+  lines.push(
+    phases
+      ? `**Gate wall time:** ${seconds(phases.result.wallSeconds)} for \`perfgate run\` on the example with its default configuration (${phases.result.trials} trials × ${phases.result.load.measureRequests} measured requests against a stored baseline), ${percent(phases.result.phaseSeconds.measure / phases.result.wallSeconds)} of it measuring.`
+      : '**Gate wall time:** not measured yet.',
+  );
+  const defaults = detection ? defaultCell(detection.result) : undefined;
+  lines.push(
+    detection && defaults
+      ? `**Minimum detectable regression at the defaults** (${defaults.trials} trials × ${defaults.requests} requests): ${mdrText(defaults)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
+      : '**Minimum detectable regression:** not measured yet.',
+  );
+  return lines;
+}
+
+function defaultCell(result: DetectionResult): CellResult | undefined {
+  return result.cells.find((c) => c.trials === 8 && c.requests === 3000) ?? result.cells.find((c) => c.trials === 8) ?? result.cells[0];
+}
+
+function mdrText(cell: CellResult): string {
+  const curve = cell.resampled.detectionByEffect;
+  if (curve.length === 0) return 'nothing (too few trials)';
+  const found = cell.resampled.minimumDetectable;
+  if (found === null) return `more than ${percent(curve.at(-1)!.effect)}`;
+  if (found <= curve[0]!.effect) return `${percent(curve[0]!.effect)} or less`;
+  return `about ${percent(found)}`;
+}
+
+function machineSection(results: BenchResults): string {
+  const records = Object.entries(results.parts) as Array<[PartName, PartRecord<unknown>]>;
+  if (records.length === 0) return '_Nothing measured yet._';
+  const machines = new Map<string, Machine>();
+  for (const [, record] of records) machines.set(describe(record.machine), record.machine);
+  return [
+    ...[...machines.keys()].map((m) => `- ${m}`),
+    '',
+    'The machine is shared with other work (other engineers\' test suites ran during these measurements), so',
+    'each part records the 1-minute load average while it ran. On 2 cores a load above 2 means processes',
+    'waited for a CPU: absolute times are then slower and noisier than on an idle machine, which is why',
+    'every comparison below is a ratio of runs interleaved in time rather than of runs taken apart.',
+    '',
+    '| part | measured | mode | took | load average (min / median / max) | free memory at start |',
+    '|---|---|---|---:|---|---:|',
+    ...records.map(
+      ([name, r]) =>
+        `| ${name} | ${r.load.startedAt.slice(0, 16).replace('T', ' ')} UTC | ${r.quick ? 'quick' : 'full'} | ${(r.load.seconds / 60).toFixed(1)} min | ${r.load.loadAverage.min.toFixed(1)} / ${r.load.loadAverage.median.toFixed(1)} / ${r.load.loadAverage.max.toFixed(1)} | ${r.load.freeMemoryGiBAtStart} GiB |`,
+    ),
+  ].join('\n');
+}
+
+function describe(m: Machine): string {
+  return `${m.cpuCount} × ${m.cpuModel}, ${m.memoryGiB} GiB memory, Node ${m.nodeVersion} (V8 ${m.v8Version}), ${m.os}`;
+}
+
+function overheadSection(record: PartRecord<OverheadResult>): string {
+  const r = record.result;
+  const absolute = (variant: string) => {
+    const runs = r.runs.filter((x) => x.variant === variant);
+    const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+    return { rps: med(runs.map((x) => x.throughputRps)), cpu: med(runs.map((x) => x.cpuMicrosPerRequest)) };
+  };
+  const sampling = r.ratios.find((x) => x.variant === 'cpu+alloc');
+  const cpuOnly = r.ratios.find((x) => x.variant === 'cpu');
+  const loss = sampling ? 1 - sampling.throughput.median : Number.NaN;
+  const failed = r.runs.reduce((sum, x) => sum + x.failed, 0);
+  return [
+    `**Method.** ${r.settings.rounds} rounds; each round starts the example service (\`${r.settings.command}\`) once per variant below, each in a fresh process, in an order that rotates from round to round. Each run replays ${r.settings.warmupRequests} warm-up requests, then measures ${r.settings.measureRequests} requests over ${r.settings.connections} connections with perfgate's own load generator (autocannon, closed loop) — the settings of a gate trial on the example. Throughput is responses over the time from the first request to the last response. CPU time is read from ${r.settings.cpuClock} just before and after the measured requests, for every variant alike. Each variant's ratio is taken against the no-agent run of the same round, so the machine's drift cancels; the table gives the median ratio over the rounds with its interquartile range and range.`,
+    '',
+    '| variant | throughput | CPU per request | throughput vs no agent | CPU per request vs no agent |',
+    '|---|---:|---:|---|---|',
+    ...r.variants.map((v) => {
+      const a = absolute(v.name);
+      const ratio = r.ratios.find((x) => x.variant === v.name);
+      return `| ${v.what} | ${a.rps.toFixed(0)} req/s | ${a.cpu.toFixed(0)} µs | ${ratio ? spreadText(ratio.throughput) : '—'} | ${ratio ? spreadText(ratio.cpuPerRequest) : '—'} |`;
+    }),
+    '',
+    `Requests that failed across all runs: ${failed}.`,
+    '',
+    sampling && cpuOnly
+      ? `**Against the goal** (at most ${percent(GOALS.throughputLoss)} throughput lost at the default settings): the median loss is ${percent(loss, 1)}, ${loss <= GOALS.throughputLoss ? 'within the goal' : 'above the goal'}. The CPU profiler alone (allocation sampler practically off) costs ${signed(cpuOnly.cpuPerRequest.median)} CPU per request, the allocation sampler at its default interval brings it to ${signed(sampling.cpuPerRequest.median)}. The sampling intervals were compared with each other (rather than with no agent) in [profiling.md](../profiling.md#what-profiling-costs); a finer CPU interval costs much more.`
+      : '',
+  ].join('\n');
+}
+
+function analysisSection(record: PartRecord<AnalysisResult>): string {
+  const r = record.result;
+  return [
+    `**Method.** Synthetic CPU profiles (seeded; scripts/bench/synthetic-profile.ts): the given number of sample entries (distinct stacks, as perfgate and Go write them), stacks 0.5 to 1.5 times the given depth, frames drawn with a skew so that few functions are hot and most are rare, two lines per function. ${r.trialsPerSide} profiles a side, the candidate's hottest leaf 20% more expensive. Each row runs in fresh child processes, ${r.repeats} time(s) each, median kept: one child decodes every file with pprof-format alone (gunzip + \`Profile.decode\`, the reference), the other does what a gate does with them: perfgate's \`decodePprof\` (gunzip, decode, validation), \`functionTable\` per profile (aggregation), then one \`compare\` of the two sides at the default statistics. Times are for all ${2 * r.trialsPerSide} profiles; peak memory is the child's maximum resident set.`,
+    '',
+    '| samples | functions | depth | file | bare decode | perfgate decode | aggregation | comparison (functions tested) | (aggregation + comparison) / bare decode | peak RSS, bare decode | peak RSS, perfgate |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.sizes.map(
+      (s) =>
+        `| ${s.samples.toLocaleString('en-US')} | ${s.functions.toLocaleString('en-US')} | ${s.depth} | ${(s.fileBytes / 1024).toFixed(0)} KiB | ${s.bareDecodeMs.toFixed(0)} ms | ${s.decodeMs.toFixed(0)} ms | ${s.aggregateMs.toFixed(0)} ms | ${s.compareMs.toFixed(0)} ms (${s.testedFunctions}) | ${s.overheadRatio.toFixed(2)}× | ${s.bareDecodePeakRssMiB.toFixed(0)} MiB | ${s.peakRssMiB.toFixed(0)} MiB |`,
+    ),
+    '',
+    r.growth.overSizes >= 2
+      ? `**Growth.** Over the ${r.growth.overSizes} sizes where samples and functions grow together, time grows as samples to the power ${r.growth.decode.toFixed(2)} (decode), ${r.growth.aggregate.toFixed(2)} (aggregation) and ${r.growth.compare.toFixed(2)} (comparison): 1 is linear. The comparison's cost follows the number of functions it tests (those above half the absolute floor), not the number of samples: each gets an exact Mann–Whitney test and a ${'2 000'}-resample bootstrap per metric.`
+      : '',
+    '',
+    `**Against the goal** (aggregation + comparison at most ${GOALS.analysisRatio}× the bare decode): ${r.sizes.filter((s) => s.overheadRatio <= GOALS.analysisRatio).length} of ${r.sizes.length} sizes meet it. Aggregation alone is ${rangeText(r.sizes.map((s) => s.aggregateMs / s.bareDecodeMs))} the bare decode; the comparison adds a cost that does not grow with the samples, so the ratio is highest for small profiles, where the whole analysis takes well under a second anyway.`,
+  ].join('\n');
+}
+
+/** A rate with its 95% Wilson interval, which stays honest for 0 of 30. */
+function rateText(k: number, n: number): string {
+  const { low, high } = wilson(k, n);
+  return `${percent(k / n)} (${percent(low)}–${percent(high)})`;
+}
+
+function rangeText(values: readonly number[]): string {
+  if (values.length === 0) return '—';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return `${lo.toFixed(2)}× to ${hi.toFixed(2)}×`;
+}
+
+const PHASE_LABELS: Record<PhaseName, string> = {
+  build: 'build (the example has no build command)',
+  start: 'start: spawn, agent connects, ready',
+  warmup: 'warm-up requests',
+  measure: 'measured requests (profilers on)',
+  profiles: 'V8 profiles → pprof, function tables',
+  teardown: 'teardown: SIGTERM, wait for exit',
+  analysis: 'analysis: the comparison',
+  report: 'report: merged profiles, hot lines',
+};
+
+function phasesSection(record: PartRecord<PhasesResult>): string {
+  const r = record.result;
+  const claimed = PHASES.reduce((sum, p) => sum + r.phaseSeconds[p], 0);
+  return [
+    `**Method.** \`perfgate run\` on the example with its own configuration (examples/shop-api/perfgate.config.json: ${r.trials} trials, ${r.load.warmupRequests} warm-up and ${r.load.measureRequests} measured requests per trial, ${r.load.connections} connections), against a baseline measured just before on the same machine (\`perfgate baseline\` took ${seconds(r.baselineSeconds)}). ${r.runs} run(s); wall time from process start to exit, phases from each run's report.json (\`timingsMs\`, summed over the trials); medians. Verdicts: ${r.verdicts.join(', ')}.`,
+    '',
+    '| phase | total | per trial | share of the wall time |',
+    '|---|---:|---:|---:|',
+    ...PHASES.map((p) => `| ${PHASE_LABELS[p]} | ${seconds(r.phaseSeconds[p])} | ${['start', 'warmup', 'measure', 'profiles', 'teardown'].includes(p) ? seconds(r.phaseSeconds[p] / r.trials) : ''} | ${percent(r.phaseSeconds[p] / r.wallSeconds)} |`),
+    `| other: perfgate's start-up, reading the baseline and replay, writing report.md/json/html | ${seconds(r.otherSeconds)} | | ${percent(r.otherSeconds / r.wallSeconds)} |`,
+    `| **wall time** | **${seconds(r.wallSeconds)}** | | |`,
+    '',
+    `**Where the time goes.** ${percent((r.phaseSeconds.warmup + r.phaseSeconds.measure) / r.wallSeconds)} of the wall time is requests being served (warm-up and measured), ${percent((r.phaseSeconds.start + r.phaseSeconds.teardown) / r.wallSeconds)} starting and stopping the ${r.trials} service processes, ${percent((r.phaseSeconds.profiles + r.phaseSeconds.analysis + r.phaseSeconds.report) / r.wallSeconds)} perfgate's own processing of the profiles. A gate run costs about trials × (start + warm-up + measured requests) plus a few seconds; section 4 shows what fewer or more of each buys. Until the fix in \`src/load/replay-load.ts\` (autocannon only noticed that its request count was reached on its 1-second tick), each warm-up and each measurement also idled up to a second.`,
+    '',
+    `Phases claimed ${seconds(claimed)} of ${seconds(r.wallSeconds)}.`,
+  ].join('\n');
+}
+
+/**
+ * Why fewer trials cannot work and more help: for n against n trials, how many
+ * overlaps (baseline trials above a candidate trial) still give a Mann–Whitney p under
+ * the first Benjamini–Hochberg threshold α / tests, computed with perfgate's own test.
+ */
+export function overlapsAllowed(n: number, tests: number, alpha = 0.05): number {
+  const threshold = alpha / tests;
+  const x = Array.from({ length: n }, (_, i) => i + 1);
+  let allowed = -1;
+  for (let overlaps = 0; overlaps <= (n * n) / 2; overlaps++) {
+    // The lowest candidate trials sit below as many baseline trials as it takes to make `overlaps` pairs.
+    let left = overlaps;
+    const y = Array.from({ length: n }, (_, j) => {
+      const below = Math.min(left, n);
+      left -= below;
+      return n - below + 0.5 + j / (2 * n);
+    });
+    if (mannWhitney(x, y).p > threshold) break;
+    allowed = overlaps;
+  }
+  return allowed;
+}
+
+function fewestTrialsText(r: DetectionResult): string {
+  const tests = Math.round(r.cells.find((c) => c.trials === 8)?.resampled.tests ?? r.cells[0]?.resampled.tests ?? 0);
+  if (tests === 0) return '';
+  const sizes = [6, 7, 8, 10, 12, 16];
+  const describeN = (n: number) => {
+    const allowed = overlapsAllowed(n, tests);
+    return `${n} trials: ${allowed < 0 ? 'never' : allowed === 0 ? 'only with complete separation' : `with up to ${allowed} overlap${allowed === 1 ? '' : 's'}`}`;
+  };
+  return (
+    `**Why the number of trials matters most.** A comparison of the example runs about ${tests} tests (two per tested function, one more for each that allocates enough), so the first Benjamini–Hochberg threshold is α / ${tests} = ${(0.05 / tests).toExponential(1)}. ` +
+    `Whether even the most changed function can get under it depends on how its ${'n'} baseline and ${'n'} candidate values interleave — ${sizes.map(describeN).join('; ')} (an overlap is a baseline trial above a candidate trial). ` +
+    'With 8, every candidate trial must exceed every baseline trial, so an effect has to be several times the trial-to-trial noise of a function\'s share.'
+  );
+}
+
+function detectionSection(record: PartRecord<DetectionResult>): string {
+  const r = record.result;
+  const effects = r.settings.effects;
+  return [
+    `**Method.** For each number of measured requests per trial (${r.settings.requests.join(', ')}; ${r.warmupRequests} warm-up, ${r.connections} connections) and each number of trials a side (${r.settings.trials.join(', ')}): a baseline (\`perfgate baseline\`), then ${r.settings.runsPerCell} real \`perfgate run\`(s) of the unchanged example (A/A) and ${r.settings.runsPerCell} with the planted regression \`PERFGATE_EXAMPLE_REGRESSION=${r.target.name}:${r.plantedPercent}\` (${r.target.name} does ${r.plantedPercent}% more of its own work), alternating, all at the default statistics against the stored baseline. Real runs are few, so the rates come from resampling the trials those runs measured: for each cell, ${r.settings.draws} draws of 2 × trials distinct unchanged trials of the same request count (seeded), compared as drawn (A/A), with the planted trials as the candidate side, and with ${r.target.name}'s own CPU time scaled up by each effect size in the candidate half (the samples where it is the innermost frame, so its callers grow by the same time). A regression counts as detected when the verdict is fail and ${r.target.name} is the first finding. The minimum detectable regression is the smallest effect detected in ${percent(r.power)} of the draws (interpolated between the effects tried). The resampling code reached the same verdict and first finding as the gate itself in ${r.reproduced.agreed} of ${r.reproduced.checked} real runs. Resampled trials come from runs minutes apart, as a stored baseline and a later run are; drawing them from one pool hides drift between the two sides, so the resampled A/A rate is a lower bound: the real A/A runs are the check.`,
+    '',
+    `What +${r.plantedPercent}% really did: ${r.target.name}'s own CPU per request in the planted trials over the unchanged ones (medians): ${r.plantedSelfRatio.map((p) => `${signed(p.ratio)} at ${p.requests} requests`).join(', ')}.`,
+    '',
+    '| trials a side | requests per trial | gate wall time | real A/A runs: fail / pass / inconclusive | real +10% runs: caught | resampled A/A: false failures (95% interval) | resampled real +10%: caught | minimum detectable regression |',
+    '|---:|---:|---:|---|---:|---:|---:|---:|',
+    ...r.cells.map(
+      (c) =>
+        `| ${c.trials} | ${c.requests} | ${seconds(c.wallSeconds)} | ${counts(c.real.aa)} | ${c.real.plantedDetected} of ${c.real.planted.fail + c.real.planted.pass + c.real.planted.inconclusive + c.real.planted.other} | ${rateText(c.resampled.aa.fail, c.resampled.draws)} | ${percent(c.resampled.plantedDetection)} | ${mdrText(c)} |`,
+    ),
+    '',
+    `Detection by injected effect (share of ${r.settings.draws} resampled comparisons that failed with ${r.target.name} first):`,
+    '',
+    `| trials a side | requests per trial | ${effects.map((e) => `+${percent(e)}`).join(' | ')} |`,
+    `|---:|---:|${effects.map(() => '---:').join('|')}|`,
+    ...r.cells.map((c) =>
+      c.resampled.detectionByEffect.length === 0
+        ? `| ${c.trials} | ${c.requests} | ${effects.map(() => '—').join(' | ')} |`
+        : `| ${c.trials} | ${c.requests} | ${c.resampled.detectionByEffect.map((d) => percent(d.detection)).join(' | ')} |`,
+    ),
+    '',
+    ...r.cells.filter((c) => c.resampled.note).map((c) => `- ${c.trials} trials: ${c.resampled.note}: the verdict is always inconclusive (exit code 2), whatever the change.`),
+    '',
+    fewestTrialsText(r),
+    '',
+    `**Choosing a budget.** The wall time grows with trials × requests; what buys detection is mostly trials (the tests are on per-trial shares, and more trials narrow both the Mann–Whitney test and the bootstrap interval), while more requests per trial make each trial's shares less noisy. The effect floor (\`compare.minEffect\`, 5%) means no regression under 5% of a function's share ever fails the gate, whatever the budget; ${r.target.name} holds about ${percent(r.targetSelfShare)} of the busy CPU (its own time), and a function with a smaller share needs a larger relative change to clear the absolute floor of 0.5% of the busy CPU.`,
+  ].join('\n');
+}

@@ -1,0 +1,53 @@
+import type { AnalysisSettings } from './analysis.js';
+import type { DetectionSettings } from './detection.js';
+import type { OverheadSettings } from './overhead.js';
+import type { PhasesSettings } from './phases.js';
+
+export interface BenchSettings {
+  readonly overhead: OverheadSettings;
+  readonly analysis: AnalysisSettings;
+  readonly phases: PhasesSettings;
+  readonly detection: DetectionSettings;
+}
+
+/** The example's own load settings (examples/shop-api/perfgate.config.json): a benchmark run is a gate trial. */
+const EXAMPLE_LOAD = { warmupRequests: 500, measureRequests: 3000, connections: 8 } as const;
+
+/**
+ * Full mode takes about an hour on a 2-core machine; quick mode a few minutes, with
+ * counts too small for anything but checking that the benchmark works.
+ */
+export function settingsFor(quick: boolean): BenchSettings {
+  return {
+    overhead: { rounds: quick ? 3 : 20, ...EXAMPLE_LOAD },
+    analysis: {
+      trialsPerSide: 10,
+      // samples × distinct functions × stack depth; each row one child process.
+      sizes: quick
+        ? [
+            { samples: 10_000, functions: 1_000, depth: 16 },
+            { samples: 100_000, functions: 10_000, depth: 16 },
+          ]
+        : [
+            { samples: 10_000, functions: 1_000, depth: 16 },
+            { samples: 100_000, functions: 10_000, depth: 16 },
+            { samples: 1_000_000, functions: 100_000, depth: 16 },
+            { samples: 100_000, functions: 1_000, depth: 16 },
+            { samples: 100_000, functions: 100_000, depth: 16 },
+            { samples: 100_000, functions: 10_000, depth: 4 },
+            { samples: 100_000, functions: 10_000, depth: 64 },
+          ],
+      repeats: quick ? 1 : 3,
+    },
+    phases: { runs: quick ? 1 : 3 },
+    detection: {
+      // 8 is the fewest trials a side that can reach significance at the example's ~180 tests (the page says why).
+      trials: quick ? [8] : [8, 12, 16],
+      requests: quick ? [1000] : [1000, 3000, 6000],
+      runsPerCell: 1,
+      // Each resampled comparison is a full compare() at the default statistics (~0.3 s here).
+      draws: quick ? 5 : 30,
+      effects: quick ? [0.5, 1] : [0.25, 0.5, 0.75, 1],
+    },
+  };
+}
