@@ -53,8 +53,15 @@ describe('v8HeapToPprof', () => {
     expect(allocationEstimate(0, 1024)).toEqual({ bytes: 0, objects: 0 });
   });
 
-  it('refuses samples of unknown nodes and impossible sizes, naming them', () => {
-    expect(() => v8HeapToPprof({ ...heap, samples: [{ size: 10, nodeId: 99, ordinal: 1 }] }, context)).toThrow(/sample 0 refers to unknown node 99/);
+  it('counts samples under nodes missing from the tree as unattributed, and says how many', () => {
+    const pprof = v8HeapToPprof({ ...heap, samples: [{ size: 1024, nodeId: 99, ordinal: 1 }, { size: 1024, nodeId: 3, ordinal: 2 }] }, context);
+    const table = allocationTable(pprof, 'missing node');
+    expect(table.functions['(V8)']).toMatchObject({ bytes: 1024, objects: 1 });
+    expect(table.totalBytes).toBe(2048);
+    expect(pprof.comment.map((c) => pprof.stringTable.strings[Number(c)])).toContain("perfgate: 1 allocation samples had no stack in V8's tree (counted as (V8))");
+  });
+
+  it('refuses impossible sizes and duplicate nodes, naming them', () => {
     expect(() => v8HeapToPprof({ ...heap, samples: [{ size: -1, nodeId: 2, ordinal: 1 }] }, context)).toThrow(/sample 0 has size -1/);
     expect(() => v8HeapToPprof({ head: node(1, '(root)', '', [node(1, 'a', '')]) }, context)).toThrow(/node id 1 appears twice/);
   });

@@ -18,7 +18,7 @@ export interface HeapConversionContext {
   readonly sources?: SourceLookup;
 }
 
-/** Allocations V8 could not attribute to JavaScript (its root holds them). */
+/** Allocations V8 could not attribute to JavaScript (its root holds them, or a node missing from its tree). */
 const UNATTRIBUTED: V8CallFrame = { functionName: '(V8)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 };
 
 /**
@@ -46,14 +46,18 @@ export function v8HeapToPprof(v8: V8HeapProfile, context: HeapConversionContext)
   const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: '' }, startLine: 0, scriptPath: '', mapped: false, grouped: false })];
 
   const totals = new Map<number, { bytes: number; objects: number }>();
+  let stackless = 0;
   for (const [i, sample] of (v8.samples ?? []).entries()) {
-    if (!callFrameOf.has(sample.nodeId)) throw new PerfgateError('PROFILE_INVALID', `V8 heap profile: sample ${i} refers to unknown node ${sample.nodeId}`);
     if (!Number.isFinite(sample.size) || sample.size < 0) throw new PerfgateError('PROFILE_INVALID', `V8 heap profile: sample ${i} has size ${sample.size}`);
+    // V8 lists some samples under nodes its tree leaves out (seen on Node 20 and 24); their
+    // bytes were still allocated, so they count, under the unattributed pseudo-function.
+    const nodeId = callFrameOf.has(sample.nodeId) ? sample.nodeId : v8.head.id;
+    if (nodeId !== sample.nodeId) stackless += 1;
     const estimate = allocationEstimate(sample.size, context.samplingIntervalBytes);
-    const entry = totals.get(sample.nodeId) ?? { bytes: 0, objects: 0 };
+    const entry = totals.get(nodeId) ?? { bytes: 0, objects: 0 };
     entry.bytes += estimate.bytes;
     entry.objects += estimate.objects;
-    totals.set(sample.nodeId, entry);
+    totals.set(nodeId, entry);
   }
   const samples = new Map<string, Sample>();
   for (const [nodeId, total] of totals) {
@@ -81,6 +85,8 @@ export function v8HeapToPprof(v8: V8HeapProfile, context: HeapConversionContext)
     period: context.samplingIntervalBytes,
     // pprof shows alloc_space unless told otherwise, as for Go's allocation profiles.
     defaultSampleType: s.dedup('alloc_space'),
-    comment: (context.comments ?? []).map((comment) => s.dedup(comment)),
+    comment: [...(context.comments ?? []), ...(stackless > 0 ? [`perfgate: ${stackless} allocation samples had no stack in V8's tree (counted as ${UNATTRIBUTED.functionName})`] : [])].map((comment) =>
+      s.dedup(comment),
+    ),
   });
 }
