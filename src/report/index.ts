@@ -8,3 +8,4 @@ export { flameMeasures, type NamedProfile } from './flame-measures.js';
 export { flamePageData } from './flame-page.js';
 export { renderHtml } from './html.js';
 export { requestCounts } from './request-counts.js';
+export { reportJson } from './report-json.js';

@@ -8,7 +8,7 @@ import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, basel
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Report, type Side } from '../report/index.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, requestCounts, type Report, type Side } from '../report/index.js';
 import { functionLinesOf, readSideProfiles, writeHtmlReport } from './html-report.js';
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
@@ -84,7 +84,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     timingsMs: timings.milliseconds(),
   };
   const markdown = renderMarkdown(report);
-  writeFileAtomic(`${config.outputDir}/report.json`, `${JSON.stringify(report, jsonNumbers, 1)}\n`);
+  writeFileAtomic(`${config.outputDir}/report.json`, reportJson(report));
   writeFileAtomic(`${config.outputDir}/report.md`, markdown);
   writeHtmlReport(config.outputDir, report, sides);
   return { report, markdown, reportDir: config.outputDir };
@@ -145,14 +145,6 @@ function writeSideProfiles(measured: Measurement, config: Config, baselinePprofs
   // Scaled to the candidate's request count, so `go tool pprof -diff_base` subtracts like for like.
   writeFileAtomic(join(dir, 'baseline.pb.gz'), encodePprofGzip(scaledLike(baseline, candidate, baselinePprofs ? 'baseline trials' : storedPath)));
   return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
-}
-
-function jsonNumbers(_key: string, value: unknown): unknown {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : null;
-    if (!Number.isInteger(value)) return Number(value.toPrecision(6));
-  }
-  return value;
 }
 
 export type { Config };

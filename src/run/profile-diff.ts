@@ -7,9 +7,7 @@ import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { encodePprofGzip, mergeProfiles, requestsOf, scaledLike } from '../profile/index.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { reportJson } from '../report/report-json.js';
-import { REPORT_SCHEMA, REPORT_VERSION, type Report } from '../report/report.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, type Report } from '../report/index.js';
 import { PERFGATE_VERSION } from '../version.js';
 import { readProfileSide } from './profile-inputs.js';
 
