@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_NAME, syntheticReport } from './fixtures.test-helper.js';
 import { renderMarkdown } from './markdown.js';
+import type { Report } from './report.js';
+import { reportJson } from './report-json.js';
 
 /** Compares with a golden file; `UPDATE_GOLDEN=1 npx vitest run src/report/markdown.test.ts` rewrites them. */
 function expectGolden(name: string, actual: string): void {
@@ -10,8 +12,18 @@ function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const failing = syntheticReport();
-const passing = syntheticReport({ score: 0.1, render: 0.3 });
+/**
+ * The reports rendered, frozen as JSON so the golden files change only when the renderer
+ * does, not when the statistics do; `UPDATE_FIXTURES=1` rebuilds them from `syntheticReport`.
+ */
+function frozenReport(name: string, build: () => Report): Report {
+  const file = new URL(`./testdata/${name}`, import.meta.url);
+  if (process.env['UPDATE_FIXTURES'] === '1' || !existsSync(file)) writeFileSync(file, reportJson(build()));
+  return JSON.parse(readFileSync(file, 'utf8'), (_key, value: unknown) => (value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : value)) as Report;
+}
+
+const failing = frozenReport('report-fail.json', () => syntheticReport());
+const passing = frozenReport('report-pass.json', () => syntheticReport({ score: 0.1, render: 0.3 }));
 
 describe('renderMarkdown', () => {
   it('opens with a one-line verdict that names the function to blame', () => {
