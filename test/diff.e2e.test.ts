@@ -66,6 +66,9 @@ describe('perfgate diff', () => {
     expect(markdown).toMatch(/### Regressions[\s\S]*🔴 parse/);
     expect(markdown).not.toMatch(/### Service/);
     expect(markdown).toMatch(/Compared: sample type `cpu` \(nanoseconds\)/);
+    // The gate's HTML report too, with the differential flame graph of the merged sides.
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/parse/);
+    expect(existsSync(join(out, 'flamegraph.svg'))).toBe(true);
     // The merged pair is diff-ready: one request count.
     const merged = (side: string) => decodePprof(readFileSync(join(out, 'profiles', `${side}.pb.gz`)), side);
     const comments = (side: string) => merged(side).comment.map((c) => merged(side).stringTable.strings[Number(c)]);

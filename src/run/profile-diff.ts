@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { encodePprofGzip, mergeProfiles, requestsOf, scaledLike } from '../profile/index.js';
 import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, type Report } from '../report/index.js';
 import { PERFGATE_VERSION } from '../version.js';
+import { functionLinesOf, writeHtmlReport, type SideProfiles } from './html-report.js';
 import { readProfileSide } from './profile-inputs.js';
 
 export interface ProfileDiffOptions {
@@ -30,8 +31,8 @@ export interface ProfileDiffResult {
 
 /**
  * `perfgate diff`: two sets of pprof files compared with the gate's statistics (each file
- * one trial), written as the gate's report.json and report.md, plus each side merged into
- * profiles/ as a pair `go tool pprof -diff_base` can show.
+ * one trial), written as the gate's report.json, report.md and report.html, plus each side
+ * merged into profiles/ as a pair `go tool pprof -diff_base` can show.
  */
 export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
   const base = readProfileSide(options.baseline, 'baseline');
@@ -52,7 +53,7 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
   if (withoutCounts > 0) warnings.push(`${withoutCounts} profile(s) carry no request count (perfgate writes "perfgate: requests=N" as a comment): "per request" figures are per profile.`);
 
   const dir = options.outputDir;
-  const merged = writeMerged(dir, base.profiles, cand.profiles);
+  const sides = writeMerged(dir, base.profiles, cand.profiles);
   // Relative to the report folder when inside the project's tree, absolute when far away.
   const files = (list: readonly string[]) => list.map((f) => (relative(dir, f).startsWith('../..') ? f : relative(dir, f)));
   const report: Report = {
@@ -67,12 +68,14 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
     environmentDifferences: [],
     reproduce: options.reproduce,
     profiles: [...files(base.files), ...files(cand.files)],
-    merged,
+    merged: { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' },
+    functionLines: functionLinesOf(sides),
     inputs: { sampleType: type, unit, baseline: files(base.files), candidate: files(cand.files) },
   };
   const markdown = renderMarkdown(report);
   writeFileAtomic(join(dir, 'report.json'), reportJson(report));
   writeFileAtomic(join(dir, 'report.md'), markdown);
+  writeHtmlReport(dir, report, sides);
   return { report, markdown, reportDir: dir };
 }
 
@@ -87,13 +90,16 @@ function commonUnit(type: string, profiles: ReadonlyArray<readonly [string, Prof
   return unit;
 }
 
-/** Each side merged, the baseline scaled to the candidate's request count when both know theirs. */
-function writeMerged(dir: string, base: readonly Profile[], cand: readonly Profile[]): Report['merged'] {
+/** Each side merged and written, the baseline scaled to the candidate's request count when both know theirs. */
+function writeMerged(dir: string, base: readonly Profile[], cand: readonly Profile[]): SideProfiles {
   const candidate = mergeProfiles(cand, 'candidate profiles');
-  const baseline = mergeProfiles(base, 'baseline profiles');
-  writeFileAtomic(join(dir, 'profiles', 'candidate.pb.gz'), encodePprofGzip(candidate));
-  writeFileAtomic(join(dir, 'profiles', 'baseline.pb.gz'), encodePprofGzip(scaledLike(baseline, candidate, 'baseline profiles')));
-  return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
+  const baseline = scaledLike(mergeProfiles(base, 'baseline profiles'), candidate, 'baseline profiles');
+  const write = (side: string, profile: Profile) => {
+    const path = join(dir, 'profiles', `${side}.pb.gz`);
+    writeFileAtomic(path, encodePprofGzip(profile));
+    return [{ profile, source: path }];
+  };
+  return { candidate: write('candidate', candidate), baseline: write('baseline', baseline) };
 }
 
 /** The files were not measured by perfgate: nothing is known about where. */
