@@ -72,6 +72,13 @@ describe('renderHtml', () => {
     expect(html).toContain(`<div id="flame-static">${svg}</div>`);
   });
 
+  it('renders a perfgate diff report: values in the compared unit, no service section to fill', () => {
+    const diff = { ...report, comparison: { ...report.comparison, service: [] }, requests: undefined, inputs: { sampleType: 'alloc_space', unit: 'bytes', baseline: ['a.pb.gz'], candidate: ['b.pb.gz'] } };
+    const page = renderHtml(diff, null).html;
+    expect(page).toContain('No service measurements: these profiles were compared as files (perfgate diff).');
+    expect(page).toMatch(/<td class="num" data-sort="[\d.e+]+">[\d.]+ (KiB|MiB) → [\d.]+ (KiB|MiB)<\/td>/);
+  });
+
   it('still renders, saying why, without profiles', () => {
     const bare = renderHtml(report, null);
     expect(bare.svg).toBeNull();

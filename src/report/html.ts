@@ -6,11 +6,12 @@ import { flameModel } from './flame-model.js';
 import { decisiveMetric } from './decisive-metric.js';
 import type { FlamePageData } from './flame-page-data.js';
 import { renderFlameSvg } from './flame-svg.js';
-import { change, formatQ, nanosAsTime, percent } from './format.js';
+import { change, formatQ, percent } from './format.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { REPORT_STYLE } from './html-style.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
+import { perRequestFormatter } from './profile-inputs.js';
 import type { Report, RequestCounts } from './report.js';
 import { SERVICE_METRICS } from './service-metrics.js';
 import { stripPlot } from './strip-plot.js';
@@ -146,7 +147,8 @@ function functionSection(report: Report): string {
     ['q self', 'Benjamini–Hochberg'],
     ['q total', 'Benjamini–Hochberg'],
   ];
-  const rows = findings.map((f) => functionRow(f, lines[f.key]));
+  const perRequest = perRequestFormatter(report.inputs);
+  const rows = findings.map((f) => functionRow(f, lines[f.key], perRequest));
   return `<section id="functions">
 <h2>Functions</h2>
 <p class="note">${counts('regressed')} regressed, ${counts('improved')} improved, ${counts('inconclusive')} inconclusive, ${counts('unchanged')} unchanged${
@@ -161,7 +163,7 @@ ${rows.join('\n')}
 </section>`;
 }
 
-function functionRow(f: FunctionFinding, line: number | undefined): string {
+function functionRow(f: FunctionFinding, line: number | undefined, perRequest: (value: number) => string): string {
   const file = f.file === '' ? '(native)' : line ? `${f.file}:${line}` : f.file;
   const { baseline, candidate } = f.perRequestNanos;
   const decisive = decisiveMetric(f);
@@ -172,8 +174,8 @@ function functionRow(f: FunctionFinding, line: number | undefined): string {
     `<td class="file">${escapeHtml(file)}</td>`,
     shareCell(f.self),
     shareCell(f.total),
-    `<td class="num" data-sort="${candidate.self}">${nanosAsTime(baseline.self)} → ${nanosAsTime(candidate.self)}</td>`,
-    `<td class="num" data-sort="${candidate.total}">${nanosAsTime(baseline.total)} → ${nanosAsTime(candidate.total)}</td>`,
+    `<td class="num" data-sort="${candidate.self}">${perRequest(baseline.self)} → ${perRequest(candidate.self)}</td>`,
+    `<td class="num" data-sort="${candidate.total}">${perRequest(baseline.total)} → ${perRequest(candidate.total)}</td>`,
     changeCell(f.self),
     changeCell(f.total),
     `<td class="num" data-sort="${f.self.q}">${formatQ(f.self.q)}</td>`,
@@ -209,6 +211,9 @@ function serviceSection(report: Report): string {
         report.requests.candidate,
       )}</td><td>—</td><td>—</td><td>${stripPlot(report.requests.baseline.map(failed), report.requests.candidate.map(failed), (v) => String(v))}</td></tr>`,
     );
+  }
+  if (rows.length === 0) {
+    return `<section id="service"><h2>Service</h2><p class="note">No service measurements: these profiles were compared as files (perfgate diff).</p></section>`;
   }
   return `<section id="service">
 <h2>Service</h2>
