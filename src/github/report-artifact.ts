@@ -119,6 +119,7 @@ export const untrustedReportSchema = z.object({
     .optional(),
   functionLines: z.record(functionKey, count).optional(),
   requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),
+  timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
 });
 
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-import { ACTION, runAction } from '../helpers/run-action.js';
+import { ACTION, bundledAction, runAction } from '../helpers/run-action.js';
 import { writeSampleReport, type SampleFunction } from '../helpers/sample-report.js';
 import { fromFork, webhookExample } from '../helpers/webhook-payloads.js';
 
@@ -176,7 +176,7 @@ describe('action, check mode, against a fake api.github.com that validates every
     await start();
     const folder = mkdtempSync(join(tmpdir(), 'perfgate-bare-action-'));
     cpSync(join(dirname(ACTION), '..', 'action.yml'), join(folder, 'action.yml'));
-    cpSync(dirname(ACTION), join(folder, 'dist'), { recursive: true });
+    cpSync(dirname(bundledAction()), join(folder, 'dist'), { recursive: true });
     for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
     const { reportPath } = writeSampleReport(passing);
     const run = await runAction({

@@ -1,10 +1,26 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ACTION = fileURLToPath(new URL('../../dist/action.js', import.meta.url));
+
+let snapshot: string | null = null;
+
+/**
+ * The bundle this test file runs: a private copy of dist/, taken at first use. Test runs
+ * of others working in the same tree rebuild dist/ in place, and a run must not start
+ * from a half-written file.
+ */
+export function bundledAction(): string {
+  if (snapshot === null) {
+    const folder = mkdtempSync(join(tmpdir(), 'perfgate-bundle-'));
+    cpSync(dirname(ACTION), join(folder, 'dist'), { recursive: true });
+    snapshot = join(folder, 'dist/action.js');
+  }
+  return snapshot;
+}
 
 export interface ActionRun {
   readonly code: number | null;
@@ -57,7 +73,7 @@ export function runAction(options: ActionEnvironment): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
     // PERFGATE_ACTION_NODE runs the bundle on another Node (CI runs these tests again on Node 24, as GitHub does).
-    const child = spawn(process.env.PERFGATE_ACTION_NODE || process.execPath, [options.script ?? ACTION], { cwd: options.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.env.PERFGATE_ACTION_NODE || process.execPath, [options.script ?? bundledAction()], { cwd: options.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
