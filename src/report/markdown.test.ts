@@ -37,8 +37,8 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(failing);
     const rows = markdown.slice(0, markdown.indexOf('<details>')).split('\n').filter((l) => /^\| (🔴|🔵) \w/.test(l));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^\| 🔴 scoreProduct \| search\.js:42 \| \d+\.\d µs → \d+\.\d µs \(self\) \| \+\d+\.\d% \(\+\d+\.\d% … \+\d+\.\d%\) \| [\d.e-]+ \|$/);
-    expect(rows[1]).toMatch(/^\| 🔵 render \| view\.js:7 \| .* \(self\) \| -\d+\.\d% /);
+    expect(rows[0]).toMatch(/^\| 🔴 scoreProduct \| search\.js:42 \| \d+\.\d µs → \d+\.\d µs \(self\) \| \d+\.\d\d% → \d+\.\d\d% \| \+\d+\.\d% \(\+\d+\.\d% … \+\d+\.\d%\) \| [\d.e-]+ \|$/);
+    expect(rows[1]).toMatch(/^\| 🔵 render \| view\.js:7 \| .* \(self\) \| [\d.]+% → [\d.]+% \| -\d+\.\d% /);
   });
 
   it('links the artifact when given, names the file otherwise, and gives the command to reproduce', () => {

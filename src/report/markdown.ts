@@ -104,14 +104,15 @@ function blamed(verdict: Report['comparison']['verdict']): string {
 
 /** The top changes: one row per function, by the metric (self or total) that decided it. */
 function topTable(findings: readonly FunctionFinding[], lines: Readonly<Record<string, number>>, perRequest: (value: number) => string): string[] {
-  const rows = ['| function | file:line | per request, baseline → candidate | change in share (95% CI) | q |', '|---|---|---:|---|---:|'];
+  // Per-request CPU moves with the machine's speed; the share beside it is what was tested.
+  const rows = ['| function | file:line | per request, baseline → candidate | share of busy CPU | change in share (95% CI) | q |', '|---|---|---:|---:|---|---:|'];
   for (const f of findings) {
     const { name, metric } = decisiveMetric(f);
     const line = lines[f.key];
     const where = f.file === '' ? '(native)' : line ? `${f.file}:${line}` : f.file;
     rows.push(
       `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} → ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ` +
-        `${change(metric)} | ${formatQ(metric.q)} |`,
+        `${shares(metric)} | ${change(metric)} | ${formatQ(metric.q)} |`,
     );
   }
   return rows;
