@@ -66,6 +66,12 @@ export interface DetectionResult {
   readonly cells: readonly CellResult[];
   /** Per requests level: scoreProduct's own CPU per request, planted trials over clean ones (medians): what +10% really did. */
   readonly plantedSelfRatio: ReadonlyArray<{ readonly requests: number; readonly ratio: number }>;
+  /**
+   * Per requests level, how noisy scoreProduct's own share is from trial to trial (coefficient
+   * of variation over the unchanged trials), and how much of that counting samples alone
+   * explains (1 / √ samples, Poisson): the part a finer sampling interval or more requests would shrink.
+   */
+  readonly noise: ReadonlyArray<{ readonly requests: number; readonly samplesPerTrial: number; readonly shareCv: number; readonly countingCv: number }>;
   /** scoreProduct's own share of the busy CPU in the unchanged trials (median): detection depends on it. */
   readonly targetSelfShare: number;
   /** Real runs whose verdict the resampling code reproduced from the run's own files (a check of the method). */
@@ -94,6 +100,7 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
   const plantedSelfRatio: Array<{ requests: number; ratio: number }> = [];
   const reproduced = { checked: 0, agreed: 0 };
   const selfShares: number[] = [];
+  const noise: Array<{ requests: number; samplesPerTrial: number; shareCv: number; countingCv: number }> = [];
   let warmupRequests = 0;
   let connections = 0;
   try {
@@ -138,10 +145,13 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
         real.set(trials, figures);
       }
       plantedSelfRatio.push({ requests, ratio: selfPerRequest(pool.planted) / selfPerRequest(pool.clean) });
-      for (const trial of pool.clean) {
+      const shares = pool.clean.map((trial) => {
         const table = functionTable(trial.cpu, trial.source);
-        selfShares.push((table.functions[TARGET.key]?.selfNanos ?? 0) / table.total);
-      }
+        return (table.functions[TARGET.key]?.selfNanos ?? 0) / table.total;
+      });
+      selfShares.push(...shares);
+      const samplesPerTrial = median(pool.clean.map((t) => functionTable(t.cpu, t.source, 'samples').functions[TARGET.key]?.selfNanos ?? 0));
+      noise.push({ requests, samplesPerTrial, shareCv: coefficientOfVariation(shares), countingCv: 1 / Math.sqrt(Math.max(1, samplesPerTrial)) });
       for (const trials of settings.trials) {
         const figures = real.get(trials)!;
         const resampled = resample(pool, trials, requests, settings, log);
@@ -157,7 +167,13 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return { target: TARGET, plantedPercent: PLANTED_PERCENT, power: POWER, settings, warmupRequests, connections, cells, plantedSelfRatio, targetSelfShare: median(selfShares), reproduced };
+  return { target: TARGET, plantedPercent: PLANTED_PERCENT, power: POWER, settings, warmupRequests, connections, cells, plantedSelfRatio, noise, targetSelfShare: median(selfShares), reproduced };
+}
+
+function coefficientOfVariation(values: readonly number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
+  return Math.sqrt(variance) / mean;
 }
 
 /** Failed, with the planted function first among the findings. */

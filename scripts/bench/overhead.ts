@@ -56,6 +56,10 @@ export interface RunFigures {
   readonly round: number;
   readonly throughputRps: number;
   readonly cpuMicrosPerRequest: number;
+  /** The part of it on the main thread, where the service's JavaScript runs and the CPU profiler interrupts it. */
+  readonly mainThreadCpuMicrosPerRequest: number;
+  /** The part on V8's profiler thread (v8:ProfEvntProc), which exists only while the CPU profiler runs. */
+  readonly profilerThreadCpuMicrosPerRequest: number;
   readonly responses: number;
   readonly failed: number;
 }
@@ -65,7 +69,7 @@ export interface OverheadResult {
   readonly variants: ReadonlyArray<{ readonly name: VariantName; readonly what: string }>;
   readonly runs: readonly RunFigures[];
   /** Per variant, the per-round ratios to `none` in the same round. */
-  readonly ratios: ReadonlyArray<{ readonly variant: VariantName; readonly throughput: Spread; readonly cpuPerRequest: Spread }>;
+  readonly ratios: ReadonlyArray<{ readonly variant: VariantName; readonly throughput: Spread; readonly cpuPerRequest: Spread; readonly mainThreadCpuPerRequest: Spread }>;
 }
 
 const COMMAND = 'exec node examples/shop-api/server.js';
@@ -110,14 +114,16 @@ export function overheadRatios(runs: readonly RunFigures[]): OverheadResult['rat
   return VARIANTS.filter((v) => v.name !== 'none').map((variant) => {
     const throughput: number[] = [];
     const cpuPerRequest: number[] = [];
+    const mainThreadCpuPerRequest: number[] = [];
     for (const round of rounds) {
       const base = runs.find((r) => r.round === round && r.variant === 'none');
       const run = runs.find((r) => r.round === round && r.variant === variant.name);
       if (!base || !run) continue;
       throughput.push(run.throughputRps / base.throughputRps);
       cpuPerRequest.push(run.cpuMicrosPerRequest / base.cpuMicrosPerRequest);
+      mainThreadCpuPerRequest.push(run.mainThreadCpuMicrosPerRequest / base.mainThreadCpuMicrosPerRequest);
     }
-    return { variant: variant.name, throughput: spread(throughput), cpuPerRequest: spread(cpuPerRequest) };
+    return { variant: variant.name, throughput: spread(throughput), cpuPerRequest: spread(cpuPerRequest), mainThreadCpuPerRequest: spread(mainThreadCpuPerRequest) };
   });
 }
 
@@ -149,11 +155,11 @@ async function oneRun(
     const common = { connections: settings.connections, timeoutMs: 10_000 };
     if (settings.warmupRequests > 0) await replayLoad(origin, requests, { ...common, amount: settings.warmupRequests });
     if (variant.sampling) await channel!.startProfiling(variant.sampling);
-    const cpuBefore = cpuNanosOf(pid);
+    const cpuBefore = threadCpuNanos(pid);
     const started = process.hrtime.bigint();
     const load = await replayLoad(origin, requests, { ...common, amount: settings.measureRequests, startAt: settings.warmupRequests % requests.length });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuNanos = cpuNanosOf(pid) - cpuBefore;
+    const cpuAfter = threadCpuNanos(pid);
     if (variant.sampling) {
       await channel!.stopProfiling({ cpuProfilePath: join(scratch, 'cpu.json'), heapProfilePath: join(scratch, 'heap.json') });
     }
@@ -162,7 +168,9 @@ async function oneRun(
       variant: variant.name,
       round,
       throughputRps: load.responses / seconds,
-      cpuMicrosPerRequest: cpuNanos / 1000 / load.responses,
+      cpuMicrosPerRequest: (cpuAfter.all - cpuBefore.all) / 1000 / load.responses,
+      mainThreadCpuMicrosPerRequest: (cpuAfter.main - cpuBefore.main) / 1000 / load.responses,
+      profilerThreadCpuMicrosPerRequest: (cpuAfter.profiler - cpuBefore.profiler) / 1000 / load.responses,
       responses: load.responses,
       failed: load.errors + load.timeouts,
     };
@@ -200,21 +208,28 @@ async function healthy(url: URL): Promise<void> {
 }
 
 /**
- * CPU time of every thread of a process, in nanoseconds, from /proc/<pid>/task/*\/schedstat
- * (the scheduler's own accounting, exact to the nanosecond; /proc/<pid>/stat counts in
- * 10 ms ticks, 1% of a 1-second window). The same clock for every variant, agent or not.
+ * CPU time of a process's threads, in nanoseconds, from /proc/<pid>/task/*\/schedstat (the
+ * scheduler's own accounting, exact to the nanosecond; /proc/<pid>/stat counts in 10 ms
+ * ticks, 1% of a 1-second window): all of them, the main thread, and V8's profiler thread.
+ * The same clock for every variant, agent or not.
  */
-export function cpuNanosOf(pid: number): number {
-  let total = 0;
+export function threadCpuNanos(pid: number): { all: number; main: number; profiler: number } {
+  const totals = { all: 0, main: 0, profiler: 0 };
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     try {
-      total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      const nanos = Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      totals.all += nanos;
+      if (Number(task) === pid) totals.main += nanos;
+      else if (readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim() === PROFILER_THREAD) totals.profiler += nanos;
     } catch {
       // The thread ended between the listing and the read.
     }
   }
-  return total;
+  return totals;
 }
+
+/** The name V8 gives the thread that turns the CPU profiler's ticks into samples. */
+const PROFILER_THREAD = 'v8:ProfEvntProc';
 
 function cpuClockName(): string {
   return '/proc/<pid>/task/*/schedstat (scheduler CPU time of every thread of the service, ns)';

@@ -5,7 +5,7 @@ import type { CellResult, DetectionResult, VerdictCounts } from './detection.js'
 import type { Machine } from './machine.js';
 import type { OverheadResult } from './overhead.js';
 import type { PhasesResult } from './phases.js';
-import type { BenchResults, PartName, PartRecord } from './results.js';
+import { PART_NAMES, type BenchResults, type PartName, type PartRecord } from './results.js';
 import { wilson, type Spread } from './stats.js';
 
 /** Goals from the issue that asked for these benchmarks. */
@@ -41,12 +41,25 @@ export function renderBenchmarks(results: BenchResults): string {
     '',
     machineSection(results),
     '',
+    '## What changed because of these measurements',
+    '',
+    ...CHANGES.map((line) => `- ${line}`),
+    '',
     ...section('1. Profiling overhead on the service', overhead && overheadSection(overhead), 'overhead'),
     ...section('2. Analysis speed and memory', analysis && analysisSection(analysis), 'analysis'),
     ...section('3. Gate wall time, by phase', phases && phasesSection(phases), 'phases'),
     ...section('4. Sampling versus detection: choosing trials and requests', detection && detectionSection(detection), 'detection'),
   ].join('\n');
 }
+
+/** What the first runs of this benchmark found and what was changed; history, so written once rather than measured. */
+const CHANGES = [
+  'Every load phase ended up to a second after its last response: autocannon noticed that its request count was reached only on its 1-second sampling tick. A gate trial on the example lost about a second per warm-up and per measurement (a third of its wall time), and the throughput a trial reported was rounded to whole seconds (1460, 965 or 730 req/s for the same service). `src/load/replay-load.ts` now sets a 20 ms tick and times the load from its first request to its last response.',
+  "Aggregating a profile into the function table (`src/analysis/function-table.ts`) took 2 to 5 times as long as decoding it, with string keys in maps and a set per sample; it now works on integer slots with a per-sample stamp, and takes less time than decoding (section 2). The table is the same, checked against the plain definition by a test.",
+  "Reading a profile spent half its time in validation converting every frame's id to a string (`src/profile/check-valid.ts`); ids are now numbers while they fit.",
+  "The exact Mann–Whitney test recomputed the same null distribution for every function of a comparison; the last few are now kept (`src/analysis/mann-whitney.ts`). The comparison's remaining cost is the bootstrap's seeded draws (2 000 resamples per metric per tested function); drawing the same intervals by counting ranks instead of sorting each resample was tried and was no faster, so it was not kept.",
+  'report.json records where each run\'s wall time went (`timingsMs`), which section 3 reads.',
+];
 
 function section(title: string, body: string | undefined, part: PartName): string[] {
   return [`## ${title}`, '', body ?? missing(part), ''];
@@ -90,7 +103,7 @@ function mdrText(cell: CellResult): string {
 }
 
 function machineSection(results: BenchResults): string {
-  const records = Object.entries(results.parts) as Array<[PartName, PartRecord<unknown>]>;
+  const records = PART_NAMES.flatMap((name) => (results.parts[name] ? [[name, results.parts[name]] as [PartName, PartRecord<unknown>]] : []));
   if (records.length === 0) return '_Nothing measured yet._';
   const machines = new Map<string, Machine>();
   for (const [, record] of records) machines.set(describe(record.machine), record.machine);
@@ -117,30 +130,49 @@ function describe(m: Machine): string {
 
 function overheadSection(record: PartRecord<OverheadResult>): string {
   const r = record.result;
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const absolute = (variant: string) => {
     const runs = r.runs.filter((x) => x.variant === variant);
-    const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-    return { rps: med(runs.map((x) => x.throughputRps)), cpu: med(runs.map((x) => x.cpuMicrosPerRequest)) };
+    return {
+      rps: medianOf(runs.map((x) => x.throughputRps)),
+      cpu: medianOf(runs.map((x) => x.cpuMicrosPerRequest)),
+      main: medianOf(runs.map((x) => x.mainThreadCpuMicrosPerRequest)),
+      profiler: medianOf(runs.map((x) => x.profilerThreadCpuMicrosPerRequest)),
+    };
   };
   const sampling = r.ratios.find((x) => x.variant === 'cpu+alloc');
   const cpuOnly = r.ratios.find((x) => x.variant === 'cpu');
-  const loss = sampling ? 1 - sampling.throughput.median : Number.NaN;
   const failed = r.runs.reduce((sum, x) => sum + x.failed, 0);
+  // How much the same variant's throughput moves from run to run: what a throughput ratio can resolve here.
+  const plain = r.runs.filter((x) => x.variant === 'none').map((x) => x.throughputRps);
+  const plainSpread = plain.length > 1 ? (Math.max(...plain) - Math.min(...plain)) / medianOf(plain) : 0;
+  const defaults = absolute('cpu+alloc');
   return [
-    `**Method.** ${r.settings.rounds} rounds; each round starts the example service (\`${r.settings.command}\`) once per variant below, each in a fresh process, in an order that rotates from round to round. Each run replays ${r.settings.warmupRequests} warm-up requests, then measures ${r.settings.measureRequests} requests over ${r.settings.connections} connections with perfgate's own load generator (autocannon, closed loop) — the settings of a gate trial on the example. Throughput is responses over the time from the first request to the last response. CPU time is read from ${r.settings.cpuClock} just before and after the measured requests, for every variant alike. Each variant's ratio is taken against the no-agent run of the same round, so the machine's drift cancels; the table gives the median ratio over the rounds with its interquartile range and range.`,
+    `**Method.** ${r.settings.rounds} rounds; each round starts the example service (\`${r.settings.command}\`) once per variant below, each in a fresh process, in an order that rotates from round to round. Each run replays ${r.settings.warmupRequests} warm-up requests, then measures ${r.settings.measureRequests} requests over ${r.settings.connections} connections with perfgate's own load generator (autocannon, closed loop, in the benchmark's process) — the settings of a gate trial on the example. Throughput is responses over the time from the first request to the last response. CPU time is read from ${r.settings.cpuClock} just before and after the measured requests, for every variant alike, in total and for the main thread (where the service's JavaScript runs) and V8's profiler thread. Each variant's ratio is taken against the no-agent run of the same round, so the machine's drift cancels; the table gives the median ratio over the rounds with its interquartile range and range.`,
     '',
-    '| variant | throughput | CPU per request | throughput vs no agent | CPU per request vs no agent |',
-    '|---|---:|---:|---|---|',
+    '| variant | throughput | CPU per request: all threads / main thread / profiler thread |',
+    '|---|---:|---:|',
     ...r.variants.map((v) => {
       const a = absolute(v.name);
-      const ratio = r.ratios.find((x) => x.variant === v.name);
-      return `| ${v.what} | ${a.rps.toFixed(0)} req/s | ${a.cpu.toFixed(0)} µs | ${ratio ? spreadText(ratio.throughput) : '—'} | ${ratio ? spreadText(ratio.cpuPerRequest) : '—'} |`;
+      return `| ${v.what} | ${a.rps.toFixed(0)} req/s | ${a.cpu.toFixed(0)} / ${a.main.toFixed(0)} / ${a.profiler.toFixed(1)} µs |`;
     }),
+    '',
+    '| variant, against no agent in the same round | throughput | CPU per request (all threads) | CPU per request (main thread) |',
+    '|---|---|---|---|',
+    ...r.ratios.map((ratio) => `| ${r.variants.find((v) => v.name === ratio.variant)?.what ?? ratio.variant} | ${spreadText(ratio.throughput)} | ${spreadText(ratio.cpuPerRequest)} | ${spreadText(ratio.mainThreadCpuPerRequest)} |`),
     '',
     `Requests that failed across all runs: ${failed}.`,
     '',
     sampling && cpuOnly
-      ? `**Against the goal** (at most ${percent(GOALS.throughputLoss)} throughput lost at the default settings): the median loss is ${percent(loss, 1)}, ${loss <= GOALS.throughputLoss ? 'within the goal' : 'above the goal'}. The CPU profiler alone (allocation sampler practically off) costs ${signed(cpuOnly.cpuPerRequest.median)} CPU per request, the allocation sampler at its default interval brings it to ${signed(sampling.cpuPerRequest.median)}. The sampling intervals were compared with each other (rather than with no agent) in [profiling.md](../profiling.md#what-profiling-costs); a finer CPU interval costs much more.`
+      ? [
+          `**Against the goal** (at most ${percent(GOALS.throughputLoss)} throughput lost at the default settings). The median throughput change is ${signed(sampling.throughput.median)}; but the no-agent runs alone span ${percent(plainSpread)} of their median throughput from run to run on this shared machine, so a throughput ratio cannot resolve a 2% effect here. CPU per request is the sharper measure, and where the cost goes says what throughput can lose:`,
+          '',
+          `- The main thread, which bounds a Node service's throughput, needs ${signed(sampling.mainThreadCpuPerRequest.median)} CPU per request while both samplers run (${signed(cpuOnly.mainThreadCpuPerRequest.median)} with the CPU profiler alone): V8 interrupts it every sampling interval to record the stack.`,
+          `- V8's profiler thread (\`v8:ProfEvntProc\`, only while the CPU profiler runs) spends ${defaults.profiler.toFixed(1)} µs per request of CPU on another core, turning those interrupts into samples; a service with a core to spare does not wait for it, one on a saturated machine does.`,
+          `- In all, CPU per request rises ${signed(sampling.cpuPerRequest.median)} (${signed(cpuOnly.cpuPerRequest.median)} with the CPU profiler alone); the idle agent costs ${signed(r.ratios.find((x) => x.variant === 'idle')?.cpuPerRequest.median ?? 1)}.`,
+          '',
+          `The overhead does not bias a verdict (both sides are measured with the same samplers), and the CPU profiler's interval is also what limits detection: a trial's share of a function is a count of samples, and section 4 shows that counting noise is a large part of the trial-to-trial noise. A longer interval would cost less and see less; the other intervals are compared in [profiling.md](../profiling.md#cpu).`,
+        ].join('\n')
       : '',
   ].join('\n');
 }
@@ -148,7 +180,7 @@ function overheadSection(record: PartRecord<OverheadResult>): string {
 function analysisSection(record: PartRecord<AnalysisResult>): string {
   const r = record.result;
   return [
-    `**Method.** Synthetic CPU profiles (seeded; scripts/bench/synthetic-profile.ts): the given number of sample entries (distinct stacks, as perfgate and Go write them), stacks 0.5 to 1.5 times the given depth, frames drawn with a skew so that few functions are hot and most are rare, two lines per function. ${r.trialsPerSide} profiles a side, the candidate's hottest leaf 20% more expensive. Each row runs in fresh child processes, ${r.repeats} time(s) each, median kept: one child decodes every file with pprof-format alone (gunzip + \`Profile.decode\`, the reference), the other does what a gate does with them: perfgate's \`decodePprof\` (gunzip, decode, validation), \`functionTable\` per profile (aggregation), then one \`compare\` of the two sides at the default statistics. Times are for all ${2 * r.trialsPerSide} profiles; peak memory is the child's maximum resident set.`,
+    `**Method.** Synthetic CPU profiles (seeded; scripts/bench/synthetic-profile.ts): the given number of sample entries (distinct stacks, as perfgate and Go write them), stacks 0.5 to 1.5 times the given depth, frames drawn with a skew so that few functions are hot and most are rare, two lines per function. ${r.trialsPerSide} profiles a side, the candidate's hottest leaf 20% more expensive. Each row runs in fresh child processes, ${r.repeats} times each (once for a million samples), median kept: one child decodes every file with pprof-format alone (gunzip + \`Profile.decode\`, the reference), the other does what a gate does with them: perfgate's \`decodePprof\` (gunzip, decode, validation), \`functionTable\` per profile (aggregation), then one \`compare\` of the two sides at the default statistics. Times are CPU time of the child process (user + system, all threads; on a shared machine wall time would measure the neighbours too) for all ${2 * r.trialsPerSide} profiles; peak memory is the child's maximum resident set.`,
     '',
     '| samples | functions | depth | file | bare decode | perfgate decode | aggregation | comparison (functions tested) | (aggregation + comparison) / bare decode | peak RSS, bare decode | peak RSS, perfgate |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -250,6 +282,8 @@ function detectionSection(record: PartRecord<DetectionResult>): string {
   const effects = r.settings.effects;
   return [
     `**Method.** For each number of measured requests per trial (${r.settings.requests.join(', ')}; ${r.warmupRequests} warm-up, ${r.connections} connections) and each number of trials a side (${r.settings.trials.join(', ')}): a baseline (\`perfgate baseline\`), then ${r.settings.runsPerCell} real \`perfgate run\`(s) of the unchanged example (A/A) and ${r.settings.runsPerCell} with the planted regression \`PERFGATE_EXAMPLE_REGRESSION=${r.target.name}:${r.plantedPercent}\` (${r.target.name} does ${r.plantedPercent}% more of its own work), alternating, all at the default statistics against the stored baseline. Real runs are few, so the rates come from resampling the trials those runs measured: for each cell, ${r.settings.draws} draws of 2 × trials distinct unchanged trials of the same request count (seeded), compared as drawn (A/A), with the planted trials as the candidate side, and with ${r.target.name}'s own CPU time scaled up by each effect size in the candidate half (the samples where it is the innermost frame, so its callers grow by the same time). A regression counts as detected when the verdict is fail and ${r.target.name} is the first finding. The minimum detectable regression is the smallest effect detected in ${percent(r.power)} of the draws (interpolated between the effects tried). The resampling code reached the same verdict and first finding as the gate itself in ${r.reproduced.agreed} of ${r.reproduced.checked} real runs. Resampled trials come from runs minutes apart, as a stored baseline and a later run are; drawing them from one pool hides drift between the two sides, so the resampled A/A rate is a lower bound: the real A/A runs are the check.`,
+    '',
+    `**Where the noise comes from.** ${r.target.name}'s own share of the busy CPU varies from trial to trial by ${r.noise.map((n) => `${percent(n.shareCv)} at ${n.requests} requests (${n.samplesPerTrial.toFixed(0)} samples of it per trial; counting alone explains ${percent(n.countingCv)})`).join(', ')} (coefficient of variation). Variances add, so the share of the noise that is counting samples is ${r.noise.map((n) => `${percent(Math.min(1, (n.countingCv / n.shareCv) ** 2))} at ${n.requests}`).join(', ')}: more requests per trial, or a finer sampling interval at the cost of section 1's overhead, shrink that part.`,
     '',
     `What +${r.plantedPercent}% really did: ${r.target.name}'s own CPU per request in the planted trials over the unchanged ones (medians): ${r.plantedSelfRatio.map((p) => `${signed(p.ratio)} at ${p.requests} requests`).join(', ')}.`,
     '',
