@@ -42,8 +42,10 @@ describe('the gate on the example service', () => {
   });
 
   it('fails the injected regression and blames the injected function first', async () => {
-    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'scoreProduct' }, baseline: join(clean.dir, 'baseline.json') });
-    const result = await runCli(['run', '--config', regressed.path]);
+    // As `npm run demo:regression` does: the switch comes from perfgate's environment, so the
+    // config (and its fingerprint) is the clean run's and the stored baseline is used.
+    const regressed = exampleConfig({ baseline: join(clean.dir, 'baseline.json'), mark: clean.mark });
+    const result = await runCli(['run', '--config', regressed.path], { env: { PERFGATE_EXAMPLE_REGRESSION: 'scoreProduct' } });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
     expect(report.comparison.verdict.outcome).toBe('fail');

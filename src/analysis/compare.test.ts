@@ -63,7 +63,7 @@ describe('compare', () => {
     const cand = Array.from({ length: 3 }, () => trial({ ...shares, 'b.js#score': 0.3 }, random));
     const result = compare(base, cand, settings);
     expect(result.verdict.outcome).toBe('inconclusive');
-    expect(result.warnings.join(' ')).toMatch(/smallest possible p is 0\.100/);
+    expect(result.warnings.join(' ')).toMatch(/smallest possible one-sided p is 0\.050/);
   });
 
   it('fails on failed requests before looking at speed', () => {

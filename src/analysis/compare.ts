@@ -99,23 +99,28 @@ export function compare(
 
   // Only functions on both sides are tested; added and gone ones are listed as such.
   const tested = candidates.filter((c) => c.presence === 'both');
-  const tests: Array<{ finding: Candidate; metric: ShareMetric | 'allocations'; p: number }> = [];
+  // The gate asks a one-sided question — did it get worse? — so regressions are tested with
+  // the upper tail and controlled as one family; improvements, the lower tail, as another.
+  const tests: Array<{ finding: Candidate; metric: ShareMetric | 'allocations'; up: number; down: number }> = [];
+  const addTest = (finding: Candidate, metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }) => {
+    const result = mannWhitney(values.baseline, values.candidate);
+    tests.push({ finding, metric, up: result.pGreater, down: result.pLess });
+  };
   for (const c of tested) {
-    for (const metric of ['self', 'total'] as const) {
-      tests.push({ finding: c, metric, p: mannWhitney(c.shares[metric].baseline, c.shares[metric].candidate).p });
-    }
-    if (c.allocations) tests.push({ finding: c, metric: 'allocations', p: mannWhitney(c.allocations.baseline, c.allocations.candidate).p });
+    for (const metric of ['self', 'total'] as const) addTest(c, metric, c.shares[metric]);
+    if (c.allocations) addTest(c, 'allocations', c.allocations);
   }
-  const qValues = benjaminiHochberg(tests.map((t) => t.p));
-  const qOf = new Map<string, number>();
-  tests.forEach((t, i) => qOf.set(`${t.finding.key}\u0000${t.metric}`, qValues[i]!));
+  const qUp = benjaminiHochberg(tests.map((t) => t.up));
+  const qDown = benjaminiHochberg(tests.map((t) => t.down));
+  const qOf = new Map<string, Tails>();
+  tests.forEach((t, i) => qOf.set(`${t.finding.key}\u0000${t.metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i]!, qDown: qDown[i]! }));
 
-  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP;
+  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
   const firstThreshold = tests.length > 0 ? settings.alpha / tests.length : settings.alpha;
   const detectable = minimumP <= firstThreshold;
   if (!detectable) {
     warnings.push(
-      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible p is ${formatP(minimumP)}, above the first Benjamini–Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`,
+      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini–Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`,
     );
   }
 
@@ -124,8 +129,8 @@ export function compare(
     // A budget replaces both floors for its function: its owner decided what matters.
     const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
     const metricComparison = (metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }): MetricComparison => {
-      const q = qOf.get(`${c.key}\u0000${metric}`) ?? 1;
-      return compareMetric(values.baseline, values.candidate, q, floors, random, 'share', c.presence !== 'both');
+      const tails = qOf.get(`${c.key}\u0000${metric}`) ?? UNTESTED;
+      return compareMetric(values.baseline, values.candidate, tails, floors, random, 'share', c.presence !== 'both');
     };
     const self = metricComparison('self', c.shares.self);
     const total = metricComparison('total', c.shares.total);
@@ -164,7 +169,7 @@ export function compare(
 function compareMetric(
   base: readonly number[],
   cand: readonly number[],
-  q: number,
+  tails: Tails,
   settings: CompareSettings,
   random: () => number,
   scale: 'share' | 'relative',
@@ -174,7 +179,10 @@ function compareMetric(
   const candidateMedian = safeMedian(cand);
   const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
   const ci = bootstrapMedianRatio(base, cand, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
-  const p = mannWhitney(base, cand).p;
+  // p and q are reported for the tail the change points to.
+  const rising = candidateMedian >= baselineMedian;
+  const p = rising ? tails.pUp : tails.pDown;
+  const q = rising ? tails.qUp : tails.qDown;
   let outcome: Outcome;
   if (untestable || base.length < 2 || cand.length < 2) {
     outcome = 'inconclusive';
@@ -184,9 +192,8 @@ function compareMetric(
     // For shares the absolute floor is in share points; service metrics have no absolute floor.
     const absoluteFloor = scale === 'share' ? settings.minShareOfTotal : 0;
     const delta = candidateMedian - baselineMedian;
-    const significant = q <= settings.alpha;
-    if (significant && ci.low > upper && delta >= absoluteFloor) outcome = 'regressed';
-    else if (significant && ci.high < lower && -delta >= absoluteFloor) outcome = 'improved';
+    if (tails.qUp <= settings.alpha && ci.low > upper && delta >= absoluteFloor) outcome = 'regressed';
+    else if (tails.qDown <= settings.alpha && ci.high < lower && -delta >= absoluteFloor) outcome = 'improved';
     else if (ci.low >= lower && ci.high <= upper) outcome = 'unchanged';
     // Even the worst case the interval allows stays under the absolute floor.
     else if (scale === 'share' && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome = 'unchanged';
@@ -194,6 +201,15 @@ function compareMetric(
   }
   return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio, ci, p, q, outcome };
 }
+
+/** One-sided p-values of a test and their false-discovery-adjusted q-values. */
+interface Tails {
+  readonly pUp: number;
+  readonly pDown: number;
+  readonly qUp: number;
+  readonly qDown: number;
+}
+const UNTESTED: Tails = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
 
 function combine(...outcomes: ReadonlyArray<Outcome | undefined>): Outcome {
   for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (outcomes.includes(outcome)) return outcome;
@@ -234,8 +250,8 @@ function compareService(baseline: readonly TrialMetrics[], candidate: readonly T
   return SERVICE_METRICS.map(({ metric, higherIsWorse, read }) => {
     const base = baseline.map((t) => read(t.service));
     const cand = candidate.map((t) => read(t.service));
-    const p = mannWhitney(base, cand).p;
-    const raw = compareMetric(base, cand, p, settings, random, 'relative', false);
+    const test = mannWhitney(base, cand);
+    const raw = compareMetric(base, cand, { pUp: test.pGreater, pDown: test.pLess, qUp: test.pGreater, qDown: test.pLess }, settings, random, 'relative', false);
     // Throughput going up is an improvement: flip the labels, not the numbers.
     const outcome: Outcome = higherIsWorse ? raw.outcome : raw.outcome === 'regressed' ? 'improved' : raw.outcome === 'improved' ? 'regressed' : raw.outcome;
     return { metric, higherIsWorse, comparison: { ...raw, outcome } };

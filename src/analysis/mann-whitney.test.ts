@@ -73,3 +73,24 @@ describe('mannWhitney', () => {
     expect(binomial(10, 5)).toBe(252);
   });
 });
+
+describe('one-sided tails', () => {
+  it('halve the two-sided p for a clear direction, and point the right way', () => {
+    const up = mannWhitney([1, 2, 3, 4, 5, 6, 7, 8], [9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(up.pGreater).toBeCloseTo(1 / 12870, 12);
+    expect(up.pLess).toBe(1);
+    const down = mannWhitney([9, 10, 11, 12], [1, 2, 3, 4]);
+    expect(down.pLess).toBeCloseTo(1 / 70, 12);
+    expect(down.pGreater).toBe(1);
+  });
+
+  it('count ties exactly (pooled 1,2,2,3: P(rank sum of y >= 13 doubled) = 2/6)', () => {
+    const result = mannWhitney([1, 2], [2, 3]);
+    expect(result.pGreater).toBeCloseTo(2 / 6, 12);
+    expect(result.pLess).toBeCloseTo(6 / 6, 12);
+  });
+
+  it('one inversion in 8 against 8 gives P(U <= 1) = 2/12870', () => {
+    expect(mannWhitney([1, 2, 3, 4, 5, 6, 7, 9], [8, 10, 11, 12, 13, 14, 15, 16]).pGreater).toBeCloseTo(2 / 12870, 12);
+  });
+});

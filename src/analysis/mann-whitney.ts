@@ -5,8 +5,12 @@ export interface MannWhitneyResult {
   readonly u: number;
   /** Two-sided p-value. */
   readonly p: number;
+  /** One-sided p-value that `y` tends to be larger than `x` (the alternative a regression test asks about). */
+  readonly pGreater: number;
+  /** One-sided p-value that `y` tends to be smaller than `x`. */
+  readonly pLess: number;
   readonly method: 'exact' | 'normal';
-  /** The smallest two-sided p these sample sizes can ever give (with no ties). */
+  /** The smallest two-sided p these sample sizes can ever give (with no ties); half of it one-sided. */
   readonly minimumP: number;
 }
 
@@ -20,7 +24,7 @@ const EXACT_LIMIT = 60;
 export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhitneyResult {
   const n = x.length;
   const m = y.length;
-  if (n === 0 || m === 0) return { u: 0, p: 1, method: 'exact', minimumP: 1 };
+  if (n === 0 || m === 0) return { u: 0, p: 1, pGreater: 1, pLess: 1, method: 'exact', minimumP: 1 };
   const pooled = [...x.map((value) => ({ value, fromY: false })), ...y.map((value) => ({ value, fromY: true }))].sort((a, b) => a.value - b.value);
   // Doubled mid-ranks are integers, which lets the exact distribution be counted by sums.
   const doubledRanks: number[] = new Array(pooled.length);
@@ -41,14 +45,22 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhi
   const total = n + m;
   const minimumP = Math.min(1, 2 / binomial(total, m));
   if (total <= EXACT_LIMIT) {
-    return { u, p: exactP(doubledRanks, m, doubledRankSumY), method: 'exact', minimumP };
+    return { u, ...exactP(doubledRanks, m, doubledRankSumY), method: 'exact', minimumP };
   }
   const meanU = (n * m) / 2;
   const tieTerm = tieSizes.reduce((sum, t) => sum + (t * t * t - t), 0);
   const varianceU = ((n * m) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
-  if (varianceU <= 0) return { u, p: 1, method: 'normal', minimumP };
-  const z = Math.max(0, Math.abs(u - meanU) - 0.5) / Math.sqrt(varianceU);
-  return { u, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal', minimumP };
+  if (varianceU <= 0) return { u, p: 1, pGreater: 1, pLess: 1, method: 'normal', minimumP };
+  const sd = Math.sqrt(varianceU);
+  const z = Math.max(0, Math.abs(u - meanU) - 0.5) / sd;
+  return {
+    u,
+    p: Math.min(1, 2 * normalUpperTail(z)),
+    pGreater: Math.min(1, normalUpperTail((u - meanU - 0.5) / sd)),
+    pLess: Math.min(1, normalUpperTail((meanU - u - 0.5) / sd)),
+    method: 'normal',
+    minimumP,
+  };
 }
 
 interface NullDistribution {
@@ -65,7 +77,7 @@ interface NullDistribution {
 const nullDistributions = new Map<string, NullDistribution>();
 const KEPT_DISTRIBUTIONS = 64;
 
-function exactP(doubledRanks: readonly number[], m: number, observed: number): number {
+function exactP(doubledRanks: readonly number[], m: number, observed: number): { p: number; pGreater: number; pLess: number } {
   const key = `${m}:${doubledRanks.join(',')}`;
   let cached = nullDistributions.get(key);
   if (!cached) {
@@ -76,10 +88,15 @@ function exactP(doubledRanks: readonly number[], m: number, observed: number): n
   const { distribution, count, mean } = cached;
   const distance = Math.abs(observed - mean);
   let extreme = 0;
+  let atLeast = 0;
+  let atMost = 0;
   for (let s = 0; s < distribution.length; s++) {
-    if (Math.abs(s - mean) >= distance - 1e-9) extreme += distribution[s]!;
+    const ways = distribution[s]!;
+    if (Math.abs(s - mean) >= distance - 1e-9) extreme += ways;
+    if (s >= observed - 1e-9) atLeast += ways;
+    if (s <= observed + 1e-9) atMost += ways;
   }
-  return Math.min(1, extreme / count);
+  return { p: Math.min(1, extreme / count), pGreater: Math.min(1, atLeast / count), pLess: Math.min(1, atMost / count) };
 }
 
 function nullDistribution(doubledRanks: readonly number[], m: number): NullDistribution {

@@ -53,7 +53,7 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(failing);
     expect(markdown.match(/<details>/g)).toHaveLength(1);
     const details = markdown.slice(markdown.indexOf('<details>'));
-    expect(details).toContain('Exact two-sided Mann–Whitney U');
+    expect(details).toContain('Exact one-sided Mann–Whitney U');
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
     // The service table stays outside, with the failed requests.
     expect(markdown.slice(0, markdown.indexOf('<details>'))).toMatch(/\| failed requests \| 0 of 8000 \| 0 of 8000 \| — \|/);

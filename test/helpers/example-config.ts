@@ -16,10 +16,13 @@ export interface TestConfig {
  * A config in a temp folder that gates the bundled example with small settings; every
  * service process it starts carries a unique mark in its environment for leak checks.
  */
-export function exampleConfig(overrides: { service?: Record<string, unknown>; env?: Record<string, string>; [key: string]: unknown } = {}): TestConfig {
+export function exampleConfig(
+  overrides: { service?: Record<string, unknown>; env?: Record<string, string>; mark?: string; [key: string]: unknown } = {},
+): TestConfig {
   const dir = mkdtempSync(join(tmpdir(), 'perfgate-test-'));
-  const mark = randomUUID();
-  const { service, env, ...rest } = overrides;
+  // The mark is part of the service's environment and so of the config's fingerprint:
+  // a run meant to use another config's stored baseline reuses that config's mark.
+  const { service, env, mark = randomUUID(), ...rest } = overrides;
   const config = {
     root: REPO,
     service: { start: 'node examples/shop-api/server.js', cwd: REPO, readyTimeoutMs: 15_000, env: { [MARK]: mark, ...env }, ...service },
