@@ -12,7 +12,7 @@ import { flameMeasures } from '../src/report/flame-measures.js';
 import type { FlamePageData } from '../src/report/flame-page-data.js';
 import { flamePageData } from '../src/report/flame-page.js';
 import { buildFlameTree } from '../src/report/flame-tree.js';
-import { change, formatQ, percent } from '../src/report/format.js';
+import { formatQ } from '../src/report/format.js';
 import { renderHtml } from '../src/report/html.js';
 import type { Report } from '../src/report/index.js';
 import { launchBrowser, pngStatistics, processesMentioning, type TestBrowser } from './helpers/browser.js';
@@ -158,8 +158,21 @@ describe('report.html in a real browser', () => {
     expect(Math.abs(Number(shown![1]) - base / 1000)).toBeLessThanOrEqual(0.051);
     expect(Math.abs(Number(shown![2]) - cand / 1000)).toBeLessThanOrEqual(0.051);
     expect(Math.abs(Number(shown![3]) - (cand / base - 1) * 100)).toBeLessThanOrEqual(0.11);
-    expect(text).toContain(`Self share of busy CPU ${percent(finding.self.baselineMedian)} → ${percent(finding.self.candidateMedian)}, change ${change(finding.self, '95% CI ')}, q ${formatQ(finding.self.q)}`);
-    expect(text).toContain(`Total share of busy CPU ${percent(finding.total.baselineMedian)} → ${percent(finding.total.candidateMedian)}`);
+    // The finding's numbers, against report.json (which keeps six significant digits, so allow the last printed one to differ).
+    for (const [label, metric] of [
+      ['Self', finding.self],
+      ['Total', finding.total],
+    ] as const) {
+      const line = new RegExp(`${label} share of busy CPU ([\\d.]+)% → ([\\d.]+)%, change (~|[+-][\\d.]+%) \\(95% CI ([+-][\\d.]+)% … ([+-][\\d.]+|new)%?\\), q (\\S+)`).exec(text);
+      expect(line, text).not.toBeNull();
+      const [, baseShare, candShare, point, low, high, q] = line!;
+      expect(Math.abs(Number(baseShare) - metric.baselineMedian * 100)).toBeLessThanOrEqual(0.0051);
+      expect(Math.abs(Number(candShare) - metric.candidateMedian * 100)).toBeLessThanOrEqual(0.0051);
+      expect(point === '~').toBe(metric.outcome === 'unchanged' || metric.outcome === 'inconclusive');
+      expect(Math.abs(Number(low) - (metric.ci.low - 1) * 100)).toBeLessThanOrEqual(0.051);
+      if (high !== 'new') expect(Math.abs(Number(high) - (metric.ci.high - 1) * 100)).toBeLessThanOrEqual(0.051);
+      expect(q).toBe(formatQ(metric.q));
+    }
     await page.mouse.move(2, 2);
     expect(await page.isHidden('#flame-tooltip')).toBe(true);
     expect(errors).toEqual([]);
