@@ -53,7 +53,8 @@ describe('the gate on the example service', () => {
     expect(top.name).toBe('scoreProduct');
     expect(top.file).toBe('examples/shop-api/search.js');
     expect(top.outcome).toBe('regressed');
-    expect(top.self.ci.low).toBeGreaterThan(1.25);
+    expect(top.self.ci.low).toBeGreaterThan(1.05);
+    expect(top.self.ratio).toBeGreaterThan(1.25);
     expect(result.stdout).toMatch(/REGRESSED\s+scoreProduct/);
     expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
   });
