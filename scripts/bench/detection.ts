@@ -7,8 +7,8 @@ import { seededRandom } from '../../src/analysis/prng.js';
 import { compareSchema } from '../../src/config/schema.js';
 import { decodePprof } from '../../src/profile/index.js';
 import { requestsOf } from '../../src/profile/merge.js';
-import { exampleConfigFile, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
-import { scaleSelfTime } from './inject.js';
+import { exampleConfigFile, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
+import { scaleSelfTime, thinSamples } from './inject.js';
 import { median } from './stats.js';
 
 export interface DetectionSettings {
@@ -72,6 +72,11 @@ export interface DetectionResult {
    * explains (1 / √ samples, Poisson): the part a finer sampling interval or more requests would shrink.
    */
   readonly noise: ReadonlyArray<{ readonly requests: number; readonly samplesPerTrial: number; readonly shareCv: number; readonly countingCv: number }>;
+  /**
+   * The example's default cell again, with every trial thinned as if sampled every 2 and
+   * 5 ms instead of 1 ms: what a longer CPU interval (cheaper, section 1) would detect.
+   */
+  readonly intervals: ReadonlyArray<{ readonly intervalUs: number; readonly trials: number; readonly requests: number; readonly resampled: CellResult['resampled'] }>;
   /** scoreProduct's own share of the busy CPU in the unchanged trials (median): detection depends on it. */
   readonly targetSelfShare: number;
   /** Real runs whose verdict the resampling code reproduced from the run's own files (a check of the method). */
@@ -87,6 +92,8 @@ interface Trial {
 }
 
 const compareSettings = compareSchema.parse({});
+const DEFAULT_INTERVAL_US = 1_000;
+const LONGER_INTERVALS_US = [2_000, 5_000] as const;
 
 /**
  * Real gate runs on a grid of trials × measured requests (A/A and the planted +10%), and,
@@ -101,6 +108,8 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
   const reproduced = { checked: 0, agreed: 0 };
   const selfShares: number[] = [];
   const noise: Array<{ requests: number; samplesPerTrial: number; shareCv: number; countingCv: number }> = [];
+  const intervals: Array<DetectionResult['intervals'][number]> = [];
+  const example = exampleSettings(repo);
   let warmupRequests = 0;
   let connections = 0;
   try {
@@ -155,6 +164,12 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
       for (const trials of settings.trials) {
         const figures = real.get(trials)!;
         const resampled = resample(pool, trials, requests, settings, log);
+        if (trials === example.trials && requests === example.load.measureRequests) {
+          intervals.push({ intervalUs: DEFAULT_INTERVAL_US, trials, requests, resampled });
+          for (const intervalUs of LONGER_INTERVALS_US) {
+            intervals.push({ intervalUs, trials, requests, resampled: resample(pool, trials, requests, settings, log, DEFAULT_INTERVAL_US / intervalUs) });
+          }
+        }
         cells.push({
           trials,
           requests,
@@ -167,7 +182,7 @@ export async function measureDetection(repo: string, cli: string, settings: Dete
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return { target: TARGET, plantedPercent: PLANTED_PERCENT, power: POWER, settings, warmupRequests, connections, cells, plantedSelfRatio, noise, targetSelfShare: median(selfShares), reproduced };
+  return { target: TARGET, plantedPercent: PLANTED_PERCENT, power: POWER, settings, warmupRequests, connections, cells, plantedSelfRatio, noise, intervals, targetSelfShare: median(selfShares), reproduced };
 }
 
 function coefficientOfVariation(values: readonly number[]): number {
@@ -203,8 +218,9 @@ const NOT_MEASURED: TrialMetrics['service'] = { cpuMicrosPerRequest: 0, throughp
  * time scaled by `factor`. Service metrics are left out: in stored-baseline mode the
  * verdict rests on the functions alone.
  */
-function metricsOf(trial: Trial, factor: number): TrialMetrics {
-  const cpu = factor === 1 ? trial.cpu : scaleSelfTime(trial.cpu, TARGET.key, factor);
+function metricsOf(trial: Trial, factor: number, thin?: { keep: number; random: () => number }): TrialMetrics {
+  const scaled = factor === 1 ? trial.cpu : scaleSelfTime(trial.cpu, TARGET.key, factor);
+  const cpu = thin ? thinSamples(scaled, thin.keep, thin.random) : scaled;
   const table = functionTable(cpu, trial.source);
   return {
     requests: trial.requests,
@@ -225,16 +241,25 @@ function selfPerRequest(trials: readonly Trial[]): number {
  * they are (A/A), with each injected effect on the candidate half, and with real planted
  * trials as the candidate side. The same draws serve every effect, so the curve is smooth.
  */
-function resample(pool: { clean: Trial[]; planted: Trial[] }, trials: number, requests: number, settings: DetectionSettings, log: (line: string) => void): CellResult['resampled'] {
+function resample(
+  pool: { clean: Trial[]; planted: Trial[] },
+  trials: number,
+  requests: number,
+  settings: DetectionSettings,
+  log: (line: string) => void,
+  keep = 1,
+): CellResult['resampled'] {
+  // The same draws for every interval, so the intervals differ by their sampling only.
   const random = seededRandom(trials * 100_003 + requests);
+  const thin = keep < 1 ? { keep, random: seededRandom(Math.round(keep * 1_000_003)) } : undefined;
   const factors = [1, ...settings.effects.map((e) => 1 + e)];
   const metrics = new Map<Trial, TrialMetrics[]>();
   const metricsAt = (trial: Trial, f: number) => {
     let byFactor = metrics.get(trial);
-    if (!byFactor) metrics.set(trial, (byFactor = factors.map((factor) => metricsOf(trial, factor))));
+    if (!byFactor) metrics.set(trial, (byFactor = factors.map((factor) => metricsOf(trial, factor, thin))));
     return byFactor[f]!;
   };
-  const plantedMetrics = pool.planted.map((t) => metricsOf(t, 1));
+  const plantedMetrics = pool.planted.map((t) => metricsOf(t, 1, thin));
   const aa: string[] = [];
   const tests: number[] = [];
   let plantedHits = 0;
@@ -268,7 +293,7 @@ function resample(pool: { clean: Trial[]; planted: Trial[] }, trials: number, re
     ...(testedEffects ? {} : { note: `${trials} against ${trials} trials cannot reach significance after false-discovery control` }),
   };
   log(
-    `  resampled ${trials} trials × ${requests} requests: A/A fail ${result.aa.fail}/${settings.draws}, planted +${PLANTED_PERCENT}% found ${(result.plantedDetection * 100).toFixed(0)}%, ` +
+    `  resampled ${trials} trials × ${requests} requests${keep < 1 ? ` sampled every ${Math.round(DEFAULT_INTERVAL_US / keep)} µs` : ''}: A/A fail ${result.aa.fail}/${settings.draws}, planted +${PLANTED_PERCENT}% found ${(result.plantedDetection * 100).toFixed(0)}%, ` +
       `${detectionByEffect.map((d) => `+${(d.effect * 100).toFixed(0)}%: ${(d.detection * 100).toFixed(0)}%`).join(', ') || result.note}`,
   );
   return result;

@@ -1,7 +1,8 @@
 import { Function as PprofFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import { functionTable } from '../../src/analysis/function-table.js';
-import { scaleSelfTime } from './inject.js';
+import { seededRandom } from '../../src/analysis/prng.js';
+import { scaleSelfTime, thinSamples } from './inject.js';
 
 // handle → score (leaf), handle → render (leaf), handle → score → render (render is the leaf).
 function profile(): Profile {
@@ -36,5 +37,25 @@ describe('scaleSelfTime', () => {
     const original = profile();
     scaleSelfTime(original, 'app.js#score', 2);
     expect(functionTable(original, 'original').functions['app.js#score']!.selfNanos).toBe(10_000);
+  });
+});
+
+describe('thinSamples', () => {
+  it('keeps about the given share of the ticks, and each sample keeps its time per tick', () => {
+    const thinned = thinSamples(profile(), 0.5, seededRandom(3));
+    const counts = thinned.sample.map((s) => Number(s.value[0]));
+    counts.forEach((kept, i) => {
+      const before = profile().sample[i]!;
+      expect(kept).toBeLessThanOrEqual(Number(before.value[0]));
+      expect(Number(thinned.sample[i]!.value[1])).toBe(Math.round((Number(before.value[1]) * kept) / Number(before.value[0])));
+    });
+    // 17 ticks at one half: the seeded draw keeps some and drops some.
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(17);
+  });
+
+  it('keeps everything at 1', () => {
+    expect(functionTable(thinSamples(profile(), 1, seededRandom(1)), 'all')).toEqual(functionTable(profile(), 'all'));
   });
 });

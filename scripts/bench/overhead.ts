@@ -10,7 +10,7 @@ import { freePort } from '../../src/target/free-port.js';
 import { ProcessGroup, sleep } from '../../src/target/process-group.js';
 import { spread, type Spread } from './stats.js';
 
-export type VariantName = 'none' | 'idle' | 'cpu' | 'cpu+alloc';
+export type VariantName = 'none' | 'idle' | 'cpu' | 'cpu+alloc' | 'cpu+alloc 2ms' | 'cpu+alloc 5ms';
 
 interface Variant {
   readonly name: VariantName;
@@ -42,10 +42,22 @@ export const VARIANTS: readonly Variant[] = [
     agent: true,
     sampling: { cpuSamplingIntervalUs: defaults.cpuSamplingIntervalUs, allocationSamplingIntervalBytes: defaults.allocationSamplingIntervalBytes },
   },
+  // Longer CPU intervals: what it would take to cost less (section 4 shows what they see).
+  ...([2_000, 5_000] as const).map(
+    (interval): Variant => ({
+      name: `cpu+alloc ${interval / 1000}ms` as VariantName,
+      what: `agent sampling CPU every ${interval} µs and allocations every ${defaults.allocationSamplingIntervalBytes / 1024} KiB`,
+      agent: true,
+      sampling: { cpuSamplingIntervalUs: interval, allocationSamplingIntervalBytes: defaults.allocationSamplingIntervalBytes },
+    }),
+  ),
 ];
 
 export interface OverheadSettings {
+  /** Rounds of fresh processes, one per process variant. */
   readonly rounds: number;
+  /** Processes that each run every window variant in turn. */
+  readonly processes: number;
   readonly warmupRequests: number;
   readonly measureRequests: number;
   readonly connections: number;
@@ -53,7 +65,10 @@ export interface OverheadSettings {
 
 export interface RunFigures {
   readonly variant: VariantName;
-  readonly round: number;
+  /** `process`: a fresh process per run; `window`: consecutive windows of one process. */
+  readonly design: 'process' | 'window';
+  /** The round (process design) or the process (window design) the run belongs to. */
+  readonly group: number;
   readonly throughputRps: number;
   readonly cpuMicrosPerRequest: number;
   /** The part of it on the main thread, where the service's JavaScript runs and the CPU profiler interrupts it. */
@@ -64,20 +79,34 @@ export interface RunFigures {
   readonly failed: number;
 }
 
+export interface VariantRatios {
+  readonly variant: VariantName;
+  readonly throughput: Spread;
+  readonly cpuPerRequest: Spread;
+  readonly mainThreadCpuPerRequest: Spread;
+}
+
 export interface OverheadResult {
   readonly settings: OverheadSettings & { readonly command: string; readonly cpuClock: string };
   readonly variants: ReadonlyArray<{ readonly name: VariantName; readonly what: string }>;
   readonly runs: readonly RunFigures[];
-  /** Per variant, the per-round ratios to `none` in the same round. */
-  readonly ratios: ReadonlyArray<{ readonly variant: VariantName; readonly throughput: Spread; readonly cpuPerRequest: Spread; readonly mainThreadCpuPerRequest: Spread }>;
+  /** Fresh processes: each variant against the no-agent run of the same round. */
+  readonly processRatios: readonly VariantRatios[];
+  /** One process, consecutive windows: each sampling setting against the same process's window with the agent idle. */
+  readonly windowRatios: readonly VariantRatios[];
 }
 
 const COMMAND = 'exec node examples/shop-api/server.js';
+const PROCESS_VARIANTS: readonly VariantName[] = ['none', 'idle', 'cpu+alloc'];
+const WINDOW_VARIANTS: readonly VariantName[] = ['idle', 'cpu', 'cpu+alloc', 'cpu+alloc 2ms', 'cpu+alloc 5ms'];
 
 /**
- * Rounds of fresh service processes, one per variant, in an order that rotates each
- * round (a Latin square), so no variant always runs first or right after another; each
- * round's ratios are taken against that round's no-agent run, side by side in time.
+ * Two designs. Fresh processes, in rounds whose order rotates (a Latin square), compare
+ * the service with and without the agent, as a gate trial runs it; but one process differs
+ * from the next by several percent (JIT, heap layout), which buries a small cost. So each
+ * sampling setting is also compared inside one process: after the warm-up, consecutive
+ * windows of the same length with the samplers off and on, in rotated order, each against
+ * the same process's window with the agent idle.
  */
 export async function measureOverhead(
   repo: string,
@@ -88,14 +117,28 @@ export async function measureOverhead(
 ): Promise<OverheadResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'perfgate-bench-overhead-'));
   const runs: RunFigures[] = [];
+  const show = (f: RunFigures, where: string) =>
+    log(`  ${where} ${f.variant}: ${f.throughputRps.toFixed(0)} req/s, ${f.cpuMicrosPerRequest.toFixed(0)} µs CPU/request (main thread ${f.mainThreadCpuMicrosPerRequest.toFixed(0)})`);
   try {
     for (let round = 0; round < settings.rounds; round++) {
-      const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
-      for (const variant of order) {
-        const figures = await oneRun(repo, agentPath, requests, settings, variant, round, scratch);
+      for (const name of rotated(PROCESS_VARIANTS, round)) {
+        const figures = await withService(repo, agentPath, variantNamed(name).agent, async (service) => {
+          await warmUp(service, requests, settings);
+          return measureWindow(service, requests, settings, variantNamed(name), scratch, 'process', round);
+        });
         runs.push(figures);
-        log(`  round ${round + 1}/${settings.rounds} ${variant.name}: ${figures.throughputRps.toFixed(0)} req/s, ${figures.cpuMicrosPerRequest.toFixed(0)} µs CPU/request`);
+        show(figures, `round ${round + 1}/${settings.rounds}`);
       }
+    }
+    for (let p = 0; p < settings.processes; p++) {
+      await withService(repo, agentPath, true, async (service) => {
+        await warmUp(service, requests, settings);
+        for (const name of rotated(WINDOW_VARIANTS, p)) {
+          const figures = await measureWindow(service, requests, settings, variantNamed(name), scratch, 'window', p);
+          runs.push(figures);
+          show(figures, `process ${p + 1}/${settings.processes} window`);
+        }
+      });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -104,40 +147,53 @@ export async function measureOverhead(
     settings: { ...settings, command: COMMAND.replace(/^exec /, ''), cpuClock: cpuClockName() },
     variants: VARIANTS.map(({ name, what }) => ({ name, what })),
     runs,
-    ratios: overheadRatios(runs),
+    processRatios: overheadRatios(runs, 'process', 'none'),
+    windowRatios: overheadRatios(runs, 'window', 'idle'),
   };
 }
 
-/** Each variant's per-round ratios to the no-agent run of the same round. */
-export function overheadRatios(runs: readonly RunFigures[]): OverheadResult['ratios'] {
-  const rounds = [...new Set(runs.map((r) => r.round))];
-  return VARIANTS.filter((v) => v.name !== 'none').map((variant) => {
+function rotated<T>(items: readonly T[], by: number): T[] {
+  return items.map((_, i) => items[(i + by) % items.length]!);
+}
+
+function variantNamed(name: VariantName): Variant {
+  return VARIANTS.find((v) => v.name === name)!;
+}
+
+/** Each variant's ratios to the reference run of the same group (round or process). */
+export function overheadRatios(runs: readonly RunFigures[], design: RunFigures['design'], reference: VariantName): VariantRatios[] {
+  const mine = runs.filter((r) => r.design === design);
+  const groups = [...new Set(mine.map((r) => r.group))];
+  const names = [...new Set(mine.map((r) => r.variant))].filter((name) => name !== reference);
+  return names.map((variant) => {
     const throughput: number[] = [];
     const cpuPerRequest: number[] = [];
     const mainThreadCpuPerRequest: number[] = [];
-    for (const round of rounds) {
-      const base = runs.find((r) => r.round === round && r.variant === 'none');
-      const run = runs.find((r) => r.round === round && r.variant === variant.name);
+    for (const group of groups) {
+      const base = mine.find((r) => r.group === group && r.variant === reference);
+      const run = mine.find((r) => r.group === group && r.variant === variant);
       if (!base || !run) continue;
       throughput.push(run.throughputRps / base.throughputRps);
       cpuPerRequest.push(run.cpuMicrosPerRequest / base.cpuMicrosPerRequest);
       mainThreadCpuPerRequest.push(run.mainThreadCpuMicrosPerRequest / base.mainThreadCpuMicrosPerRequest);
     }
-    return { variant: variant.name, throughput: spread(throughput), cpuPerRequest: spread(cpuPerRequest), mainThreadCpuPerRequest: spread(mainThreadCpuPerRequest) };
+    return { variant, throughput: spread(throughput), cpuPerRequest: spread(cpuPerRequest), mainThreadCpuPerRequest: spread(mainThreadCpuPerRequest) };
   });
 }
 
-async function oneRun(
-  repo: string,
-  agentPath: string,
-  requests: readonly ReplayRequest[],
-  settings: OverheadSettings,
-  variant: Variant,
-  round: number,
-  scratch: string,
-): Promise<RunFigures> {
+interface Service {
+  readonly origin: URL;
+  readonly pid: number;
+  readonly channel: AgentChannel | undefined;
+  readonly group: ProcessGroup;
+  /** Where the replay continues, so consecutive windows send the file's requests in order. */
+  next: number;
+}
+
+/** Starts the example (with or without the agent), waits until it answers, lends it, always stops it. */
+async function withService<T>(repo: string, agentPath: string, agent: boolean, use: (service: Service) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const channel = variant.agent ? await AgentChannel.open() : undefined;
+  const channel = agent ? await AgentChannel.open() : undefined;
   const inherited = process.env.NODE_OPTIONS ?? '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -151,33 +207,50 @@ async function oneRun(
     if (channel) await ready(group, channel.waitForHello(), 'the agent to connect');
     const origin = new URL(`http://127.0.0.1:${port}`);
     await ready(group, healthy(new URL('/health', origin)), 'GET /health');
-    const pid = channel?.registered?.pid ?? group.pid!;
-    const common = { connections: settings.connections, timeoutMs: 10_000 };
-    if (settings.warmupRequests > 0) await replayLoad(origin, requests, { ...common, amount: settings.warmupRequests });
-    if (variant.sampling) await channel!.startProfiling(variant.sampling);
-    const cpuBefore = threadCpuNanos(pid);
-    const started = process.hrtime.bigint();
-    const load = await replayLoad(origin, requests, { ...common, amount: settings.measureRequests, startAt: settings.warmupRequests % requests.length });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuAfter = threadCpuNanos(pid);
-    if (variant.sampling) {
-      await channel!.stopProfiling({ cpuProfilePath: join(scratch, 'cpu.json'), heapProfilePath: join(scratch, 'heap.json') });
-    }
+    const result = await use({ origin, pid: channel?.registered?.pid ?? group.pid!, channel, group, next: 0 });
     if (group.hasExited) throw new Error(`the example service ${group.describeExit()}: ${group.output.lastLines()}`);
-    return {
-      variant: variant.name,
-      round,
-      throughputRps: load.responses / seconds,
-      cpuMicrosPerRequest: (cpuAfter.all - cpuBefore.all) / 1000 / load.responses,
-      mainThreadCpuMicrosPerRequest: (cpuAfter.main - cpuBefore.main) / 1000 / load.responses,
-      profilerThreadCpuMicrosPerRequest: (cpuAfter.profiler - cpuBefore.profiler) / 1000 / load.responses,
-      responses: load.responses,
-      failed: load.errors + load.timeouts,
-    };
+    return result;
   } finally {
     await group.stop(5_000);
     channel?.close();
   }
+}
+
+async function warmUp(service: Service, requests: readonly ReplayRequest[], settings: OverheadSettings): Promise<void> {
+  if (settings.warmupRequests === 0) return;
+  await replayLoad(service.origin, requests, { amount: settings.warmupRequests, connections: settings.connections, timeoutMs: 10_000 });
+  service.next = settings.warmupRequests % requests.length;
+}
+
+/** One measured window: the variant's samplers on (if any) for exactly the measured requests. */
+async function measureWindow(
+  service: Service,
+  requests: readonly ReplayRequest[],
+  settings: OverheadSettings,
+  variant: Variant,
+  scratch: string,
+  design: RunFigures['design'],
+  group: number,
+): Promise<RunFigures> {
+  if (variant.sampling) await service.channel!.startProfiling(variant.sampling);
+  const cpuBefore = threadCpuNanos(service.pid);
+  const started = process.hrtime.bigint();
+  const load = await replayLoad(service.origin, requests, { amount: settings.measureRequests, startAt: service.next, connections: settings.connections, timeoutMs: 10_000 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = threadCpuNanos(service.pid);
+  service.next = (service.next + settings.measureRequests) % requests.length;
+  if (variant.sampling) await service.channel!.stopProfiling({ cpuProfilePath: join(scratch, 'cpu.json'), heapProfilePath: join(scratch, 'heap.json') });
+  return {
+    variant: variant.name,
+    design,
+    group,
+    throughputRps: load.responses / seconds,
+    cpuMicrosPerRequest: (cpuAfter.all - cpuBefore.all) / 1000 / load.responses,
+    mainThreadCpuMicrosPerRequest: (cpuAfter.main - cpuBefore.main) / 1000 / load.responses,
+    profilerThreadCpuMicrosPerRequest: (cpuAfter.profiler - cpuBefore.profiler) / 1000 / load.responses,
+    responses: load.responses,
+    failed: load.errors + load.timeouts,
+  };
 }
 
 async function ready<T>(group: ProcessGroup, waiting: Promise<T>, what: string): Promise<T> {

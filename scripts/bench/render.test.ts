@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectionResult } from './detection.js';
 import type { LoadRecord, Machine } from './machine.js';
-import type { OverheadResult } from './overhead.js';
+import type { OverheadResult, VariantName } from './overhead.js';
 import type { PhasesResult } from './phases.js';
 import { headline, overlapsAllowed, renderBenchmarks } from './render.js';
 import type { BenchResults } from './results.js';
@@ -11,8 +11,9 @@ const machine: Machine = { cpuModel: 'Test CPU', cpuCount: 2, memoryGiB: 8, node
 const load: LoadRecord = { startedAt: '2026-01-02T03:04:05.000Z', seconds: 120, loadAverage: { min: 1, median: 2, max: 3 }, freeMemoryGiBAtStart: 4 };
 const record = <T>(result: T) => ({ quick: false, machine, load, result });
 
+const ratios = (variant: VariantName, throughput: number, cpu: number, main: number) => ({ variant, throughput: spread([throughput]), cpuPerRequest: spread([cpu]), mainThreadCpuPerRequest: spread([main]) });
 const overhead: OverheadResult = {
-  settings: { rounds: 2, warmupRequests: 500, measureRequests: 3000, connections: 8, command: 'node examples/shop-api/server.js', cpuClock: 'schedstat' },
+  settings: { rounds: 2, processes: 2, warmupRequests: 500, measureRequests: 3000, connections: 8, command: 'node examples/shop-api/server.js', cpuClock: 'schedstat' },
   variants: [
     { name: 'none', what: 'no agent' },
     { name: 'idle', what: 'idle agent' },
@@ -20,11 +21,8 @@ const overhead: OverheadResult = {
     { name: 'cpu+alloc', what: 'defaults' },
   ],
   runs: [],
-  ratios: [
-    { variant: 'idle', throughput: spread([1, 1]), cpuPerRequest: spread([1, 1]), mainThreadCpuPerRequest: spread([1, 1]) },
-    { variant: 'cpu', throughput: spread([0.99, 0.99]), cpuPerRequest: spread([1.01, 1.01]), mainThreadCpuPerRequest: spread([1.005, 1.005]) },
-    { variant: 'cpu+alloc', throughput: spread([0.985, 0.985]), cpuPerRequest: spread([1.03, 1.03]), mainThreadCpuPerRequest: spread([1.01, 1.01]) },
-  ],
+  processRatios: [ratios('idle', 1, 1.004, 1), ratios('cpu+alloc', 0.98, 1.05, 1.03)],
+  windowRatios: [ratios('cpu', 0.99, 1.01, 1.005), ratios('cpu+alloc', 0.985, 1.03, 1.01)],
 };
 
 const phases: PhasesResult = {
@@ -69,6 +67,7 @@ const detection: DetectionResult = {
   ],
   plantedSelfRatio: [{ requests: 3000, ratio: 1.12 }],
   noise: [{ requests: 3000, samplesPerTrial: 120, shareCv: 0.15, countingCv: 0.09 }],
+  intervals: [],
   targetSelfShare: 0.1,
   reproduced: { checked: 2, agreed: 2 },
 };
@@ -76,7 +75,8 @@ const detection: DetectionResult = {
 describe('the benchmark page', () => {
   it('quotes the three headline figures from the results', () => {
     const lines = headline({ parts: { overhead: record(overhead), phases: record(phases), detection: record(detection) } });
-    expect(lines[0]).toContain('−1.5% throughput and +3.0% CPU per request');
+    expect(lines[0]).toContain('+3.0% CPU per request (+1.0% on its main thread) and serves −1.5% requests per second');
+    expect(lines[0]).toContain('by +0.4% against no agent');
     expect(lines[1]).toContain('32.0 s');
     expect(lines[1]).toContain('63% of it measuring');
     expect(lines[2]).toContain('about 60% more own CPU time');

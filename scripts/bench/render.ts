@@ -20,7 +20,7 @@ const missing = (part: PartName) => `_Not measured yet: \`npm run bench -- --onl
 
 /** docs/benchmarks/README.md from every part's results. */
 export function renderBenchmarks(results: BenchResults): string {
-  const { overhead, analysis, phases, detection } = results.parts;
+  const { overhead, analysis, phases, detection } = current(results);
   return [
     '# Benchmarks: what perfgate costs',
     '',
@@ -49,6 +49,7 @@ export function renderBenchmarks(results: BenchResults): string {
     ...section('2. Analysis speed and memory', analysis && analysisSection(analysis), 'analysis'),
     ...section('3. Gate wall time, by phase', phases && phasesSection(phases), 'phases'),
     ...section('4. Sampling versus detection: choosing trials and requests', detection && detectionSection(detection), 'detection'),
+    ...(overhead && detection ? ['## 5. The CPU sampling interval: overhead against detection', '', intervalSection(overhead.result, detection.result), ''] : []),
   ].join('\n');
 }
 
@@ -65,14 +66,25 @@ function section(title: string, body: string | undefined, part: PartName): strin
   return [`## ${title}`, '', body ?? missing(part), ''];
 }
 
+/** The parts whose results have the shape this renderer reads; older ones count as not measured. */
+function current(results: BenchResults): BenchResults['parts'] {
+  const { overhead, detection, ...rest } = results.parts;
+  return {
+    ...rest,
+    ...(overhead?.result.windowRatios ? { overhead } : {}),
+    ...(detection?.result.intervals ? { detection } : {}),
+  };
+}
+
 /** The three figures the project README quotes (profiler overhead, gate wall time, minimum detectable regression). */
 export function headline(results: BenchResults): string[] {
-  const { overhead, phases, detection } = results.parts;
+  const { overhead, phases, detection } = current(results);
   const lines: string[] = [];
-  const sampling = overhead?.result.ratios.find((r) => r.variant === 'cpu+alloc');
+  const sampling = overhead?.result.windowRatios.find((r) => r.variant === 'cpu+alloc');
+  const loaded = overhead?.result.processRatios.find((r) => r.variant === 'idle');
   lines.push(
-    sampling
-      ? `**Profiler overhead:** ${signed(sampling.throughput.median)} throughput and ${signed(sampling.cpuPerRequest.median)} CPU per request for the example service while perfgate samples CPU and allocations at the default intervals, against the same service without the agent (median of ${sampling.throughput.n} interleaved pairs).`
+    sampling && loaded
+      ? `**Profiler overhead:** while perfgate samples CPU and allocations at the default intervals, the example service needs ${signed(sampling.cpuPerRequest.median)} CPU per request (${signed(sampling.mainThreadCpuPerRequest.median)} on its main thread) and serves ${signed(sampling.throughput.median)} requests per second, against the same process with the samplers off (median of ${sampling.throughput.n} processes); loading the agent without sampling changes CPU per request by ${signed(loaded.cpuPerRequest.median)} against no agent at all.`
       : '**Profiler overhead:** not measured yet.',
   );
   lines.push(
@@ -83,7 +95,7 @@ export function headline(results: BenchResults): string[] {
   const defaults = detection ? defaultCell(detection.result) : undefined;
   lines.push(
     detection && defaults
-      ? `**Minimum detectable regression at the defaults** (${defaults.trials} trials × ${defaults.requests} requests): ${mdrText(defaults)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
+      ? `**Minimum detectable regression at the defaults** (${defaults.trials} trials × ${defaults.requests} requests): ${mdrText(defaults.resampled)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
       : '**Minimum detectable regression:** not measured yet.',
   );
   return lines;
@@ -93,10 +105,10 @@ function defaultCell(result: DetectionResult): CellResult | undefined {
   return result.cells.find((c) => c.trials === 8 && c.requests === 3000) ?? result.cells.find((c) => c.trials === 8) ?? result.cells[0];
 }
 
-function mdrText(cell: CellResult): string {
-  const curve = cell.resampled.detectionByEffect;
+function mdrText(resampled: CellResult['resampled']): string {
+  const curve = resampled.detectionByEffect;
   if (curve.length === 0) return 'nothing (too few trials)';
-  const found = cell.resampled.minimumDetectable;
+  const found = resampled.minimumDetectable;
   if (found === null) return `more than ${percent(curve.at(-1)!.effect)}`;
   if (found <= curve[0]!.effect) return `${percent(curve[0]!.effect)} or less`;
   return `about ${percent(found)}`;
@@ -131,8 +143,8 @@ function describe(m: Machine): string {
 function overheadSection(record: PartRecord<OverheadResult>): string {
   const r = record.result;
   const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-  const absolute = (variant: string) => {
-    const runs = r.runs.filter((x) => x.variant === variant);
+  const absolute = (design: 'process' | 'window', variant: string) => {
+    const runs = r.runs.filter((x) => x.design === design && x.variant === variant);
     return {
       rps: medianOf(runs.map((x) => x.throughputRps)),
       cpu: medianOf(runs.map((x) => x.cpuMicrosPerRequest)),
@@ -140,40 +152,66 @@ function overheadSection(record: PartRecord<OverheadResult>): string {
       profiler: medianOf(runs.map((x) => x.profilerThreadCpuMicrosPerRequest)),
     };
   };
-  const sampling = r.ratios.find((x) => x.variant === 'cpu+alloc');
-  const cpuOnly = r.ratios.find((x) => x.variant === 'cpu');
-  const failed = r.runs.reduce((sum, x) => sum + x.failed, 0);
-  // How much the same variant's throughput moves from run to run: what a throughput ratio can resolve here.
-  const plain = r.runs.filter((x) => x.variant === 'none').map((x) => x.throughputRps);
-  const plainSpread = plain.length > 1 ? (Math.max(...plain) - Math.min(...plain)) / medianOf(plain) : 0;
-  const defaults = absolute('cpu+alloc');
-  return [
-    `**Method.** ${r.settings.rounds} rounds; each round starts the example service (\`${r.settings.command}\`) once per variant below, each in a fresh process, in an order that rotates from round to round. Each run replays ${r.settings.warmupRequests} warm-up requests, then measures ${r.settings.measureRequests} requests over ${r.settings.connections} connections with perfgate's own load generator (autocannon, closed loop, in the benchmark's process) — the settings of a gate trial on the example. Throughput is responses over the time from the first request to the last response. CPU time is read from ${r.settings.cpuClock} just before and after the measured requests, for every variant alike, in total and for the main thread (where the service's JavaScript runs) and V8's profiler thread. Each variant's ratio is taken against the no-agent run of the same round, so the machine's drift cancels; the table gives the median ratio over the rounds with its interquartile range and range.`,
-    '',
-    '| variant | throughput | CPU per request: all threads / main thread / profiler thread |',
-    '|---|---:|---:|',
-    ...r.variants.map((v) => {
-      const a = absolute(v.name);
-      return `| ${v.what} | ${a.rps.toFixed(0)} req/s | ${a.cpu.toFixed(0)} / ${a.main.toFixed(0)} / ${a.profiler.toFixed(1)} µs |`;
+  const what = (name: string) => r.variants.find((v) => v.name === name)?.what ?? name;
+  const table = (design: 'process' | 'window', ratios: OverheadResult['processRatios'], reference: string) => [
+    `| variant | throughput | CPU per request: all threads / main thread / profiler thread | throughput vs ${reference} | CPU per request vs ${reference} (all threads) | (main thread) |`,
+    '|---|---:|---:|---|---|---|',
+    ...[...new Set(r.runs.filter((x) => x.design === design).map((x) => x.variant))].map((name) => {
+      const a = absolute(design, name);
+      const ratio = ratios.find((x) => x.variant === name);
+      return `| ${what(name)} | ${a.rps.toFixed(0)} req/s | ${a.cpu.toFixed(0)} / ${a.main.toFixed(0)} / ${a.profiler.toFixed(1)} µs | ${ratio ? spreadText(ratio.throughput) : '—'} | ${ratio ? spreadText(ratio.cpuPerRequest) : '—'} | ${ratio ? spreadText(ratio.mainThreadCpuPerRequest) : '—'} |`;
     }),
+  ];
+  const sampling = r.windowRatios.find((x) => x.variant === 'cpu+alloc');
+  const cpuOnly = r.windowRatios.find((x) => x.variant === 'cpu');
+  const idle = r.processRatios.find((x) => x.variant === 'idle');
+  const failed = r.runs.reduce((sum, x) => sum + x.failed, 0);
+  const defaults = absolute('window', 'cpu+alloc');
+  const loss = sampling ? 1 - sampling.throughput.median : Number.NaN;
+  return [
+    `**Method.** The example service (\`${r.settings.command}\`), ${r.settings.warmupRequests} warm-up requests, then measured windows of ${r.settings.measureRequests} requests over ${r.settings.connections} connections with perfgate's own load generator (autocannon, closed loop, in the benchmark's process) — a gate trial's settings on the example. Throughput is responses over the time from the first request to the last response. CPU time is read from ${r.settings.cpuClock} just before and after each window, for every variant alike, in total and for the main thread (where the service's JavaScript runs) and V8's profiler thread. Ratios are medians over the rounds or processes, with the interquartile range and the range.`,
     '',
-    '| variant, against no agent in the same round | throughput | CPU per request (all threads) | CPU per request (main thread) |',
-    '|---|---|---|---|',
-    ...r.ratios.map((ratio) => `| ${r.variants.find((v) => v.name === ratio.variant)?.what ?? ratio.variant} | ${spreadText(ratio.throughput)} | ${spreadText(ratio.cpuPerRequest)} | ${spreadText(ratio.mainThreadCpuPerRequest)} |`),
+    `*Fresh processes* (${r.settings.rounds} rounds; each round starts one process per variant, in an order that rotates from round to round; ratios against the no-agent run of the same round). This is how a gate trial runs the service, but two processes of the same code differ by several percent (JIT decisions, heap layout), which buries a cost of a few percent:`,
+    '',
+    ...table('process', r.processRatios, 'no agent'),
+    '',
+    `*Windows of one process* (${r.settings.processes} processes with the agent; after the warm-up each runs one window per setting, in an order that rotates from process to process; ratios against the same process's window with the agent idle). This isolates what sampling costs:`,
+    '',
+    ...table('window', r.windowRatios, 'agent idle'),
     '',
     `Requests that failed across all runs: ${failed}.`,
     '',
-    sampling && cpuOnly
+    sampling && cpuOnly && idle
       ? [
-          `**Against the goal** (at most ${percent(GOALS.throughputLoss)} throughput lost at the default settings). The median throughput change is ${signed(sampling.throughput.median)}; but the no-agent runs alone span ${percent(plainSpread)} of their median throughput from run to run on this shared machine, so a throughput ratio cannot resolve a 2% effect here. CPU per request is the sharper measure, and where the cost goes says what throughput can lose:`,
+          `**Against the goal** (at most ${percent(GOALS.throughputLoss)} throughput lost at the default settings): sampling at the defaults changes throughput by ${signed(sampling.throughput.median)} (${loss <= GOALS.throughputLoss ? 'within' : 'outside'} the goal) and CPU per request by ${signed(sampling.cpuPerRequest.median)}; the agent loaded but idle changes CPU per request by ${signed(idle.cpuPerRequest.median)} against no agent. Where the cost goes:`,
           '',
-          `- The main thread, which bounds a Node service's throughput, needs ${signed(sampling.mainThreadCpuPerRequest.median)} CPU per request while both samplers run (${signed(cpuOnly.mainThreadCpuPerRequest.median)} with the CPU profiler alone): V8 interrupts it every sampling interval to record the stack.`,
-          `- V8's profiler thread (\`v8:ProfEvntProc\`, only while the CPU profiler runs) spends ${defaults.profiler.toFixed(1)} µs per request of CPU on another core, turning those interrupts into samples; a service with a core to spare does not wait for it, one on a saturated machine does.`,
-          `- In all, CPU per request rises ${signed(sampling.cpuPerRequest.median)} (${signed(cpuOnly.cpuPerRequest.median)} with the CPU profiler alone); the idle agent costs ${signed(r.ratios.find((x) => x.variant === 'idle')?.cpuPerRequest.median ?? 1)}.`,
+          `- The main thread, which bounds a Node service's throughput, needs ${signed(sampling.mainThreadCpuPerRequest.median)} CPU per request with both samplers on (${signed(cpuOnly.mainThreadCpuPerRequest.median)} with the CPU profiler alone): V8 interrupts it every sampling interval to record the stack.`,
+          `- V8's profiler thread (\`v8:ProfEvntProc\`, only while the CPU profiler runs) spends ${defaults.profiler.toFixed(1)} µs per request on another core turning those interrupts into samples; a service with a core to spare does not wait for it, one on a saturated machine does.`,
+          `- The allocation sampler at its default interval adds ${signed(sampling.cpuPerRequest.median / cpuOnly.cpuPerRequest.median)} to the CPU profiler's cost.`,
           '',
-          `The overhead does not bias a verdict (both sides are measured with the same samplers), and the CPU profiler's interval is also what limits detection: a trial's share of a function is a count of samples, and section 4 shows that counting noise is a large part of the trial-to-trial noise. A longer interval would cost less and see less; the other intervals are compared in [profiling.md](../profiling.md#cpu).`,
+          'The overhead does not bias a verdict (both sides are measured with the same samplers). What sampling less often would save, and what it would cost in detection, is section 5.',
         ].join('\n')
       : '',
+  ].join('\n');
+}
+
+/** Overhead (section 1) and detection (section 4) for each CPU sampling interval both measured. */
+function intervalSection(overhead: OverheadResult, detection: DetectionResult): string {
+  const intervals = detection.intervals ?? [];
+  if (intervals.length === 0) return '_The detection part did not include the example\'s default cell, so there is nothing to set against the overhead._';
+  const variantOf = (intervalUs: number) => (intervalUs === 1_000 ? 'cpu+alloc' : `cpu+alloc ${intervalUs / 1000}ms`);
+  const rows = intervals.map((entry) => {
+    const ratio = overhead.windowRatios.find((r) => r.variant === variantOf(entry.intervalUs));
+    return `| ${entry.intervalUs} µs${entry.intervalUs === 1_000 ? ' (default)' : ''} | ${ratio ? signed(ratio.cpuPerRequest.median) : '—'} | ${ratio ? signed(ratio.mainThreadCpuPerRequest.median) : '—'} | ${ratio ? signed(ratio.throughput.median) : '—'} | ${mdrText(entry.resampled)} | ${rateText(entry.resampled.aa.fail, entry.resampled.draws)} |`;
+  });
+  return [
+    `Both sides of the choice, for the example's default cell (${intervals[0]!.trials} trials × ${intervals[0]!.requests} requests): the overhead of sampling CPU less often, measured in windows of one process as in section 1 (allocations at their default interval), and the minimum detectable regression of ${detection.target.name}'s own time, from the trials of section 4 thinned as if sampled less often (each 1 ms tick kept with probability 1 ms / interval), with the same draws for every interval.`,
+    '',
+    '| CPU sampling interval | CPU per request vs agent idle | main thread | throughput vs agent idle | minimum detectable regression | resampled A/A false failures |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'The overhead falls with the sampling rate while the samples, and so what a trial can see, fall with it; the overhead does not bias a verdict (both sides are measured alike), the lost samples do make it blinder. To keep the detection of a given interval with fewer samples, measure more requests per trial (section 4), which costs wall time instead.',
   ].join('\n');
 }
 
@@ -283,7 +321,8 @@ function detectionSection(record: PartRecord<DetectionResult>): string {
   return [
     `**Method.** For each number of measured requests per trial (${r.settings.requests.join(', ')}; ${r.warmupRequests} warm-up, ${r.connections} connections) and each number of trials a side (${r.settings.trials.join(', ')}): a baseline (\`perfgate baseline\`), then ${r.settings.runsPerCell} real \`perfgate run\`(s) of the unchanged example (A/A) and ${r.settings.runsPerCell} with the planted regression \`PERFGATE_EXAMPLE_REGRESSION=${r.target.name}:${r.plantedPercent}\` (${r.target.name} does ${r.plantedPercent}% more of its own work), alternating, all at the default statistics against the stored baseline. Real runs are few, so the rates come from resampling the trials those runs measured: for each cell, ${r.settings.draws} draws of 2 × trials distinct unchanged trials of the same request count (seeded), compared as drawn (A/A), with the planted trials as the candidate side, and with ${r.target.name}'s own CPU time scaled up by each effect size in the candidate half (the samples where it is the innermost frame, so its callers grow by the same time). A regression counts as detected when the verdict is fail and ${r.target.name} is the first finding. The minimum detectable regression is the smallest effect detected in ${percent(r.power)} of the draws (interpolated between the effects tried). The resampling code reached the same verdict and first finding as the gate itself in ${r.reproduced.agreed} of ${r.reproduced.checked} real runs. Resampled trials come from runs minutes apart, as a stored baseline and a later run are; drawing them from one pool hides drift between the two sides, so the resampled A/A rate is a lower bound: the real A/A runs are the check.`,
     '',
-    `**Where the noise comes from.** ${r.target.name}'s own share of the busy CPU varies from trial to trial by ${r.noise.map((n) => `${percent(n.shareCv)} at ${n.requests} requests (${n.samplesPerTrial.toFixed(0)} samples of it per trial; counting alone explains ${percent(n.countingCv)})`).join(', ')} (coefficient of variation). Variances add, so the share of the noise that is counting samples is ${r.noise.map((n) => `${percent(Math.min(1, (n.countingCv / n.shareCv) ** 2))} at ${n.requests}`).join(', ')}: more requests per trial, or a finer sampling interval at the cost of section 1's overhead, shrink that part.`,
+    // Results from before the noise figures were recorded have none.
+    (r.noise ?? []).length === 0 ? '' : `**Where the noise comes from.** ${r.target.name}'s own share of the busy CPU varies from trial to trial by ${(r.noise ?? []).map((n) => `${percent(n.shareCv)} at ${n.requests} requests (${n.samplesPerTrial.toFixed(0)} samples of it per trial; counting alone explains ${percent(n.countingCv)})`).join(', ')} (coefficient of variation). Variances add, so the share of the noise that is counting samples is ${(r.noise ?? []).map((n) => `${percent(Math.min(1, (n.countingCv / n.shareCv) ** 2))} at ${n.requests}`).join(', ')}: more requests per trial, or a finer sampling interval at the cost of section 1's overhead, shrink that part.`,
     '',
     `What +${r.plantedPercent}% really did: ${r.target.name}'s own CPU per request in the planted trials over the unchanged ones (medians): ${r.plantedSelfRatio.map((p) => `${signed(p.ratio)} at ${p.requests} requests`).join(', ')}.`,
     '',
@@ -291,7 +330,7 @@ function detectionSection(record: PartRecord<DetectionResult>): string {
     '|---:|---:|---:|---|---:|---:|---:|---:|',
     ...r.cells.map(
       (c) =>
-        `| ${c.trials} | ${c.requests} | ${seconds(c.wallSeconds)} | ${counts(c.real.aa)} | ${c.real.plantedDetected} of ${c.real.planted.fail + c.real.planted.pass + c.real.planted.inconclusive + c.real.planted.other} | ${rateText(c.resampled.aa.fail, c.resampled.draws)} | ${percent(c.resampled.plantedDetection)} | ${mdrText(c)} |`,
+        `| ${c.trials} | ${c.requests} | ${seconds(c.wallSeconds)} | ${counts(c.real.aa)} | ${c.real.plantedDetected} of ${c.real.planted.fail + c.real.planted.pass + c.real.planted.inconclusive + c.real.planted.other} | ${rateText(c.resampled.aa.fail, c.resampled.draws)} | ${percent(c.resampled.plantedDetection)} | ${mdrText(c.resampled)} |`,
     ),
     '',
     `Detection by injected effect (share of ${r.settings.draws} resampled comparisons that failed with ${r.target.name} first):`,
