@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { describeError, isPerfgateError } from './errors.js';
+import { describeApiError } from './github/client.js';
 import { readEventContext, type EventContext } from './github/event-context.js';
 import { readActionInputs } from './modes/action-inputs.js';
 import { runCanary } from './modes/canary.js';
@@ -45,6 +46,15 @@ async function main(): Promise<void> {
   if (failure) core.setFailed(failure);
 }
 
-main().catch((error: unknown) => {
-  core.setFailed(isPerfgateError(error) ? `perfgate: ${error.message}` : `perfgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : describeError(error)}`);
-});
+main().catch((error: unknown) => core.setFailed(failureMessage(error)));
+
+/** What the step says when it cannot finish: GitHub's own answer for API errors, a stack only for bugs. */
+function failureMessage(error: unknown): string {
+  if (isPerfgateError(error)) return `perfgate: ${error.message}`;
+  const api = error as { status?: unknown; request?: { method?: string; url?: string } } | null;
+  if (api && typeof api.status === 'number') {
+    const request = api.request?.method && api.request.url ? ` (${api.request.method} ${api.request.url})` : '';
+    return `perfgate: a GitHub API request failed${request}: ${describeApiError(error)}; the result is in the job summary and the report artifact`;
+  }
+  return `perfgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : describeError(error)}`;
+}
