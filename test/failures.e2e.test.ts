@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleConfig, MARK } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
-import { REPO, runCli } from './helpers/run-cli.js';
+import { REPO, runCli, runCliInterrupted } from './helpers/run-cli.js';
 
 const fixture = (name: string) => `node ${join(REPO, 'test/fixtures', name)}`;
 
@@ -75,16 +75,8 @@ describe('runs that cannot succeed exit 2, say why, and leave nothing running', 
 
   it('SIGINT mid-measurement stops the service and exits 2 without writing a baseline', async () => {
     const config = exampleConfig({ load: { warmupRequests: 100, measureRequests: 200_000, connections: 8 } });
-    let sent = false;
-    const result = await runCli(['baseline', '--config', config.path], {
-      onStderr: (text, child) => {
-        if (!sent && /measuring/.test(text)) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const result = await runCliInterrupted(['baseline', '--config', config.path], 'SIGINT');
+    expect(result.sent).toBe(true);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SIGINT received/);
     expect(result.stderr).toMatch(/interrupted/);

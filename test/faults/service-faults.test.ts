@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleConfig, MARK } from '../helpers/example-config.js';
 import { leftoverProcesses } from '../helpers/processes.js';
-import { REPO, runCli } from '../helpers/run-cli.js';
+import { REPO, runCli, runCliInterrupted } from '../helpers/run-cli.js';
 
 const SERVICE = `node ${join(REPO, 'test/fixtures/fault-service.js')}`;
 const REPLAY = join(REPO, 'test/fixtures/simple.ndjson');
@@ -101,16 +101,8 @@ describe('service faults: exit 2 (or 1 for failed requests), a message naming th
 
   it('SIGTERM to perfgate mid-run stops the service and exits 2', async () => {
     const config = faultConfig('', { load: { warmupRequests: 50, measureRequests: 500_000, connections: 4 } });
-    let sent = false;
-    const result = await runCli(['baseline', '--config', config.path], {
-      onStderr: (text, child) => {
-        if (!sent && /measuring/.test(text)) {
-          sent = true;
-          child.kill('SIGTERM');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const result = await runCliInterrupted(['baseline', '--config', config.path], 'SIGTERM');
+    expect(result.sent).toBe(true);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SIGTERM received/);
     expect(await leftoverProcesses(MARK, config.mark)).toEqual([]);

@@ -33,3 +33,17 @@ export function runCli(
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+/** Runs the CLI and sends it `signal` once its progress shows the measured phase: an interrupt mid-measurement. */
+export async function runCliInterrupted(args: readonly string[], signal: NodeJS.Signals): Promise<CliRun & { sent: boolean }> {
+  let sent = false;
+  const result = await runCli(args, {
+    onStderr: (text, child) => {
+      if (!sent && /measuring/.test(text)) {
+        sent = true;
+        child.kill(signal);
+      }
+    },
+  });
+  return { ...result, sent };
+}
