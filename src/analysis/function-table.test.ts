@@ -35,7 +35,7 @@ function oracle(profile: Profile, valueType = 'cpu'): { total: number; functions
 }
 
 /** A random profile with what real ones have: inlined frames (several lines per location), recursion, shared names across files, zero-valued samples. */
-function randomProfile(seed: number): Profile {
+function randomProfile(seed: number, firstLocationId = 100): Profile {
   const random = seededRandom(seed);
   const strings = new StringTable();
   const functions = Array.from({ length: 40 }, (_, i) => {
@@ -44,11 +44,11 @@ function randomProfile(seed: number): Profile {
   });
   const locations = Array.from({ length: 60 }, (_, i) => {
     const lines = 1 + Math.floor(random() * 3);
-    return new Location({ id: 100 + i, line: Array.from({ length: lines }, () => new Line({ functionId: 1 + Math.floor(random() * 40), line: 1 })) });
+    return new Location({ id: firstLocationId + i, line: Array.from({ length: lines }, () => new Line({ functionId: 1 + Math.floor(random() * 40), line: 1 })) });
   });
   const samples = Array.from({ length: 500 }, () => {
     const depth = 1 + Math.floor(random() * 12);
-    const stack = Array.from({ length: depth }, () => 100 + Math.floor(random() * 60));
+    const stack = Array.from({ length: depth }, () => firstLocationId + Math.floor(random() * 60));
     const value = random() < 0.1 ? 0 : 1 + Math.floor(random() * 1000);
     return new Sample({ locationId: stack, value: [1, value] });
   });
@@ -63,8 +63,9 @@ function randomProfile(seed: number): Profile {
 
 describe('functionTable', () => {
   it('gives exactly what the plain definition gives, on random profiles with inlining and recursion', () => {
-    for (const seed of [1, 2, 3, 4, 5]) {
-      const profile = randomProfile(seed);
+    // Location ids 1..n are found by position, any others through a map: both ways.
+    for (const [seed, firstLocationId] of [[1, 100], [2, 1], [3, 100], [4, 1], [5, 7]] as const) {
+      const profile = randomProfile(seed, firstLocationId);
       const table = functionTable(profile, 'random');
       const expected = oracle(profile);
       expect(table.total).toBe(expected.total);
@@ -97,5 +98,8 @@ describe('functionTable', () => {
     const other = randomProfile(3);
     other.sample.push(new Sample({ locationId: [7], value: [1, 5] }));
     expect(() => functionTable(other, 'broken.pb.gz')).toThrow(/broken\.pb\.gz: a sample refers to unknown location 7/);
+    const numbered = randomProfile(3, 1);
+    numbered.sample.push(new Sample({ locationId: [61], value: [1, 5] }));
+    expect(() => functionTable(numbered, 'broken.pb.gz')).toThrow(/broken\.pb\.gz: a sample refers to unknown location 61/);
   });
 });

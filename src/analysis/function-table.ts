@@ -14,7 +14,7 @@ export interface FunctionTable {
  * the sample type named `valueType` (default `cpu`, else the last one, as pprof does).
  *
  * This runs once per trial over every frame of every sample, so it works on dense
- * integer indexes: each distinct function key gets a slot in typed arrays, each location
+ * integer indexes: each distinct function key gets a slot in a typed array, each location
  * the slots of its lines, and "already counted in this sample" is a stamp per slot
  * rather than a set per sample (docs/benchmarks/README.md measures it).
  */
@@ -52,22 +52,28 @@ export function functionTable(profile: Profile, source: string, valueType = 'cpu
     slotOfFunction.set(idOf(fn.id), slot);
   }
   // A location can hold several lines (inlined frames): the first is the innermost
-  // callee, the last the outermost caller.
-  const slotsOfLocation = new Map<number | string, Int32Array>();
-  for (const location of profile.location) {
-    const slots = new Int32Array(location.line.length);
-    for (let i = location.line.length - 1; i >= 0; i--) {
-      const slot = slotOfFunction.get(idOf(location.line[i]!.functionId));
-      if (slot === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: location ${location.id} refers to unknown function ${location.line[i]!.functionId}`);
-      slots[i] = slot;
+  // callee, the last the outermost caller. All locations' slots sit in one flat array
+  // (location i's from offsets[i] to offsets[i + 1]), found by position when the ids are
+  // 1..n as most writers number them, else through a map.
+  const locations = profile.location;
+  const offsets = new Int32Array(locations.length + 1);
+  for (let i = 0; i < locations.length; i++) offsets[i + 1] = offsets[i]! + locations[i]!.line.length;
+  const flat = new Int32Array(offsets[locations.length]!);
+  const dense = locations.every((location, i) => Number(location.id) === i + 1);
+  const indexOfLocation = dense ? undefined : new Map<number | string, number>();
+  for (let i = 0; i < locations.length; i++) {
+    const location = locations[i]!;
+    for (let l = 0; l < location.line.length; l++) {
+      const slot = slotOfFunction.get(idOf(location.line[l]!.functionId));
+      if (slot === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: location ${location.id} refers to unknown function ${location.line[l]!.functionId}`);
+      flat[offsets[i]! + l] = slot;
     }
-    slotsOfLocation.set(idOf(location.id), slots);
+    indexOfLocation?.set(idOf(location.id), i);
   }
 
-  const self = new Float64Array(keys.length);
-  const total = new Float64Array(keys.length);
-  // The sample (1-based) that last counted each slot's total: recursion counts once.
-  const countedIn = new Int32Array(keys.length);
+  // Per slot: self, total, and the sample (1-based) that last counted its total, side by
+  // side so that one frame touches one cache line; recursion counts once per sample.
+  const perSlot = new Float64Array(3 * keys.length);
   // Slots in the order they first appear, which is the order of the returned record.
   const order: number[] = [];
   let sum = 0;
@@ -80,27 +86,33 @@ export function functionTable(profile: Profile, source: string, valueType = 'cpu
     sum += value;
     let leaf = true;
     for (const locationId of sample.locationId) {
-      const slots = slotsOfLocation.get(idOf(locationId));
-      if (!slots) throw new PerfgateError('PROFILE_INVALID', `${source}: a sample refers to unknown location ${locationId}`);
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
+      const index = indexOfLocation ? indexOfLocation.get(idOf(locationId)) : denseIndex(locationId, locations.length);
+      if (index === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: a sample refers to unknown location ${locationId}`);
+      for (let k = offsets[index]!, end = offsets[index + 1]!; k < end; k++) {
+        const at = 3 * flat[k]!;
         if (leaf) {
-          self[slot]! += value;
+          perSlot[at]! += value;
           leaf = false;
         }
-        if (countedIn[slot] !== sampleNumber) {
-          if (countedIn[slot] === 0) order.push(slot);
-          countedIn[slot] = sampleNumber;
-          total[slot]! += value;
+        if (perSlot[at + 2] !== sampleNumber) {
+          if (perSlot[at + 2] === 0) order.push(at / 3);
+          perSlot[at + 2] = sampleNumber;
+          perSlot[at + 1]! += value;
         }
       }
     }
   }
   const functions: Record<string, FunctionCost> = Object.create(null) as Record<string, FunctionCost>;
   for (const slot of order) {
-    functions[keys[slot]!] = { name: names[slot]!, file: files[slot]!, selfNanos: self[slot]!, totalNanos: total[slot]! };
+    functions[keys[slot]!] = { name: names[slot]!, file: files[slot]!, selfNanos: perSlot[3 * slot]!, totalNanos: perSlot[3 * slot + 1]! };
   }
   return { total: sum, functions };
+}
+
+/** Position of location `id` when ids are 1..count; undefined for any other id. */
+function denseIndex(id: number | bigint, count: number): number | undefined {
+  const index = Number(id) - 1;
+  return Number.isInteger(index) && index >= 0 && index < count ? index : undefined;
 }
 
 /** Ids are uint64: numbers while they fit, decimal strings beyond (the decoder gives bigints there). */

@@ -57,6 +57,10 @@ export function checkValid(profile: Profile, source: string, limits: ProfileLimi
     checkString(f.filename, `function ${f.id}'s file name`);
   }
   const locations = uniqueIds(profile.location, 'location', fail);
+  // Most writers number locations 1..n; then a sample's reference is checked by range, not
+  // looked up in a set of hundreds of thousands (every frame of every sample is checked).
+  const dense = profile.location.every((l, i) => Number(l.id) === i + 1);
+  const knownLocation = (id: Numeric) => (dense ? isInRange(id, profile.location.length) : locations.has(idKey(id)));
   for (const l of profile.location) {
     if (!isZero(l.mappingId) && !mappings.has(idKey(l.mappingId))) fail(`location ${l.id} refers to unknown mapping ${l.mappingId}`);
     l.line.forEach((line, i) => {
@@ -74,7 +78,7 @@ export function checkValid(profile: Profile, source: string, limits: ProfileLimi
     if (sample.locationId.length > limits.maxStackDepth) fail(`sample ${i + 1} has a stack of ${sample.locationId.length} locations, deeper than the limit of ${limits.maxStackDepth} (docs/limits.md)`);
     for (const id of sample.locationId) {
       if (isZero(id)) fail(`sample ${i + 1} refers to location 0 (reserved)`);
-      if (!locations.has(idKey(id))) fail(`sample ${i + 1} refers to unknown location ${id}`);
+      if (!knownLocation(id)) fail(`sample ${i + 1} refers to unknown location ${id}`);
     }
     for (const label of sample.label) {
       checkString(label.key, `sample ${i + 1}'s label key`);
@@ -93,6 +97,11 @@ function uniqueIds(items: ReadonlyArray<{ id: Numeric }>, what: string, fail: (m
     ids.add(key);
   }
   return ids;
+}
+
+function isInRange(id: Numeric, count: number): boolean {
+  const n = Number(id);
+  return Number.isInteger(n) && n >= 1 && n <= count;
 }
 
 function isZero(id: Numeric): boolean {

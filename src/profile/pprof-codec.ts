@@ -44,7 +44,12 @@ export function decodePprof(bytes: Uint8Array, source: string, limits: ProfileLi
     throw refusal(source, describeOtherFormat(raw) ?? { what: 'not a pprof profile (no sample types, samples or locations)', convert: 'check that the file is a profile' });
   }
   checkValid(profile, source, limits);
-  for (const sample of profile.sample) sample.value = sample.value.map(signed);
+  // In place, and only where the decoder gave a bigint: a copy of every sample's values
+  // costs a large profile more in garbage collection than the conversion itself.
+  for (const sample of profile.sample) {
+    const values = sample.value;
+    for (let i = 0; i < values.length; i++) if (typeof values[i] === 'bigint') values[i] = signed(values[i]!);
+  }
   return nameUnsymbolizedLocations(profile);
 }
 
