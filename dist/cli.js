@@ -50907,19 +50907,22 @@ function functionTable(profile, source, valueType = "cpu") {
     files[slot] = file2;
     slotOfFunction.set(idOf(fn.id), slot);
   }
-  const slotsOfLocation = /* @__PURE__ */ new Map();
-  for (const location of profile.location) {
-    const slots = new Int32Array(location.line.length);
-    for (let i = location.line.length - 1; i >= 0; i--) {
-      const slot = slotOfFunction.get(idOf(location.line[i].functionId));
-      if (slot === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${location.line[i].functionId}`);
-      slots[i] = slot;
+  const locations = profile.location;
+  const offsets = new Int32Array(locations.length + 1);
+  for (let i = 0; i < locations.length; i++) offsets[i + 1] = offsets[i] + locations[i].line.length;
+  const flat = new Int32Array(offsets[locations.length]);
+  const dense = locations.every((location, i) => Number(location.id) === i + 1);
+  const indexOfLocation = dense ? void 0 : /* @__PURE__ */ new Map();
+  for (let i = 0; i < locations.length; i++) {
+    const location = locations[i];
+    for (let l = 0; l < location.line.length; l++) {
+      const slot = slotOfFunction.get(idOf(location.line[l].functionId));
+      if (slot === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${location.line[l].functionId}`);
+      flat[offsets[i] + l] = slot;
     }
-    slotsOfLocation.set(idOf(location.id), slots);
+    indexOfLocation?.set(idOf(location.id), i);
   }
-  const self2 = new Float64Array(keys.length);
-  const total = new Float64Array(keys.length);
-  const countedIn = new Int32Array(keys.length);
+  const perSlot = new Float64Array(3 * keys.length);
   const order = [];
   let sum = 0;
   let sampleNumber = 0;
@@ -50931,27 +50934,31 @@ function functionTable(profile, source, valueType = "cpu") {
     sum += value;
     let leaf = true;
     for (const locationId of sample.locationId) {
-      const slots = slotsOfLocation.get(idOf(locationId));
-      if (!slots) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample refers to unknown location ${locationId}`);
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i];
+      const index = indexOfLocation ? indexOfLocation.get(idOf(locationId)) : denseIndex(locationId, locations.length);
+      if (index === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample refers to unknown location ${locationId}`);
+      for (let k = offsets[index], end = offsets[index + 1]; k < end; k++) {
+        const at = 3 * flat[k];
         if (leaf) {
-          self2[slot] += value;
+          perSlot[at] += value;
           leaf = false;
         }
-        if (countedIn[slot] !== sampleNumber) {
-          if (countedIn[slot] === 0) order.push(slot);
-          countedIn[slot] = sampleNumber;
-          total[slot] += value;
+        if (perSlot[at + 2] !== sampleNumber) {
+          if (perSlot[at + 2] === 0) order.push(at / 3);
+          perSlot[at + 2] = sampleNumber;
+          perSlot[at + 1] += value;
         }
       }
     }
   }
   const functions = /* @__PURE__ */ Object.create(null);
   for (const slot of order) {
-    functions[keys[slot]] = { name: names[slot], file: files[slot], selfNanos: self2[slot], totalNanos: total[slot] };
+    functions[keys[slot]] = { name: names[slot], file: files[slot], selfNanos: perSlot[3 * slot], totalNanos: perSlot[3 * slot + 1] };
   }
   return { total: sum, functions };
+}
+function denseIndex(id, count2) {
+  const index = Number(id) - 1;
+  return Number.isInteger(index) && index >= 0 && index < count2 ? index : void 0;
 }
 function idOf(id) {
   if (typeof id === "number") return id;
@@ -73301,6 +73308,8 @@ function checkValid(profile, source, limits) {
     checkString(f.filename, `function ${f.id}'s file name`);
   }
   const locations = uniqueIds(profile.location, "location", fail);
+  const dense = profile.location.every((l, i) => Number(l.id) === i + 1);
+  const knownLocation = (id) => dense ? isInRange(id, profile.location.length) : locations.has(idKey(id));
   for (const l of profile.location) {
     if (!isZero(l.mappingId) && !mappings.has(idKey(l.mappingId))) fail(`location ${l.id} refers to unknown mapping ${l.mappingId}`);
     l.line.forEach((line, i) => {
@@ -73317,7 +73326,7 @@ function checkValid(profile, source, limits) {
     if (sample.locationId.length > limits.maxStackDepth) fail(`sample ${i + 1} has a stack of ${sample.locationId.length} locations, deeper than the limit of ${limits.maxStackDepth} (docs/limits.md)`);
     for (const id of sample.locationId) {
       if (isZero(id)) fail(`sample ${i + 1} refers to location 0 (reserved)`);
-      if (!locations.has(idKey(id))) fail(`sample ${i + 1} refers to unknown location ${id}`);
+      if (!knownLocation(id)) fail(`sample ${i + 1} refers to unknown location ${id}`);
     }
     for (const label2 of sample.label) {
       checkString(label2.key, `sample ${i + 1}'s label key`);
@@ -73335,6 +73344,10 @@ function uniqueIds(items, what, fail) {
     ids.add(key);
   }
   return ids;
+}
+function isInRange(id, count2) {
+  const n = Number(id);
+  return Number.isInteger(n) && n >= 1 && n <= count2;
 }
 function isZero(id) {
   return id === 0 || id === 0n;
@@ -73494,7 +73507,10 @@ function decodePprof(bytes, source, limits = DEFAULT_PROFILE_LIMITS) {
     throw refusal(source, describeOtherFormat(raw) ?? { what: "not a pprof profile (no sample types, samples or locations)", convert: "check that the file is a profile" });
   }
   checkValid(profile, source, limits);
-  for (const sample of profile.sample) sample.value = sample.value.map(signed);
+  for (const sample of profile.sample) {
+    const values = sample.value;
+    for (let i = 0; i < values.length; i++) if (typeof values[i] === "bigint") values[i] = signed(values[i]);
+  }
   return nameUnsymbolizedLocations(profile);
 }
 function checkProfileFileSize(size, source, limits = DEFAULT_PROFILE_LIMITS) {
