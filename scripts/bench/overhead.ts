@@ -69,6 +69,8 @@ export interface RunFigures {
   readonly design: 'process' | 'window';
   /** The round (process design) or the process (window design) the run belongs to. */
   readonly group: number;
+  /** Its place in the round or the process, from 0. */
+  readonly position: number;
   readonly throughputRps: number;
   readonly cpuMicrosPerRequest: number;
   /** The part of it on the main thread, where the service's JavaScript runs and the CPU profiler interrupts it. */
@@ -92,21 +94,23 @@ export interface OverheadResult {
   readonly runs: readonly RunFigures[];
   /** Fresh processes: each variant against the no-agent run of the same round. */
   readonly processRatios: readonly VariantRatios[];
-  /** One process, consecutive windows: each sampling setting against the same process's window with the agent idle. */
+  /** One process, consecutive windows: each sampling setting against the agent-idle windows just before and after it. */
   readonly windowRatios: readonly VariantRatios[];
 }
 
 const COMMAND = 'exec node examples/shop-api/server.js';
 const PROCESS_VARIANTS: readonly VariantName[] = ['none', 'idle', 'cpu+alloc'];
-const WINDOW_VARIANTS: readonly VariantName[] = ['idle', 'cpu', 'cpu+alloc', 'cpu+alloc 2ms', 'cpu+alloc 5ms'];
+const SAMPLED_WINDOWS: readonly VariantName[] = ['cpu', 'cpu+alloc', 'cpu+alloc 2ms', 'cpu+alloc 5ms'];
 
 /**
  * Two designs. Fresh processes, in rounds whose order rotates (a Latin square), compare
  * the service with and without the agent, as a gate trial runs it; but one process differs
  * from the next by several percent (JIT, heap layout), which buries a small cost. So each
- * sampling setting is also compared inside one process: after the warm-up, consecutive
- * windows of the same length with the samplers off and on, in rotated order, each against
- * the same process's window with the agent idle.
+ * sampling setting is also compared inside one process: after the warm-up, windows of the
+ * same length alternate between the agent idle and one sampling setting (settings in an
+ * order that rotates from process to process), and each sampled window is set against the
+ * mean of the idle windows on either side, which cancels the process's drift (the example
+ * keeps the products it is sent, so later requests cost a little more).
  */
 export async function measureOverhead(
   repo: string,
@@ -121,10 +125,10 @@ export async function measureOverhead(
     log(`  ${where} ${f.variant}: ${f.throughputRps.toFixed(0)} req/s, ${f.cpuMicrosPerRequest.toFixed(0)} µs CPU/request (main thread ${f.mainThreadCpuMicrosPerRequest.toFixed(0)})`);
   try {
     for (let round = 0; round < settings.rounds; round++) {
-      for (const name of rotated(PROCESS_VARIANTS, round)) {
+      for (const [position, name] of rotated(PROCESS_VARIANTS, round).entries()) {
         const figures = await withService(repo, agentPath, variantNamed(name).agent, async (service) => {
           await warmUp(service, requests, settings);
-          return measureWindow(service, requests, settings, variantNamed(name), scratch, 'process', round);
+          return measureWindow(service, requests, settings, variantNamed(name), scratch, { design: 'process', group: round, position });
         });
         runs.push(figures);
         show(figures, `round ${round + 1}/${settings.rounds}`);
@@ -133,8 +137,9 @@ export async function measureOverhead(
     for (let p = 0; p < settings.processes; p++) {
       await withService(repo, agentPath, true, async (service) => {
         await warmUp(service, requests, settings);
-        for (const name of rotated(WINDOW_VARIANTS, p)) {
-          const figures = await measureWindow(service, requests, settings, variantNamed(name), scratch, 'window', p);
+        const windows = rotated(SAMPLED_WINDOWS, p).flatMap((name) => ['idle' as const, name]);
+        for (const [position, name] of [...windows, 'idle' as const].entries()) {
+          const figures = await measureWindow(service, requests, settings, variantNamed(name), scratch, { design: 'window', group: p, position });
           runs.push(figures);
           show(figures, `process ${p + 1}/${settings.processes} window`);
         }
@@ -160,22 +165,25 @@ function variantNamed(name: VariantName): Variant {
   return VARIANTS.find((v) => v.name === name)!;
 }
 
-/** Each variant's ratios to the reference run of the same group (round or process). */
+/**
+ * Each variant's ratios to the reference in the same group: the reference run of the round
+ * (process design), or the mean of the reference windows right before and after (window design).
+ */
 export function overheadRatios(runs: readonly RunFigures[], design: RunFigures['design'], reference: VariantName): VariantRatios[] {
   const mine = runs.filter((r) => r.design === design);
-  const groups = [...new Set(mine.map((r) => r.group))];
   const names = [...new Set(mine.map((r) => r.variant))].filter((name) => name !== reference);
   return names.map((variant) => {
     const throughput: number[] = [];
     const cpuPerRequest: number[] = [];
     const mainThreadCpuPerRequest: number[] = [];
-    for (const group of groups) {
-      const base = mine.find((r) => r.group === group && r.variant === reference);
-      const run = mine.find((r) => r.group === group && r.variant === variant);
-      if (!base || !run) continue;
-      throughput.push(run.throughputRps / base.throughputRps);
-      cpuPerRequest.push(run.cpuMicrosPerRequest / base.cpuMicrosPerRequest);
-      mainThreadCpuPerRequest.push(run.mainThreadCpuMicrosPerRequest / base.mainThreadCpuMicrosPerRequest);
+    for (const run of mine.filter((r) => r.variant === variant)) {
+      const group = mine.filter((r) => r.group === run.group && r.variant === reference);
+      const bases = design === 'process' ? group : group.filter((r) => Math.abs(r.position - run.position) === 1);
+      if (bases.length === 0) continue;
+      const mean = (read: (r: RunFigures) => number) => bases.reduce((sum, r) => sum + read(r), 0) / bases.length;
+      throughput.push(run.throughputRps / mean((r) => r.throughputRps));
+      cpuPerRequest.push(run.cpuMicrosPerRequest / mean((r) => r.cpuMicrosPerRequest));
+      mainThreadCpuPerRequest.push(run.mainThreadCpuMicrosPerRequest / mean((r) => r.mainThreadCpuMicrosPerRequest));
     }
     return { variant, throughput: spread(throughput), cpuPerRequest: spread(cpuPerRequest), mainThreadCpuPerRequest: spread(mainThreadCpuPerRequest) };
   });
@@ -229,8 +237,7 @@ async function measureWindow(
   settings: OverheadSettings,
   variant: Variant,
   scratch: string,
-  design: RunFigures['design'],
-  group: number,
+  place: Pick<RunFigures, 'design' | 'group' | 'position'>,
 ): Promise<RunFigures> {
   if (variant.sampling) await service.channel!.startProfiling(variant.sampling);
   const cpuBefore = threadCpuNanos(service.pid);
@@ -242,8 +249,7 @@ async function measureWindow(
   if (variant.sampling) await service.channel!.stopProfiling({ cpuProfilePath: join(scratch, 'cpu.json'), heapProfilePath: join(scratch, 'heap.json') });
   return {
     variant: variant.name,
-    design,
-    group,
+    ...place,
     throughputRps: load.responses / seconds,
     cpuMicrosPerRequest: (cpuAfter.all - cpuBefore.all) / 1000 / load.responses,
     mainThreadCpuMicrosPerRequest: (cpuAfter.main - cpuBefore.main) / 1000 / load.responses,
