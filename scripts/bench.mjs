@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only overhead,analysis,phases,detection]
+// npm run bench [-- --quick] [-- --only overhead,analysis,phases,detection] [-- --render]
 // perfgate's own costs, measured on this machine: the profiler's overhead on the
 // service, the analysis's speed and memory, the gate's wall time by phase, and how the
 // number of trials and requests trades wall time for detection. Writes

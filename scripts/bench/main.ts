@@ -26,8 +26,13 @@ async function main(argv: readonly string[]): Promise<void> {
     analysisChild(argv[1] ?? '');
     return;
   }
-  const { values } = parseArgs({ args: [...argv], strict: true, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
-  const only = values.only === undefined ? [...PART_NAMES] : values.only.split(',').map((s) => s.trim());
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, render: { type: 'boolean', default: false } },
+  });
+  // --render: measure nothing, write the page and the README's figures from results.json again.
+  const only = values.render ? [] : values.only === undefined ? [...PART_NAMES] : values.only.split(',').map((s) => s.trim());
   const unknown = only.filter((name) => !(PART_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`--only: unknown part ${unknown.join(', ')} (expected some of ${PART_NAMES.join(', ')})`);
   const quick = values.quick ?? false;
@@ -63,7 +68,9 @@ async function main(argv: readonly string[]): Promise<void> {
       save({ quick, machine, load, result: value });
     }
   }
-  log(`bench: wrote docs/benchmarks/README.md and docs/benchmarks/results.json`);
+  writeFileAtomic(join(repo, 'docs/benchmarks/README.md'), renderBenchmarks(results));
+  updateReadmeHeadline(join(repo, 'README.md'), results);
+  log(`bench: wrote docs/benchmarks/README.md${only.length > 0 ? ' and docs/benchmarks/results.json' : ''}`);
 }
 
 /**

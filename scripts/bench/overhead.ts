@@ -58,6 +58,12 @@ export interface OverheadSettings {
   readonly rounds: number;
   /** Processes that each run every window variant in turn. */
   readonly processes: number;
+  /**
+   * Unmeasured requests before each window of one process: stopping the profilers (V8
+   * writes out the profiles, the garbage follows) slows the next thousand or so requests,
+   * which without this would count against the idle window after every sampled one.
+   */
+  readonly settleRequests: number;
   readonly warmupRequests: number;
   readonly measureRequests: number;
   readonly connections: number;
@@ -139,6 +145,8 @@ export async function measureOverhead(
         await warmUp(service, requests, settings);
         const windows = rotated(SAMPLED_WINDOWS, p).flatMap((name) => ['idle' as const, name]);
         for (const [position, name] of [...windows, 'idle' as const].entries()) {
+          await replayLoad(service.origin, requests, { amount: settings.settleRequests, startAt: service.next, connections: settings.connections, timeoutMs: 10_000 });
+          service.next = (service.next + settings.settleRequests) % requests.length;
           const figures = await measureWindow(service, requests, settings, variantNamed(name), scratch, { design: 'window', group: p, position });
           runs.push(figures);
           show(figures, `process ${p + 1}/${settings.processes} window`);

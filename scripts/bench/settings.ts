@@ -19,7 +19,7 @@ const EXAMPLE_LOAD = { warmupRequests: 500, measureRequests: 3000, connections: 
  */
 export function settingsFor(quick: boolean): BenchSettings {
   return {
-    overhead: { rounds: quick ? 2 : 16, processes: quick ? 2 : 15, ...EXAMPLE_LOAD },
+    overhead: { rounds: quick ? 2 : 16, processes: quick ? 2 : 15, settleRequests: 1000, ...EXAMPLE_LOAD },
     analysis: {
       trialsPerSide: 10,
       // samples × distinct functions × stack depth; each row one child process.
