@@ -5,17 +5,18 @@ import type { TrialMetrics } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
-import type { ProcessUsage } from '../agent/protocol.js';
 import { replayLoad, type LoadResult } from '../load/index.js';
 import type { Profile } from 'pprof-format';
 import { SourceReader } from '../profile/read-sources.js';
 import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
 import { AGENTLESS_VERSIONS, currentEnvironment } from './environment.js';
+import { pprofBase } from '../target/pprof-http.js';
 import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
 import type { Progress } from './progress.js';
 import type { PhaseTimings } from './phase-timings.js';
-import { convertTrialProfiles, trialProfilePaths, type TrialProfiles } from './trial-profiles.js';
+import { trialMetrics } from './trial-metrics.js';
+import { convertTrialProfiles, trialProfilePaths } from './trial-profiles.js';
 
 export interface Measurement {
   readonly trials: readonly TrialMetrics[];
@@ -149,14 +150,15 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       const out = trialProfilePaths(profileDir, label(options), index);
       // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
       if (!service.agent) {
-        const window = await measurePprofHttpWindow(service, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd), abort.signal).finally(() =>
+        const target = { base: pprofBase(config.profile.pprofUrl, service.origin), pid: service.group.pid };
+        const window = await measurePprofHttpWindow(target, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd), abort.signal).finally(() =>
           checkAborted(options.signal),
         );
         service.assertAlive('measurement');
         checkResponses(window.load);
         if (!window.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
         const profiled = pprofHttpTrialProfiles(window, out, config);
-        const metrics = toTrialMetrics(profiled, window.load, window.usage);
+        const metrics = trialMetrics(window.load, profiled, window.usage);
         return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
       }
       await service.agent.startProfiling({
@@ -173,7 +175,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       checkResponses(measured);
       const window = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : measured.durationMs, requests: measured.responses };
       const profiled = convertTrialProfiles(written, out, window, config, sources);
-      const metrics = toTrialMetrics(profiled, measured, usage);
+      const metrics = trialMetrics(measured, profiled, usage);
       watch?.lap('profiles');
       return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
     } finally {
@@ -233,32 +235,6 @@ function warnIfRateMissed(config: Config, measured: Awaited<ReturnType<typeof re
 
 function label(options: MeasureOptions): string {
   return options.label ?? 'candidate';
-}
-
-function toTrialMetrics(
-  profiled: TrialProfiles,
-  load: Awaited<ReturnType<typeof replayLoad>>,
-  usage: ProcessUsage | undefined,
-): TrialMetrics {
-  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
-  const seconds = (usage?.wallMicros ?? load.durationMs * 1000) / 1e6;
-  return {
-    requests: load.responses,
-    sampledCpuNanos: profiled.sampledCpuNanos,
-    allocatedBytes: profiled.allocatedBytes,
-    allocatedObjects: profiled.allocatedObjects,
-    functions: profiled.functions,
-    service: {
-      cpuMicrosPerRequest: usage ? usage.cpuMicros / load.responses : 0,
-      throughputRps: seconds > 0 ? load.responses / seconds : 0,
-      latencyMs: load.latencyMs,
-      errors: load.errors,
-      non2xx: load.non2xx,
-      statusMismatches: mismatches,
-      ...(mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {}),
-      maxRssBytes: usage?.maxRssBytes ?? 0,
-    },
-  };
 }
 
 function checkResponses(measured: LoadResult): void {

@@ -7,7 +7,7 @@ import { parseConfig } from '../config/load-config.js';
 import type { LoadResult } from '../load/index.js';
 import { decodePprof, encodePprofGzip } from '../profile/index.js';
 import { scaleProfile } from '../profile/scale.js';
-import type { RunningService } from '../target/index.js';
+import { pprofBase } from '../target/pprof-http.js';
 import { measurePprofHttpWindow, pprofWindowSeconds } from './pprof-http-window.js';
 
 const testdata = (name: string) => readFileSync(new URL(`../../../shared/testdata/pprof/${name}`, import.meta.url));
@@ -61,8 +61,7 @@ describe('measurePprofHttpWindow', () => {
       // A load that would go on far longer than the window: only the window's end stops it.
       return new Promise<LoadResult>((resolve) => signal.addEventListener('abort', () => resolve(load(1234, 1000)), { once: true }));
     };
-    const service = { origin, group: { pid: undefined } } as unknown as RunningService;
-    const window = await measurePprofHttpWindow(service, config({ pprofSeconds: 1 }), load(100, 100), runLoad);
+    const window = await measurePprofHttpWindow({ base: pprofBase(undefined, origin) }, config({ pprofSeconds: 1 }), load(100, 100), runLoad);
     expect(requests).toEqual(['/debug/pprof/allocs', '/debug/pprof/profile?seconds=1', '/debug/pprof/allocs']);
     expect(window.seconds).toBe(1);
     expect(window.load.responses).toBe(1234);
@@ -76,8 +75,7 @@ describe('measurePprofHttpWindow', () => {
 
   it('goes without allocations when the service serves none', async () => {
     const runLoad = (_amount: number, signal: AbortSignal) => new Promise<LoadResult>((resolve) => signal.addEventListener('abort', () => resolve(load(10, 1000)), { once: true }));
-    const service = { origin, group: { pid: undefined } } as unknown as RunningService;
-    const window = await measurePprofHttpWindow(service, config({ pprofSeconds: 1, pprofUrl: '/cpu-only' }), load(100, 100), runLoad);
+    const window = await measurePprofHttpWindow({ base: pprofBase('/cpu-only', origin) }, config({ pprofSeconds: 1 }), load(100, 100), runLoad);
     expect(window.allocationsServed).toBe(false);
     expect(window.allocations.sample).toEqual([]);
     expect(functionTable(window.cpu, 'cpu').total).toBeGreaterThan(0);
@@ -86,8 +84,7 @@ describe('measurePprofHttpWindow', () => {
   it('fails at once, naming the endpoint, when the service serves no CPU profile there', async () => {
     // A 300 s window: were the failed request not to end the window, the test would time out.
     const runLoad = (_amount: number, signal: AbortSignal) => new Promise<LoadResult>((resolve) => signal.addEventListener('abort', () => resolve(load(1, 1)), { once: true }));
-    const service = { origin, group: { pid: undefined } } as unknown as RunningService;
-    await expect(measurePprofHttpWindow(service, config({ pprofSeconds: 300, pprofUrl: '/pprof' }), undefined, runLoad)).rejects.toThrow(
+    await expect(measurePprofHttpWindow({ base: pprofBase('/pprof', origin) }, config({ pprofSeconds: 300 }), undefined, runLoad)).rejects.toThrow(
       /pprof-http: GET http:\/\/127\.0\.0\.1:\d+\/pprof\/profile\?seconds=300 answered HTTP 404 \("404 page not found"\); the service must serve Go's net\/http\/pprof endpoints under profile\.pprofUrl/,
     );
   });

@@ -4,9 +4,8 @@ import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import type { LoadResult } from '../load/index.js';
 import { keepSampleTypes, relativeFileNames, subtractProfile, withComments } from '../profile/index.js';
-import { fetchPprof, pprofBase } from '../target/pprof-http.js';
+import { fetchPprof } from '../target/pprof-http.js';
 import { groupUsage } from '../target/group-usage.js';
-import type { RunningService } from '../target/index.js';
 import { writeTrialProfiles, type TrialProfiles } from './trial-profiles.js';
 
 /** The longest CPU window perfgate asks for; Go's handler would take any, a trial should not. */
@@ -24,6 +23,16 @@ export interface PprofHttpWindow {
   readonly usage: ProcessUsage | undefined;
 }
 
+/** Where a window's profiles come from. */
+export interface PprofTarget {
+  /** The pprof endpoints' base, ending in `/` (see pprofBase). */
+  readonly base: URL;
+  /** The service's process group on this machine, for its CPU and memory; absent for a remote deployment. */
+  readonly pid?: number | undefined;
+  /** The setting that named `base`, for errors (default: `profile.pprofUrl`). */
+  readonly setting?: string;
+}
+
 /**
  * One measured window of a service profiled through its pprof endpoints (Go's
  * net/http/pprof): snapshot /allocs, ask /profile?seconds=N, replay load for exactly
@@ -33,21 +42,21 @@ export interface PprofHttpWindow {
  * it and per-request figures divide by requests the profile saw.
  */
 export async function measurePprofHttpWindow(
-  service: RunningService,
+  target: PprofTarget,
   config: Config,
   warmup: LoadResult | undefined,
   runLoad: (amount: number, signal: AbortSignal) => Promise<LoadResult>,
   /** The trial's abort (interrupt, or the service exiting): the profile requests end with it. */
   signal?: AbortSignal,
 ): Promise<PprofHttpWindow> {
-  const base = pprofBase(config.profile.pprofUrl, service.origin);
+  const base = target.base;
   const seconds = pprofWindowSeconds(config.profile.pprofSeconds, config.load.measureRequests, warmup);
   const timeoutMs = Math.max(config.load.requestTimeoutMs, 10_000);
-  const aborts = signal ? { signal } : {};
+  const aborts = { ...(signal ? { signal } : {}), ...(target.setting ? { setting: target.setting } : {}) };
   const before = await fetchPprof(new URL('allocs', base), { timeoutMs, allowMissing: true, ...aborts });
 
   const windowEnd = new AbortController();
-  const usageBefore = groupUsage(service.group.pid);
+  const usageBefore = groupUsage(target.pid);
   const startedAtMs = Date.now();
   const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1000 + timeoutMs, ...aborts });
   // A profile endpoint that fails at once (404, "already profiling") ends the window early.
@@ -62,7 +71,7 @@ export async function measurePprofHttpWindow(
     clearTimeout(timer);
   }
   const cpu = await cpuRequest;
-  const usageAfter = groupUsage(service.group.pid);
+  const usageAfter = groupUsage(target.pid);
   const wallMicros = (Date.now() - startedAtMs) * 1000;
   const after = before ? await fetchPprof(new URL('allocs', base), { timeoutMs, ...aborts }) : undefined;
   return {

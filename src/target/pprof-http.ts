@@ -27,6 +27,8 @@ export interface FetchPprofOptions {
   readonly signal?: AbortSignal;
   /** Answer undefined rather than fail when the endpoint does not exist (HTTP 404). */
   readonly allowMissing?: boolean;
+  /** The setting that named the endpoints, for the error (default: `profile.pprofUrl`). */
+  readonly setting?: string;
 }
 
 export async function fetchPprof(url: URL, options: FetchPprofOptions & { allowMissing: true }): Promise<Profile | undefined>;
@@ -48,7 +50,7 @@ export async function fetchPprof(url: URL, options: FetchPprofOptions): Promise<
     const text = (await response.text().catch(() => '')).trim().slice(0, 300);
     throw new PerfgateError(
       'SERVICE_FAILED',
-      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ''}; the service must serve Go's net/http/pprof endpoints under profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`,
+      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ''}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`,
     );
   }
   const bytes = await readLimited(response, what);
