@@ -1,22 +1,21 @@
-import type { ServiceFinding } from '../analysis/index.js';
-import { change, escapeMarkdown, formatQ } from './format.js';
+import { CANARY_METRICS } from '../analysis/canary-verdict.js';
+import { change, escapeMarkdown, formatQ, nanosAsTime } from './format.js';
+import { functionTable, topTable } from './function-rows.js';
 import type { Report } from './report.js';
+import { SERVICE_METRICS } from './service-metrics.js';
+
+const TOP_ROWS = 10;
 
 export interface CanaryContext {
   /** The canary's origin, shown as given (escaped). */
   readonly canary: string;
   /** The stable deployment's origin, or null when the stored baseline was the reference. */
   readonly stable: string | null;
+  /** Which sides had function tables (pprof-url, baseline-pprof-url or the stored baseline's); absent: neither. */
+  readonly profiled?: { readonly canary: boolean; readonly reference: boolean };
 }
 
-const LABELS: Partial<Record<ServiceFinding['metric'], { label: string; format: (v: number) => string }>> = {
-  throughputRps: { label: 'throughput', format: (v) => `${v.toFixed(0)} req/s` },
-  latencyP50Ms: { label: 'latency p50', format: (v) => `${v.toFixed(2)} ms` },
-  latencyP95Ms: { label: 'latency p95', format: (v) => `${v.toFixed(2)} ms` },
-  latencyP99Ms: { label: 'latency p99', format: (v) => `${v.toFixed(2)} ms` },
-};
-
-/** The canary report: client-side metrics of the canary against its reference. Pure. */
+/** The canary report: client-side metrics of the canary against its reference, and its functions when both sides were profiled. Pure. */
 export function renderCanaryMarkdown(report: Report, context: CanaryContext): string {
   const { comparison } = report;
   const verdict = comparison.verdict;
@@ -33,12 +32,31 @@ export function renderCanaryMarkdown(report: Report, context: CanaryContext): st
   }
   out.push('| metric | reference | canary | change (95% CI) | q |', '|---|---:|---:|---|---:|');
   for (const s of comparison.service) {
-    const label = LABELS[s.metric];
-    if (!label) continue;
+    if (!CANARY_METRICS.includes(s.metric)) continue;
+    const { label, format } = SERVICE_METRICS[s.metric];
     const c = s.comparison;
-    out.push(`| ${c.outcome === 'regressed' ? '🔴 ' : ''}${label.label} | ${label.format(c.baselineMedian)} | ${label.format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.q)} |`);
+    out.push(`| ${c.outcome === 'regressed' ? '🔴 ' : ''}${label} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.q)} |`);
   }
-  out.push('', '<sub>CPU, memory and per-function costs are not measured in canary mode: a deployed service is observed from outside.</sub>', '');
+  out.push('');
+  const profiled = context.profiled ?? { canary: false, reference: false };
+  if (profiled.canary && profiled.reference) {
+    out.push(...functionsSection(report));
+    out.push('<sub>Functions are compared by their share of busy CPU in the pprof profiles of each round (in the tables, baseline is the reference and candidate the canary); CPU and memory totals of a deployment are not measured.</sub>', '');
+  } else {
+    out.push(`<sub>CPU, memory and per-function costs are not measured: a deployed service is observed from outside${profiled.canary ? '' : ' (give pprof-url to profile it through its pprof endpoints)'}.</sub>`, '');
+  }
   for (const warning of comparison.warnings) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
   return out.join('\n');
+}
+
+/** The regressed and improved functions first, every tested one folded below: as the gate's report shows them. */
+function functionsSection(report: Report): string[] {
+  const { findings } = report.comparison;
+  const changed = [...findings.filter((f) => f.outcome === 'regressed').slice(0, TOP_ROWS), ...findings.filter((f) => f.outcome === 'improved').slice(0, TOP_ROWS)];
+  const out = ['### Functions', ''];
+  if (changed.length > 0) out.push(...topTable(changed, report.functionLines ?? {}, nanosAsTime), '');
+  else out.push('No function changed significantly.', '');
+  const tested = findings.filter((f) => f.presence === 'both');
+  out.push(`<details><summary>All ${tested.length} tested functions</summary>`, '', ...functionTable(tested, nanosAsTime), '', '</details>', '');
+  return out;
 }
