@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import { PerfgateError } from '../errors.js';
+import type { CanaryTargets } from '../run/canary.js';
+import { pprofBase } from '../target/pprof-http.js';
 
 export const MODES = ['check', 'update-baseline', 'canary', 'comment'] as const;
 export type Mode = (typeof MODES)[number];
@@ -19,6 +21,8 @@ export interface ActionInputs {
   readonly report: string;
   readonly url: string;
   readonly baselineUrl: string;
+  readonly pprofUrl: string;
+  readonly baselinePprofUrl: string;
   readonly artifact: string;
   readonly maxApiWrites: number;
 }
@@ -37,6 +41,8 @@ export const INPUT_NAMES = [
   'report',
   'url',
   'baseline-url',
+  'pprof-url',
+  'baseline-pprof-url',
   'artifact',
   'max-api-writes',
 ] as const;
@@ -65,6 +71,8 @@ export function readActionInputs(): ActionInputs {
     report: text('report'),
     url: text('url'),
     baselineUrl: text('baseline-url'),
+    pprofUrl: text('pprof-url'),
+    baselinePprofUrl: text('baseline-pprof-url'),
     artifact: text('artifact', 'perfgate-report'),
     maxApiWrites: integer('max-api-writes', text('max-api-writes', '20'), 1),
   };
@@ -83,4 +91,51 @@ function integer(name: string, raw: string, min: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new PerfgateError('USAGE', `input ${name}: expected an integer >= ${min} (got ${JSON.stringify(raw)})`);
   return value;
+}
+
+/**
+ * canary's deployments and their pprof endpoints, checked together: a stable deployment's
+ * profiles mean nothing without the canary's to compare with, nor without the stable
+ * deployment itself being measured.
+ */
+export function canaryTargets(inputs: Pick<ActionInputs, 'url' | 'baselineUrl' | 'pprofUrl' | 'baselinePprofUrl'>): CanaryTargets {
+  if (inputs.url === '') throw new PerfgateError('USAGE', 'input url: required in canary mode (the deployment to replay against, for example https://canary.internal.example)');
+  const canary = httpUrl('url', inputs.url);
+  const stable = inputs.baselineUrl === '' ? null : httpUrl('baseline-url', inputs.baselineUrl);
+  if (inputs.baselinePprofUrl !== '' && inputs.pprofUrl === '') {
+    throw new PerfgateError('USAGE', 'input baseline-pprof-url: given without pprof-url; the stable deployment\'s profiles are compared with the canary\'s, so give pprof-url (the canary\'s pprof endpoints) too, or leave baseline-pprof-url empty');
+  }
+  if (inputs.baselinePprofUrl !== '' && stable === null) {
+    throw new PerfgateError('USAGE', 'input baseline-pprof-url: given without baseline-url; it profiles the stable deployment, which is measured only when baseline-url names it (without baseline-url the canary\'s profiles are compared with the stored baseline\'s)');
+  }
+  return {
+    canary,
+    stable,
+    canaryPprof: inputs.pprofUrl === '' ? null : pprofUrl('pprof-url', inputs.pprofUrl, canary),
+    stablePprof: inputs.baselinePprofUrl === '' || stable === null ? null : pprofUrl('baseline-pprof-url', inputs.baselinePprofUrl, stable),
+  };
+}
+
+function httpUrl(input: string, raw: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new PerfgateError('USAGE', `input ${input}: expected an http(s) URL (got ${JSON.stringify(raw)})`);
+  return url;
+}
+
+/** An absolute http(s) URL, or a path on the deployment's own origin (as profile.pprofUrl takes), ending in `/`. */
+function pprofUrl(input: string, raw: string, deployment: URL): URL {
+  const expected = `input ${input}: expected the http(s) URL of Go's net/http/pprof endpoints, such as https://canary.internal:6060/debug/pprof/, or a path on the deployment's origin, such as /debug/pprof (got ${JSON.stringify(raw)})`;
+  // Not `//host`: that is another host, not a path.
+  if (raw.startsWith('/') && !raw.startsWith('//')) return pprofBase(raw, deployment);
+  try {
+    httpUrl(input, raw);
+  } catch {
+    throw new PerfgateError('USAGE', expected);
+  }
+  return pprofBase(raw, deployment);
 }

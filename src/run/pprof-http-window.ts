@@ -61,15 +61,7 @@ export async function measurePprofHttpWindow(
   const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1000 + timeoutMs, ...aborts });
   // A profile endpoint that fails at once (404, "already profiling") ends the window early.
   void cpuRequest.catch(() => windowEnd.abort());
-  const timer = setTimeout(() => windowEnd.abort(), seconds * 1000);
-  let load: LoadResult;
-  try {
-    // Enough requests for the window several times over: the timer, not the count, ends it.
-    const expected = warmup && warmup.durationMs > 0 ? (warmup.responses / warmup.durationMs) * 1000 * seconds : config.load.measureRequests;
-    load = await runLoad(Math.max(config.load.measureRequests, Math.ceil(expected * 4)), windowEnd.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+  const load = await loadForSeconds(seconds, config.load.measureRequests, warmup, runLoad, windowEnd);
   const cpu = await cpuRequest;
   const usageAfter = groupUsage(target.pid);
   const wallMicros = (Date.now() - startedAtMs) * 1000;
@@ -83,6 +75,28 @@ export async function measurePprofHttpWindow(
     seconds,
     usage: usageBefore && usageAfter ? { cpuMicros: usageAfter.cpuMicros - usageBefore.cpuMicros, wallMicros, maxRssBytes: usageAfter.maxRssBytes } : undefined,
   };
+}
+
+/**
+ * Replays load for `seconds`, or until `end` aborts: enough requests for the window several
+ * times over at the warm-up's rate, so that the timer, not the count, ends it. A canary side
+ * without pprof endpoints is measured this way too when the other side is profiled, so both
+ * sides' rounds are alike.
+ */
+export async function loadForSeconds(
+  seconds: number,
+  measureRequests: number,
+  warmup: LoadResult | undefined,
+  runLoad: (amount: number, signal: AbortSignal) => Promise<LoadResult>,
+  end = new AbortController(),
+): Promise<LoadResult> {
+  const timer = setTimeout(() => end.abort(), seconds * 1000);
+  try {
+    const expected = warmup && warmup.durationMs > 0 ? (warmup.responses / warmup.durationMs) * 1000 * seconds : measureRequests;
+    return await runLoad(Math.max(measureRequests, Math.ceil(expected * 4)), end.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The window's two profiles with repo-relative file names and perfgate's comments, written and tabulated. */
