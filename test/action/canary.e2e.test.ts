@@ -47,6 +47,23 @@ async function pprofEndpoint(scoreShare: number): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/pprof/`, profiles: () => served };
 }
 
+/**
+ * A stored baseline of 5 slow trials (p50 80 ms) from another machine, with `functions` as
+ * each trial's function table (a share of `sampledCpuNanos`, 1e9).
+ */
+function storedBaseline(functions: (trial: number) => Record<string, unknown> = () => ({})): unknown {
+  const trial = { requests: 120, sampledCpuNanos: 1e9, service: { cpuMicrosPerRequest: 300, throughputRps: 50, latencyMs: { p50: 80, p95: 120, p99: 150 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
+  return {
+    schema: 'perfgate.baseline',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    commit: null,
+    environment: { nodeVersion: 'v20.0.0', v8Version: '11', platform: 'linux', arch: 'x64', cpuModel: 'cpu', cpuCount: 2, perfgateVersion: '0.1.0' },
+    settings: { trials: 5, warmupRequests: 20, measureRequests: 120, connections: 2, cpuSamplingIntervalUs: 1000, replaySha256: 'a'.repeat(64) },
+    trials: [0, 1, 2, 3, 4].map((i) => ({ ...trial, functions: functions(i), service: { ...trial.service, latencyMs: { p50: 80 + i, p95: 120 + i, p99: 150 + i } } })),
+  };
+}
+
 function canaryConfig(baseline?: unknown, profile?: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'perfgate-canary-'));
   writeFileSync(join(dir, 'replay.ndjson'), ['/products', '/search?q=a', '/products/1'].map((path) => JSON.stringify({ method: 'GET', path, status: 200 })).join('\n'));
@@ -102,16 +119,7 @@ describe('action, canary mode: replay against running deployments, no build or s
   });
 
   it('compares with the stored baseline when no baseline-url is given, and passes a canary faster than it', async () => {
-    const trial = { requests: 120, sampledCpuNanos: 1e9, functions: {}, service: { cpuMicrosPerRequest: 300, throughputRps: 50, latencyMs: { p50: 80, p95: 120, p99: 150 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
-    const baseline = {
-      schema: 'perfgate.baseline',
-      version: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      commit: null,
-      environment: { nodeVersion: 'v20.0.0', v8Version: '11', platform: 'linux', arch: 'x64', cpuModel: 'cpu', cpuCount: 2, perfgateVersion: '0.1.0' },
-      settings: { trials: 5, warmupRequests: 20, measureRequests: 120, connections: 2, cpuSamplingIntervalUs: 1000, replaySha256: 'a'.repeat(64) },
-      trials: [0, 1, 2, 3, 4].map((i) => ({ ...trial, service: { ...trial.service, latencyMs: { p50: 80 + i, p95: 120 + i, p99: 150 + i } } })),
-    };
+    const baseline = storedBaseline();
     const config = canaryConfig(baseline);
     const run = await runAction({ inputs: { mode: 'canary', config, url: stable.url } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -148,6 +156,25 @@ describe('action, canary mode: replay against running deployments, no build or s
     expect(run.summary).toContain('### Functions');
     expect(run.summary).toMatch(/\| 🔴 main\.scoreProduct \| \/src\/shop\/search\.go:40 \|/);
     expect(run.stdout).toMatch(/canary: its pprof endpoints have no allocs profile/);
+  });
+
+  it('without baseline-url, compares the canary\'s functions with the stored baseline\'s function tables and warns that the machines differ', async () => {
+    // The baseline's scoreProduct had a fifth of the CPU, as the stable deployment's has; the canary's has half.
+    const cost = (name: string, file: string, nanos: number) => ({ [`${file}#${name}`]: { name, file, selfNanos: nanos, totalNanos: nanos } });
+    const baseline = storedBaseline((i) => ({
+      ...cost('main.scoreProduct', '/src/shop/search.go', 2e8 + i * 1e6),
+      ...cost('main.render', '/src/shop/render.go', 8e8 - i * 1e6),
+    }));
+    const config = canaryConfig(baseline, { source: 'pprof-http', pprofSeconds: 1 });
+    const run = await runAction({ inputs: { mode: 'canary', config, url: stable.url, 'pprof-url': heavierPprof.url } });
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    // The canary is far faster than the stored baseline's clients saw: only the function regressed.
+    expect(JSON.parse(run.outputs.regressions!)).toEqual(['/src/shop/search.go#main.scoreProduct']);
+    const report = readReportFile(join(run.outputs['report-path']!, 'report.json'));
+    expect(report.comparison.findings.find((f) => f.name === 'main.scoreProduct')?.outcome).toBe('regressed');
+    expect(report.comparison.warnings).toContainEqual(expect.stringMatching(/function shares are compared with the stored baseline's, profiled on another machine/));
+    expect(run.summary).toMatch(/\| 🔴 main\.scoreProduct \|/);
   });
 
   it('compares client-side metrics only, and says so, when only the canary is profiled', async () => {
