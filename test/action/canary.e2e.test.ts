@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportFile } from '../../src/github/report-artifact.js';
 import { decodePprof, encodePprofGzip } from '../../src/profile/index.js';
 import { pprofOf } from '../../src/report/fixtures.test-helper.js';
+import { goPprofTop, hasGoPprof } from '../helpers/go-pprof.js';
 import { runAction } from '../helpers/run-action.js';
 
 /** A deployment stand-in on loopback; `delayMs` makes it a slow canary. */
@@ -152,6 +153,7 @@ describe('action, canary mode: replay against running deployments, no build or s
     const round = decodePprof(readFileSync(join(dir, 'profiles/canary-round-1.pb.gz')), 'round 1');
     expect(round.comment.map((c) => round.stringTable.strings[Number(c)])).toContainEqual(expect.stringMatching(/^perfgate: requests=\d+$/));
     expect(existsSync(join(dir, 'profiles/stable-round-5.pb.gz'))).toBe(true);
+    if (hasGoPprof()) expect(goPprofTop(join(dir, 'profiles/canary-round-1.pb.gz')).rows.map((r) => r.name)).toContain('main.scoreProduct');
     expect(run.summary).toMatch(/## perfgate: ❌ canary: regressed/);
     expect(run.summary).toContain('### Functions');
     expect(run.summary).toMatch(/\| 🔴 main\.scoreProduct \| \/src\/shop\/search\.go:40 \|/);
