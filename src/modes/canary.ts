@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { renderCanaryMarkdown } from '../report/canary-markdown.js';
 import { REPORT_SCHEMA, REPORT_VERSION, reportJson, type Report } from '../report/index.js';
 import { readReplayFile } from '../replay/index.js';
-import { clientSideOnly, measureCanary, profiled, withoutServiceUsage } from '../run/canary.js';
+import { allocationsOnBothOrNeither, clientSideOnly, measureCanary, profiled, withoutServiceUsage } from '../run/canary.js';
 import { currentEnvironment } from '../run/environment.js';
 import { canaryTargets, type ActionInputs } from './action-inputs.js';
 import { actionProgress, type ModeOutcome } from './check.js';
@@ -35,8 +35,8 @@ export async function runCanary(inputs: ActionInputs): Promise<ModeOutcome> {
   const referenceProfiled = stable ? targets.stablePprof !== null : profiled(stored!.trials);
   const functions = canaryProfiled && referenceProfiled;
   const referenceTrials = stable ? measured.stable : functions ? withoutServiceUsage(stored!.trials) : stored!.trials;
-  const reference = functions ? referenceTrials : clientSideOnly(referenceTrials);
-  const comparison = compare(reference, functions ? measured.canary : clientSideOnly(measured.canary), config.compare);
+  const sides = functions ? allocationsOnBothOrNeither(referenceTrials, measured.canary) : { reference: clientSideOnly(referenceTrials), canary: clientSideOnly(measured.canary), dropped: false };
+  const comparison = compare(sides.reference, sides.canary, config.compare);
   const judged = canaryVerdict(comparison, { functions });
   const warnings = functions ? [...comparison.warnings] : comparison.warnings.filter((w) => !/no function can be flagged/.test(w));
   if (canaryProfiled && !referenceProfiled) {
@@ -45,6 +45,9 @@ export async function runCanary(inputs: ActionInputs): Promise<ModeOutcome> {
         ? 'The canary was profiled (pprof-url) but the stable deployment was not (no baseline-pprof-url): functions were not compared, only client-side metrics. Give baseline-pprof-url to compare them.'
         : `The canary was profiled (pprof-url) but the stored baseline ${config.baselinePath} has no function tables: functions were not compared, only client-side metrics.`,
     );
+  }
+  if (sides.dropped) {
+    warnings.push('Allocations were not compared: only one side has allocation profiles (pprof endpoints without /allocs, or a stored baseline without allocations). CPU shares were compared.');
   }
   if (!stable) {
     warnings.push('The reference is the stored baseline, measured on another machine against a locally started service: network and hardware differ. Give baseline-url (the stable deployment) for a like-for-like comparison.');

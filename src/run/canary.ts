@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from 'pprof-format';
+import { allocationsProfiled } from '../analysis/allocation-shares.js';
 import type { TrialMetrics } from '../analysis/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -110,7 +111,7 @@ function checked(result: LoadResult, side: string, origin: URL, round: number): 
  * outside: no functions, no CPU or memory of the service.
  */
 export function clientSideOnly(trials: readonly TrialMetrics[]): TrialMetrics[] {
-  return trials.map(({ allocatedBytes: _bytes, allocatedObjects: _objects, ...t }) => ({ ...t, sampledCpuNanos: 0, functions: {}, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
+  return trials.map((t) => ({ ...withoutAllocationTotals(t), sampledCpuNanos: 0, functions: {}, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
 }
 
 /**
@@ -120,6 +121,21 @@ export function clientSideOnly(trials: readonly TrialMetrics[]): TrialMetrics[] 
  */
 export function withoutServiceUsage(trials: readonly TrialMetrics[]): TrialMetrics[] {
   return trials.map((t) => ({ ...t, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
+}
+
+/**
+ * Both sides' trials, with allocation totals only when both sides profiled allocations: a
+ * deployment's endpoints may serve no /allocs, and compare() would take a missing side for
+ * an old baseline. `dropped` says that one side had them.
+ */
+export function allocationsOnBothOrNeither(reference: readonly TrialMetrics[], canary: readonly TrialMetrics[]): { reference: TrialMetrics[]; canary: TrialMetrics[]; dropped: boolean } {
+  const both = allocationsProfiled(reference) && allocationsProfiled(canary);
+  if (both || (!allocationsProfiled(reference) && !allocationsProfiled(canary))) return { reference: [...reference], canary: [...canary], dropped: false };
+  return { reference: reference.map(withoutAllocationTotals), canary: canary.map(withoutAllocationTotals), dropped: true };
+}
+
+function withoutAllocationTotals({ allocatedBytes: _bytes, allocatedObjects: _objects, ...trial }: TrialMetrics): TrialMetrics {
+  return trial;
 }
 
 /** Whether trials carry function tables to compare: every trial profiled, with samples in it. */
