@@ -21,9 +21,13 @@ export interface ConversionContext {
 
 /**
  * Turns a V8 CPU profile into a pprof profile with sample types samples/count and
- * cpu/nanoseconds. Each sample is charged the time until the next one (the sampling
- * interval as V8 actually kept it). Idle samples are dropped, so the total is the CPU the
- * JavaScript thread was busy, which is what shares are taken of.
+ * cpu/nanoseconds. Each sample is charged one sampling interval, as Go's CPU profiler
+ * charges its samples. Not the gap to the next sample (V8's timeDeltas): that gap includes
+ * the time the thread waited for a CPU, and on a busy machine one preempted sample would
+ * carry tens of milliseconds into whatever frame it caught (often a system call such as
+ * writev), shifting every function's share with the machine's load. Idle samples are
+ * dropped, so the total is the CPU the JavaScript thread was busy, which is what shares
+ * are taken of.
  *
  * A function's own samples are split over the lines V8 saw it on (its position ticks),
  * so the leaf location carries the hot line: `go tool pprof -lines` and perfgate's hot
@@ -50,7 +54,6 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 profile' }, naming, tables);
 
   const samples = v8.samples ?? [];
-  const deltas = v8.timeDeltas ?? [];
   const intervalNanos = context.samplingIntervalUs * 1000;
   const totals = new Map<number, { count: number; nanos: number }>();
   for (let i = 0; i < samples.length; i++) {
@@ -58,11 +61,9 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
     const node = byId.get(nodeId);
     if (!node) throw new PerfgateError('PROFILE_INVALID', `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
     if (node.callFrame.functionName === IDLE_FRAME) continue;
-    const next = deltas[i + 1];
-    const nanos = next !== undefined && Number.isFinite(next) && next >= 0 ? next * 1000 : intervalNanos;
     const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
     entry.count += 1;
-    entry.nanos += nanos;
+    entry.nanos += intervalNanos;
     totals.set(nodeId, entry);
   }
 
