@@ -57,6 +57,29 @@ describe('compare', () => {
     expect(result.verdict.outcome).toBe('pass');
   });
 
+  it('tests a leaf function once, where self equals total, and leaves out metrics that cannot reach the floor', () => {
+    const random = seededRandom(21);
+    const base = Array.from({ length: 8 }, () => trial(shares, random, 0.1));
+    const cand = Array.from({ length: 8 }, () => trial(shares, random, 0.1));
+    const result = compare(base, cand, settings);
+    // a, b, c, e: leaf functions, one test each. Not tested: handle (its self share is 0 and its
+    // total share 1 in every trial) and d.js#tiny (all its shares within 0.03% of each other).
+    expect(result.tests).toBe(4);
+    expect(result.untested).toBe(2);
+    const score = result.findings.find((f) => f.key === 'b.js#score')!;
+    expect(score.self.q).toBe(score.total.q);
+    expect(score.self.p).toBeLessThan(1);
+  });
+
+  it('tests a small function whose shares spread as far as the floor', () => {
+    const random = seededRandom(22);
+    const base = Array.from({ length: 8 }, () => trial(shares, random));
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#tiny': 0.007 }, random));
+    const result = compare(base, cand, settings);
+    expect(result.findings.map((f) => f.key)).toContain('d.js#tiny');
+    expect(result.findings.find((f) => f.key === 'd.js#tiny')!.self.q).toBeLessThan(0.05);
+  });
+
   it('is inconclusive when the trial count can never reach significance, and says so', () => {
     const random = seededRandom(4);
     const base = Array.from({ length: 3 }, () => trial(shares, random));

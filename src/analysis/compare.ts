@@ -17,6 +17,8 @@ interface Candidate {
   file: string;
   presence: Presence;
   shares: Record<ShareMetric, { baseline: number[]; candidate: number[] }>;
+  /** Which metrics can reach the absolute floor (the rest are reported, not tested). */
+  testable: Record<ShareMetric | 'allocations', boolean>;
   perRequest: FunctionFinding['perRequestNanos'];
   /** Shares of allocated bytes, when both sides profiled allocations and the function allocates enough to test. */
   allocations?: { baseline: number[]; candidate: number[] };
@@ -66,13 +68,16 @@ export function compare(
       self: { baseline: shareOf(baseline, 'self'), candidate: shareOf(candidate, 'self') },
       total: { baseline: shareOf(baseline, 'total'), candidate: shareOf(candidate, 'total') },
     };
-    // Independent filtering: the pooled mean ignores which side a value came from, so
-    // dropping functions below half the absolute floor does not bias the tests kept.
-    const pooled = (metric: ShareMetric) => mean([...shares[metric].baseline, ...shares[metric].candidate]);
-    // The same filter for a function's share of allocated bytes, on its own: a function can matter for one and not the other.
+    // Independent filtering: a metric is tested only when the spread of all its trials,
+    // pooled over both sides, reaches the absolute floor. The median change can never exceed
+    // that spread, so nothing left out could have been flagged, and the filter ignores which
+    // side a value came from, so it does not bias the tests kept (it only spares them
+    // Benjamini–Hochberg's penalty for tests that could never succeed).
+    const floorOf = (budget: number | undefined) => (budget === undefined ? settings.minShareOfTotal : 0);
+    const testable = (values: { baseline: number[]; candidate: number[] }) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
     const allocations = withAllocations ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : undefined;
-    const allocationTested = allocations !== undefined && (budgetOf(key) !== undefined || mean([...allocations.baseline, ...allocations.candidate]) >= settings.minShareOfTotal / 2);
-    if (budgetOf(key) === undefined && Math.max(pooled('self'), pooled('total')) < settings.minShareOfTotal / 2 && !allocationTested) {
+    const metrics = { self: testable(shares.self), total: testable(shares.total), allocations: allocations !== undefined && testable(allocations) };
+    if (!metrics.self && !metrics.total && !metrics.allocations) {
       untested += 1;
       continue;
     }
@@ -87,11 +92,12 @@ export function compare(
       file: sample.file,
       presence: inBase && inCand ? 'both' : inCand ? 'added' : 'gone',
       shares,
+      testable: metrics,
       perRequest: {
         baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
         candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
       },
-      ...(allocationTested
+      ...(metrics.allocations
         ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } }
         : {}),
     });
@@ -101,19 +107,24 @@ export function compare(
   const tested = candidates.filter((c) => c.presence === 'both');
   // The gate asks a one-sided question — did it get worse? — so regressions are tested with
   // the upper tail and controlled as one family; improvements, the lower tail, as another.
-  const tests: Array<{ finding: Candidate; metric: ShareMetric | 'allocations'; up: number; down: number }> = [];
-  const addTest = (finding: Candidate, metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }) => {
+  const tests: Array<{ finding: Candidate; metrics: Array<ShareMetric | 'allocations'>; up: number; down: number }> = [];
+  const addTest = (finding: Candidate, metrics: Array<ShareMetric | 'allocations'>, values: { baseline: number[]; candidate: number[] }) => {
     const result = mannWhitney(values.baseline, values.candidate);
-    tests.push({ finding, metric, up: result.pGreater, down: result.pLess });
+    tests.push({ finding, metrics, up: result.pGreater, down: result.pLess });
   };
   for (const c of tested) {
-    for (const metric of ['self', 'total'] as const) addTest(c, metric, c.shares[metric]);
-    if (c.allocations) addTest(c, 'allocations', c.allocations);
+    // A function that is always the leaf of its own samples has self = total in every
+    // trial: one question, asked once, so that it is not counted twice against α.
+    if (c.testable.self && c.testable.total && sameValues(c.shares.self, c.shares.total)) addTest(c, ['self', 'total'], c.shares.self);
+    else for (const metric of ['self', 'total'] as const) if (c.testable[metric]) addTest(c, [metric], c.shares[metric]);
+    if (c.allocations && c.testable.allocations) addTest(c, ['allocations'], c.allocations);
   }
   const qUp = benjaminiHochberg(tests.map((t) => t.up));
   const qDown = benjaminiHochberg(tests.map((t) => t.down));
   const qOf = new Map<string, Tails>();
-  tests.forEach((t, i) => qOf.set(`${t.finding.key}\u0000${t.metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i]!, qDown: qDown[i]! }));
+  tests.forEach((t, i) => {
+    for (const metric of t.metrics) qOf.set(`${t.finding.key}\u0000${metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i]!, qDown: qDown[i]! });
+  });
 
   const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
   const firstThreshold = tests.length > 0 ? settings.alpha / tests.length : settings.alpha;
@@ -333,8 +344,15 @@ function safeMedian(values: readonly number[]): number {
   return values.length === 0 ? 0 : median([...values]);
 }
 
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+/** The largest minus the smallest value over both sides. */
+function pooledSpread(values: { baseline: readonly number[]; candidate: readonly number[] }): number {
+  const all = [...values.baseline, ...values.candidate];
+  return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
+}
+
+function sameValues(a: { baseline: readonly number[]; candidate: readonly number[] }, b: { baseline: readonly number[]; candidate: readonly number[] }): boolean {
+  const equal = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
 }
 
 export function formatP(p: number): string {

@@ -15,7 +15,7 @@ export interface MetricComparison {
   readonly ratio: number;
   /** 95% bootstrap interval of the ratio. */
   readonly ci: { readonly low: number; readonly high: number };
-  /** Two-sided exact Mann–Whitney p. */
+  /** One-sided exact Mann–Whitney p, of the tail the change points to. */
   readonly p: number;
   /** Benjamini–Hochberg q over every test in the run; equal to p where no correction applies. */
   readonly q: number;
