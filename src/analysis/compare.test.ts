@@ -80,6 +80,25 @@ describe('compare', () => {
     expect(result.findings.find((f) => f.key === 'd.js#tiny')!.self.q).toBeLessThan(0.05);
   });
 
+  it('does not test a function whose share jumps between trials of the same code (inlined in some processes), and says so', () => {
+    const random = seededRandom(23);
+    // The baseline inlined render's helper into render in 6 of 8 processes, the candidate in
+    // none: the same code, so nothing may fail, although the helper's share went from mostly
+    // ~0 to 10% and render's own share fell by as much.
+    const inlined = (yes: boolean) => ({ ...shares, 'c.js#render': yes ? 0.4 : 0.3, 'c.js#helper': yes ? 0.0005 : 0.1 });
+    const base = Array.from({ length: 8 }, (_, i) => trial(inlined(i < 6), random));
+    const cand = Array.from({ length: 8 }, () => trial(inlined(false), random));
+    const result = compare(base, cand, settings);
+    expect(result.verdict.outcome).toBe('pass');
+    const helper = result.findings.find((f) => f.key === 'c.js#helper')!;
+    expect(helper.self).toMatchObject({ outcome: 'inconclusive', attributionJumps: true, q: 1 });
+    expect(result.warnings.join('\n')).toMatch(/jumped between trials of the same code: helper \(c\.js; self 0\.0% to 10\.\d%\)/);
+    // The same shares without the jumps are a regression (the guard is what passes it).
+    const steady = Array.from({ length: 8 }, () => trial(inlined(true), random));
+    const regressed = compare(steady, cand, settings);
+    expect(regressed.findings.find((f) => f.key === 'c.js#helper')!.outcome).toBe('regressed');
+  });
+
   it('is inconclusive when the trial count can never reach significance, and says so', () => {
     const random = seededRandom(4);
     const base = Array.from({ length: 3 }, () => trial(shares, random));

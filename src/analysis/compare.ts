@@ -7,6 +7,7 @@ import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcom
 import { globToRegExp } from './glob.js';
 import { mannWhitney } from './mann-whitney.js';
 import { seededRandom } from './prng.js';
+import { shareBases } from './share-basis.js';
 import { routeMismatches } from './route-mismatches.js';
 import { signFlipTest } from './sign-flip.js';
 import type { ServiceMetrics, TrialMetrics } from './trial.js';
@@ -19,6 +20,8 @@ interface Candidate {
   shares: Record<ShareMetric, { baseline: number[]; candidate: number[] }>;
   /** Which metrics can reach the absolute floor (the rest are reported, not tested). */
   testable: Record<ShareMetric | 'allocations', boolean>;
+  /** CPU metrics whose attribution jumps between trials of the same code (inlining): reported, not tested. */
+  jumps: Record<ShareMetric, boolean>;
   perRequest: FunctionFinding['perRequestNanos'];
   /** Shares of allocated bytes, when both sides profiled allocations and the function allocates enough to test. */
   allocations?: { baseline: number[]; candidate: number[] };
@@ -54,6 +57,7 @@ export function compare(
   }
   const unit = withAllocations ? allocationUnit(baseline) : 0;
 
+  const bases = shareBases([...baseline, ...candidate]);
   const candidates: Candidate[] = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
@@ -61,8 +65,9 @@ export function compare(
     const shareOf = (trials: readonly TrialMetrics[], metric: ShareMetric) =>
       trials.map((t) => {
         const cost = t.functions[key];
-        if (!cost || t.sampledCpuNanos <= 0) return 0;
-        return (metric === 'self' ? cost.selfNanos : cost.totalNanos) / t.sampledCpuNanos;
+        const basis = bases.get(t) ?? 0;
+        if (!cost || basis <= 0) return 0;
+        return (metric === 'self' ? cost.selfNanos : cost.totalNanos) / basis;
       });
     const shares = {
       self: { baseline: shareOf(baseline, 'self'), candidate: shareOf(candidate, 'self') },
@@ -93,6 +98,7 @@ export function compare(
       presence: inBase && inCand ? 'both' : inCand ? 'added' : 'gone',
       shares,
       testable: metrics,
+      jumps: { self: attributionJumps(shares.self, settings.minShareOfTotal), total: attributionJumps(shares.total, settings.minShareOfTotal) },
       perRequest: {
         baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
         candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
@@ -115,8 +121,9 @@ export function compare(
   for (const c of tested) {
     // A function that is always the leaf of its own samples has self = total in every
     // trial: one question, asked once, so that it is not counted twice against α.
-    if (c.testable.self && c.testable.total && sameValues(c.shares.self, c.shares.total)) addTest(c, ['self', 'total'], c.shares.self);
-    else for (const metric of ['self', 'total'] as const) if (c.testable[metric]) addTest(c, [metric], c.shares[metric]);
+    const cpu = (metric: ShareMetric) => c.testable[metric] && !c.jumps[metric];
+    if (cpu('self') && cpu('total') && sameValues(c.shares.self, c.shares.total)) addTest(c, ['self', 'total'], c.shares.self);
+    else for (const metric of ['self', 'total'] as const) if (cpu(metric)) addTest(c, [metric], c.shares[metric]);
     if (c.allocations && c.testable.allocations) addTest(c, ['allocations'], c.allocations);
   }
   const qUp = benjaminiHochberg(tests.map((t) => t.up));
@@ -135,13 +142,28 @@ export function compare(
     );
   }
 
+  const jumping = tested.filter((c) => c.jumps.self || c.jumps.total);
+  if (jumping.length > 0) {
+    const named = jumping.slice(0, 5).map((c) => {
+      const metric = c.jumps.self ? 'self' : 'total';
+      const all = [...c.shares[metric].baseline, ...c.shares[metric].candidate];
+      return `${c.name} (${c.file || 'native'}; ${metric} ${formatShare(Math.min(...all))} to ${formatShare(Math.max(...all))})`;
+    });
+    warnings.push(
+      `Not tested, because their share jumped between trials of the same code: ${named.join(', ')}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ''}. ` +
+        'V8 inlines a function into its caller in some processes and not in others, and the profiler then charges its time to the caller; their callers\' total time still covers them.',
+    );
+  }
+
   const findings: FunctionFinding[] = candidates.map((c) => {
     const budget = budgetOf(c.key);
     // A budget replaces both floors for its function: its owner decided what matters.
     const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
     const metricComparison = (metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }): MetricComparison => {
       const tails = qOf.get(`${c.key}\u0000${metric}`) ?? UNTESTED;
-      return compareMetric(values.baseline, values.candidate, tails, floors, random, 'share', c.presence !== 'both');
+      const jumps = metric !== 'allocations' && c.jumps[metric];
+      const result = compareMetric(values.baseline, values.candidate, tails, floors, random, 'share', c.presence !== 'both' || jumps);
+      return jumps ? { ...result, attributionJumps: true } : result;
     };
     const self = metricComparison('self', c.shares.self);
     const total = metricComparison('total', c.shares.total);
@@ -342,6 +364,22 @@ function decide(
 
 function safeMedian(values: readonly number[]): number {
   return values.length === 0 ? 0 : median([...values]);
+}
+
+/**
+ * True when, on either side, a share worth testing falls below a quarter of its largest
+ * value in another trial of the same code. That is not sampling noise (at 2% of a trial's
+ * samples, a quarter is far outside any count's spread): it is V8 inlining the function
+ * into its caller in some processes and not in others, which moves its time between the
+ * two. Comparing such shares would compare how often each side happened to inline.
+ */
+function attributionJumps(values: { baseline: readonly number[]; candidate: readonly number[] }, floor: number): boolean {
+  const jumps = (side: readonly number[]) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.min(...side) < Math.max(...side) / 4;
+  return jumps(values.baseline) || jumps(values.candidate);
+}
+
+function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 /** The largest minus the smallest value over both sides. */

@@ -20,6 +20,8 @@ export interface MetricComparison {
   /** Benjamini–Hochberg q over every test in the run; equal to p where no correction applies. */
   readonly q: number;
   readonly outcome: Outcome;
+  /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
+  readonly attributionJumps?: true;
 }
 
 export type Presence = 'both' | 'added' | 'gone';
