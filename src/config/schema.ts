@@ -24,7 +24,7 @@ export const serviceSchema = z.strictObject({
 
 export const loadSchema = z.strictObject({
   warmupRequests: positiveInt(0).default(500),
-  measureRequests: positiveInt(1).default(4_000),
+  measureRequests: positiveInt(1).default(12_000),
   connections: positiveInt(1).max(1024).default(8),
   requestTimeoutMs: positiveInt(100).default(10_000),
   /**
@@ -118,7 +118,7 @@ export const configSchema = z.strictObject({
   replay: z.string().min(1),
   baseline: z.string().min(1),
   output: z.string().min(1).default('perfgate-report'),
-  trials: positiveInt(2).max(100).default(8),
+  trials: positiveInt(2).max(100).default(10),
   load: loadSchema.default(() => loadSchema.parse({})),
   profile: profileSchema.default(() => profileSchema.parse({})),
   compare: compareSchema.default(() => compareSchema.parse({})),
