@@ -4,7 +4,7 @@ import type { Comparison } from '../analysis/index.js';
 export function methodsSentence(comparison: Comparison): string {
   const s = comparison.settings;
   return (
-    `Exact one-sided Mann–Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total)` +
+    `Exact one-sided Mann–Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` +
     (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : '') +
     ', ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +

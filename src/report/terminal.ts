@@ -15,7 +15,8 @@ export function renderTerminal(report: Report, rows = 10): string {
   const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
   out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
-  const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === 'both').slice(0, Math.min(rows, 5));
+  const largest = () => comparison.findings.filter((f) => f.presence === 'both').toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
+  const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
   out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total', 'alloc change (95% CI)'], top.map(row)), '');
   if (comparison.service.length > 0) {
