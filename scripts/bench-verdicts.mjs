@@ -5,7 +5,7 @@
 // the counts as they come out. Not a test: it takes a while, and its figures are data.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(new URL('..', import.meta.url).pathname);
@@ -52,29 +52,44 @@ log(`bench:verdicts: ${runs.aa} A/A runs, ${runs.regression} runs each at +10% a
 const made = perfgate(['baseline', '--config', config('clean')]);
 if (made.code !== 0) throw new Error(`baseline failed:\n${made.stderr}`);
 
-const rows = [];
-let settings;
-for (const [label, percent, count] of [['A/A', 0, runs.aa], ['+10%', 10, runs.regression], ['+25%', 25, runs.regression]]) {
-  const name = percent === 0 ? 'clean' : `plus${percent}`;
-  const path = config(name);
-  const env = percent === 0 ? {} : { PERFGATE_EXAMPLE_REGRESSION: `${target.name}:${percent}` };
-  const outcomes = { fail: 0, blamed: 0, pass: 0, other: 0 };
-  const seconds = [];
-  for (let i = 1; i <= count; i++) {
-    const run = perfgate(['run', '--config', path], env);
-    seconds.push(run.seconds);
-    const { outcome, top, report } = verdictOf(name);
-    if (report.baselineSource?.kind !== 'stored') throw new Error(`run ${i} of ${label} did not use the stored baseline: ${report.baselineSource?.why}`);
-    settings ??= report.comparison.settings;
-    if (outcome === 'fail') outcomes.fail++;
-    else if (outcome === 'pass') outcomes.pass++;
-    else outcomes.other++;
-    if (outcome === 'fail' && top && top.name === target.name && top.file === target.file) outcomes.blamed++;
-    log(`  ${label} run ${i}/${count}: ${outcome}${top ? `, top: ${top.name}` : ''} (${run.seconds.toFixed(1)} s)`);
-  }
-  seconds.sort((a, b) => a - b);
-  rows.push({ label, count, ...outcomes, medianSeconds: seconds[Math.floor(seconds.length / 2)] });
+// The series are interleaved (A/A, +10%, A/A, +25%, …) so that the machine's drift over the
+// run, and the baseline's age, fall on every series alike.
+const series = [
+  { label: 'A/A', percent: 0, count: runs.aa },
+  { label: '+10%', percent: 10, count: runs.regression },
+  { label: '+25%', percent: 25, count: runs.regression },
+].map((s) => ({ ...s, name: s.percent === 0 ? 'clean' : `plus${s.percent}`, done: 0, outcomes: { fail: 0, blamed: 0, pass: 0, other: 0 }, seconds: [], loads: [], effects: [], wrongBlames: [] }));
+const schedule = [];
+for (let round = 0; schedule.length < series.reduce((n, s) => n + s.count, 0); round++) {
+  for (const s of [series[0], series[1], series[0], series[2]]) if (s.done + schedule.filter((x) => x === s).length < s.count) schedule.push(s);
 }
+let settings;
+for (const s of schedule) {
+  const path = config(s.name);
+  const env = s.percent === 0 ? {} : { PERFGATE_EXAMPLE_REGRESSION: `${target.name}:${s.percent}` };
+  const load = loadavg()[0];
+  const run = perfgate(['run', '--config', path], env);
+  s.done++;
+  s.seconds.push(run.seconds);
+  s.loads.push(load);
+  const { outcome, top, report } = verdictOf(s.name);
+  if (report.baselineSource?.kind !== 'stored') throw new Error(`run ${s.done} of ${s.label} did not use the stored baseline: ${report.baselineSource?.why}`);
+  settings ??= report.comparison.settings;
+  const planted = report.comparison.findings.find((f) => f.name === target.name && f.file === target.file);
+  if (planted) s.effects.push(planted.self.ratio);
+  if (outcome === 'fail') s.outcomes.fail++;
+  else if (outcome === 'pass') s.outcomes.pass++;
+  else s.outcomes.other++;
+  const rightFunction = top && top.name === target.name && top.file === target.file;
+  if (outcome === 'fail' && rightFunction) s.outcomes.blamed++;
+  if (outcome === 'fail' && !rightFunction) s.wrongBlames.push(top ? top.name : report.comparison.verdict.rule);
+  log(`  ${s.label} run ${s.done}/${s.count}: ${outcome}${top ? `, top: ${top.name}` : ''}${planted ? `, ${target.name} self ×${planted.self.ratio.toFixed(3)}` : ''} (${run.seconds.toFixed(1)} s, load ${load.toFixed(2)})`);
+}
+const middle = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor(sorted.length / 2)];
+};
+const rows = series.map((s) => ({ label: s.label, count: s.count, ...s.outcomes, medianSeconds: middle(s.seconds), medianLoad: middle(s.loads), maxLoad: Math.max(...s.loads), medianEffect: middle(s.effects), wrongBlames: s.wrongBlames }));
 
 const cpu = cpus();
 const lines = [
@@ -85,9 +100,16 @@ const lines = [
   'Each row is a series of complete gate runs (`perfgate run`, default settings) on the example service against one baseline measured at the start. ',
   `The planted regressions make \`${target.name}\` (${target.file}) do the stated extra share of its own work (\`PERFGATE_EXAMPLE_REGRESSION=${target.name}:<percent>\`).`,
   '',
-  '| series | runs | failed | failed with the right function first | passed | inconclusive / error | median wall time per run |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.label} | ${r.count} | ${r.fail} | ${r.label === 'A/A' ? '—' : r.blamed} | ${r.pass} | ${r.other} | ${r.medianSeconds.toFixed(1)} s |`),
+  '| series | runs | failed | failed with the right function first | passed | inconclusive / error | measured change in its self share (median) | median wall time per run | load average (median / max) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.count} | ${r.fail} | ${r.label === 'A/A' ? '—' : r.blamed} | ${r.pass} | ${r.other} | ${Number.isFinite(r.medianEffect) ? `${((r.medianEffect - 1) * 100).toFixed(1)}%` : '—'} | ${r.medianSeconds.toFixed(1)} s | ${r.medianLoad.toFixed(2)} / ${r.maxLoad.toFixed(2)} |`,
+  ),
+  '',
+  ...rows.filter((r) => r.wrongBlames.length > 0).map((r) => `Failures in the ${r.label} series that blamed another function first: ${r.wrongBlames.join(', ')}.`),
+  '',
+  'The series ran interleaved (A/A, +10%, A/A, +25%, …), so that the machine\'s drift and the baseline\'s age fall on all of them alike. The load average is the machine\'s 1-minute load when each run started (2 cores: above 2, processes waited for a CPU).',
   '',
   `Settings: ${settings.alpha} false-discovery rate (Benjamini–Hochberg), effect floor ${settings.minEffect * 100}% (CI of the ratio), absolute floor ${settings.minShareOfTotal * 100}% of busy CPU, ${example.trials} trials a side, ${example.load.warmupRequests} warm-up and ${example.load.measureRequests} measured requests per trial, ${example.load.connections} connections.`,
   '',
