@@ -4,6 +4,7 @@ import { allocationShares, allocationsPerRequest, allocationsProfiled, allocatio
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
 import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
+import { nullSpread, widenInterval } from './empirical-null.js';
 import { globToRegExp } from './glob.js';
 import { mannWhitney } from './mann-whitney.js';
 import { seededRandom } from './prng.js';
@@ -155,19 +156,37 @@ export function compare(
     );
   }
 
-  const findings: FunctionFinding[] = candidates.map((c) => {
+  // Intervals first, for every function; then the spread of the tested ones says how much
+  // the two sides drifted apart beyond their trials' own noise (empirical null), and every
+  // interval is widened by it before anything is judged.
+  const intervals = candidates.map((c) => ({
+    self: interval(c.shares.self, settings, random),
+    total: interval(c.shares.total, settings, random),
+    allocations: c.allocations ? interval(c.allocations, settings, random) : undefined,
+  }));
+  const testedIntervals = (family: 'cpu' | 'allocations') =>
+    candidates.flatMap((c, i) =>
+      (family === 'cpu' ? (['self', 'total'] as const) : (['allocations'] as const)).flatMap((metric) => {
+        const found = intervals[i]![metric];
+        return found && qOf.has(`${c.key}\u0000${metric}`) ? [found] : [];
+      }),
+    );
+  const spread = { cpu: nullSpread(testedIntervals('cpu')), allocations: nullSpread(testedIntervals('allocations')) };
+
+  const findings: FunctionFinding[] = candidates.map((c, i) => {
     const budget = budgetOf(c.key);
     // A budget replaces both floors for its function: its owner decided what matters.
     const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
-    const metricComparison = (metric: ShareMetric | 'allocations', values: { baseline: number[]; candidate: number[] }): MetricComparison => {
+    const metricComparison = (metric: ShareMetric | 'allocations'): MetricComparison => {
       const tails = qOf.get(`${c.key}\u0000${metric}`) ?? UNTESTED;
       const jumps = metric !== 'allocations' && c.jumps[metric];
-      const result = compareMetric(values.baseline, values.candidate, tails, floors, random, 'share', c.presence !== 'both' || jumps);
+      const widen = metric === 'allocations' ? spread.allocations : spread.cpu;
+      const result = judge(intervals[i]![metric]!, tails, floors, 'share', c.presence !== 'both' || jumps, widen);
       return jumps ? { ...result, attributionJumps: true } : result;
     };
-    const self = metricComparison('self', c.shares.self);
-    const total = metricComparison('total', c.shares.total);
-    const allocations = c.allocations ? metricComparison('allocations', c.allocations) : undefined;
+    const self = metricComparison('self');
+    const total = metricComparison('total');
+    const allocations = c.allocations ? metricComparison('allocations') : undefined;
     return {
       key: c.key,
       name: c.name,
@@ -180,6 +199,14 @@ export function compare(
       ...(allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}),
     };
   });
+  for (const [family, factor] of [['CPU', spread.cpu], ['allocation', spread.allocations]] as const) {
+    if (factor > 1) {
+      warnings.push(
+        `The ${family} shares of this comparison's functions moved ${factor.toFixed(2)}× as far as their trials vary within a side, so every ${family} interval was widened ${factor.toFixed(2)}× (empirical null): the two sides differ beyond the code, typically because the machine drifted between the baseline's measurement and this one.` +
+          (options.paired ? '' : ' Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels that.'),
+      );
+    }
+  }
   findings.sort(byImportance);
 
   const service = compareService(baseline, candidate, settings, random);
@@ -199,6 +226,24 @@ export function compare(
   };
 }
 
+/** A metric's medians, ratio and seeded bootstrap interval, before it is judged. */
+interface Interval {
+  readonly baseline: readonly number[];
+  readonly candidate: readonly number[];
+  readonly baselineMedian: number;
+  readonly candidateMedian: number;
+  readonly ratio: number;
+  readonly ci: { readonly low: number; readonly high: number };
+}
+
+function interval(values: { baseline: readonly number[]; candidate: readonly number[] }, settings: CompareSettings, random: () => number): Interval {
+  const baselineMedian = safeMedian(values.baseline);
+  const candidateMedian = safeMedian(values.candidate);
+  const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
+  const ci = bootstrapMedianRatio(values.baseline, values.candidate, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
+  return { baseline: values.baseline, candidate: values.candidate, baselineMedian, candidateMedian, ratio, ci };
+}
+
 function compareMetric(
   base: readonly number[],
   cand: readonly number[],
@@ -208,10 +253,13 @@ function compareMetric(
   scale: 'share' | 'relative',
   untestable: boolean,
 ): MetricComparison {
-  const baselineMedian = safeMedian(base);
-  const candidateMedian = safeMedian(cand);
-  const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
-  const ci = bootstrapMedianRatio(base, cand, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
+  return judge(interval({ baseline: base, candidate: cand }, settings, random), tails, settings, scale, untestable, 1);
+}
+
+/** The outcome of one metric: its interval (widened `widen`×) and q-value against the floors. */
+function judge(measured: Interval, tails: Tails, settings: CompareSettings, scale: 'share' | 'relative', untestable: boolean, widen: number): MetricComparison {
+  const { baseline: base, candidate: cand, baselineMedian, candidateMedian } = measured;
+  const ci = widenInterval(measured.ci, widen);
   // p and q are reported for the tail the change points to.
   const rising = candidateMedian >= baselineMedian;
   const p = rising ? tails.pUp : tails.pDown;
@@ -232,7 +280,7 @@ function compareMetric(
     else if (scale === 'share' && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome = 'unchanged';
     else outcome = 'inconclusive';
   }
-  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio, ci, p, q, outcome };
+  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: measured.ratio, ci, p, q, outcome, ...(widen > 1 ? { widenedBy: widen } : {}) };
 }
 
 /** One-sided p-values of a test and their false-discovery-adjusted q-values. */

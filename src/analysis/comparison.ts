@@ -13,13 +13,15 @@ export interface MetricComparison {
   readonly candidateMedian: number;
   /** candidateMedian / baselineMedian; Infinity when the baseline is 0. */
   readonly ratio: number;
-  /** 95% bootstrap interval of the ratio. */
+  /** 95% bootstrap interval of the ratio (widened by `widenedBy` where the comparison's empirical null asked for it). */
   readonly ci: { readonly low: number; readonly high: number };
   /** One-sided exact Mann–Whitney p, of the tail the change points to. */
   readonly p: number;
   /** Benjamini–Hochberg q over every test in the run; equal to p where no correction applies. */
   readonly q: number;
   readonly outcome: Outcome;
+  /** How many times wider than the bootstrap's the interval was made (empirical null); absent when not widened. */
+  readonly widenedBy?: number;
   /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
   readonly attributionJumps?: true;
 }
