@@ -9,7 +9,7 @@ export function methodsSentence(comparison: Comparison): string {
     ', ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +
     `Benjamini–Hochberg over ${comparison.tests} tests at α = ${s.alpha}; ` +
-    `regressed only if q ≤ α, the 95% bootstrap CI of the median ratio lies above ${(1 + s.minEffect).toFixed(2)} ` +
+    `regressed only if q ≤ α, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} ` +
     `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` +
     (comparison.untested > 0 ? ` (${comparison.untested} functions whose trials all lie within that floor of each other were not tested)` : '') +
     '.'
