@@ -4,7 +4,7 @@
 // gate on the example service again and again and writes docs/benchmarks/verdicts.md with
 // the counts as they come out. Not a test: it takes a while, and its figures are data.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -73,6 +73,8 @@ for (const s of schedule) {
   s.seconds.push(run.seconds);
   s.loads.push(load);
   const { outcome, top, report } = verdictOf(s.name);
+  // Every run's report is kept, so that a surprising count can be looked into afterwards.
+  copyFileSync(join(work, `report-${s.name}`, 'report.json'), join(work, `report-${s.name}-${s.done}.json`));
   if (report.baselineSource?.kind !== 'stored') throw new Error(`run ${s.done} of ${s.label} did not use the stored baseline: ${report.baselineSource?.why}`);
   settings ??= report.comparison.settings;
   const planted = report.comparison.findings.find((f) => f.name === target.name && f.file === target.file);

@@ -1,5 +1,6 @@
 import { mannWhitney } from '../../src/analysis/mann-whitney.js';
 import { PHASES, type PhaseName } from '../../src/run/phase-timings.js';
+import { DEFAULT_MEASURE_REQUESTS, DEFAULT_TRIALS } from '../../src/config/schema.js';
 import type { AnalysisResult } from './analysis.js';
 import type { CellResult, DetectionResult, VerdictCounts } from './detection.js';
 import type { Machine } from './machine.js';
@@ -94,16 +95,21 @@ export function headline(results: BenchResults): string[] {
       : '**Gate wall time:** not measured yet.',
   );
   const defaults = detection ? defaultCell(detection.result) : undefined;
+  const atDefaults = defaults !== undefined && defaults.trials === DEFAULT_TRIALS && defaults.requests === DEFAULT_MEASURE_REQUESTS;
   lines.push(
     detection && defaults
-      ? `**Minimum detectable regression at the defaults** (${defaults.trials} trials × ${defaults.requests} requests): ${mdrText(defaults.resampled)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
+      ? `**Minimum detectable regression ${atDefaults ? 'at the defaults' : `at ${defaults.trials} trials × ${defaults.requests} requests`}** (${defaults.trials} trials × ${defaults.requests} requests${atDefaults ? '' : `; the defaults are now ${DEFAULT_TRIALS} × ${DEFAULT_MEASURE_REQUESTS}, whose detection of planted regressions is in docs/benchmarks/verdicts.md`}): ${mdrText(defaults.resampled)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
       : '**Minimum detectable regression:** not measured yet.',
   );
   return lines;
 }
 
 function defaultCell(result: DetectionResult): CellResult | undefined {
-  return result.cells.find((c) => c.trials === 8 && c.requests === 3000) ?? result.cells.find((c) => c.trials === 8) ?? result.cells[0];
+  return (
+    result.cells.find((c) => c.trials === DEFAULT_TRIALS && c.requests === DEFAULT_MEASURE_REQUESTS) ??
+    result.cells.find((c) => c.trials === 8 && c.requests === 3000) ??
+    result.cells[0]
+  );
 }
 
 function mdrText(resampled: CellResult['resampled']): string {

@@ -10,7 +10,11 @@ export interface BenchSettings {
   readonly detection: DetectionSettings;
 }
 
-/** The example's own load settings (examples/shop-api/perfgate.config.json): a benchmark run is a gate trial. */
+/**
+ * The overhead's windows: 3000 requests, the example's trial length when it was measured (the
+ * example now measures 12000 a trial; overhead is a ratio per request, which the window's
+ * length does not change, only its noise).
+ */
 const EXAMPLE_LOAD = { warmupRequests: 500, measureRequests: 3000, connections: 8 } as const;
 
 /**
@@ -41,7 +45,8 @@ export function settingsFor(quick: boolean): BenchSettings {
     },
     phases: { runs: quick ? 1 : 3 },
     detection: {
-      // 8 is the fewest trials a side that can reach significance at the example's ~180 tests (the page says why).
+      // 8 is about the fewest trials a side that can reach significance at the example's tests (docs/statistics.md
+      // says why). The defaults' own cell (10 × 12000) is measured by the real gate in `npm run bench:verdicts`.
       trials: quick ? [8] : [8, 12, 16],
       requests: quick ? [1000] : [1000, 3000, 6000],
       runsPerCell: 1,

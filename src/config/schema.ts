@@ -22,9 +22,13 @@ export const serviceSchema = z.strictObject({
   stopGraceMs: positiveInt(0).default(5_000),
 });
 
+/** Trials a side and measured requests per trial by default (docs/statistics.md says why). */
+export const DEFAULT_TRIALS = 10;
+export const DEFAULT_MEASURE_REQUESTS = 12_000;
+
 export const loadSchema = z.strictObject({
   warmupRequests: positiveInt(0).default(500),
-  measureRequests: positiveInt(1).default(12_000),
+  measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
   connections: positiveInt(1).max(1024).default(8),
   requestTimeoutMs: positiveInt(100).default(10_000),
   /**
@@ -118,7 +122,7 @@ export const configSchema = z.strictObject({
   replay: z.string().min(1),
   baseline: z.string().min(1),
   output: z.string().min(1).default('perfgate-report'),
-  trials: positiveInt(2).max(100).default(10),
+  trials: positiveInt(2).max(100).default(DEFAULT_TRIALS),
   load: loadSchema.default(() => loadSchema.parse({})),
   profile: profileSchema.default(() => profileSchema.parse({})),
   compare: compareSchema.default(() => compareSchema.parse({})),
