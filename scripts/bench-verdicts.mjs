@@ -109,6 +109,15 @@ const lines = [
       `| ${r.label} | ${r.count} | ${r.fail} | ${r.label === 'A/A' ? '—' : r.blamed} | ${r.pass} | ${r.other} | ${Number.isFinite(r.medianEffect) ? `${((r.medianEffect - 1) * 100).toFixed(1)}%` : '—'} | ${r.medianSeconds.toFixed(1)} s | ${r.medianLoad.toFixed(2)} / ${r.maxLoad.toFixed(2)} |`,
   ),
   '',
+  ...(() => {
+    const drift = rows.find((r) => r.label === 'A/A')?.medianEffect;
+    return Number.isFinite(drift) && Math.abs(drift - 1) > 0.02
+      ? [
+          `In the A/A series the same code measured ${((drift - 1) * 100).toFixed(1)}% ${drift > 1 ? 'more' : 'less'} of \`${target.name}\` than the baseline did (median): that is the machine's drift between the baseline's measurement and the later runs, which the empirical null absorbed (no A/A run failed). The planted series ride on the same drift, so their measured changes are larger or smaller than planted by about as much.`,
+          '',
+        ]
+      : [];
+  })(),
   ...rows.filter((r) => r.wrongBlames.length > 0).map((r) => `Failures in the ${r.label} series that blamed another function first: ${r.wrongBlames.join(', ')}.`),
   '',
   'The series ran interleaved (A/A, +10%, A/A, +25%, …), so that the machine\'s drift and the baseline\'s age fall on all of them alike. The load average is the machine\'s 1-minute load when each run started (2 cores: above 2, processes waited for a CPU).',
