@@ -50,7 +50,7 @@ export function renderBenchmarks(results: BenchResults): string {
     ...section('1. Profiling overhead on the service', overhead && overheadSection(overhead), 'overhead'),
     ...section('2. Analysis speed and memory', analysis && analysisSection(analysis), 'analysis'),
     ...section('3. Gate wall time, by phase', phases && phasesSection(phases), 'phases'),
-    ...section('4. Sampling versus detection: choosing trials and requests', detection && detectionSection(detection), 'detection'),
+    ...section('4. Sampling versus detection: choosing trials and requests', detection && `${DETECTION_NOTE}\n\n${detectionSection(detection)}`, 'detection'),
     ...(overhead && detection ? ['## 5. The CPU sampling interval: overhead against detection', '', intervalSection(overhead.result, detection.result), ''] : []),
   ].join('\n');
 }
@@ -79,6 +79,14 @@ function current(results: BenchResults): BenchResults['parts'] {
 }
 
 /** The three figures the project README quotes (profiler overhead, gate wall time, minimum detectable regression). */
+/**
+ * Sections 4 and 5 were measured before perfgate counted each CPU sample as one interval and
+ * took shares on the JavaScript basis with an empirical null; the reader must know which
+ * procedure a figure belongs to.
+ */
+const DETECTION_NOTE =
+  '_These resampled figures predate the current procedure (CPU samples counted one interval each, shares of JavaScript CPU, inlining jumps left out, the empirical null) and its defaults of 10 trials × 12000 requests. The current procedure\'s detection: [statistics.md](../statistics.md#why-10-trials-of-12000-requests) (resampled) and [verdicts.md](verdicts.md) (real gate runs)._';
+
 export function headline(results: BenchResults): string[] {
   const { overhead, phases, detection } = current(results);
   const lines: string[] = [];
@@ -98,7 +106,7 @@ export function headline(results: BenchResults): string[] {
   const atDefaults = defaults !== undefined && defaults.trials === DEFAULT_TRIALS && defaults.requests === DEFAULT_MEASURE_REQUESTS;
   lines.push(
     detection && defaults
-      ? `**Minimum detectable regression ${atDefaults ? 'at the defaults' : `at ${defaults.trials} trials × ${defaults.requests} requests`}** (${defaults.trials} trials × ${defaults.requests} requests${atDefaults ? '' : `; the defaults are now ${DEFAULT_TRIALS} × ${DEFAULT_MEASURE_REQUESTS}, whose detection of planted regressions is in docs/benchmarks/verdicts.md`}): ${mdrText(defaults.resampled)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
+      ? `**Minimum detectable regression ${atDefaults ? `at the defaults** (${defaults.trials} trials × ${defaults.requests} requests)` : `at ${defaults.trials} trials × ${defaults.requests} requests** (the defaults are now ${DEFAULT_TRIALS} × ${DEFAULT_MEASURE_REQUESTS}; their detection of planted regressions is in docs/benchmarks/verdicts.md)`}: ${mdrText(defaults.resampled)} more own CPU time in a function holding about ${percent(detection.result.targetSelfShare, 0)} of the busy CPU is caught in ${percent(detection.result.power)} of comparisons, with ${percent(defaults.resampled.aa.fail / defaults.resampled.draws)} false failures on unchanged code (${defaults.resampled.draws} resampled comparisons).`
       : '**Minimum detectable regression:** not measured yet.',
   );
   return lines;
@@ -223,7 +231,7 @@ function intervalSection(overhead: OverheadResult, detection: DetectionResult): 
     return `| ${entry.intervalUs} µs${entry.intervalUs === 1_000 ? ' (default)' : ''} | ${cost ? `${cost.micros.toFixed(1)} µs (${percent(cost.share, 1)})` : '—'} | ${mdrText(entry.resampled)} | ${rateText(entry.resampled.aa.fail, entry.resampled.draws)} |`;
   });
   return [
-    `Both sides of the choice, for the example's default cell (${intervals[0]!.trials} trials × ${intervals[0]!.requests} requests): the CPU that V8's profiler thread spends per request at each interval (section 1's windows, allocations at their default interval), and the minimum detectable regression of ${detection.target.name}'s own time from the trials of section 4 thinned as if sampled less often (each 1 ms tick kept with probability 1 ms / interval), with the same draws for every interval.`,
+    `Both sides of the choice, for the cell of ${intervals[0]!.trials} trials × ${intervals[0]!.requests} requests (the example's defaults when it was measured): the CPU that V8's profiler thread spends per request at each interval (section 1's windows, allocations at their default interval), and the minimum detectable regression of ${detection.target.name}'s own time from the trials of section 4 thinned as if sampled less often (each 1 ms tick kept with probability 1 ms / interval), with the same draws for every interval.`,
     '',
     '| CPU sampling interval | profiler thread, CPU per request (share of the service\'s CPU) | minimum detectable regression | resampled A/A false failures |',
     '|---|---:|---:|---:|',
