@@ -25125,7 +25125,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean2 = this.mean) {
+      getStdDeviation(mean = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -25133,7 +25133,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -25148,12 +25148,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean2 = this.mean;
+        const mean = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -25208,14 +25208,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
+          const mean = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -31999,11 +31999,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total) {
-      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
+      const mean = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean2,
+        average: mean,
         // added for backward compat with wrk
-        mean: mean2,
+        mean,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -45398,17 +45398,17 @@ var require_noop = __commonJS({
 var require_reinterval = __commonJS({
   "node_modules/reinterval/index.js"(exports2, module2) {
     "use strict";
-    function ReInterval(callback, interval, args) {
+    function ReInterval(callback, interval2, args) {
       var self2 = this;
       this._callback = callback;
       this._args = args;
-      this._interval = setInterval(callback, interval, this._args);
-      this.reschedule = function(interval2) {
-        if (!interval2)
-          interval2 = self2._interval;
+      this._interval = setInterval(callback, interval2, this._args);
+      this.reschedule = function(interval3) {
+        if (!interval3)
+          interval3 = self2._interval;
         if (self2._interval)
           clearInterval(self2._interval);
-        self2._interval = setInterval(self2._callback, interval2, self2._args);
+        self2._interval = setInterval(self2._callback, interval3, self2._args);
       };
       this.clear = function() {
         if (self2._interval) {
@@ -46154,7 +46154,7 @@ var require_buffer = __commonJS({
     };
     function allocUnsafe(size) {
       assertSize(size);
-      return createBuffer(size < 0 ? 0 : checked(size) | 0);
+      return createBuffer(size < 0 ? 0 : checked2(size) | 0);
     }
     Buffer3.allocUnsafe = function(size) {
       return allocUnsafe(size);
@@ -46178,7 +46178,7 @@ var require_buffer = __commonJS({
       return buf;
     }
     function fromArrayLike(array2) {
-      const length = array2.length < 0 ? 0 : checked(array2.length) | 0;
+      const length = array2.length < 0 ? 0 : checked2(array2.length) | 0;
       const buf = createBuffer(length);
       for (let i = 0; i < length; i += 1) {
         buf[i] = array2[i] & 255;
@@ -46212,7 +46212,7 @@ var require_buffer = __commonJS({
     }
     function fromObject(obj) {
       if (Buffer3.isBuffer(obj)) {
-        const len = checked(obj.length) | 0;
+        const len = checked2(obj.length) | 0;
         const buf = createBuffer(len);
         if (buf.length === 0) {
           return buf;
@@ -46230,7 +46230,7 @@ var require_buffer = __commonJS({
         return fromArrayLike(obj.data);
       }
     }
-    function checked(length) {
+    function checked2(length) {
       if (length >= K_MAX_LENGTH) {
         throw new RangeError("Attempt to allocate Buffer larger than maximum size: 0x" + K_MAX_LENGTH.toString(16) + " bytes");
       }
@@ -49095,7 +49095,7 @@ var require_run = __commonJS({
         }, opts.duration * 1e3);
       }
       const second = reInterval(tickProgressBar, 1e3);
-      const interval = reInterval(tickInterval, opts.sampleInt);
+      const interval2 = reInterval(tickInterval, opts.sampleInt);
       setImmediate(() => {
         tracker.emit("start");
       });
@@ -49114,7 +49114,7 @@ var require_run = __commonJS({
           if (stopTimer) clearTimeout(stopTimer);
           tracker.emit("tick", { counter, bytes });
           second.clear();
-          interval.clear();
+          interval2.clear();
           clients.forEach((client) => client.destroy());
           const result = {
             latencies: encodeHist(latencies),
@@ -49166,7 +49166,7 @@ var require_run = __commonJS({
             if (opts.overallRate && opts.overallRate < opts.connections) opts.connections = opts.overallRate;
             clients = [];
             initialiseClients(clients);
-            interval.reschedule(1e3);
+            interval2.reschedule(1e3);
             tracker.emit("start");
           };
           setImmediate(() => {
@@ -49419,7 +49419,7 @@ var require_spin = __commonJS({
       var sprite = string4.split("");
       var wrote = false;
       var delay = typeof opt.delay === "number" ? opt.delay : 2;
-      var interval = setInterval(function() {
+      var interval2 = setInterval(function() {
         if (--delay >= 0) return;
         s = ++s % sprite.length;
         var c = sprite[s];
@@ -49427,8 +49427,8 @@ var require_spin = __commonJS({
         wrote = true;
       }, ms);
       var unref = typeof opt.unref === "boolean" ? opt.unref : true;
-      if (unref && typeof interval.unref === "function") {
-        interval.unref();
+      if (unref && typeof interval2.unref === "function") {
+        interval2.unref();
       }
       var cleanup = typeof opt.cleanup === "boolean" ? opt.cleanup : true;
       if (cleanup) {
@@ -49441,7 +49441,7 @@ var require_spin = __commonJS({
       module2.exports.clear = function() {
         str.write(CLEAR);
       };
-      return interval;
+      return interval2;
     }
     module2.exports.clear = function() {
     };
@@ -77888,772 +77888,6 @@ function repoOf(fullName) {
   return { owner, repo };
 }
 
-// src/modes/action-inputs.ts
-var MODES = ["check", "update-baseline", "canary", "comment"];
-function readActionInputs() {
-  const text = (name, fallback = "") => getInput(name) || fallback;
-  const mode = text("mode", "check");
-  if (!MODES.includes(mode)) throw new PerfgateError("USAGE", `input mode: expected one of ${MODES.join(", ")} (got ${JSON.stringify(mode)})`);
-  const trialsText = text("trials");
-  const trials = trialsText === "" ? void 0 : integer2("trials", trialsText, 2);
-  const token = text("github-token");
-  if (token !== "") setSecret(token);
-  return {
-    mode,
-    config: text("config", "perfgate.config.json"),
-    trials,
-    failOnRegression: boolean4("fail-on-regression", true),
-    token,
-    comment: boolean4("comment", true),
-    commentId: text("comment-id", "perfgate"),
-    commentAuthor: text("comment-author"),
-    annotations: boolean4("annotations", true),
-    acceptLabel: text("accept-label", "perfgate:accept"),
-    report: text("report"),
-    url: text("url"),
-    baselineUrl: text("baseline-url"),
-    artifact: text("artifact", "perfgate-report"),
-    maxApiWrites: integer2("max-api-writes", text("max-api-writes", "20"), 1)
-  };
-}
-function boolean4(name, fallback) {
-  if (getInput(name) === "") return fallback;
-  try {
-    return getBooleanInput(name);
-  } catch {
-    throw new PerfgateError("USAGE", `input ${name}: expected true or false (got ${JSON.stringify(getInput(name))})`);
-  }
-}
-function integer2(name, raw, min) {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new PerfgateError("USAGE", `input ${name}: expected an integer >= ${min} (got ${JSON.stringify(raw)})`);
-  return value;
-}
-
-// src/modes/canary.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join10 } from "node:path";
-
-// src/analysis/benjamini-hochberg.ts
-function benjaminiHochberg(pValues) {
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
-  const q = new Array(m);
-  let running = 1;
-  for (let rank = m; rank >= 1; rank--) {
-    const entry = order[rank - 1];
-    running = Math.min(running, entry.p * m / rank);
-    q[entry.index] = Math.min(1, running);
-  }
-  return q;
-}
-
-// src/analysis/normal.ts
-function erfc(x) {
-  const z3 = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z3);
-  const r = t * Math.exp(
-    -z3 * z3 - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-  );
-  return x >= 0 ? r : 2 - r;
-}
-function normalUpperTail(z3) {
-  return 0.5 * erfc(z3 / Math.SQRT2);
-}
-
-// src/analysis/mann-whitney.ts
-var EXACT_LIMIT = 60;
-function mannWhitney(x, y) {
-  const n = x.length;
-  const m = y.length;
-  if (n === 0 || m === 0) return { u: 0, p: 1, pGreater: 1, pLess: 1, method: "exact", minimumP: 1 };
-  const pooled = [...x.map((value) => ({ value, fromY: false })), ...y.map((value) => ({ value, fromY: true }))].sort((a, b) => a.value - b.value);
-  const doubledRanks = new Array(pooled.length);
-  const tieSizes = [];
-  for (let i = 0; i < pooled.length; ) {
-    let j = i;
-    while (j + 1 < pooled.length && pooled[j + 1].value === pooled[i].value) j++;
-    const doubled = i + j + 2;
-    for (let k = i; k <= j; k++) doubledRanks[k] = doubled;
-    tieSizes.push(j - i + 1);
-    i = j + 1;
-  }
-  let doubledRankSumY = 0;
-  pooled.forEach((entry, index) => {
-    if (entry.fromY) doubledRankSumY += doubledRanks[index];
-  });
-  const u = doubledRankSumY / 2 - m * (m + 1) / 2;
-  const total = n + m;
-  const minimumP = Math.min(1, 2 / binomial(total, m));
-  if (total <= EXACT_LIMIT) {
-    return { u, ...exactP(doubledRanks, m, doubledRankSumY), method: "exact", minimumP };
-  }
-  const meanU = n * m / 2;
-  const tieTerm = tieSizes.reduce((sum, t) => sum + (t * t * t - t), 0);
-  const varianceU = n * m / 12 * (total + 1 - tieTerm / (total * (total - 1)));
-  if (varianceU <= 0) return { u, p: 1, pGreater: 1, pLess: 1, method: "normal", minimumP };
-  const sd = Math.sqrt(varianceU);
-  const z3 = Math.max(0, Math.abs(u - meanU) - 0.5) / sd;
-  return {
-    u,
-    p: Math.min(1, 2 * normalUpperTail(z3)),
-    pGreater: Math.min(1, normalUpperTail((u - meanU - 0.5) / sd)),
-    pLess: Math.min(1, normalUpperTail((meanU - u - 0.5) / sd)),
-    method: "normal",
-    minimumP
-  };
-}
-var nullDistributions = /* @__PURE__ */ new Map();
-var KEPT_DISTRIBUTIONS = 64;
-function exactP(doubledRanks, m, observed) {
-  const key = `${m}:${doubledRanks.join(",")}`;
-  let cached2 = nullDistributions.get(key);
-  if (!cached2) {
-    cached2 = nullDistribution(doubledRanks, m);
-    if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value);
-    nullDistributions.set(key, cached2);
-  }
-  const { distribution, count: count2, mean: mean2 } = cached2;
-  const distance = Math.abs(observed - mean2);
-  let extreme = 0;
-  let atLeast = 0;
-  let atMost = 0;
-  for (let s = 0; s < distribution.length; s++) {
-    const ways = distribution[s];
-    if (Math.abs(s - mean2) >= distance - 1e-9) extreme += ways;
-    if (s >= observed - 1e-9) atLeast += ways;
-    if (s <= observed + 1e-9) atMost += ways;
-  }
-  return { p: Math.min(1, extreme / count2), pGreater: Math.min(1, atLeast / count2), pLess: Math.min(1, atMost / count2) };
-}
-function nullDistribution(doubledRanks, m) {
-  const maxSum = doubledRanks.reduce((a, b) => a + b, 0);
-  const ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
-  ways[0][0] = 1;
-  for (const rank of doubledRanks) {
-    for (let k = m; k >= 1; k--) {
-      const from = ways[k - 1];
-      const to = ways[k];
-      for (let s = maxSum; s >= rank; s--) to[s] += from[s - rank];
-    }
-  }
-  const distribution = ways[m];
-  let count2 = 0;
-  let mean2 = 0;
-  for (let s = 0; s <= maxSum; s++) {
-    count2 += distribution[s];
-    mean2 += s * distribution[s];
-  }
-  mean2 /= count2;
-  return { distribution, count: count2, mean: mean2 };
-}
-function binomial(n, k) {
-  let result = 1;
-  for (let i = 1; i <= k; i++) result = result * (n - k + i) / i;
-  return result;
-}
-
-// src/analysis/canary-verdict.ts
-var CANARY_METRICS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "throughputRps"];
-function canaryVerdict(comparison) {
-  const service = comparison.service.filter((s) => CANARY_METRICS.includes(s.metric));
-  if (comparison.verdict.outcome === "fail-errors") return { verdict: comparison.verdict, service, regressed: [] };
-  const { alpha } = comparison.settings;
-  const q = benjaminiHochberg(service.map((s) => s.comparison.p));
-  const adjusted = service.map((s, i) => ({ ...s, comparison: { ...s.comparison, q: q[i] } }));
-  const regressed = adjusted.filter((s) => s.comparison.outcome === "regressed" && s.comparison.q <= alpha);
-  if (regressed.length > 0) {
-    return {
-      verdict: {
-        outcome: "fail",
-        rule: `${regressed.map((s) => s.metric).join(", ")} regressed: Mann\u2013Whitney q <= ${alpha} (Benjamini\u2013Hochberg over ${service.length} metrics), CI of the median ratio beyond ${1 + comparison.settings.minEffect}`,
-        blocking: []
-      },
-      service: adjusted,
-      regressed: regressed.map((s) => s.metric)
-    };
-  }
-  const { baseline, candidate } = comparison.trials;
-  const minimumP = mannWhitney(
-    Array.from({ length: baseline }, (_, i) => i),
-    Array.from({ length: candidate }, (_, i) => i + baseline)
-  ).minimumP;
-  if (minimumP > alpha / Math.max(1, service.length)) {
-    return { verdict: { outcome: "inconclusive", rule: `${baseline} vs ${candidate} rounds cannot reach significance over ${service.length} metrics; use more trials` }, service: adjusted, regressed: [] };
-  }
-  return { verdict: { outcome: "pass", rule: `no client-side metric regressed (q <= ${alpha}, effect beyond ${1 + comparison.settings.minEffect})` }, service: adjusted, regressed: [] };
-}
-
-// node_modules/simple-statistics/dist/simple-statistics.mjs
-function quantileSorted(x, p) {
-  var idx = (x.length - 1) * p;
-  if (x.length === 0) {
-    throw new Error("quantile requires at least one data point.");
-  } else if (p < 0 || p > 1) {
-    throw new Error("quantiles must be between 0 and 1");
-  } else if (p === 1) {
-    return x[x.length - 1];
-  } else if (p === 0) {
-    return x[0];
-  } else if (idx % 1 !== 0) {
-    var lower = Math.floor(idx);
-    var upper = Math.ceil(idx);
-    var fraction = idx - lower;
-    return x[lower] + fraction * (x[upper] - x[lower]);
-  } else {
-    return x[idx];
-  }
-}
-function quickselect(arr, k, left, right) {
-  left = left || 0;
-  right = right || arr.length - 1;
-  while (right > left) {
-    if (right - left > 600) {
-      var n = right - left + 1;
-      var m = k - left + 1;
-      var z3 = Math.log(n);
-      var s = 0.5 * Math.exp(2 * z3 / 3);
-      var sd = 0.5 * Math.sqrt(z3 * s * (n - s) / n);
-      if (m - n / 2 < 0) {
-        sd *= -1;
-      }
-      var newLeft = Math.max(left, Math.floor(k - m * s / n + sd));
-      var newRight = Math.min(
-        right,
-        Math.floor(k + (n - m) * s / n + sd)
-      );
-      quickselect(arr, k, newLeft, newRight);
-    }
-    var t = arr[k];
-    var i = left;
-    var j = right;
-    swap(arr, left, k);
-    if (arr[right] > t) {
-      swap(arr, left, right);
-    }
-    while (i < j) {
-      swap(arr, i, j);
-      i++;
-      j--;
-      while (arr[i] < t) {
-        i++;
-      }
-      while (arr[j] > t) {
-        j--;
-      }
-    }
-    if (arr[left] === t) {
-      swap(arr, left, j);
-    } else {
-      j++;
-      swap(arr, j, right);
-    }
-    if (j <= k) {
-      left = j + 1;
-    }
-    if (k <= j) {
-      right = j - 1;
-    }
-  }
-}
-function swap(arr, i, j) {
-  var tmp = arr[i];
-  arr[i] = arr[j];
-  arr[j] = tmp;
-}
-function quantile(x, p) {
-  var copy = x.slice();
-  if (Array.isArray(p)) {
-    multiQuantileSelect(copy, p);
-    var results = [];
-    for (var i = 0; i < p.length; i++) {
-      results[i] = quantileSorted(copy, p[i]);
-    }
-    return results;
-  } else {
-    var idx = quantileIndex(copy.length, p);
-    quantileSelect(copy, idx, 0, copy.length - 1);
-    return quantileSorted(copy, p);
-  }
-}
-function quantileSelect(arr, k, left, right) {
-  if (k % 1 === 0) {
-    quickselect(arr, k, left, right);
-  } else {
-    k = Math.floor(k);
-    quickselect(arr, k, left, right);
-    quickselect(arr, k + 1, k + 1, right);
-  }
-}
-function multiQuantileSelect(arr, p) {
-  var positions = /* @__PURE__ */ new Set();
-  for (var i = 0; i < p.length; i++) {
-    var idx = quantileIndex(arr.length, p[i]);
-    positions.add(Math.floor(idx));
-    positions.add(Math.ceil(idx));
-  }
-  var indices = Array.from(positions).sort(compare);
-  multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
-}
-function multiselect(arr, indices, lo, hi, left, right) {
-  if (lo > hi) {
-    return;
-  }
-  var mid = lo + hi >> 1;
-  quickselect(arr, indices[mid], left, right);
-  multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
-  multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
-}
-function compare(a, b) {
-  return a - b;
-}
-function quantileIndex(len, p) {
-  var idx = (len - 1) * p;
-  if (p === 1) {
-    return len - 1;
-  } else if (p === 0) {
-    return 0;
-  } else if (idx % 1 !== 0) {
-    return idx;
-  } else {
-    return idx;
-  }
-}
-function median(x) {
-  return +quantile(x, 0.5);
-}
-var BayesianClassifier = function BayesianClassifier2() {
-  this.totalCount = 0;
-  this.data = {};
-};
-BayesianClassifier.prototype.train = function train(item, category) {
-  if (!this.data[category]) {
-    this.data[category] = {};
-  }
-  for (var k in item) {
-    var v = item[k];
-    if (this.data[category][k] === void 0) {
-      this.data[category][k] = {};
-    }
-    if (this.data[category][k][v] === void 0) {
-      this.data[category][k][v] = 0;
-    }
-    this.data[category][k][v]++;
-  }
-  this.totalCount++;
-};
-BayesianClassifier.prototype.score = function score(item) {
-  var odds = {};
-  var category;
-  for (var k in item) {
-    var v = item[k];
-    for (category in this.data) {
-      if (odds[category] === void 0) {
-        odds[category] = {};
-      }
-      if (this.data[category][k]) {
-        odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
-      } else {
-        odds[category][k + "_" + v] = 0;
-      }
-    }
-  }
-  var oddsSums = {};
-  for (category in odds) {
-    oddsSums[category] = 0;
-    for (var combination in odds[category]) {
-      oddsSums[category] += odds[category][combination];
-    }
-  }
-  return oddsSums;
-};
-var g = 607 / 128;
-var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
-var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
-function cumulativeDistribution(z3) {
-  var sum = z3;
-  var tmp = z3;
-  for (var i = 1; i < 30; i++) {
-    tmp *= z3 * z3 / (2 * i + 1);
-    sum += tmp;
-  }
-  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z3 * z3 / 2)) * 1e4) / 1e4;
-}
-var standardNormalTable = [];
-for (z2 = 0; z2 <= 3.09; z2 += 0.01) {
-  standardNormalTable.push(cumulativeDistribution(z2));
-}
-var z2;
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-var PerceptronModel = function PerceptronModel2() {
-  this.weights = [];
-  this.bias = 0;
-};
-PerceptronModel.prototype.predict = function predict(features) {
-  if (features.length !== this.weights.length) {
-    return null;
-  }
-  var score2 = 0;
-  for (var i = 0; i < this.weights.length; i++) {
-    score2 += this.weights[i] * features[i];
-  }
-  score2 += this.bias;
-  if (score2 > 0) {
-    return 1;
-  } else {
-    return 0;
-  }
-};
-PerceptronModel.prototype.train = function train2(features, label2) {
-  if (label2 !== 0 && label2 !== 1) {
-    return null;
-  }
-  if (features.length !== this.weights.length) {
-    this.weights = features.slice();
-    this.bias = 1;
-  }
-  var prediction = this.predict(features);
-  if (typeof prediction === "number" && prediction !== label2) {
-    var gradient = label2 - prediction;
-    for (var i = 0; i < this.weights.length; i++) {
-      this.weights[i] += gradient * features[i];
-    }
-    this.bias += gradient;
-  }
-  return this;
-};
-
-// src/analysis/allocation-shares.ts
-function allocationsProfiled(trials) {
-  return trials.length > 0 && trials.every((t) => t.allocatedBytes !== void 0 && t.allocatedBytes > 0);
-}
-function allocationUnit(baseline) {
-  const perRequest = baseline.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
-  return perRequest.length === 0 ? 0 : median(perRequest);
-}
-function allocationShares(trials, key, unit) {
-  return trials.map((t) => t.requests > 0 && unit > 0 ? (t.functions[key]?.allocBytes ?? 0) / t.requests / unit : 0);
-}
-function allocationsPerRequest(trials, key) {
-  const per = (field) => {
-    const values = trials.map((t) => t.requests > 0 ? (t.functions[key]?.[field] ?? 0) / t.requests : 0);
-    return values.length === 0 ? 0 : median(values);
-  };
-  return { bytes: per("allocBytes"), objects: per("allocObjects") };
-}
-
-// src/analysis/bootstrap.ts
-function bootstrapMedianRatio(x, y, options) {
-  if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
-  const ratios = [];
-  const xs = new Array(x.length);
-  const ys = new Array(y.length);
-  for (let r = 0; r < options.resamples; r++) {
-    for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)];
-    for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)];
-    const base = median(xs);
-    const candidate = median(ys);
-    if (base > 0) ratios.push(candidate / base);
-    else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);
-  }
-  if (ratios.length < options.resamples / 2) return { low: 0, high: Number.POSITIVE_INFINITY };
-  ratios.sort((a, b) => a - b);
-  const tail = (1 - options.confidence) / 2;
-  const at = (q) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(q * ratios.length)))];
-  return { low: at(tail), high: at(1 - tail) };
-}
-
-// src/analysis/glob.ts
-function globToRegExp(pattern) {
-  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`);
-}
-
-// src/analysis/prng.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/analysis/route-mismatches.ts
-function routeMismatches(baseline, candidate) {
-  const totals = [];
-  for (const [side, trials] of [["baseline", baseline], ["candidate", candidate]]) {
-    const byRoute = /* @__PURE__ */ new Map();
-    for (const trial2 of trials) {
-      for (const [route, m] of Object.entries(trial2.service.statusMismatchesByRoute ?? {})) {
-        const total = byRoute.get(route) ?? { count: 0, responses: 0, statuses: {} };
-        total.count += m.count;
-        total.responses += m.responses;
-        for (const [pair, n] of Object.entries(m.statuses)) total.statuses[pair] = (total.statuses[pair] ?? 0) + n;
-        byRoute.set(route, total);
-      }
-    }
-    for (const [route, total] of byRoute) totals.push({ side, route, ...total });
-  }
-  return totals.sort((a, b) => a.side === b.side ? b.count - a.count || a.route.localeCompare(b.route) : a.side === "candidate" ? -1 : 1);
-}
-
-// src/analysis/sign-flip.ts
-function signFlipTest(differences) {
-  const d = differences.filter((x) => x !== 0);
-  const n = d.length;
-  if (n === 0) return { p: 1, minimumP: 1, method: "exact" };
-  const observed = Math.abs(d.reduce((a, b) => a + b, 0));
-  const minimumP = Math.min(1, 2 / 2 ** n);
-  if (n <= 20) {
-    const magnitudes = d.map(Math.abs);
-    let extreme = 0;
-    const total = 2 ** n;
-    for (let mask = 0; mask < total; mask++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += mask & 1 << i ? -magnitudes[i] : magnitudes[i];
-      if (Math.abs(sum) >= observed - 1e-12) extreme++;
-    }
-    return { p: extreme / total, minimumP, method: "exact" };
-  }
-  const variance = d.reduce((a, x) => a + x * x, 0);
-  return { p: Math.min(1, 2 * normalUpperTail(observed / Math.sqrt(variance))), minimumP, method: "normal" };
-}
-
-// src/analysis/compare.ts
-function compare2(baseline, candidate, settings2, options = {}) {
-  const warnings = [];
-  const errors = errorCounts(baseline, candidate);
-  const ignore = settings2.ignore.map(globToRegExp);
-  const budgets = Object.entries(settings2.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
-  const budgetOf = (key) => budgets.find((b) => b.pattern.test(key))?.floor;
-  const random = seededRandom(settings2.seed);
-  const keys = /* @__PURE__ */ new Set();
-  for (const trial2 of [...baseline, ...candidate]) for (const key of Object.keys(trial2.functions)) keys.add(key);
-  const withAllocations2 = allocationsProfiled(baseline) && allocationsProfiled(candidate);
-  if (!withAllocations2 && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
-    warnings.push("Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.");
-  }
-  const unit = withAllocations2 ? allocationUnit(baseline) : 0;
-  const candidates = [];
-  let untested = 0;
-  for (const key of [...keys].sort()) {
-    if (ignore.some((pattern) => pattern.test(key))) continue;
-    const shareOf = (trials, metric2) => trials.map((t) => {
-      const cost = t.functions[key];
-      if (!cost || t.sampledCpuNanos <= 0) return 0;
-      return (metric2 === "self" ? cost.selfNanos : cost.totalNanos) / t.sampledCpuNanos;
-    });
-    const shares2 = {
-      self: { baseline: shareOf(baseline, "self"), candidate: shareOf(candidate, "self") },
-      total: { baseline: shareOf(baseline, "total"), candidate: shareOf(candidate, "total") }
-    };
-    const pooled = (metric2) => mean([...shares2[metric2].baseline, ...shares2[metric2].candidate]);
-    const allocations = withAllocations2 ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : void 0;
-    const allocationTested = allocations !== void 0 && (budgetOf(key) !== void 0 || mean([...allocations.baseline, ...allocations.candidate]) >= settings2.minShareOfTotal / 2);
-    if (budgetOf(key) === void 0 && Math.max(pooled("self"), pooled("total")) < settings2.minShareOfTotal / 2 && !allocationTested) {
-      untested += 1;
-      continue;
-    }
-    const inBase = baseline.some((t) => t.functions[key]);
-    const inCand = candidate.some((t) => t.functions[key]);
-    const sample = baseline.map((t) => t.functions[key]).find(Boolean) ?? candidate.map((t) => t.functions[key]).find(Boolean);
-    const perRequest = (trials, metric2) => safeMedian(trials.map((t) => t.requests > 0 ? (t.functions[key]?.[metric2] ?? 0) / t.requests : 0));
-    candidates.push({
-      key,
-      name: sample.name,
-      file: sample.file,
-      presence: inBase && inCand ? "both" : inCand ? "added" : "gone",
-      shares: shares2,
-      perRequest: {
-        baseline: { self: perRequest(baseline, "selfNanos"), total: perRequest(baseline, "totalNanos") },
-        candidate: { self: perRequest(candidate, "selfNanos"), total: perRequest(candidate, "totalNanos") }
-      },
-      ...allocationTested ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
-    });
-  }
-  const tested = candidates.filter((c) => c.presence === "both");
-  const tests = [];
-  const addTest = (finding2, metric2, values) => {
-    const result = mannWhitney(values.baseline, values.candidate);
-    tests.push({ finding: finding2, metric: metric2, up: result.pGreater, down: result.pLess });
-  };
-  for (const c of tested) {
-    for (const metric2 of ["self", "total"]) addTest(c, metric2, c.shares[metric2]);
-    if (c.allocations) addTest(c, "allocations", c.allocations);
-  }
-  const qUp = benjaminiHochberg(tests.map((t) => t.up));
-  const qDown = benjaminiHochberg(tests.map((t) => t.down));
-  const qOf = /* @__PURE__ */ new Map();
-  tests.forEach((t, i) => qOf.set(`${t.finding.key}\0${t.metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i], qDown: qDown[i] }));
-  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
-  const firstThreshold = tests.length > 0 ? settings2.alpha / tests.length : settings2.alpha;
-  const detectable = minimumP <= firstThreshold;
-  if (!detectable) {
-    warnings.push(
-      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini\u2013Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings2.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`
-    );
-  }
-  const findings = candidates.map((c) => {
-    const budget = budgetOf(c.key);
-    const floors = budget === void 0 ? settings2 : { ...settings2, minEffect: budget, minShareOfTotal: 0 };
-    const metricComparison = (metric2, values) => {
-      const tails = qOf.get(`${c.key}\0${metric2}`) ?? UNTESTED;
-      return compareMetric(values.baseline, values.candidate, tails, floors, random, "share", c.presence !== "both");
-    };
-    const self2 = metricComparison("self", c.shares.self);
-    const total = metricComparison("total", c.shares.total);
-    const allocations = c.allocations ? metricComparison("allocations", c.allocations) : void 0;
-    return {
-      key: c.key,
-      name: c.name,
-      file: c.file,
-      presence: c.presence,
-      outcome: combine(self2.outcome, total.outcome, allocations?.outcome),
-      self: self2,
-      total,
-      perRequestNanos: c.perRequest,
-      ...allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}
-    };
-  });
-  findings.sort(byImportance);
-  const service = compareService(baseline, candidate, settings2, random);
-  const paired2 = options.paired && baseline.length === candidate.length ? comparePaired(baseline, candidate, settings2, random) : void 0;
-  const verdict2 = decide(findings, paired2, errors, settings2, detectable, baseline.length, candidate.length);
-  return {
-    verdict: verdict2,
-    findings,
-    service,
-    ...paired2 ? { paired: paired2 } : {},
-    trials: { baseline: baseline.length, candidate: candidate.length },
-    tests: tests.length,
-    untested,
-    settings: settings2,
-    statusMismatches: routeMismatches(baseline, candidate),
-    warnings
-  };
-}
-function compareMetric(base, cand, tails, settings2, random, scale, untestable) {
-  const baselineMedian = safeMedian(base);
-  const candidateMedian = safeMedian(cand);
-  const ratio2 = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
-  const ci = bootstrapMedianRatio(base, cand, { resamples: settings2.bootstrapResamples, confidence: 0.95, random });
-  const rising = candidateMedian >= baselineMedian;
-  const p = rising ? tails.pUp : tails.pDown;
-  const q = rising ? tails.qUp : tails.qDown;
-  let outcome2;
-  if (untestable || base.length < 2 || cand.length < 2) {
-    outcome2 = "inconclusive";
-  } else {
-    const upper = 1 + settings2.minEffect;
-    const lower = 1 / upper;
-    const absoluteFloor = scale === "share" ? settings2.minShareOfTotal : 0;
-    const delta = candidateMedian - baselineMedian;
-    if (tails.qUp <= settings2.alpha && ci.low > upper && delta >= absoluteFloor) outcome2 = "regressed";
-    else if (tails.qDown <= settings2.alpha && ci.high < lower && -delta >= absoluteFloor) outcome2 = "improved";
-    else if (ci.low >= lower && ci.high <= upper) outcome2 = "unchanged";
-    else if (scale === "share" && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome2 = "unchanged";
-    else outcome2 = "inconclusive";
-  }
-  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: ratio2, ci, p, q, outcome: outcome2 };
-}
-var UNTESTED = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
-function combine(...outcomes) {
-  for (const outcome2 of ["regressed", "improved", "inconclusive"]) if (outcomes.includes(outcome2)) return outcome2;
-  return "unchanged";
-}
-var OUTCOME_ORDER = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
-function byImportance(a, b) {
-  const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
-  if (order !== 0) return order;
-  const ownBlame = (f) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
-  const selfBlame = ownBlame(b) - ownBlame(a);
-  if (selfBlame !== 0) return selfBlame;
-  const change2 = (f) => Math.max(
-    Math.abs(f.self.candidateMedian - f.self.baselineMedian),
-    Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2,
-    f.allocations ? Math.abs(f.allocations.candidateMedian - f.allocations.baselineMedian) : 0
-  );
-  return change2(b) - change2(a) || a.key.localeCompare(b.key);
-}
-var SERVICE_METRICS = [
-  { metric: "cpuMicrosPerRequest", higherIsWorse: true, read: (s) => s.cpuMicrosPerRequest },
-  { metric: "throughputRps", higherIsWorse: false, read: (s) => s.throughputRps },
-  { metric: "latencyP50Ms", higherIsWorse: true, read: (s) => s.latencyMs.p50 },
-  { metric: "latencyP95Ms", higherIsWorse: true, read: (s) => s.latencyMs.p95 },
-  { metric: "latencyP99Ms", higherIsWorse: true, read: (s) => s.latencyMs.p99 },
-  { metric: "maxRssBytes", higherIsWorse: true, read: (s) => s.maxRssBytes }
-];
-function compareService(baseline, candidate, settings2, random) {
-  return SERVICE_METRICS.map(({ metric: metric2, higherIsWorse, read }) => {
-    const base = baseline.map((t) => read(t.service));
-    const cand = candidate.map((t) => read(t.service));
-    const test = mannWhitney(base, cand);
-    const raw = compareMetric(base, cand, { pUp: test.pGreater, pDown: test.pLess, qUp: test.pGreater, qDown: test.pLess }, settings2, random, "relative", false);
-    const outcome2 = higherIsWorse ? raw.outcome : raw.outcome === "regressed" ? "improved" : raw.outcome === "improved" ? "regressed" : raw.outcome;
-    return { metric: metric2, higherIsWorse, comparison: { ...raw, outcome: outcome2 } };
-  });
-}
-function errorCounts(baseline, candidate) {
-  const counts = (side, trials) => trials.map((t, i) => ({ trial: i + 1, side, requests: t.requests, errors: t.service.errors, statusMismatches: t.service.statusMismatches, non2xx: t.service.non2xx }));
-  return [...counts("baseline", baseline), ...counts("candidate", candidate)];
-}
-function comparePaired(baseline, candidate, settings2, random) {
-  const ratios = baseline.map((b, i) => {
-    const base = b.service.cpuMicrosPerRequest;
-    const cand = candidate[i].service.cpuMicrosPerRequest;
-    return base > 0 ? cand / base : 1;
-  });
-  const logs = ratios.map(Math.log);
-  const { p } = signFlipTest(logs);
-  const medians = [];
-  for (let r = 0; r < settings2.bootstrapResamples; r++) {
-    medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)])));
-  }
-  medians.sort((a, b) => a - b);
-  const at = (q) => Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]);
-  const ci = { low: at(0.025), high: at(0.975) };
-  const upper = 1 + settings2.minEffect;
-  const outcome2 = ratios.length < 2 ? "inconclusive" : p <= settings2.alpha && ci.low > upper ? "regressed" : p <= settings2.alpha && ci.high < 1 / upper ? "improved" : ci.low >= 1 / upper && ci.high <= upper ? "unchanged" : "inconclusive";
-  return { metric: "cpuMicrosPerRequest", ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome: outcome2 };
-}
-function decide(findings, paired2, errors, settings2, detectable, baselineTrials, candidateTrials) {
-  const failing = errors.filter((e) => e.side === "candidate" && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings2.maxErrorRate);
-  if (failing.length > 0) {
-    return {
-      outcome: "fail-errors",
-      rule: `${failing.length} candidate trial(s) had more than ${+(settings2.maxErrorRate * 100).toFixed(4)}% failed requests (compare.maxErrorRate) (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
-      errors: failing
-    };
-  }
-  const blocking = findings.filter((f) => f.outcome === "regressed");
-  const floor = `CI of the median ratio above ${1 + settings2.minEffect} and a change of at least ${(settings2.minShareOfTotal * 100).toFixed(2)}% of busy CPU (or of allocated bytes)`;
-  const serviceRegressed = paired2?.outcome === "regressed" ? paired2 : void 0;
-  if (blocking.length > 0 || serviceRegressed) {
-    const rules = [
-      ...blocking.length > 0 ? [`${blocking.length} function(s) regressed: Mann\u2013Whitney q <= ${settings2.alpha} (Benjamini\u2013Hochberg), ${floor}`] : [],
-      ...serviceRegressed ? [`the service's CPU per request rose ${((serviceRegressed.ratio - 1) * 100).toFixed(1)}% over interleaved pairs: sign-flip p <= ${settings2.alpha}, CI above ${1 + settings2.minEffect}`] : []
-    ];
-    return { outcome: "fail", rule: rules.join("; "), blocking, ...serviceRegressed ? { blockingService: serviceRegressed } : {} };
-  }
-  if (!detectable) {
-    return { outcome: "inconclusive", rule: `${baselineTrials} vs ${candidateTrials} trials cannot reach significance after false-discovery control` };
-  }
-  return { outcome: "pass", rule: `no function met every rule for a regression (q <= ${settings2.alpha}, ${floor})` };
-}
-function safeMedian(values) {
-  return values.length === 0 ? 0 : median([...values]);
-}
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-function formatP(p) {
-  return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
-}
-
 // src/profile/function-identity.ts
 import { fileURLToPath } from "node:url";
 
@@ -78721,816 +77955,8 @@ function pathOf(url2) {
   }
 }
 
-// src/analysis/function-table.ts
-function functionTable(profile, source, valueType = "cpu") {
-  const strings = profile.stringTable.strings;
-  const stringAt = (index, what) => {
-    const value = strings[Number(index)];
-    if (value === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: ${what} refers to string ${index}, past the end of the string table (${strings.length})`);
-    return value;
-  };
-  const types = profile.sampleType.map((t) => stringAt(t.type, "a sample type"));
-  let valueIndex = types.indexOf(valueType);
-  if (valueIndex < 0) valueIndex = types.length - 1;
-  if (valueIndex < 0) throw new PerfgateError("PROFILE_INVALID", `${source}: the profile has no sample types`);
-  const slotOfKey = /* @__PURE__ */ new Map();
-  const keys = [];
-  const names = [];
-  const files = [];
-  const slotOfFunction = /* @__PURE__ */ new Map();
-  for (const fn of profile.function) {
-    const name = stringAt(fn.name, `function ${fn.id}'s name`);
-    const file2 = stringAt(fn.filename, `function ${fn.id}'s file name`);
-    const key = functionKey({ name, file: file2 });
-    let slot = slotOfKey.get(key);
-    if (slot === void 0) {
-      slot = keys.length;
-      slotOfKey.set(key, slot);
-      keys.push(key);
-    }
-    names[slot] = name;
-    files[slot] = file2;
-    slotOfFunction.set(idOf(fn.id), slot);
-  }
-  const locations = profile.location;
-  const offsets = new Int32Array(locations.length + 1);
-  for (let i = 0; i < locations.length; i++) offsets[i + 1] = offsets[i] + locations[i].line.length;
-  const flat = new Int32Array(offsets[locations.length]);
-  const dense = locations.every((location, i) => Number(location.id) === i + 1);
-  const indexOfLocation = dense ? void 0 : /* @__PURE__ */ new Map();
-  for (let i = 0; i < locations.length; i++) {
-    const location = locations[i];
-    for (let l = 0; l < location.line.length; l++) {
-      const slot = slotOfFunction.get(idOf(location.line[l].functionId));
-      if (slot === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${location.line[l].functionId}`);
-      flat[offsets[i] + l] = slot;
-    }
-    indexOfLocation?.set(idOf(location.id), i);
-  }
-  const perSlot = new Float64Array(3 * keys.length);
-  const order = [];
-  let sum = 0;
-  let sampleNumber = 0;
-  for (const sample of profile.sample) {
-    sampleNumber += 1;
-    const value = Number(sample.value[valueIndex] ?? 0);
-    if (!Number.isFinite(value)) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample has a non-finite value`);
-    if (value === 0) continue;
-    sum += value;
-    let leaf = true;
-    for (const locationId of sample.locationId) {
-      const index = indexOfLocation ? indexOfLocation.get(idOf(locationId)) : denseIndex(locationId, locations.length);
-      if (index === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample refers to unknown location ${locationId}`);
-      for (let k = offsets[index], end = offsets[index + 1]; k < end; k++) {
-        const at = 3 * flat[k];
-        if (leaf) {
-          perSlot[at] += value;
-          leaf = false;
-        }
-        if (perSlot[at + 2] !== sampleNumber) {
-          if (perSlot[at + 2] === 0) order.push(at / 3);
-          perSlot[at + 2] = sampleNumber;
-          perSlot[at + 1] += value;
-        }
-      }
-    }
-  }
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const slot of order) {
-    functions[keys[slot]] = { name: names[slot], file: files[slot], selfNanos: perSlot[3 * slot], totalNanos: perSlot[3 * slot + 1] };
-  }
-  return { total: sum, functions };
-}
-function denseIndex(id, count2) {
-  const index = Number(id) - 1;
-  return Number.isInteger(index) && index >= 0 && index < count2 ? index : void 0;
-}
-function idOf(id) {
-  if (typeof id === "number") return id;
-  return id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : String(id);
-}
-
-// src/analysis/allocation-table.ts
-function allocationTable(profile, source) {
-  const bytes = functionTable(profile, source, "alloc_space");
-  const objects = functionTable(profile, source, "alloc_objects");
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(bytes.functions)) {
-    if (cost.selfNanos <= 0) continue;
-    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
-  }
-  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
-}
-function withAllocations(cpu, allocations) {
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
-  for (const [key, allocated] of Object.entries(allocations.functions)) {
-    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
-    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
-  }
-  return functions;
-}
-
-// src/analysis/hot-lines.ts
-function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
-  const wanted = new Set(keys);
-  const strings = profile.stringTable.strings;
-  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
-  const result = /* @__PURE__ */ Object.create(null);
-  if (valueIndex < 0 || wanted.size === 0) return result;
-  const keyOfFunction = /* @__PURE__ */ new Map();
-  for (const fn of profile.function) keyOfFunction.set(String(fn.id), functionKey({ name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" }));
-  const leafOfLocation = /* @__PURE__ */ new Map();
-  for (const location of profile.location) {
-    const innermost = location.line[0];
-    if (!innermost) continue;
-    const key = keyOfFunction.get(String(innermost.functionId));
-    if (key === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${innermost.functionId}`);
-    leafOfLocation.set(String(location.id), { key, line: Number(innermost.line) });
-  }
-  const byFunction = /* @__PURE__ */ new Map();
-  for (const sample of profile.sample) {
-    const leaf = leafOfLocation.get(String(sample.locationId[0]));
-    if (!leaf || !wanted.has(leaf.key) || leaf.line <= 0) continue;
-    const value = Number(sample.value[valueIndex] ?? 0);
-    if (!(value > 0)) continue;
-    const lines = byFunction.get(leaf.key) ?? /* @__PURE__ */ new Map();
-    lines.set(leaf.line, (lines.get(leaf.line) ?? 0) + value);
-    byFunction.set(leaf.key, lines);
-  }
-  for (const [key, lines] of byFunction) {
-    const total = [...lines.values()].reduce((a, b) => a + b, 0);
-    result[key] = [...lines].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([line, value]) => ({ line, share: value / total }));
-  }
-  return result;
-}
-
-// src/baseline/baseline.ts
-var BASELINE_SCHEMA = "perfgate.baseline";
-var BASELINE_VERSION = 1;
-
-// src/baseline/baseline-file.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
-// src/fs/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-function writeFileAtomic(path, data) {
-  const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
-  removeStaleTemporaries(folder, basename(path));
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const fd = openSync(temporary, "w");
-    try {
-      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error63) {
-    rmSync(temporary, { force: true });
-    throw error63;
-  }
-}
-function removeStaleTemporaries(folder, name) {
-  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
-  let entries;
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const match = pattern.exec(entry);
-    if (match && !processAlive(Number(match[1]))) rmSync(join(folder, entry), { force: true });
-  }
-}
-function processAlive(pid) {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error63) {
-    return error63.code === "EPERM";
-  }
-}
-
-// src/baseline/parse-baseline.ts
-var finite = external_exports.number().refine(Number.isFinite, "must be a finite number");
-var nonNegative = finite.refine((n) => n >= 0, "must be >= 0");
-var functionCost = external_exports.strictObject({ name: external_exports.string(), file: external_exports.string(), selfNanos: nonNegative, totalNanos: nonNegative, allocBytes: nonNegative.optional(), allocObjects: nonNegative.optional() });
-var trial = external_exports.strictObject({
-  requests: nonNegative,
-  sampledCpuNanos: nonNegative,
-  allocatedBytes: nonNegative.optional(),
-  allocatedObjects: nonNegative.optional(),
-  // Checked entry by entry below, so that keys like "__proto__" stay plain data.
-  functions: external_exports.record(external_exports.string(), external_exports.unknown()),
-  service: external_exports.strictObject({
-    cpuMicrosPerRequest: nonNegative,
-    throughputRps: nonNegative,
-    latencyMs: external_exports.strictObject({ p50: nonNegative, p95: nonNegative, p99: nonNegative }),
-    errors: nonNegative,
-    non2xx: nonNegative,
-    statusMismatches: nonNegative,
-    statusMismatchesByRoute: external_exports.record(external_exports.string(), external_exports.strictObject({ count: nonNegative, responses: nonNegative, statuses: external_exports.record(external_exports.string(), nonNegative) })).optional(),
-    maxRssBytes: nonNegative
-  })
-});
-var baselineSchema = external_exports.strictObject({
-  schema: external_exports.literal(BASELINE_SCHEMA),
-  version: external_exports.literal(BASELINE_VERSION),
-  createdAt: external_exports.string(),
-  commit: external_exports.string().nullable(),
-  environment: external_exports.strictObject({
-    nodeVersion: external_exports.string(),
-    v8Version: external_exports.string(),
-    platform: external_exports.string(),
-    arch: external_exports.string(),
-    cpuModel: external_exports.string(),
-    cpuCount: nonNegative,
-    perfgateVersion: external_exports.string()
-  }),
-  settings: external_exports.strictObject({
-    configSha256: external_exports.string().optional(),
-    trials: nonNegative,
-    warmupRequests: nonNegative,
-    measureRequests: nonNegative,
-    connections: nonNegative,
-    cpuSamplingIntervalUs: nonNegative,
-    allocationSamplingIntervalBytes: nonNegative.optional(),
-    replaySha256: external_exports.string()
-  }),
-  trials: external_exports.array(trial).min(1)
-});
-function parseBaseline(text, source) {
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error63) {
-    throw new PerfgateError("BASELINE_INVALID", `${source}: not valid JSON (${error63.message})`);
-  }
-  if (raw && typeof raw === "object" && "version" in raw && typeof raw.version === "number" && raw.version > BASELINE_VERSION) {
-    throw new PerfgateError("BASELINE_INVALID", `${source}: baseline version ${raw.version} is newer than this perfgate understands (${BASELINE_VERSION}); upgrade perfgate`);
-  }
-  const rawFunctions = [];
-  if (raw && typeof raw === "object" && Array.isArray(raw.trials)) {
-    const trials2 = raw.trials;
-    raw = {
-      ...raw,
-      trials: trials2.map((t) => {
-        if (!t || typeof t !== "object" || !("functions" in t)) return t;
-        rawFunctions.push(t.functions);
-        return { ...t, functions: {} };
-      })
-    };
-  }
-  const parsed = baselineSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    throw new PerfgateError("BASELINE_INVALID", `${source}: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}`);
-  }
-  const trials = parsed.data.trials.map((t, index) => {
-    const functions = /* @__PURE__ */ Object.create(null);
-    const entries = rawFunctions[index];
-    if (!entries || typeof entries !== "object" || Array.isArray(entries)) {
-      throw new PerfgateError("BASELINE_INVALID", `${source}: trials.${index}.functions: expected an object of functions`);
-    }
-    for (const [key, value] of Object.entries(entries)) {
-      const cost = functionCost.safeParse(value);
-      if (!cost.success) {
-        throw new PerfgateError("BASELINE_INVALID", `${source}: trials.${index}.functions[${JSON.stringify(key)}]: ${cost.error.issues[0].message}`);
-      }
-      Object.defineProperty(functions, key, { value: cost.data, enumerable: true });
-    }
-    return { ...t, functions };
-  });
-  return { ...parsed.data, trials };
-}
-
-// src/baseline/baseline-file.ts
-function readBaseline(path) {
-  let text;
-  try {
-    text = readFileSync2(path, "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT") {
-      throw new PerfgateError("BASELINE_MISSING", `${path}: no baseline yet; create one with \`perfgate baseline --config <config>\` and commit it`);
-    }
-    throw new PerfgateError("BASELINE_INVALID", `${path}: cannot read the baseline (${describeError(error63)})`);
-  }
-  return parseBaseline(text, path);
-}
-function writeBaseline(path, baseline) {
-  const text = JSON.stringify(baseline, (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value, 1);
-  writeFileAtomic(path, `${text}
-`);
-}
-function baselineProfilePath(baselinePath) {
-  return `${baselinePath.replace(/\.json$/i, "")}.pb.gz`;
-}
-function baselineAllocationProfilePath(baselinePath) {
-  return `${baselinePath.replace(/\.json$/i, "")}.alloc.pb.gz`;
-}
-
-// src/baseline/environment.ts
-function environmentDifferences(a, b) {
-  const keys = ["nodeVersion", "v8Version", "platform", "arch", "cpuModel", "cpuCount"];
-  return keys.filter((key) => a[key] !== b[key]).map((key) => `${key}: ${String(a[key])} \u2192 ${String(b[key])}`);
-}
-
-// src/config/load-config.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname2, resolve } from "node:path";
-
-// src/config/schema.ts
-var positiveInt = (min) => external_exports.number().int().min(min);
-var serviceSchema = external_exports.strictObject({
-  /** Shell command run once, in `cwd`, before any trial. */
-  build: external_exports.string().min(1).optional(),
-  /** Shell command that starts the service; it must run node (directly, via npm or a script). */
-  start: external_exports.string().min(1),
-  cwd: external_exports.string().min(1).default("."),
-  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-  /** Port the service must listen on; 0 lets perfgate pick a free one and pass it in `portEnv`. */
-  port: external_exports.number().int().min(0).max(65535).default(0),
-  portEnv: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").default("PORT"),
-  /** When set, readiness also needs a 2xx/3xx answer to GET readyPath. */
-  readyPath: external_exports.string().startsWith("/").optional(),
-  readyTimeoutMs: positiveInt(100).default(2e4),
-  stopGraceMs: positiveInt(0).default(5e3)
-});
-var loadSchema = external_exports.strictObject({
-  warmupRequests: positiveInt(0).default(500),
-  measureRequests: positiveInt(1).default(4e3),
-  connections: positiveInt(1).max(1024).default(8),
-  requestTimeoutMs: positiveInt(100).default(1e4),
-  /**
-   * closed (the default): each connection keeps one request in flight, throughput-bound.
-   * open: requests go out at `ratePerSecond`, the right model for latency comparisons.
-   * No default value is filled in, so configs that do not set it keep their fingerprint.
-   */
-  mode: external_exports.enum(["closed", "open"]).optional(),
-  ratePerSecond: positiveInt(1).max(1e6).optional()
-}).refine((load) => load.mode !== "open" || load.ratePerSecond !== void 0, {
-  message: 'load.mode "open" needs load.ratePerSecond (requests per second across all connections)',
-  path: ["ratePerSecond"]
-}).refine((load) => load.mode === "open" || load.ratePerSecond === void 0, {
-  message: 'load.ratePerSecond only applies with load.mode "open" (closed loop sends as fast as the service answers)',
-  path: ["ratePerSecond"]
-});
-var redactionSchema = external_exports.strictObject({
-  /** Header names added to the default list (`*` wildcards). */
-  headers: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Query, form and JSON field names added to the default list. */
-  fields: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Names exempt from redaction. */
-  keep: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Placeholder (`<redacted:authorization:1>`) or header name → environment variable holding the test value. */
-  substitute: external_exports.record(external_exports.string().min(1), external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")).default({})
-});
-var profileSchema = external_exports.strictObject({
-  /** V8's default is 1000 µs; finer sampling costs the service more. */
-  cpuSamplingIntervalUs: positiveInt(50).max(1e5).default(1e3),
-  /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
-  allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524288),
-  /**
-   * Where profiles come from: "agent" (perfgate's agent preloaded into a Node service) or
-   * "pprof-http" (a service of any language serving Go's net/http/pprof endpoints). Unset
-   * means "agent", and no default is filled in, so older configs keep their fingerprint.
-   */
-  source: external_exports.enum(["agent", "pprof-http"]).optional(),
-  /** pprof-http: the endpoints' base, a path on the service ("/debug/pprof", the default) or a loopback http URL. */
-  pprofUrl: external_exports.string().refine((url2) => url2.startsWith("/") || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url2), {
-    message: 'expected a path such as "/debug/pprof" or a loopback URL such as "http://127.0.0.1:6060/debug/pprof" (perfgate only talks to loopback)'
-  }).optional(),
-  /** pprof-http: the CPU window in whole seconds (default: load.measureRequests at the rate the warm-up reached). */
-  pprofSeconds: positiveInt(1).max(300).optional()
-}).refine((profile) => profile.source === "pprof-http" || profile.pprofUrl === void 0 && profile.pprofSeconds === void 0, {
-  message: 'profile.pprofUrl and profile.pprofSeconds only apply with profile.source "pprof-http"',
-  path: ["source"]
-});
-var compareSchema = external_exports.strictObject({
-  alpha: external_exports.number().gt(0).lt(1).default(0.05),
-  /** The effect floor: a change smaller than this ratio never fails the gate. */
-  minEffect: external_exports.number().gt(0).lt(10).default(0.05),
-  /** The absolute floor, as a share of all CPU: tiny functions cannot fail the gate alone. */
-  minShareOfTotal: external_exports.number().min(0).lt(1).default(5e-3),
-  /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
-  ignore: external_exports.array(external_exports.string().min(1)).default([]),
-  /**
-   * Per-function budgets, keyed by `file#name` (`*` wildcards): the function fails once it
-   * grows past its own budget, with no absolute floor (the owner asked to watch it).
-   */
-  budgets: external_exports.record(
-    external_exports.string().min(1),
-    external_exports.strictObject({ maxRegression: external_exports.string().regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as "3%"') })
-  ).default({}),
-  /** Where the baseline comes from: the stored file, this machine (same-runner A/B), or the stored one when the environment matches. */
-  baseline: external_exports.enum(["auto", "stored", "same-runner"]).default("auto"),
-  /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
-  baseRef: external_exports.string().min(1).optional(),
-  /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
-  maxErrorRate: external_exports.number().min(0).lt(1).default(0.01),
-  bootstrapResamples: positiveInt(100).max(1e5).default(2e3),
-  seed: external_exports.number().int().default(1)
-});
-var configSchema = external_exports.strictObject({
-  $schema: external_exports.string().optional(),
-  /** Folder that file names in reports are made relative to (default: the config file's folder). */
-  root: external_exports.string().min(1).default("."),
-  service: serviceSchema,
-  replay: external_exports.string().min(1),
-  baseline: external_exports.string().min(1),
-  output: external_exports.string().min(1).default("perfgate-report"),
-  trials: positiveInt(2).max(100).default(8),
-  load: loadSchema.default(() => loadSchema.parse({})),
-  profile: profileSchema.default(() => profileSchema.parse({})),
-  compare: compareSchema.default(() => compareSchema.parse({})),
-  redaction: redactionSchema.default(() => redactionSchema.parse({}))
-});
-
-// src/config/load-config.ts
-function loadConfig(path, overrides = {}) {
-  const configPath = resolve(path);
-  let text;
-  try {
-    text = readFileSync3(configPath, "utf8");
-  } catch (error63) {
-    throw new PerfgateError("CONFIG_INVALID", `${path}: cannot read the config file (${describeError(error63)})`);
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error63) {
-    throw new PerfgateError("CONFIG_INVALID", `${path}: not valid JSON (${describeError(error63)})`);
-  }
-  return parseConfig(raw, configPath, overrides);
-}
-function parseConfig(raw, configPath, overrides = {}) {
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    throw new PerfgateError("CONFIG_INVALID", formatIssues(configPath, raw, result.error.issues));
-  }
-  const c = result.data;
-  const dir = dirname2(configPath);
-  const at = (p) => resolve(dir, p);
-  const trials = overrides.trials ?? c.trials;
-  if (!Number.isInteger(trials) || trials < 2) {
-    throw new PerfgateError("USAGE", `--trials must be an integer >= 2 (got ${String(overrides.trials)})`);
-  }
-  const config2 = {
-    configPath,
-    root: at(c.root),
-    service: {
-      ...c.service,
-      cwd: at(c.service.cwd)
-    },
-    replayPath: at(c.replay),
-    baselinePath: overrides.baseline !== void 0 ? resolve(overrides.baseline) : at(c.baseline),
-    outputDir: overrides.output !== void 0 ? resolve(overrides.output) : at(c.output),
-    trials,
-    load: {
-      ...c.load,
-      ...overrides.measureRequests !== void 0 ? { measureRequests: overrides.measureRequests } : {},
-      ...overrides.warmupRequests !== void 0 ? { warmupRequests: overrides.warmupRequests } : {}
-    },
-    profile: c.profile,
-    compare: c.compare,
-    redaction: c.redaction
-  };
-  if (config2.load.measureRequests < config2.load.connections) {
-    throw new PerfgateError(
-      "CONFIG_INVALID",
-      `${configPath}: load.measureRequests (${config2.load.measureRequests}) must be at least load.connections (${config2.load.connections})`
-    );
-  }
-  return config2;
-}
-function formatIssues(file2, raw, issues) {
-  const lines = issues.map((issue3) => {
-    const field = issue3.path.length > 0 ? issue3.path.map(String).join(".") : "(top level)";
-    const got = valueAt(raw, issue3.path);
-    const shown = got === void 0 ? "" : ` (got ${JSON.stringify(got)})`;
-    if (issue3.code === "unrecognized_keys") {
-      return `${file2}: ${field}: unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => JSON.stringify(k)).join(", ")}`;
-    }
-    if (issue3.code === "invalid_type" && got === void 0) {
-      return `${file2}: ${field}: required (expected ${issue3.expected})`;
-    }
-    return `${file2}: ${field}: ${issue3.message}${shown}`;
-  });
-  return lines.join("\n");
-}
-function valueAt(raw, path) {
-  let value = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return void 0;
-    if (!Object.prototype.hasOwnProperty.call(value, key)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
-
-// src/report/format.ts
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/[\r\n]+/g, " ");
-}
-function percent(share, digits = 2) {
-  return `${(share * 100).toFixed(digits)}%`;
-}
-function signedPercent(ratio2) {
-  if (!Number.isFinite(ratio2)) return "new";
-  const change2 = (ratio2 - 1) * 100;
-  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)}%`;
-}
-function change(metric2, intervalLabel = "") {
-  const interval = `${intervalLabel}${signedPercent(metric2.ci.low)} \u2026 ${signedPercent(metric2.ci.high)}`;
-  if (metric2.outcome === "unchanged" || metric2.outcome === "inconclusive") return `~ (${interval})`;
-  return `${signedPercent(metric2.ratio)} (${interval})`;
-}
-function nanosAsTime(nanos) {
-  if (nanos >= 1e6) return `${(nanos / 1e6).toFixed(2)} ms`;
-  if (nanos >= 1e3) return `${(nanos / 1e3).toFixed(1)} \xB5s`;
-  return `${nanos.toFixed(0)} ns`;
-}
-function formatQ(q) {
-  if (q >= 0.995) return "1";
-  return q < 1e-3 ? q.toExponential(1) : q.toFixed(3);
-}
-
-// src/report/canary-markdown.ts
-var LABELS = {
-  throughputRps: { label: "throughput", format: (v) => `${v.toFixed(0)} req/s` },
-  latencyP50Ms: { label: "latency p50", format: (v) => `${v.toFixed(2)} ms` },
-  latencyP95Ms: { label: "latency p95", format: (v) => `${v.toFixed(2)} ms` },
-  latencyP99Ms: { label: "latency p99", format: (v) => `${v.toFixed(2)} ms` }
-};
-function renderCanaryMarkdown(report, context) {
-  const { comparison } = report;
-  const verdict2 = comparison.verdict;
-  const headline = verdict2.outcome === "pass" ? "\u2705 canary: no regression" : verdict2.outcome === "inconclusive" ? "\u26A0\uFE0F canary: inconclusive" : verdict2.outcome === "fail-errors" ? "\u274C canary: requests failed" : "\u274C canary: regressed";
-  const reference = context.stable ? `the stable deployment ${escapeMarkdown(context.stable)}, in alternating rounds` : "the stored baseline";
-  const out = [`## perfgate: ${headline}`, ""];
-  out.push(`**Rule:** ${escapeMarkdown(verdict2.rule)}.`, "");
-  out.push(`Replayed the recorded traffic against ${escapeMarkdown(context.canary)} (${comparison.trials.candidate} rounds) and compared it with ${reference} (${comparison.trials.baseline} rounds).`, "");
-  if (verdict2.outcome === "fail-errors") {
-    out.push("| side | round | requests | no response | wrong status | non-2xx |", "|---|---:|---:|---:|---:|---:|");
-    for (const e of verdict2.errors) out.push(`| ${e.side === "candidate" ? "canary" : "reference"} | ${e.trial} | ${e.requests} | ${e.errors} | ${e.statusMismatches} | ${e.non2xx} |`);
-    out.push("");
-  }
-  out.push("| metric | reference | canary | change (95% CI) | q |", "|---|---:|---:|---|---:|");
-  for (const s of comparison.service) {
-    const label2 = LABELS[s.metric];
-    if (!label2) continue;
-    const c = s.comparison;
-    out.push(`| ${c.outcome === "regressed" ? "\u{1F534} " : ""}${label2.label} | ${label2.format(c.baselineMedian)} | ${label2.format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.q)} |`);
-  }
-  out.push("", "<sub>CPU, memory and per-function costs are not measured in canary mode: a deployed service is observed from outside.</sub>", "");
-  for (const warning2 of comparison.warnings) out.push(`> [!WARNING]
-> ${escapeMarkdown(warning2)}`, "");
-  return out.join("\n");
-}
-
-// src/report/allocation-cells.ts
-function bytesAsSize(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(2)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes.toFixed(0)} B`;
-}
-function allocationCell(f) {
-  if (!f.allocations || !f.allocationsPerRequest) return "\u2014";
-  const { baseline, candidate } = f.allocationsPerRequest;
-  return `${bytesAsSize(baseline.bytes)} \u2192 ${bytesAsSize(candidate.bytes)}, ${change(f.allocations)}`;
-}
-function hotLinesSection(report, regressed) {
-  const lines = report.hotLines ?? {};
-  const rows = regressed.filter((f) => (lines[f.key]?.length ?? 0) > 0).map((f) => `- **${escapeMarkdown(f.name)}** (${escapeMarkdown(f.file || "(native)")}): ${lines[f.key].map((l) => `line ${l.line} (${percent(l.share, 0)})`).join(", ")}`);
-  if (rows.length === 0) return [];
-  return ["Hot lines of the regressed functions (share of their own CPU time, candidate):", "", ...rows, ""];
-}
-
-// src/report/decisive-metric.ts
-function decisiveMetric(finding2) {
-  const both = [
-    { name: "self", metric: finding2.self },
-    { name: "total", metric: finding2.total }
-  ];
-  const deciding = both.filter((m) => m.metric.outcome === finding2.outcome);
-  const size = (m) => Number.isFinite(m.ratio) && m.ratio > 0 ? Math.abs(Math.log(m.ratio)) : Number.POSITIVE_INFINITY;
-  return (deciding.length > 0 ? deciding : both).reduce((a, b) => size(b.metric) > size(a.metric) ? b : a);
-}
-
-// src/report/methods.ts
-function methodsSentence(comparison) {
-  const s = comparison.settings;
-  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were not tested)` : "") + ".";
-}
-
-// src/report/profile-inputs.ts
-function inputsSentence(inputs) {
-  const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
-  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
-}
-function perRequestFormatter(inputs) {
-  const unit = inputs?.unit;
-  switch (unit) {
-    case void 0:
-    case "nanoseconds":
-      return nanosAsTime;
-    case "bytes":
-      return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
-    default:
-      return (v) => `${Number(v.toPrecision(4))} ${unit}`;
-  }
-}
-
-// src/report/service-metrics.ts
-var SERVICE_METRICS2 = {
-  cpuMicrosPerRequest: { label: "CPU per request (OS)", format: (v) => `${v.toFixed(0)} \xB5s` },
-  throughputRps: { label: "throughput", format: (v) => `${v.toFixed(0)} req/s` },
-  latencyP50Ms: { label: "latency p50", format: (v) => `${v.toFixed(2)} ms` },
-  latencyP95Ms: { label: "latency p95", format: (v) => `${v.toFixed(2)} ms` },
-  latencyP99Ms: { label: "latency p99", format: (v) => `${v.toFixed(2)} ms` },
-  maxRssBytes: { label: "peak RSS", format: (v) => `${(v / 1048576).toFixed(0)} MiB` }
-};
-
-// src/report/status-mismatches.ts
-var MAX_ROUTES = 15;
-function pairs(m) {
-  return Object.entries(m.statuses).sort((a, b) => b[1] - a[1]).map(([pair, n]) => `${pair} \xD7${n}`).join(", ");
-}
-function statusMismatchSection(comparison) {
-  const rows = comparison.statusMismatches ?? [];
-  if (rows.length === 0) return [];
-  const out = [
-    "### Status mismatches by route",
-    "",
-    "Responses whose status differed from the recorded one (or a 5xx where none was recorded), summed over each side's trials.",
-    "",
-    "| side | route | wrong | of responses | recorded \u2192 got |",
-    "|---|---|---:|---:|---|"
-  ];
-  for (const m of rows.slice(0, MAX_ROUTES)) {
-    out.push(`| ${m.side} | ${escapeMarkdown(m.route)} | ${m.count} | ${m.responses} (${percent(m.count / Math.max(1, m.responses), 1)}) | ${pairs(m)} |`);
-  }
-  if (rows.length > MAX_ROUTES) out.push("", `\u2026 and ${rows.length - MAX_ROUTES} more routes in report.json (comparison.statusMismatches).`);
-  out.push("");
-  return out;
-}
-
-// src/report/verdict-line.ts
-function verdictHeadline(verdict2) {
-  switch (verdict2.outcome) {
-    case "pass":
-      return { icon: "\u2705", text: "no performance regression" };
-    case "fail":
-      return { icon: "\u274C", text: `${verdict2.blocking.length} function${verdict2.blocking.length === 1 ? "" : "s"} regressed` };
-    case "fail-errors":
-      return { icon: "\u274C", text: "requests failed: correctness before speed" };
-    case "inconclusive":
-      return { icon: "\u26A0\uFE0F", text: "inconclusive" };
-    default: {
-      const unreachable = verdict2;
-      return unreachable;
-    }
-  }
-}
-
-// src/report/markdown.ts
-var TOP_ROWS = 10;
-function renderMarkdown(report, options = {}) {
-  const { comparison } = report;
-  const headline = verdictHeadline(comparison.verdict);
-  const perRequest = perRequestFormatter(report.inputs);
-  const out = [];
-  out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, "");
-  out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, "");
-  if (comparison.verdict.outcome === "fail-errors") {
-    out.push("| side | trial | requests | no response | wrong status | non-2xx |", "|---|---:|---:|---:|---:|---:|");
-    for (const e of comparison.verdict.errors) out.push(`| ${e.side} | ${e.trial} | ${e.requests} | ${e.errors} | ${e.statusMismatches} | ${e.non2xx} |`);
-    out.push("");
-  }
-  out.push(...statusMismatchSection(comparison));
-  const regressed = comparison.findings.filter((f) => f.outcome === "regressed");
-  const improved = comparison.findings.filter((f) => f.outcome === "improved");
-  const top = [...regressed.slice(0, TOP_ROWS), ...improved.slice(0, TOP_ROWS)];
-  if (top.length > 0) {
-    const title = regressed.length > 0 && improved.length > 0 ? "Regressions and improvements" : regressed.length > 0 ? "Regressions" : "Improvements";
-    out.push(`### ${title}`, "", ...topTable(top, report.functionLines ?? {}, perRequest), "", ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
-    const more = regressed.length + improved.length - top.length;
-    if (more > 0) out.push(`<sub>${more} more changed functions under \u201CDetails\u201D.</sub>`, "");
-  } else {
-    out.push("No function changed significantly.", "");
-  }
-  if (comparison.service.length > 0) {
-    out.push("### Service", "", "| metric | baseline | candidate | change (95% CI) |", "|---|---:|---:|---|");
-    for (const s of comparison.service) out.push(serviceRow(s));
-    if (report.requests) out.push(failedRow(report.requests.baseline, report.requests.candidate));
-    out.push("");
-  }
-  for (const warning2 of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]
-> ${escapeMarkdown(warning2)}`, "");
-  out.push(
-    options.artifactUrl ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).` : "**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).",
-    "",
-    `Reproduce locally: \`${report.reproduce}\``,
-    ""
-  );
-  const rest = comparison.findings.filter((f) => f.presence === "both");
-  const changedPresence = comparison.findings.filter((f) => f.presence !== "both");
-  out.push(`<details><summary>Details: all ${rest.length} tested functions${changedPresence.length > 0 ? `, ${changedPresence.length} on one side only` : ""}, the test, the sides</summary>`, "");
-  out.push(...functionTable2(rest, perRequest), "");
-  if (changedPresence.length > 0) {
-    out.push("Functions on one side only:", "", "| function | file | | share of busy CPU (total) |", "|---|---|---|---:|");
-    for (const f of changedPresence) {
-      const share = f.presence === "added" ? f.total.candidateMedian : f.total.baselineMedian;
-      out.push(`| ${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file)} | ${f.presence === "added" ? "new" : "gone"} | ${percent(share)} |`);
-    }
-    out.push("");
-  }
-  if (comparison.service.length > 0) out.push("Service metrics are shown for context; the function shares decide the verdict.", "");
-  out.push(methodsSentence(comparison), "");
-  out.push(
-    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : "no commit"} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : "working tree"} (Node ${report.candidate.environment.nodeVersion}).`,
-    "",
-    "</details>",
-    ""
-  );
-  return out.join("\n");
-}
-function blamed(verdict2) {
-  if (verdict2.outcome !== "fail") return "";
-  const first = verdict2.blocking[0];
-  if (!first) return "";
-  const { name, metric: metric2 } = decisiveMetric(first);
-  return ` \u2014 \`${inlineCode(first.name)}\` ${signedPercent(metric2.ratio)} ${name} share${verdict2.blocking.length > 1 ? ` and ${verdict2.blocking.length - 1} more` : ""}`;
-}
-function topTable(findings, lines, perRequest) {
-  const rows = ["| function | file:line | per request, baseline \u2192 candidate | share of busy CPU | change in share (95% CI) | q |", "|---|---|---:|---:|---|---:|"];
-  for (const f of findings) {
-    const { name, metric: metric2 } = decisiveMetric(f);
-    const line = lines[f.key];
-    const where = f.file === "" ? "(native)" : line ? `${f.file}:${line}` : f.file;
-    rows.push(
-      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} \u2192 ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ${shares(metric2)} | ${change(metric2)} | ${formatQ(metric2.q)} |`
-    );
-  }
-  return rows;
-}
-function failedRow(baseline, candidate) {
-  const side = (list) => {
-    const failed = list.reduce((sum, r) => sum + r.errors + r.statusMismatches, 0);
-    return `${failed} of ${list.reduce((sum, r) => sum + r.requests, 0)}`;
-  };
-  return `| failed requests | ${side(baseline)} | ${side(candidate)} | \u2014 |`;
-}
-function inlineCode(text) {
-  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
-}
-function functionTable2(findings, perRequest) {
-  const rows = [
-    "| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) | allocated per request, change (95% CI) |",
-    "|---|---|---:|---:|---:|---|---|---:|---|"
-  ];
-  for (const f of findings) {
-    rows.push(
-      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${shares(f.self)} | ${shares(f.total)} | ${perRequest(f.perRequestNanos.baseline.self)} \u2192 ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} | ${allocationCell(f)} |`
-    );
-  }
-  return rows;
-}
-function mark(f) {
-  switch (f.outcome) {
-    case "regressed":
-      return "\u{1F534} ";
-    case "improved":
-      return "\u{1F535} ";
-    case "inconclusive":
-      return "\u26AA ";
-    case "unchanged":
-      return "";
-  }
-}
-function shares(metric2) {
-  return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
-}
-function serviceRow(s) {
-  const { label: label2, format } = SERVICE_METRICS2[s.metric];
-  const c = s.comparison;
-  return `| ${label2} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} |`;
-}
-function environmentWarning(report) {
-  if (report.environmentDifferences.length === 0) return [];
-  return [`The baseline was measured in another environment (${report.environmentDifferences.join("; ")}); absolute figures may not compare. Re-measure the baseline here.`];
-}
-
-// src/report/report.ts
-var REPORT_SCHEMA = "perfgate.report";
-var REPORT_VERSION = 1;
+// src/profile/pprof-codec.ts
+import { gunzipSync, gzipSync } from "node:zlib";
 
 // node_modules/pprof-format/dist/esm/index.js
 var __classPrivateFieldGet = function(receiver, state, kind, f) {
@@ -80479,6 +78905,547 @@ var Profile = class {
   }
 };
 
+// src/profile/check-valid.ts
+function checkValid(profile, source, limits) {
+  const fail = (message) => {
+    throw new PerfgateError("PROFILE_INVALID", `${source}: ${message}`);
+  };
+  const strings = profile.stringTable.strings;
+  if (strings.length > 0 && strings[0] !== "") fail(`string_table[0] must be "" (got ${JSON.stringify(strings[0].slice(0, 40))})`);
+  const checkString = (index, what) => {
+    const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= strings.length) fail(`${what} refers to string ${String(index)}, outside the string table (${strings.length} strings)`);
+  };
+  for (const [count2, limit, what] of [
+    [profile.sample.length, limits.maxSamples, "samples"],
+    [profile.location.length, limits.maxLocations, "locations"],
+    [profile.function.length, limits.maxFunctions, "functions"]
+  ]) {
+    if (count2 > limit) fail(`${count2} ${what}, more than the limit of ${limit} (docs/limits.md)`);
+  }
+  profile.sampleType.forEach((t, i) => {
+    checkString(t.type, `sample type ${i + 1}`);
+    checkString(t.unit, `sample type ${i + 1}'s unit`);
+  });
+  if (profile.periodType) {
+    checkString(profile.periodType.type, "the period type");
+    checkString(profile.periodType.unit, "the period type's unit");
+  }
+  checkString(profile.dropFrames, "drop_frames");
+  checkString(profile.keepFrames, "keep_frames");
+  checkString(profile.defaultSampleType, "default_sample_type");
+  checkString(profile.docUrl, "doc_url");
+  profile.comment.forEach((c, i) => checkString(c, `comment ${i + 1}`));
+  const mappings = uniqueIds(profile.mapping, "mapping", fail);
+  for (const m of profile.mapping) {
+    checkString(m.filename, `mapping ${m.id}'s file name`);
+    checkString(m.buildId, `mapping ${m.id}'s build id`);
+  }
+  const functions = uniqueIds(profile.function, "function", fail);
+  for (const f of profile.function) {
+    checkString(f.name, `function ${f.id}'s name`);
+    checkString(f.systemName, `function ${f.id}'s system name`);
+    checkString(f.filename, `function ${f.id}'s file name`);
+  }
+  const locations = uniqueIds(profile.location, "location", fail);
+  const dense = profile.location.every((l, i) => Number(l.id) === i + 1);
+  const knownLocation = (id) => dense ? isInRange(id, profile.location.length) : locations.has(idKey(id));
+  for (const l of profile.location) {
+    if (!isZero(l.mappingId) && !mappings.has(idKey(l.mappingId))) fail(`location ${l.id} refers to unknown mapping ${l.mappingId}`);
+    l.line.forEach((line, i) => {
+      if (isZero(line.functionId)) fail(`location ${l.id}'s line ${i + 1} has no function (id 0)`);
+      if (!functions.has(idKey(line.functionId))) fail(`location ${l.id} refers to unknown function ${line.functionId}`);
+    });
+  }
+  const types = profile.sampleType.length;
+  if (types === 0 && profile.sample.length > 0) fail("the profile has samples but no sample types");
+  profile.sample.forEach((sample, i) => {
+    if (sample.value.length !== types) {
+      fail(`sample ${i + 1} has ${sample.value.length} value(s) but the profile has ${types} sample type(s) (${typeNames(profile)})`);
+    }
+    if (sample.locationId.length > limits.maxStackDepth) fail(`sample ${i + 1} has a stack of ${sample.locationId.length} locations, deeper than the limit of ${limits.maxStackDepth} (docs/limits.md)`);
+    for (const id of sample.locationId) {
+      if (isZero(id)) fail(`sample ${i + 1} refers to location 0 (reserved)`);
+      if (!knownLocation(id)) fail(`sample ${i + 1} refers to unknown location ${id}`);
+    }
+    for (const label2 of sample.label) {
+      checkString(label2.key, `sample ${i + 1}'s label key`);
+      checkString(label2.str, `sample ${i + 1}'s label value`);
+      checkString(label2.numUnit, `sample ${i + 1}'s label unit`);
+    }
+  });
+}
+function uniqueIds(items, what, fail) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (isZero(item.id)) fail(`a ${what} has the reserved id 0`);
+    const key = idKey(item.id);
+    if (ids.has(key)) fail(`two ${what}s have the id ${key}`);
+    ids.add(key);
+  }
+  return ids;
+}
+function isInRange(id, count2) {
+  const n = Number(id);
+  return Number.isInteger(n) && n >= 1 && n <= count2;
+}
+function isZero(id) {
+  return id === 0 || id === 0n;
+}
+function idKey(id) {
+  if (typeof id === "number") return id;
+  return id <= BigInt(Number.MAX_SAFE_INTEGER) && id >= 0n ? Number(id) : String(id);
+}
+function typeNames(profile) {
+  const s = profile.stringTable.strings;
+  return profile.sampleType.map((t) => `${s[Number(t.type)] ?? "?"}/${s[Number(t.unit)] ?? "?"}`).join(", ");
+}
+
+// src/profile/legacy-format.ts
+var PROTO_CONVERT = "convert it with `go tool pprof -proto FILE > out.pb.gz` (add the binary before FILE if the profile needs symbolizing)";
+function legacyFormatOf(bytes) {
+  const binary = legacyCpuHeader(bytes);
+  if (binary) {
+    const kind2 = binary.java ? "legacy binary Java CPU profile" : "legacy binary CPU profile (gperftools, or Go before 1.9)";
+    return { what: `a ${kind2}, ${binary.wordBits}-bit ${binary.littleEndian ? "little" : "big"}-endian, sampling every ${binary.periodMicros} \xB5s`, convert: PROTO_CONVERT };
+  }
+  const text = leadingText(bytes);
+  if (text === void 0) return void 0;
+  const kind = legacyTextKind(firstLine(text), text);
+  return kind ? { what: kind, convert: PROTO_CONVERT } : void 0;
+}
+function describeOtherFormat(bytes) {
+  if (bytes.length === 0) return { what: "empty", convert: "write the profile again" };
+  const text = leadingText(bytes);
+  if (text === void 0) return void 0;
+  const first = firstLine(text);
+  if (/^\{/.test(first) && /"nodes"\s*:/.test(text) && /"samples"\s*:/.test(text)) {
+    return {
+      what: "a V8 CPU profile (.cpuprofile JSON), not pprof",
+      convert: "perfgate converts V8 profiles itself while it measures; open this file in Chrome DevTools or speedscope instead"
+    };
+  }
+  return { what: `a text file (it starts with ${JSON.stringify(first.slice(0, 60))}), not a pprof protobuf`, convert: PROTO_CONVERT };
+}
+function firstLine(text) {
+  return text.replace(/^\s+/, "").split("\n", 1)[0].trim();
+}
+function legacyTextKind(first, text) {
+  if (/^heap profile:/.test(first)) return `a legacy text heap profile (${/@\s*([a-z_0-9]+)/.exec(first)?.[1] ?? "heap"} format of gperftools or Go's debug=1 output)`;
+  if (/^heap_v2\//.test(first)) return "a legacy text heap profile (heap_v2 format)";
+  if (/^---\s*heapz\b/.test(first)) return `a legacy text heap profile (heapz${/format\s*=\s*java/.test(text) ? ", Java" : ""})`;
+  if (/^---\s*contentionz\b/.test(first) || /^---\s*contention\b/.test(first) || /^---\s*mutex\b/.test(first)) return "a legacy text contention profile";
+  if (/^---\s*threadz\b/.test(first)) return "a legacy text thread profile (threadz)";
+  if (/^\w+ profile: total \d+/.test(first)) return `a legacy text Go ${first.split(" ", 1)[0]} profile (debug=1 output)`;
+  if (/^---\s*\w+\s*---$/.test(first) || /^---\s*\w+\s+\d+\s*---$/.test(first)) return `a legacy text profile (${first})`;
+  if (/^(binary|cycles\/second|sampling period)\s*=/.test(first)) return "a legacy text profile";
+  return void 0;
+}
+function legacyCpuHeader(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const readings = [
+    { wordBits: 32, littleEndian: true },
+    { wordBits: 32, littleEndian: false },
+    { wordBits: 64, littleEndian: true },
+    { wordBits: 64, littleEndian: false }
+  ];
+  for (const { wordBits, littleEndian } of readings) {
+    const size = wordBits / 8;
+    if (bytes.length < 5 * size) continue;
+    const word = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
+    const [w0, w1, w2, w3, w4] = [word(0), word(1), word(2), word(3), word(4)];
+    if (w0 === 0n && w1 === 3n && (w2 === 0n || w2 === 1n) && w3 > 0n && w4 === 0n) {
+      return { wordBits, littleEndian, periodMicros: Number(w3), java: w2 === 1n };
+    }
+  }
+  return void 0;
+}
+function leadingText(bytes) {
+  const head = bytes.subarray(0, 4096);
+  for (const byte of head) {
+    if (byte < 9 || byte > 13 && byte < 32 || byte === 127) return void 0;
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(head);
+}
+
+// src/profile/profile-limits.ts
+var DEFAULT_PROFILE_LIMITS = {
+  maxCompressedBytes: 64 * 1024 * 1024,
+  maxDecompressedBytes: 256 * 1024 * 1024,
+  maxSamples: 2e6,
+  maxLocations: 1e6,
+  maxFunctions: 1e6,
+  maxStackDepth: 4096
+};
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+// src/profile/unsymbolized.ts
+function nameUnsymbolizedLocations(profile) {
+  const lineless = profile.location.filter((l) => l.line.length === 0);
+  if (lineless.length === 0) return profile;
+  const strings = profile.stringTable;
+  const mappingFile = new Map(profile.mapping.map((m) => [String(m.id), strings.strings[Number(m.filename)] ?? ""]));
+  let nextId = profile.function.reduce((max2, f) => BigInt(f.id) > max2 ? BigInt(f.id) : max2, 0n) + 1n;
+  const functionOfName = /* @__PURE__ */ new Map();
+  const added = [];
+  const location = profile.location.map((l) => {
+    if (l.line.length > 0) return l;
+    const file2 = mappingFile.get(String(l.mappingId)) ?? "";
+    const name = file2 === "" ? "<unknown>" : `[${baseName(file2)}]`;
+    let id = functionOfName.get(name);
+    if (id === void 0) {
+      id = nextId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(nextId) : nextId;
+      nextId += 1n;
+      functionOfName.set(name, id);
+      const nameIndex = strings.dedup(name);
+      added.push(new Function2({ id, name: nameIndex, systemName: nameIndex, filename: 0, startLine: 0 }));
+    }
+    return new Location({ id: l.id, mappingId: l.mappingId, address: l.address, isFolded: l.isFolded, line: [new Line({ functionId: id, line: 0 })] });
+  });
+  return new Profile({ ...profile, location, function: [...profile.function, ...added] });
+}
+function baseName(path) {
+  const trimmed = path.replace(/[\\/]+$/, "");
+  const slash = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
+  return slash < 0 ? trimmed : trimmed.slice(slash + 1);
+}
+
+// src/profile/pprof-codec.ts
+function encodePprofGzip(profile) {
+  return gzipSync(profile.encode());
+}
+function decodePprof(bytes, source, limits = DEFAULT_PROFILE_LIMITS) {
+  checkProfileFileSize(bytes.length, source, limits);
+  let raw = bytes;
+  if (isGzip(bytes)) {
+    try {
+      raw = gunzipSync(bytes, { maxOutputLength: limits.maxDecompressedBytes });
+    } catch (error63) {
+      if (error63.code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
+        throw new PerfgateError("PROFILE_INVALID", `${source}: decompresses to more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
+      }
+      throw new PerfgateError("PROFILE_INVALID", `${source}: cannot decompress (${describeError(error63)})`);
+    }
+  } else if (bytes.length > limits.maxDecompressedBytes) {
+    throw new PerfgateError("PROFILE_INVALID", `${source}: ${formatBytes(bytes.length)} of uncompressed protobuf, more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
+  }
+  const legacy = legacyFormatOf(raw);
+  if (legacy) throw refusal(source, legacy);
+  let profile;
+  try {
+    profile = Profile.decode(raw);
+  } catch (error63) {
+    const other = describeOtherFormat(raw);
+    if (other) throw refusal(source, other);
+    throw new PerfgateError("PROFILE_INVALID", `${source}: not a pprof profile (the protobuf decoder said: ${describeError(error63)})`);
+  }
+  if (raw.length === 0 || profile.sampleType.length === 0 && profile.sample.length === 0 && profile.location.length === 0) {
+    throw refusal(source, describeOtherFormat(raw) ?? { what: "not a pprof profile (no sample types, samples or locations)", convert: "check that the file is a profile" });
+  }
+  checkValid(profile, source, limits);
+  for (const sample of profile.sample) {
+    const values = sample.value;
+    for (let i = 0; i < values.length; i++) if (typeof values[i] === "bigint") values[i] = signed(values[i]);
+  }
+  return nameUnsymbolizedLocations(profile);
+}
+function checkProfileFileSize(size, source, limits = DEFAULT_PROFILE_LIMITS) {
+  if (size > limits.maxCompressedBytes) {
+    throw new PerfgateError("PROFILE_INVALID", `${source}: ${formatBytes(size)}, larger than the limit of ${formatBytes(limits.maxCompressedBytes)} for a profile (docs/limits.md)`);
+  }
+}
+function refusal(source, format) {
+  return new PerfgateError("PROFILE_INVALID", `${source}: ${format.what === "empty" ? "the file is empty" : `this is ${format.what}`}; perfgate reads pprof protobuf profiles only: ${format.convert}`);
+}
+function isGzip(bytes) {
+  return bytes[0] === 31 && bytes[1] === 139;
+}
+function signed(value) {
+  return typeof value === "bigint" ? Number(BigInt.asIntN(64, value)) : value;
+}
+
+// src/profile/allocation-estimate.ts
+function allocationEstimate(size, intervalBytes) {
+  if (!(size > 0) || !(intervalBytes > 0)) return { bytes: 0, objects: 0 };
+  if (size < 2 * intervalBytes) return { bytes: size, objects: 1 };
+  const scale = 1 / (1 - Math.exp(-size / intervalBytes));
+  return { bytes: size * scale, objects: scale };
+}
+
+// src/profile/call-tree.ts
+var ROOT_FRAME = "(root)";
+var CallTreeStacks = class {
+  constructor(tree, context, tables) {
+    this.tree = tree;
+    this.context = context;
+    this.tables = tables;
+  }
+  tree;
+  context;
+  tables;
+  resolved = /* @__PURE__ */ new Map();
+  files = /* @__PURE__ */ new Map();
+  stacks = /* @__PURE__ */ new Map();
+  /** The resolved frame of a node, or null for V8's root. */
+  frame(nodeId) {
+    const known = this.resolved.get(nodeId);
+    if (known !== void 0) return known;
+    const callFrame = this.callFrame(nodeId);
+    let frame = null;
+    if (callFrame.functionName !== ROOT_FRAME) frame = resolveFrame(callFrame, this.context, callFrame.functionName === "" ? this.enclosingName(nodeId) : void 0);
+    this.resolved.set(nodeId, frame);
+    return frame;
+  }
+  /** The stack of a node as pprof location ids, leaf first; `leafLine` puts the leaf at that line. */
+  stack(nodeId, leafLine) {
+    const stack = this.callerStack(nodeId);
+    const frame = this.frame(nodeId);
+    if (leafLine === void 0 || !frame || frame.grouped || stack.length === 0) return stack;
+    return [this.tables.location(frame, leafLine), ...stack.slice(1)];
+  }
+  callerStack(nodeId) {
+    const known = this.stacks.get(nodeId);
+    if (known) return known;
+    const chain = [];
+    let current = nodeId;
+    while (current !== void 0 && !this.stacks.has(current)) {
+      if (chain.length > this.tree.callFrameOf.size) throw new PerfgateError("PROFILE_INVALID", `${this.tree.source}: the parent chain of node ${nodeId} has a cycle`);
+      chain.push(current);
+      current = this.tree.parentOf.get(current);
+    }
+    let below = current === void 0 ? [] : this.stacks.get(current);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const id = chain[i];
+      const frame = this.frame(id);
+      if (frame) {
+        const location = this.tables.location(frame);
+        if (!(frame.grouped && below[0] === location)) below = [location, ...below];
+      }
+      this.stacks.set(id, below);
+    }
+    return below;
+  }
+  callFrame(nodeId) {
+    const callFrame = this.tree.callFrameOf.get(nodeId);
+    if (!callFrame) throw new PerfgateError("PROFILE_INVALID", `${this.tree.source}: refers to unknown node ${nodeId}`);
+    return callFrame;
+  }
+  fileOf(nodeId) {
+    let file2 = this.files.get(nodeId);
+    if (file2 === void 0) {
+      file2 = fileOfFrame(this.callFrame(nodeId), this.context);
+      this.files.set(nodeId, file2);
+    }
+    return file2;
+  }
+  /** The V8 name of the nearest caller in the same file that has one. */
+  enclosingName(nodeId) {
+    const file2 = this.fileOf(nodeId);
+    if (file2 === "") return void 0;
+    let current = this.tree.parentOf.get(nodeId);
+    for (let depth = 0; current !== void 0 && depth <= this.tree.callFrameOf.size; depth++) {
+      const callFrame = this.callFrame(current);
+      if (callFrame.functionName !== "" && callFrame.functionName !== ROOT_FRAME && this.fileOf(current) === file2) return callFrame.functionName;
+      current = this.tree.parentOf.get(current);
+    }
+    return void 0;
+  }
+};
+
+// src/profile/pprof-tables.ts
+function pprofTables() {
+  const strings = new StringTable();
+  const functions = [];
+  const functionIds = /* @__PURE__ */ new Map();
+  const locations = [];
+  const locationIds = /* @__PURE__ */ new Map();
+  return {
+    strings,
+    functions,
+    locations,
+    location(frame, line) {
+      const key = functionKey(frame.identity);
+      let functionId = functionIds.get(key);
+      if (functionId === void 0) {
+        functionId = functions.length + 1;
+        const name = strings.dedup(frame.identity.name);
+        functions.push(new Function2({ id: functionId, name, systemName: name, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
+        functionIds.set(key, functionId);
+      }
+      const shownLine = line ?? frame.startLine;
+      const locationKey = `${functionId}:${shownLine}`;
+      let locationId = locationIds.get(locationKey);
+      if (locationId === void 0) {
+        locationId = locations.length + 1;
+        locations.push(new Location({ id: locationId, line: [new Line({ functionId, line: shownLine })] }));
+        locationIds.set(locationKey, locationId);
+      }
+      return locationId;
+    }
+  };
+}
+
+// src/profile/v8-heap-to-pprof.ts
+var UNATTRIBUTED = { functionName: "(V8)", scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 };
+function v8HeapToPprof(v8, context) {
+  const callFrameOf = /* @__PURE__ */ new Map();
+  const parentOf = /* @__PURE__ */ new Map();
+  const pending = [{ node: v8.head, parent: void 0 }];
+  while (pending.length > 0) {
+    const { node: node2, parent } = pending.pop();
+    if (callFrameOf.has(node2.id)) throw new PerfgateError("PROFILE_INVALID", `V8 heap profile: node id ${node2.id} appears twice`);
+    callFrameOf.set(node2.id, parent === void 0 ? { ...node2.callFrame, functionName: "(root)" } : node2.callFrame);
+    if (parent !== void 0) parentOf.set(node2.id, parent);
+    for (const child of node2.children ?? []) pending.push({ node: child, parent: node2.id });
+  }
+  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const tables = pprofTables();
+  const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 heap profile" }, naming, tables);
+  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, grouped: false })];
+  const totals = /* @__PURE__ */ new Map();
+  let stackless = 0;
+  for (const [i, sample] of (v8.samples ?? []).entries()) {
+    if (!Number.isFinite(sample.size) || sample.size < 0) throw new PerfgateError("PROFILE_INVALID", `V8 heap profile: sample ${i} has size ${sample.size}`);
+    const nodeId = callFrameOf.has(sample.nodeId) ? sample.nodeId : v8.head.id;
+    if (nodeId !== sample.nodeId) stackless += 1;
+    const estimate = allocationEstimate(sample.size, context.samplingIntervalBytes);
+    const entry = totals.get(nodeId) ?? { bytes: 0, objects: 0 };
+    entry.bytes += estimate.bytes;
+    entry.objects += estimate.objects;
+    totals.set(nodeId, entry);
+  }
+  const samples = /* @__PURE__ */ new Map();
+  for (const [nodeId, total] of totals) {
+    const stack = stacks.stack(nodeId);
+    const locations = stack.length > 0 ? stack : rootStack();
+    const key = locations.join(",");
+    const value = [Math.round(total.objects), Math.round(total.bytes)];
+    const existing = samples.get(key);
+    if (existing) existing.value = existing.value.map((v, i) => Number(v) + value[i]);
+    else samples.set(key, new Sample({ locationId: [...locations], value }));
+  }
+  const s = tables.strings;
+  const spaceType = new ValueType({ type: s.dedup("space"), unit: s.dedup("bytes") });
+  const sampleType = [new ValueType({ type: s.dedup("alloc_objects"), unit: s.dedup("count") }), new ValueType({ type: s.dedup("alloc_space"), unit: s.dedup("bytes") })];
+  return new Profile({
+    sampleType,
+    sample: [...samples.values()],
+    location: tables.locations,
+    function: tables.functions,
+    stringTable: s,
+    timeNanos: BigInt(Math.round(context.startedAtMs)) * 1000000n,
+    durationNanos: Math.max(0, Math.round(context.durationMs * 1e6)),
+    periodType: spaceType,
+    period: context.samplingIntervalBytes,
+    // pprof shows alloc_space unless told otherwise, as for Go's allocation profiles.
+    defaultSampleType: s.dedup("alloc_space"),
+    comment: [...context.comments ?? [], ...stackless > 0 ? [`perfgate: ${stackless} allocation samples had no stack in V8's tree (counted as ${UNATTRIBUTED.functionName})`] : []].map(
+      (comment) => s.dedup(comment)
+    )
+  });
+}
+
+// src/profile/apportion.ts
+function apportion(total, weights) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (weights.length === 0) return [];
+  if (sum <= 0) return weights.map((_, i) => i === 0 ? total : 0);
+  const exact = weights.map((w) => total * w / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (let i = 0; left > 0 && order.length > 0; i = (i + 1) % order.length, left--) parts[order[i].index] += 1;
+  return parts;
+}
+
+// src/profile/v8-to-pprof.ts
+function v8ToPprof(v8, context) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const node2 of v8.nodes) {
+    if (byId.has(node2.id)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node id ${node2.id} appears twice`);
+    byId.set(node2.id, node2);
+  }
+  const parentOf = /* @__PURE__ */ new Map();
+  for (const node2 of v8.nodes) {
+    for (const child of node2.children ?? []) {
+      if (!byId.has(child)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node ${node2.id} lists unknown child ${child}`);
+      if (parentOf.has(child)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node ${child} has two parents`);
+      parentOf.set(child, node2.id);
+    }
+  }
+  const callFrameOf = new Map([...byId].map(([id, node2]) => [id, node2.callFrame]));
+  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const tables = pprofTables();
+  const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
+  const samples = v8.samples ?? [];
+  const intervalNanos = context.samplingIntervalUs * 1e3;
+  const totals = /* @__PURE__ */ new Map();
+  for (let i = 0; i < samples.length; i++) {
+    const nodeId = samples[i];
+    const node2 = byId.get(nodeId);
+    if (!node2) throw new PerfgateError("PROFILE_INVALID", `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
+    if (node2.callFrame.functionName === IDLE_FRAME) continue;
+    const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
+    entry.count += 1;
+    entry.nanos += intervalNanos;
+    totals.set(nodeId, entry);
+  }
+  const pprofSamples = /* @__PURE__ */ new Map();
+  const add = (stack, count2, nanos) => {
+    if (stack.length === 0 || count2 === 0 && nanos === 0) return;
+    const key = stack.join(",");
+    const existing = pprofSamples.get(key);
+    if (existing) existing.value = [Number(existing.value[0]) + count2, Number(existing.value[1]) + nanos];
+    else pprofSamples.set(key, new Sample({ locationId: [...stack], value: [count2, nanos] }));
+  };
+  for (const [nodeId, total] of totals) {
+    const frame = stacks.frame(nodeId);
+    if (!frame) continue;
+    const nanos = Math.round(total.nanos);
+    const lines = tickLines(byId.get(nodeId), frame, naming);
+    if (lines.length === 0) {
+      add(stacks.stack(nodeId), total.count, nanos);
+      continue;
+    }
+    const weights = lines.map((l) => l.ticks);
+    const counts = apportion(total.count, weights);
+    const nanosByLine = apportion(nanos, weights);
+    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), counts[i], nanosByLine[i]));
+  }
+  const cpuType = new ValueType({ type: tables.strings.dedup("cpu"), unit: tables.strings.dedup("nanoseconds") });
+  const durationMicros = Math.max(0, v8.endTime - v8.startTime);
+  return new Profile({
+    sampleType: [new ValueType({ type: tables.strings.dedup("samples"), unit: tables.strings.dedup("count") }), cpuType],
+    sample: [...pprofSamples.values()],
+    location: tables.locations,
+    function: tables.functions,
+    stringTable: tables.strings,
+    timeNanos: BigInt(Math.round(context.startedAtMs)) * 1000000n,
+    durationNanos: durationMicros * 1e3,
+    periodType: cpuType,
+    period: intervalNanos,
+    comment: (context.comments ?? []).map((comment) => tables.strings.dedup(comment))
+  });
+}
+function tickLines(node2, frame, naming) {
+  if (frame.grouped || !node2.positionTicks || node2.positionTicks.length === 0) return [];
+  const byLine = /* @__PURE__ */ new Map();
+  for (const tick of node2.positionTicks) {
+    if (!(tick.ticks > 0)) continue;
+    let line = tick.line;
+    if (frame.mapped) {
+      const original = naming.sources.originalLine(frame.scriptPath, tick.line);
+      line = original && displayFile(original.path, naming) === frame.identity.file ? original.line : frame.startLine;
+    }
+    byLine.set(line, (byLine.get(line) ?? 0) + tick.ticks);
+  }
+  return [...byLine].map(([line, ticks]) => ({ line, ticks })).sort((a, b) => a.line - b.line);
+}
+
 // src/profile/merge.ts
 var REQUESTS_COMMENT = /^perfgate: requests=(\d+)$/;
 function mergeProfiles(profiles, source) {
@@ -80575,6 +79542,1551 @@ function requestsOf(profile) {
   return void 0;
 }
 
+// src/profile/scale.ts
+function scaleToRequests(profile, requests, source) {
+  const own2 = requestsOf(profile);
+  if (own2 === void 0 || own2 <= 0) throw new PerfgateError("PROFILE_INVALID", `${source}: the profile does not say how many requests it covers (no "perfgate: requests=N" comment)`);
+  if (own2 === requests) return profile;
+  const factor = requests / own2;
+  const strings = profile.stringTable;
+  const kept = profile.comment.filter((c) => !REQUESTS_COMMENT.test(strings.strings[Number(c)] ?? ""));
+  return new Profile({
+    ...scaleProfile(profile, factor),
+    comment: [strings.dedup(`perfgate: requests=${requests}`), ...kept, strings.dedup(`perfgate: scaled \xD7${factor.toPrecision(6)} from ${own2} requests, to compare with ${requests}`)]
+  });
+}
+function scaleProfile(profile, factor) {
+  return new Profile({
+    ...profile,
+    sample: profile.sample.map((s) => new Sample({ locationId: s.locationId, label: s.label, value: s.value.map((v) => Math.round(Number(v) * factor)) }))
+  });
+}
+function scaledLike(baseline, candidate, source) {
+  const requests = requestsOf(candidate);
+  return requests === void 0 || requestsOf(baseline) === void 0 ? baseline : scaleToRequests(baseline, requests, source);
+}
+
+// src/profile/comments.ts
+function withComments(profile, comments) {
+  const strings = profile.stringTable;
+  return new Profile({ ...profile, comment: [...profile.comment, ...comments.map((c) => strings.dedup(c))] });
+}
+
+// src/profile/delta.ts
+function subtractProfile(after, before, source) {
+  const merged = mergeProfiles([after, scaleProfile(before, -1)], source);
+  const strings = merged.stringTable;
+  return new Profile({
+    ...merged,
+    sample: merged.sample.filter((s) => s.value.some((v) => Number(v) !== 0)),
+    timeNanos: before.timeNanos,
+    durationNanos: Math.max(0, Number(after.timeNanos) - Number(before.timeNanos)),
+    comment: [strings.dedup(`perfgate: delta of two snapshots (${source})`)]
+  });
+}
+
+// src/profile/keep-sample-types.ts
+function keepSampleTypes(profile, names) {
+  const strings = profile.stringTable.strings;
+  const indexes = names.map((name) => profile.sampleType.findIndex((t) => strings[Number(t.type)] === name));
+  if (indexes.some((i) => i < 0)) return profile;
+  const sample = profile.sample.map((s) => new Sample({ locationId: s.locationId, label: s.label, value: indexes.map((i) => s.value[i] ?? 0) })).filter((s) => s.value.some((v) => Number(v) !== 0));
+  return new Profile({ ...profile, sampleType: indexes.map((i) => profile.sampleType[i]), sample, defaultSampleType: 0 });
+}
+
+// src/profile/relative-files.ts
+function relativeFileNames(profile, root) {
+  const prefix = `${root.replace(/\\/g, "/").replace(/\/+$/, "")}/`;
+  const strings = profile.stringTable;
+  let changed = false;
+  const functions = profile.function.map((f) => {
+    const file2 = (strings.strings[Number(f.filename)] ?? "").replace(/\\/g, "/");
+    if (!file2.startsWith(prefix)) return f;
+    changed = true;
+    return new Function2({ id: f.id, name: f.name, systemName: f.systemName, filename: strings.dedup(file2.slice(prefix.length)), startLine: f.startLine });
+  });
+  return changed ? new Profile({ ...profile, function: functions }) : profile;
+}
+
+// src/target/pprof-http.ts
+var DEFAULT_PPROF_PATH = "/debug/pprof";
+function pprofBase(setting, origin) {
+  const raw = setting ?? DEFAULT_PPROF_PATH;
+  const url2 = raw.startsWith("/") ? new URL(raw, origin) : new URL(raw);
+  if (!url2.pathname.endsWith("/")) url2.pathname = `${url2.pathname}/`;
+  return url2;
+}
+async function fetchPprof(url2, options) {
+  const what = `GET ${url2.href}`;
+  const signals = [AbortSignal.timeout(options.timeoutMs), ...options.signal ? [options.signal] : []];
+  let response;
+  try {
+    response = await fetch(url2, { signal: AbortSignal.any(signals), headers: { accept: "application/octet-stream" } });
+  } catch (error63) {
+    throw new PerfgateError("SERVICE_FAILED", `pprof-http: ${what} failed (${describeError(error63)})`);
+  }
+  if (response.status === 404 && options.allowMissing) {
+    await response.body?.cancel();
+    return void 0;
+  }
+  if (response.status !== 200) {
+    const text = (await response.text().catch(() => "")).trim().slice(0, 300);
+    throw new PerfgateError(
+      "SERVICE_FAILED",
+      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`
+    );
+  }
+  const bytes = await readLimited(response, what);
+  return decodePprof(bytes, `pprof-http: ${url2.pathname}${url2.search}`);
+}
+async function readLimited(response, what) {
+  const limit = DEFAULT_PROFILE_LIMITS.maxCompressedBytes;
+  const chunks = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  try {
+    for (; ; ) {
+      const next = await reader?.read();
+      if (!next || next.done) break;
+      size += next.value.length;
+      if (size > limit) {
+        await reader?.cancel();
+        throw new PerfgateError("PROFILE_INVALID", `pprof-http: ${what} sent more than ${limit} bytes, the limit for a profile (docs/limits.md)`);
+      }
+      chunks.push(next.value);
+    }
+  } catch (error63) {
+    if (error63 instanceof PerfgateError) throw error63;
+    throw new PerfgateError("SERVICE_FAILED", `pprof-http: ${what} broke off while sending the profile (${describeError(error63)})`);
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/modes/action-inputs.ts
+var MODES = ["check", "update-baseline", "canary", "comment"];
+function readActionInputs() {
+  const text = (name, fallback = "") => getInput(name) || fallback;
+  const mode = text("mode", "check");
+  if (!MODES.includes(mode)) throw new PerfgateError("USAGE", `input mode: expected one of ${MODES.join(", ")} (got ${JSON.stringify(mode)})`);
+  const trialsText = text("trials");
+  const trials = trialsText === "" ? void 0 : integer2("trials", trialsText, 2);
+  const token = text("github-token");
+  if (token !== "") setSecret(token);
+  return {
+    mode,
+    config: text("config", "perfgate.config.json"),
+    trials,
+    failOnRegression: boolean4("fail-on-regression", true),
+    token,
+    comment: boolean4("comment", true),
+    commentId: text("comment-id", "perfgate"),
+    commentAuthor: text("comment-author"),
+    annotations: boolean4("annotations", true),
+    acceptLabel: text("accept-label", "perfgate:accept"),
+    report: text("report"),
+    url: text("url"),
+    baselineUrl: text("baseline-url"),
+    pprofUrl: text("pprof-url"),
+    baselinePprofUrl: text("baseline-pprof-url"),
+    artifact: text("artifact", "perfgate-report"),
+    maxApiWrites: integer2("max-api-writes", text("max-api-writes", "20"), 1)
+  };
+}
+function boolean4(name, fallback) {
+  if (getInput(name) === "") return fallback;
+  try {
+    return getBooleanInput(name);
+  } catch {
+    throw new PerfgateError("USAGE", `input ${name}: expected true or false (got ${JSON.stringify(getInput(name))})`);
+  }
+}
+function integer2(name, raw, min) {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new PerfgateError("USAGE", `input ${name}: expected an integer >= ${min} (got ${JSON.stringify(raw)})`);
+  return value;
+}
+function canaryTargets(inputs) {
+  if (inputs.url === "") throw new PerfgateError("USAGE", "input url: required in canary mode (the deployment to replay against, for example https://canary.internal.example)");
+  const canary = httpUrl2("url", inputs.url);
+  const stable = inputs.baselineUrl === "" ? null : httpUrl2("baseline-url", inputs.baselineUrl);
+  if (inputs.baselinePprofUrl !== "" && inputs.pprofUrl === "") {
+    throw new PerfgateError("USAGE", "input baseline-pprof-url: given without pprof-url; the stable deployment's profiles are compared with the canary's, so give pprof-url (the canary's pprof endpoints) too, or leave baseline-pprof-url empty");
+  }
+  if (inputs.baselinePprofUrl !== "" && stable === null) {
+    throw new PerfgateError("USAGE", "input baseline-pprof-url: given without baseline-url; it profiles the stable deployment, which is measured only when baseline-url names it (without baseline-url the canary's profiles are compared with the stored baseline's)");
+  }
+  return {
+    canary,
+    stable,
+    canaryPprof: inputs.pprofUrl === "" ? null : pprofUrl("pprof-url", inputs.pprofUrl, canary),
+    stablePprof: inputs.baselinePprofUrl === "" || stable === null ? null : pprofUrl("baseline-pprof-url", inputs.baselinePprofUrl, stable)
+  };
+}
+function httpUrl2(input2, raw) {
+  let url2;
+  try {
+    url2 = new URL(raw);
+  } catch {
+    url2 = void 0;
+  }
+  if (url2?.protocol !== "http:" && url2?.protocol !== "https:") throw new PerfgateError("USAGE", `input ${input2}: expected an http(s) URL (got ${JSON.stringify(raw)})`);
+  return url2;
+}
+function pprofUrl(input2, raw, deployment) {
+  const expected = `input ${input2}: expected the http(s) URL of Go's net/http/pprof endpoints, such as https://canary.internal:6060/debug/pprof/, or a path on the deployment's origin, such as /debug/pprof (got ${JSON.stringify(raw)})`;
+  if (raw.startsWith("/") && !raw.startsWith("//")) return pprofBase(raw, deployment);
+  try {
+    httpUrl2(input2, raw);
+  } catch {
+    throw new PerfgateError("USAGE", expected);
+  }
+  return pprofBase(raw, deployment);
+}
+
+// src/modes/canary.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync14 } from "node:fs";
+import { join as join11, relative as relative5 } from "node:path";
+
+// src/analysis/benjamini-hochberg.ts
+function benjaminiHochberg(pValues) {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const q = new Array(m);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const entry = order[rank - 1];
+    running = Math.min(running, entry.p * m / rank);
+    q[entry.index] = Math.min(1, running);
+  }
+  return q;
+}
+
+// src/analysis/normal.ts
+function erfc(x) {
+  const z3 = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z3);
+  const r = t * Math.exp(
+    -z3 * z3 - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
+  return x >= 0 ? r : 2 - r;
+}
+function normalUpperTail(z3) {
+  return 0.5 * erfc(z3 / Math.SQRT2);
+}
+
+// src/analysis/mann-whitney.ts
+var EXACT_LIMIT = 60;
+function mannWhitney(x, y) {
+  const n = x.length;
+  const m = y.length;
+  if (n === 0 || m === 0) return { u: 0, p: 1, pGreater: 1, pLess: 1, method: "exact", minimumP: 1 };
+  const pooled = [...x.map((value) => ({ value, fromY: false })), ...y.map((value) => ({ value, fromY: true }))].sort((a, b) => a.value - b.value);
+  const doubledRanks = new Array(pooled.length);
+  const tieSizes = [];
+  for (let i = 0; i < pooled.length; ) {
+    let j = i;
+    while (j + 1 < pooled.length && pooled[j + 1].value === pooled[i].value) j++;
+    const doubled = i + j + 2;
+    for (let k = i; k <= j; k++) doubledRanks[k] = doubled;
+    tieSizes.push(j - i + 1);
+    i = j + 1;
+  }
+  let doubledRankSumY = 0;
+  pooled.forEach((entry, index) => {
+    if (entry.fromY) doubledRankSumY += doubledRanks[index];
+  });
+  const u = doubledRankSumY / 2 - m * (m + 1) / 2;
+  const total = n + m;
+  const minimumP = Math.min(1, 2 / binomial(total, m));
+  if (total <= EXACT_LIMIT) {
+    return { u, ...exactP(doubledRanks, m, doubledRankSumY), method: "exact", minimumP };
+  }
+  const meanU = n * m / 2;
+  const tieTerm = tieSizes.reduce((sum, t) => sum + (t * t * t - t), 0);
+  const varianceU = n * m / 12 * (total + 1 - tieTerm / (total * (total - 1)));
+  if (varianceU <= 0) return { u, p: 1, pGreater: 1, pLess: 1, method: "normal", minimumP };
+  const sd = Math.sqrt(varianceU);
+  const z3 = Math.max(0, Math.abs(u - meanU) - 0.5) / sd;
+  return {
+    u,
+    p: Math.min(1, 2 * normalUpperTail(z3)),
+    pGreater: Math.min(1, normalUpperTail((u - meanU - 0.5) / sd)),
+    pLess: Math.min(1, normalUpperTail((meanU - u - 0.5) / sd)),
+    method: "normal",
+    minimumP
+  };
+}
+var nullDistributions = /* @__PURE__ */ new Map();
+var KEPT_DISTRIBUTIONS = 64;
+function exactP(doubledRanks, m, observed) {
+  const key = `${m}:${doubledRanks.join(",")}`;
+  let cached2 = nullDistributions.get(key);
+  if (!cached2) {
+    cached2 = nullDistribution(doubledRanks, m);
+    if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value);
+    nullDistributions.set(key, cached2);
+  }
+  const { distribution, count: count2, mean } = cached2;
+  const distance = Math.abs(observed - mean);
+  let extreme = 0;
+  let atLeast = 0;
+  let atMost = 0;
+  for (let s = 0; s < distribution.length; s++) {
+    const ways = distribution[s];
+    if (Math.abs(s - mean) >= distance - 1e-9) extreme += ways;
+    if (s >= observed - 1e-9) atLeast += ways;
+    if (s <= observed + 1e-9) atMost += ways;
+  }
+  return { p: Math.min(1, extreme / count2), pGreater: Math.min(1, atLeast / count2), pLess: Math.min(1, atMost / count2) };
+}
+function nullDistribution(doubledRanks, m) {
+  const maxSum = doubledRanks.reduce((a, b) => a + b, 0);
+  const ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+  ways[0][0] = 1;
+  for (const rank of doubledRanks) {
+    for (let k = m; k >= 1; k--) {
+      const from = ways[k - 1];
+      const to = ways[k];
+      for (let s = maxSum; s >= rank; s--) to[s] += from[s - rank];
+    }
+  }
+  const distribution = ways[m];
+  let count2 = 0;
+  let mean = 0;
+  for (let s = 0; s <= maxSum; s++) {
+    count2 += distribution[s];
+    mean += s * distribution[s];
+  }
+  mean /= count2;
+  return { distribution, count: count2, mean };
+}
+function binomial(n, k) {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = result * (n - k + i) / i;
+  return result;
+}
+
+// src/analysis/canary-verdict.ts
+var CANARY_METRICS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "throughputRps"];
+function canaryVerdict(comparison, judging = { functions: false }) {
+  const service = comparison.service.filter((s) => CANARY_METRICS.includes(s.metric));
+  if (comparison.verdict.outcome === "fail-errors") return { verdict: comparison.verdict, service, regressed: [] };
+  const { alpha } = comparison.settings;
+  const q = benjaminiHochberg(service.map((s) => s.comparison.p));
+  const adjusted = service.map((s, i) => ({ ...s, comparison: { ...s.comparison, q: q[i] } }));
+  const metrics = adjusted.filter((s) => s.comparison.outcome === "regressed" && s.comparison.q <= alpha);
+  const functions = judging.functions && comparison.verdict.outcome === "fail" ? comparison.verdict.blocking : [];
+  if (metrics.length > 0 || functions.length > 0) {
+    const rules = [
+      // compare()'s own rule for the functions, so the canary states the gate's criteria word for word.
+      ...functions.length > 0 ? [comparison.verdict.rule] : [],
+      ...metrics.length > 0 ? [`${metrics.map((s) => s.metric).join(", ")} regressed: Mann\u2013Whitney q <= ${alpha} (Benjamini\u2013Hochberg over ${service.length} metrics), CI of the median ratio beyond ${1 + comparison.settings.minEffect}`] : []
+    ];
+    return {
+      verdict: { outcome: "fail", rule: rules.join("; "), blocking: functions },
+      service: adjusted,
+      regressed: [...functions.map((f) => f.key), ...metrics.map((s) => s.metric)]
+    };
+  }
+  const { baseline, candidate } = comparison.trials;
+  const minimumP = mannWhitney(
+    Array.from({ length: baseline }, (_, i) => i),
+    Array.from({ length: candidate }, (_, i) => i + baseline)
+  ).minimumP;
+  if (minimumP > alpha / Math.max(1, service.length)) {
+    return { verdict: { outcome: "inconclusive", rule: `${baseline} vs ${candidate} rounds cannot reach significance over ${service.length} metrics; use more trials` }, service: adjusted, regressed: [] };
+  }
+  if (judging.functions && comparison.verdict.outcome === "inconclusive") {
+    return { verdict: { outcome: "inconclusive", rule: `${comparison.verdict.rule}; use more trials` }, service: adjusted, regressed: [] };
+  }
+  const what = judging.functions ? "no function or client-side metric regressed" : "no client-side metric regressed";
+  return { verdict: { outcome: "pass", rule: `${what} (q <= ${alpha}, effect beyond ${1 + comparison.settings.minEffect})` }, service: adjusted, regressed: [] };
+}
+
+// node_modules/simple-statistics/dist/simple-statistics.mjs
+function quantileSorted(x, p) {
+  var idx = (x.length - 1) * p;
+  if (x.length === 0) {
+    throw new Error("quantile requires at least one data point.");
+  } else if (p < 0 || p > 1) {
+    throw new Error("quantiles must be between 0 and 1");
+  } else if (p === 1) {
+    return x[x.length - 1];
+  } else if (p === 0) {
+    return x[0];
+  } else if (idx % 1 !== 0) {
+    var lower = Math.floor(idx);
+    var upper = Math.ceil(idx);
+    var fraction = idx - lower;
+    return x[lower] + fraction * (x[upper] - x[lower]);
+  } else {
+    return x[idx];
+  }
+}
+function quickselect(arr, k, left, right) {
+  left = left || 0;
+  right = right || arr.length - 1;
+  while (right > left) {
+    if (right - left > 600) {
+      var n = right - left + 1;
+      var m = k - left + 1;
+      var z3 = Math.log(n);
+      var s = 0.5 * Math.exp(2 * z3 / 3);
+      var sd = 0.5 * Math.sqrt(z3 * s * (n - s) / n);
+      if (m - n / 2 < 0) {
+        sd *= -1;
+      }
+      var newLeft = Math.max(left, Math.floor(k - m * s / n + sd));
+      var newRight = Math.min(
+        right,
+        Math.floor(k + (n - m) * s / n + sd)
+      );
+      quickselect(arr, k, newLeft, newRight);
+    }
+    var t = arr[k];
+    var i = left;
+    var j = right;
+    swap(arr, left, k);
+    if (arr[right] > t) {
+      swap(arr, left, right);
+    }
+    while (i < j) {
+      swap(arr, i, j);
+      i++;
+      j--;
+      while (arr[i] < t) {
+        i++;
+      }
+      while (arr[j] > t) {
+        j--;
+      }
+    }
+    if (arr[left] === t) {
+      swap(arr, left, j);
+    } else {
+      j++;
+      swap(arr, j, right);
+    }
+    if (j <= k) {
+      left = j + 1;
+    }
+    if (k <= j) {
+      right = j - 1;
+    }
+  }
+}
+function swap(arr, i, j) {
+  var tmp = arr[i];
+  arr[i] = arr[j];
+  arr[j] = tmp;
+}
+function quantile(x, p) {
+  var copy = x.slice();
+  if (Array.isArray(p)) {
+    multiQuantileSelect(copy, p);
+    var results = [];
+    for (var i = 0; i < p.length; i++) {
+      results[i] = quantileSorted(copy, p[i]);
+    }
+    return results;
+  } else {
+    var idx = quantileIndex(copy.length, p);
+    quantileSelect(copy, idx, 0, copy.length - 1);
+    return quantileSorted(copy, p);
+  }
+}
+function quantileSelect(arr, k, left, right) {
+  if (k % 1 === 0) {
+    quickselect(arr, k, left, right);
+  } else {
+    k = Math.floor(k);
+    quickselect(arr, k, left, right);
+    quickselect(arr, k + 1, k + 1, right);
+  }
+}
+function multiQuantileSelect(arr, p) {
+  var positions = /* @__PURE__ */ new Set();
+  for (var i = 0; i < p.length; i++) {
+    var idx = quantileIndex(arr.length, p[i]);
+    positions.add(Math.floor(idx));
+    positions.add(Math.ceil(idx));
+  }
+  var indices = Array.from(positions).sort(compare);
+  multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
+}
+function multiselect(arr, indices, lo, hi, left, right) {
+  if (lo > hi) {
+    return;
+  }
+  var mid = lo + hi >> 1;
+  quickselect(arr, indices[mid], left, right);
+  multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
+  multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
+}
+function compare(a, b) {
+  return a - b;
+}
+function quantileIndex(len, p) {
+  var idx = (len - 1) * p;
+  if (p === 1) {
+    return len - 1;
+  } else if (p === 0) {
+    return 0;
+  } else if (idx % 1 !== 0) {
+    return idx;
+  } else {
+    return idx;
+  }
+}
+function median(x) {
+  return +quantile(x, 0.5);
+}
+var BayesianClassifier = function BayesianClassifier2() {
+  this.totalCount = 0;
+  this.data = {};
+};
+BayesianClassifier.prototype.train = function train(item, category) {
+  if (!this.data[category]) {
+    this.data[category] = {};
+  }
+  for (var k in item) {
+    var v = item[k];
+    if (this.data[category][k] === void 0) {
+      this.data[category][k] = {};
+    }
+    if (this.data[category][k][v] === void 0) {
+      this.data[category][k][v] = 0;
+    }
+    this.data[category][k][v]++;
+  }
+  this.totalCount++;
+};
+BayesianClassifier.prototype.score = function score(item) {
+  var odds = {};
+  var category;
+  for (var k in item) {
+    var v = item[k];
+    for (category in this.data) {
+      if (odds[category] === void 0) {
+        odds[category] = {};
+      }
+      if (this.data[category][k]) {
+        odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
+      } else {
+        odds[category][k + "_" + v] = 0;
+      }
+    }
+  }
+  var oddsSums = {};
+  for (category in odds) {
+    oddsSums[category] = 0;
+    for (var combination in odds[category]) {
+      oddsSums[category] += odds[category][combination];
+    }
+  }
+  return oddsSums;
+};
+var g = 607 / 128;
+var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
+var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
+function cumulativeDistribution(z3) {
+  var sum = z3;
+  var tmp = z3;
+  for (var i = 1; i < 30; i++) {
+    tmp *= z3 * z3 / (2 * i + 1);
+    sum += tmp;
+  }
+  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z3 * z3 / 2)) * 1e4) / 1e4;
+}
+var standardNormalTable = [];
+for (z2 = 0; z2 <= 3.09; z2 += 0.01) {
+  standardNormalTable.push(cumulativeDistribution(z2));
+}
+var z2;
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+var PerceptronModel = function PerceptronModel2() {
+  this.weights = [];
+  this.bias = 0;
+};
+PerceptronModel.prototype.predict = function predict(features) {
+  if (features.length !== this.weights.length) {
+    return null;
+  }
+  var score2 = 0;
+  for (var i = 0; i < this.weights.length; i++) {
+    score2 += this.weights[i] * features[i];
+  }
+  score2 += this.bias;
+  if (score2 > 0) {
+    return 1;
+  } else {
+    return 0;
+  }
+};
+PerceptronModel.prototype.train = function train2(features, label2) {
+  if (label2 !== 0 && label2 !== 1) {
+    return null;
+  }
+  if (features.length !== this.weights.length) {
+    this.weights = features.slice();
+    this.bias = 1;
+  }
+  var prediction = this.predict(features);
+  if (typeof prediction === "number" && prediction !== label2) {
+    var gradient = label2 - prediction;
+    for (var i = 0; i < this.weights.length; i++) {
+      this.weights[i] += gradient * features[i];
+    }
+    this.bias += gradient;
+  }
+  return this;
+};
+
+// src/analysis/allocation-shares.ts
+function allocationsProfiled(trials) {
+  return trials.length > 0 && trials.every((t) => t.allocatedBytes !== void 0 && t.allocatedBytes > 0);
+}
+function allocationUnit(baseline) {
+  const perRequest = baseline.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
+  return perRequest.length === 0 ? 0 : median(perRequest);
+}
+function allocationShares(trials, key, unit) {
+  return trials.map((t) => t.requests > 0 && unit > 0 ? (t.functions[key]?.allocBytes ?? 0) / t.requests / unit : 0);
+}
+function allocationsPerRequest(trials, key) {
+  const per = (field) => {
+    const values = trials.map((t) => t.requests > 0 ? (t.functions[key]?.[field] ?? 0) / t.requests : 0);
+    return values.length === 0 ? 0 : median(values);
+  };
+  return { bytes: per("allocBytes"), objects: per("allocObjects") };
+}
+
+// src/analysis/bootstrap.ts
+function bootstrapMedianRatio(x, y, options) {
+  if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
+  const ratios = [];
+  const xs = new Array(x.length);
+  const ys = new Array(y.length);
+  for (let r = 0; r < options.resamples; r++) {
+    for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)];
+    for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)];
+    const base = median(xs);
+    const candidate = median(ys);
+    if (base > 0) ratios.push(candidate / base);
+    else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);
+  }
+  if (ratios.length < options.resamples / 2) return { low: 0, high: Number.POSITIVE_INFINITY };
+  ratios.sort((a, b) => a - b);
+  const tail = (1 - options.confidence) / 2;
+  const at = (q) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(q * ratios.length)))];
+  return { low: at(tail), high: at(1 - tail) };
+}
+
+// src/analysis/empirical-null.ts
+var MIN_METRICS_FOR_NULL = 12;
+function nullSpread(intervals) {
+  const z3 = [];
+  for (const { ratio: ratio2, ci } of intervals) {
+    if (!(ratio2 > 0 && Number.isFinite(ratio2) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low)) continue;
+    const standardError = (Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95);
+    z3.push(Math.log(ratio2) / standardError);
+  }
+  if (z3.length < MIN_METRICS_FOR_NULL) return 1;
+  const centre = median(z3);
+  const spread = MAD_TO_SD * median(z3.map((v) => Math.abs(v - centre)));
+  return Math.max(1, spread);
+}
+function widenInterval(ci, factor) {
+  if (factor === 1 || !(ci.low > 0) || !Number.isFinite(ci.high)) return { low: ci.low, high: ci.high };
+  const centre = (Math.log(ci.low) + Math.log(ci.high)) / 2;
+  const half = (Math.log(ci.high) - Math.log(ci.low)) / 2 * factor;
+  return { low: Math.exp(centre - half), high: Math.exp(centre + half) };
+}
+var Z_95 = 1.959963984540054;
+var MAD_TO_SD = 1.482602218505602;
+
+// src/analysis/glob.ts
+function globToRegExp(pattern) {
+  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${escaped.join(".*")}$`);
+}
+
+// src/analysis/prng.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/analysis/share-basis.ts
+function shareBases(trials) {
+  const javaScript = trials.map(javaScriptNanos);
+  const fractions = trials.flatMap((t, i) => t.sampledCpuNanos > 0 && javaScript[i] > 0 ? [javaScript[i] / t.sampledCpuNanos] : []);
+  const typical = fractions.length > 0 ? median(fractions) : 1;
+  return new Map(trials.map((t, i) => [t, javaScript[i] > 0 ? javaScript[i] / typical : t.sampledCpuNanos]));
+}
+function javaScriptNanos(trial2) {
+  let native = 0;
+  for (const cost of Object.values(trial2.functions)) if (cost.file === "") native += cost.selfNanos;
+  return trial2.sampledCpuNanos - native;
+}
+
+// src/analysis/route-mismatches.ts
+function routeMismatches(baseline, candidate) {
+  const totals = [];
+  for (const [side, trials] of [["baseline", baseline], ["candidate", candidate]]) {
+    const byRoute = /* @__PURE__ */ new Map();
+    for (const trial2 of trials) {
+      for (const [route, m] of Object.entries(trial2.service.statusMismatchesByRoute ?? {})) {
+        const total = byRoute.get(route) ?? { count: 0, responses: 0, statuses: {} };
+        total.count += m.count;
+        total.responses += m.responses;
+        for (const [pair, n] of Object.entries(m.statuses)) total.statuses[pair] = (total.statuses[pair] ?? 0) + n;
+        byRoute.set(route, total);
+      }
+    }
+    for (const [route, total] of byRoute) totals.push({ side, route, ...total });
+  }
+  return totals.sort((a, b) => a.side === b.side ? b.count - a.count || a.route.localeCompare(b.route) : a.side === "candidate" ? -1 : 1);
+}
+
+// src/analysis/sign-flip.ts
+function signFlipTest(differences) {
+  const d = differences.filter((x) => x !== 0);
+  const n = d.length;
+  if (n === 0) return { p: 1, minimumP: 1, method: "exact" };
+  const observed = Math.abs(d.reduce((a, b) => a + b, 0));
+  const minimumP = Math.min(1, 2 / 2 ** n);
+  if (n <= 20) {
+    const magnitudes = d.map(Math.abs);
+    let extreme = 0;
+    const total = 2 ** n;
+    for (let mask = 0; mask < total; mask++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += mask & 1 << i ? -magnitudes[i] : magnitudes[i];
+      if (Math.abs(sum) >= observed - 1e-12) extreme++;
+    }
+    return { p: extreme / total, minimumP, method: "exact" };
+  }
+  const variance = d.reduce((a, x) => a + x * x, 0);
+  return { p: Math.min(1, 2 * normalUpperTail(observed / Math.sqrt(variance))), minimumP, method: "normal" };
+}
+
+// src/analysis/compare.ts
+function compare2(baseline, candidate, settings2, options = {}) {
+  const warnings = [];
+  const errors = errorCounts(baseline, candidate);
+  const ignore = settings2.ignore.map(globToRegExp);
+  const budgets = Object.entries(settings2.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
+  const budgetOf = (key) => budgets.find((b) => b.pattern.test(key))?.floor;
+  const random = seededRandom(settings2.seed);
+  const keys = /* @__PURE__ */ new Set();
+  for (const trial2 of [...baseline, ...candidate]) for (const key of Object.keys(trial2.functions)) keys.add(key);
+  const withAllocations2 = allocationsProfiled(baseline) && allocationsProfiled(candidate);
+  if (!withAllocations2 && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
+    warnings.push("Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.");
+  }
+  const unit = withAllocations2 ? allocationUnit(baseline) : 0;
+  const bases = shareBases([...baseline, ...candidate]);
+  const candidates = [];
+  let untested = 0;
+  for (const key of [...keys].sort()) {
+    if (ignore.some((pattern) => pattern.test(key))) continue;
+    const shareOf = (trials, metric2) => trials.map((t) => {
+      const cost = t.functions[key];
+      const basis = bases.get(t) ?? 0;
+      if (!cost || basis <= 0) return 0;
+      return (metric2 === "self" ? cost.selfNanos : cost.totalNanos) / basis;
+    });
+    const shares2 = {
+      self: { baseline: shareOf(baseline, "self"), candidate: shareOf(candidate, "self") },
+      total: { baseline: shareOf(baseline, "total"), candidate: shareOf(candidate, "total") }
+    };
+    const floorOf = (budget) => budget === void 0 ? settings2.minShareOfTotal : 0;
+    const testable = (values) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
+    const allocations = withAllocations2 ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : void 0;
+    const metrics = { self: testable(shares2.self), total: testable(shares2.total), allocations: allocations !== void 0 && testable(allocations) };
+    if (!metrics.self && !metrics.total && !metrics.allocations) {
+      untested += 1;
+      continue;
+    }
+    const inBase = baseline.some((t) => t.functions[key]);
+    const inCand = candidate.some((t) => t.functions[key]);
+    const sample = baseline.map((t) => t.functions[key]).find(Boolean) ?? candidate.map((t) => t.functions[key]).find(Boolean);
+    const perRequest = (trials, metric2) => safeMedian(trials.map((t) => t.requests > 0 ? (t.functions[key]?.[metric2] ?? 0) / t.requests : 0));
+    candidates.push({
+      key,
+      name: sample.name,
+      file: sample.file,
+      presence: inBase && inCand ? "both" : inCand ? "added" : "gone",
+      shares: shares2,
+      testable: metrics,
+      jumps: { self: attributionJumps(shares2.self, settings2.minShareOfTotal), total: attributionJumps(shares2.total, settings2.minShareOfTotal) },
+      perRequest: {
+        baseline: { self: perRequest(baseline, "selfNanos"), total: perRequest(baseline, "totalNanos") },
+        candidate: { self: perRequest(candidate, "selfNanos"), total: perRequest(candidate, "totalNanos") }
+      },
+      ...metrics.allocations ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
+    });
+  }
+  const tested = candidates.filter((c) => c.presence === "both");
+  const tests = [];
+  const addTest = (finding2, metrics, values) => {
+    const result = mannWhitney(values.baseline, values.candidate);
+    tests.push({ finding: finding2, metrics, up: result.pGreater, down: result.pLess });
+  };
+  for (const c of tested) {
+    const cpu = (metric2) => c.testable[metric2] && !c.jumps[metric2];
+    if (cpu("self") && cpu("total") && sameValues(c.shares.self, c.shares.total)) addTest(c, ["self", "total"], c.shares.self);
+    else for (const metric2 of ["self", "total"]) if (cpu(metric2)) addTest(c, [metric2], c.shares[metric2]);
+    if (c.allocations && c.testable.allocations) addTest(c, ["allocations"], c.allocations);
+  }
+  const qUp = benjaminiHochberg(tests.map((t) => t.up));
+  const qDown = benjaminiHochberg(tests.map((t) => t.down));
+  const qOf = /* @__PURE__ */ new Map();
+  tests.forEach((t, i) => {
+    for (const metric2 of t.metrics) qOf.set(`${t.finding.key}\0${metric2}`, { pUp: t.up, pDown: t.down, qUp: qUp[i], qDown: qDown[i] });
+  });
+  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
+  const firstThreshold = tests.length > 0 ? settings2.alpha / tests.length : settings2.alpha;
+  const detectable = minimumP <= firstThreshold;
+  if (!detectable) {
+    warnings.push(
+      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini\u2013Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings2.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`
+    );
+  }
+  const jumping = tested.filter((c) => c.jumps.self || c.jumps.total);
+  if (jumping.length > 0) {
+    const named = jumping.slice(0, 5).map((c) => {
+      const metric2 = c.jumps.self ? "self" : "total";
+      const all = [...c.shares[metric2].baseline, ...c.shares[metric2].candidate];
+      return `${c.name} (${c.file || "native"}; ${metric2} ${formatShare(Math.min(...all))} to ${formatShare(Math.max(...all))})`;
+    });
+    warnings.push(
+      `Not tested, because their share jumped between trials of the same code: ${named.join(", ")}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ""}. V8 inlines a function into its caller in some processes and not in others, and the profiler then charges its time to the caller; their callers' total time still covers them.`
+    );
+  }
+  const intervals = candidates.map((c) => ({
+    self: interval(c.shares.self, settings2, random),
+    total: interval(c.shares.total, settings2, random),
+    allocations: c.allocations ? interval(c.allocations, settings2, random) : void 0
+  }));
+  const testedIntervals = (family) => candidates.flatMap(
+    (c, i) => (family === "cpu" ? ["self", "total"] : ["allocations"]).flatMap((metric2) => {
+      const found2 = intervals[i][metric2];
+      return found2 && qOf.has(`${c.key}\0${metric2}`) ? [found2] : [];
+    })
+  );
+  const spread = { cpu: nullSpread(testedIntervals("cpu")), allocations: nullSpread(testedIntervals("allocations")) };
+  const findings = candidates.map((c, i) => {
+    const budget = budgetOf(c.key);
+    const floors = budget === void 0 ? settings2 : { ...settings2, minEffect: budget, minShareOfTotal: 0 };
+    const metricComparison = (metric2) => {
+      const tails = qOf.get(`${c.key}\0${metric2}`) ?? UNTESTED;
+      const jumps = metric2 !== "allocations" && c.jumps[metric2];
+      const widen = metric2 === "allocations" ? spread.allocations : spread.cpu;
+      const result = judge(intervals[i][metric2], tails, floors, "share", c.presence !== "both" || jumps, widen);
+      return jumps ? { ...result, attributionJumps: true } : result;
+    };
+    const self2 = metricComparison("self");
+    const total = metricComparison("total");
+    const allocations = c.allocations ? metricComparison("allocations") : void 0;
+    return {
+      key: c.key,
+      name: c.name,
+      file: c.file,
+      presence: c.presence,
+      outcome: combine(self2.outcome, total.outcome, allocations?.outcome),
+      self: self2,
+      total,
+      perRequestNanos: c.perRequest,
+      ...allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}
+    };
+  });
+  for (const [family, factor] of [["CPU", spread.cpu], ["allocation", spread.allocations]]) {
+    if (factor > 1) {
+      warnings.push(
+        `The ${family} shares of this comparison's functions moved ${factor.toFixed(2)}\xD7 as far as their trials vary within a side, so every ${family} interval was widened ${factor.toFixed(2)}\xD7 (empirical null): the two sides differ beyond the code, typically because the machine drifted between the baseline's measurement and this one.` + (options.paired ? "" : ' Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels that.')
+      );
+    }
+  }
+  findings.sort(byImportance);
+  const service = compareService(baseline, candidate, settings2, random);
+  const paired2 = options.paired && baseline.length === candidate.length ? comparePaired(baseline, candidate, settings2, random) : void 0;
+  const verdict2 = decide(findings, paired2, errors, settings2, detectable, baseline.length, candidate.length);
+  return {
+    verdict: verdict2,
+    findings,
+    service,
+    ...paired2 ? { paired: paired2 } : {},
+    trials: { baseline: baseline.length, candidate: candidate.length },
+    tests: tests.length,
+    untested,
+    settings: settings2,
+    statusMismatches: routeMismatches(baseline, candidate),
+    warnings
+  };
+}
+function interval(values, settings2, random) {
+  const baselineMedian = safeMedian(values.baseline);
+  const candidateMedian = safeMedian(values.candidate);
+  const ratio2 = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
+  const ci = bootstrapMedianRatio(values.baseline, values.candidate, { resamples: settings2.bootstrapResamples, confidence: 0.95, random });
+  return { baseline: values.baseline, candidate: values.candidate, baselineMedian, candidateMedian, ratio: ratio2, ci };
+}
+function compareMetric(base, cand, tails, settings2, random, scale, untestable) {
+  return judge(interval({ baseline: base, candidate: cand }, settings2, random), tails, settings2, scale, untestable, 1);
+}
+function judge(measured, tails, settings2, scale, untestable, widen) {
+  const { baseline: base, candidate: cand, baselineMedian, candidateMedian } = measured;
+  const ci = widenInterval(measured.ci, widen);
+  const rising = candidateMedian >= baselineMedian;
+  const p = rising ? tails.pUp : tails.pDown;
+  const q = rising ? tails.qUp : tails.qDown;
+  let outcome2;
+  if (untestable || base.length < 2 || cand.length < 2) {
+    outcome2 = "inconclusive";
+  } else {
+    const upper = 1 + settings2.minEffect;
+    const lower = 1 / upper;
+    const absoluteFloor = scale === "share" ? settings2.minShareOfTotal : 0;
+    const delta = candidateMedian - baselineMedian;
+    if (tails.qUp <= settings2.alpha && ci.low > upper && delta >= absoluteFloor) outcome2 = "regressed";
+    else if (tails.qDown <= settings2.alpha && ci.high < lower && -delta >= absoluteFloor) outcome2 = "improved";
+    else if (ci.low >= lower && ci.high <= upper) outcome2 = "unchanged";
+    else if (scale === "share" && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome2 = "unchanged";
+    else outcome2 = "inconclusive";
+  }
+  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: measured.ratio, ci, p, q, outcome: outcome2, ...widen > 1 ? { widenedBy: widen } : {} };
+}
+var UNTESTED = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
+function combine(...outcomes) {
+  for (const outcome2 of ["regressed", "improved", "inconclusive"]) if (outcomes.includes(outcome2)) return outcome2;
+  return "unchanged";
+}
+var OUTCOME_ORDER = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
+function byImportance(a, b) {
+  const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
+  if (order !== 0) return order;
+  const ownBlame = (f) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
+  const selfBlame = ownBlame(b) - ownBlame(a);
+  if (selfBlame !== 0) return selfBlame;
+  const change2 = (f) => Math.max(
+    Math.abs(f.self.candidateMedian - f.self.baselineMedian),
+    Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2,
+    f.allocations ? Math.abs(f.allocations.candidateMedian - f.allocations.baselineMedian) : 0
+  );
+  return change2(b) - change2(a) || a.key.localeCompare(b.key);
+}
+var SERVICE_METRICS = [
+  { metric: "cpuMicrosPerRequest", higherIsWorse: true, read: (s) => s.cpuMicrosPerRequest },
+  { metric: "throughputRps", higherIsWorse: false, read: (s) => s.throughputRps },
+  { metric: "latencyP50Ms", higherIsWorse: true, read: (s) => s.latencyMs.p50 },
+  { metric: "latencyP95Ms", higherIsWorse: true, read: (s) => s.latencyMs.p95 },
+  { metric: "latencyP99Ms", higherIsWorse: true, read: (s) => s.latencyMs.p99 },
+  { metric: "maxRssBytes", higherIsWorse: true, read: (s) => s.maxRssBytes }
+];
+function compareService(baseline, candidate, settings2, random) {
+  return SERVICE_METRICS.map(({ metric: metric2, higherIsWorse, read }) => {
+    const base = baseline.map((t) => read(t.service));
+    const cand = candidate.map((t) => read(t.service));
+    const test = mannWhitney(base, cand);
+    const raw = compareMetric(base, cand, { pUp: test.pGreater, pDown: test.pLess, qUp: test.pGreater, qDown: test.pLess }, settings2, random, "relative", false);
+    const outcome2 = higherIsWorse ? raw.outcome : raw.outcome === "regressed" ? "improved" : raw.outcome === "improved" ? "regressed" : raw.outcome;
+    return { metric: metric2, higherIsWorse, comparison: { ...raw, outcome: outcome2 } };
+  });
+}
+function errorCounts(baseline, candidate) {
+  const counts = (side, trials) => trials.map((t, i) => ({ trial: i + 1, side, requests: t.requests, errors: t.service.errors, statusMismatches: t.service.statusMismatches, non2xx: t.service.non2xx }));
+  return [...counts("baseline", baseline), ...counts("candidate", candidate)];
+}
+function comparePaired(baseline, candidate, settings2, random) {
+  const ratios = baseline.map((b, i) => {
+    const base = b.service.cpuMicrosPerRequest;
+    const cand = candidate[i].service.cpuMicrosPerRequest;
+    return base > 0 ? cand / base : 1;
+  });
+  const logs = ratios.map(Math.log);
+  const { p } = signFlipTest(logs);
+  const medians = [];
+  for (let r = 0; r < settings2.bootstrapResamples; r++) {
+    medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)])));
+  }
+  medians.sort((a, b) => a - b);
+  const at = (q) => Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]);
+  const ci = { low: at(0.025), high: at(0.975) };
+  const upper = 1 + settings2.minEffect;
+  const outcome2 = ratios.length < 2 ? "inconclusive" : p <= settings2.alpha && ci.low > upper ? "regressed" : p <= settings2.alpha && ci.high < 1 / upper ? "improved" : ci.low >= 1 / upper && ci.high <= upper ? "unchanged" : "inconclusive";
+  return { metric: "cpuMicrosPerRequest", ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome: outcome2 };
+}
+function decide(findings, paired2, errors, settings2, detectable, baselineTrials, candidateTrials) {
+  const failing = errors.filter((e) => e.side === "candidate" && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings2.maxErrorRate);
+  if (failing.length > 0) {
+    return {
+      outcome: "fail-errors",
+      rule: `${failing.length} candidate trial(s) had more than ${+(settings2.maxErrorRate * 100).toFixed(4)}% failed requests (compare.maxErrorRate) (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
+      errors: failing
+    };
+  }
+  const blocking = findings.filter((f) => f.outcome === "regressed");
+  const floor = `CI of the median ratio above ${1 + settings2.minEffect} and a change of at least ${(settings2.minShareOfTotal * 100).toFixed(2)}% of busy CPU (or of allocated bytes)`;
+  const serviceRegressed = paired2?.outcome === "regressed" ? paired2 : void 0;
+  if (blocking.length > 0 || serviceRegressed) {
+    const rules = [
+      ...blocking.length > 0 ? [`${blocking.length} function(s) regressed: Mann\u2013Whitney q <= ${settings2.alpha} (Benjamini\u2013Hochberg), ${floor}`] : [],
+      ...serviceRegressed ? [`the service's CPU per request rose ${((serviceRegressed.ratio - 1) * 100).toFixed(1)}% over interleaved pairs: sign-flip p <= ${settings2.alpha}, CI above ${1 + settings2.minEffect}`] : []
+    ];
+    return { outcome: "fail", rule: rules.join("; "), blocking, ...serviceRegressed ? { blockingService: serviceRegressed } : {} };
+  }
+  if (!detectable) {
+    return { outcome: "inconclusive", rule: `${baselineTrials} vs ${candidateTrials} trials cannot reach significance after false-discovery control` };
+  }
+  return { outcome: "pass", rule: `no function met every rule for a regression (q <= ${settings2.alpha}, ${floor})` };
+}
+function safeMedian(values) {
+  return values.length === 0 ? 0 : median([...values]);
+}
+function attributionJumps(values, floor) {
+  const jumps = (side) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.min(...side) < Math.max(...side) / 4;
+  return jumps(values.baseline) || jumps(values.candidate);
+}
+function formatShare(share) {
+  return `${(share * 100).toFixed(1)}%`;
+}
+function pooledSpread(values) {
+  const all = [...values.baseline, ...values.candidate];
+  return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
+}
+function sameValues(a, b) {
+  const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
+}
+function formatP(p) {
+  return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+}
+
+// src/analysis/function-table.ts
+function functionTable(profile, source, valueType = "cpu") {
+  const strings = profile.stringTable.strings;
+  const stringAt = (index, what) => {
+    const value = strings[Number(index)];
+    if (value === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: ${what} refers to string ${index}, past the end of the string table (${strings.length})`);
+    return value;
+  };
+  const types = profile.sampleType.map((t) => stringAt(t.type, "a sample type"));
+  let valueIndex = types.indexOf(valueType);
+  if (valueIndex < 0) valueIndex = types.length - 1;
+  if (valueIndex < 0) throw new PerfgateError("PROFILE_INVALID", `${source}: the profile has no sample types`);
+  const slotOfKey = /* @__PURE__ */ new Map();
+  const keys = [];
+  const names = [];
+  const files = [];
+  const slotOfFunction = /* @__PURE__ */ new Map();
+  for (const fn of profile.function) {
+    const name = stringAt(fn.name, `function ${fn.id}'s name`);
+    const file2 = stringAt(fn.filename, `function ${fn.id}'s file name`);
+    const key = functionKey({ name, file: file2 });
+    let slot = slotOfKey.get(key);
+    if (slot === void 0) {
+      slot = keys.length;
+      slotOfKey.set(key, slot);
+      keys.push(key);
+    }
+    names[slot] = name;
+    files[slot] = file2;
+    slotOfFunction.set(idOf(fn.id), slot);
+  }
+  const locations = profile.location;
+  const offsets = new Int32Array(locations.length + 1);
+  for (let i = 0; i < locations.length; i++) offsets[i + 1] = offsets[i] + locations[i].line.length;
+  const flat = new Int32Array(offsets[locations.length]);
+  const dense = locations.every((location, i) => Number(location.id) === i + 1);
+  const indexOfLocation = dense ? void 0 : /* @__PURE__ */ new Map();
+  for (let i = 0; i < locations.length; i++) {
+    const location = locations[i];
+    for (let l = 0; l < location.line.length; l++) {
+      const slot = slotOfFunction.get(idOf(location.line[l].functionId));
+      if (slot === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${location.line[l].functionId}`);
+      flat[offsets[i] + l] = slot;
+    }
+    indexOfLocation?.set(idOf(location.id), i);
+  }
+  const perSlot = new Float64Array(3 * keys.length);
+  const order = [];
+  let sum = 0;
+  let sampleNumber = 0;
+  for (const sample of profile.sample) {
+    sampleNumber += 1;
+    const value = Number(sample.value[valueIndex] ?? 0);
+    if (!Number.isFinite(value)) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample has a non-finite value`);
+    if (value === 0) continue;
+    sum += value;
+    let leaf = true;
+    for (const locationId of sample.locationId) {
+      const index = indexOfLocation ? indexOfLocation.get(idOf(locationId)) : denseIndex(locationId, locations.length);
+      if (index === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: a sample refers to unknown location ${locationId}`);
+      for (let k = offsets[index], end = offsets[index + 1]; k < end; k++) {
+        const at = 3 * flat[k];
+        if (leaf) {
+          perSlot[at] += value;
+          leaf = false;
+        }
+        if (perSlot[at + 2] !== sampleNumber) {
+          if (perSlot[at + 2] === 0) order.push(at / 3);
+          perSlot[at + 2] = sampleNumber;
+          perSlot[at + 1] += value;
+        }
+      }
+    }
+  }
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const slot of order) {
+    functions[keys[slot]] = { name: names[slot], file: files[slot], selfNanos: perSlot[3 * slot], totalNanos: perSlot[3 * slot + 1] };
+  }
+  return { total: sum, functions };
+}
+function denseIndex(id, count2) {
+  const index = Number(id) - 1;
+  return Number.isInteger(index) && index >= 0 && index < count2 ? index : void 0;
+}
+function idOf(id) {
+  if (typeof id === "number") return id;
+  return id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : String(id);
+}
+
+// src/analysis/allocation-table.ts
+function allocationTable(profile, source) {
+  const bytes = functionTable(profile, source, "alloc_space");
+  const objects = functionTable(profile, source, "alloc_objects");
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(bytes.functions)) {
+    if (cost.selfNanos <= 0) continue;
+    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
+  }
+  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
+}
+function withAllocations(cpu, allocations) {
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
+  for (const [key, allocated] of Object.entries(allocations.functions)) {
+    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
+    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
+  }
+  return functions;
+}
+
+// src/analysis/hot-lines.ts
+function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
+  const wanted = new Set(keys);
+  const strings = profile.stringTable.strings;
+  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
+  const result = /* @__PURE__ */ Object.create(null);
+  if (valueIndex < 0 || wanted.size === 0) return result;
+  const keyOfFunction = /* @__PURE__ */ new Map();
+  for (const fn of profile.function) keyOfFunction.set(String(fn.id), functionKey({ name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" }));
+  const leafOfLocation = /* @__PURE__ */ new Map();
+  for (const location of profile.location) {
+    const innermost = location.line[0];
+    if (!innermost) continue;
+    const key = keyOfFunction.get(String(innermost.functionId));
+    if (key === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${innermost.functionId}`);
+    leafOfLocation.set(String(location.id), { key, line: Number(innermost.line) });
+  }
+  const byFunction = /* @__PURE__ */ new Map();
+  for (const sample of profile.sample) {
+    const leaf = leafOfLocation.get(String(sample.locationId[0]));
+    if (!leaf || !wanted.has(leaf.key) || leaf.line <= 0) continue;
+    const value = Number(sample.value[valueIndex] ?? 0);
+    if (!(value > 0)) continue;
+    const lines = byFunction.get(leaf.key) ?? /* @__PURE__ */ new Map();
+    lines.set(leaf.line, (lines.get(leaf.line) ?? 0) + value);
+    byFunction.set(leaf.key, lines);
+  }
+  for (const [key, lines] of byFunction) {
+    const total = [...lines.values()].reduce((a, b) => a + b, 0);
+    result[key] = [...lines].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([line, value]) => ({ line, share: value / total }));
+  }
+  return result;
+}
+
+// src/baseline/baseline.ts
+var BASELINE_SCHEMA = "perfgate.baseline";
+var BASELINE_VERSION = 1;
+
+// src/baseline/baseline-file.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/fs/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+function writeFileAtomic(path, data) {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  removeStaleTemporaries(folder, basename(path));
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    const fd = openSync(temporary, "w");
+    try {
+      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error63) {
+    rmSync(temporary, { force: true });
+    throw error63;
+  }
+}
+function removeStaleTemporaries(folder, name) {
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  let entries;
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = pattern.exec(entry);
+    if (match && !processAlive(Number(match[1]))) rmSync(join(folder, entry), { force: true });
+  }
+}
+function processAlive(pid) {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error63) {
+    return error63.code === "EPERM";
+  }
+}
+
+// src/baseline/parse-baseline.ts
+var finite = external_exports.number().refine(Number.isFinite, "must be a finite number");
+var nonNegative = finite.refine((n) => n >= 0, "must be >= 0");
+var functionCost = external_exports.strictObject({ name: external_exports.string(), file: external_exports.string(), selfNanos: nonNegative, totalNanos: nonNegative, allocBytes: nonNegative.optional(), allocObjects: nonNegative.optional() });
+var trial = external_exports.strictObject({
+  requests: nonNegative,
+  sampledCpuNanos: nonNegative,
+  allocatedBytes: nonNegative.optional(),
+  allocatedObjects: nonNegative.optional(),
+  // Checked entry by entry below, so that keys like "__proto__" stay plain data.
+  functions: external_exports.record(external_exports.string(), external_exports.unknown()),
+  service: external_exports.strictObject({
+    cpuMicrosPerRequest: nonNegative,
+    throughputRps: nonNegative,
+    latencyMs: external_exports.strictObject({ p50: nonNegative, p95: nonNegative, p99: nonNegative }),
+    errors: nonNegative,
+    non2xx: nonNegative,
+    statusMismatches: nonNegative,
+    statusMismatchesByRoute: external_exports.record(external_exports.string(), external_exports.strictObject({ count: nonNegative, responses: nonNegative, statuses: external_exports.record(external_exports.string(), nonNegative) })).optional(),
+    maxRssBytes: nonNegative
+  })
+});
+var baselineSchema = external_exports.strictObject({
+  schema: external_exports.literal(BASELINE_SCHEMA),
+  version: external_exports.literal(BASELINE_VERSION),
+  createdAt: external_exports.string(),
+  commit: external_exports.string().nullable(),
+  environment: external_exports.strictObject({
+    nodeVersion: external_exports.string(),
+    v8Version: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpuModel: external_exports.string(),
+    cpuCount: nonNegative,
+    perfgateVersion: external_exports.string()
+  }),
+  settings: external_exports.strictObject({
+    configSha256: external_exports.string().optional(),
+    trials: nonNegative,
+    warmupRequests: nonNegative,
+    measureRequests: nonNegative,
+    connections: nonNegative,
+    cpuSamplingIntervalUs: nonNegative,
+    allocationSamplingIntervalBytes: nonNegative.optional(),
+    replaySha256: external_exports.string()
+  }),
+  trials: external_exports.array(trial).min(1)
+});
+function parseBaseline(text, source) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error63) {
+    throw new PerfgateError("BASELINE_INVALID", `${source}: not valid JSON (${error63.message})`);
+  }
+  if (raw && typeof raw === "object" && "version" in raw && typeof raw.version === "number" && raw.version > BASELINE_VERSION) {
+    throw new PerfgateError("BASELINE_INVALID", `${source}: baseline version ${raw.version} is newer than this perfgate understands (${BASELINE_VERSION}); upgrade perfgate`);
+  }
+  const rawFunctions = [];
+  if (raw && typeof raw === "object" && Array.isArray(raw.trials)) {
+    const trials2 = raw.trials;
+    raw = {
+      ...raw,
+      trials: trials2.map((t) => {
+        if (!t || typeof t !== "object" || !("functions" in t)) return t;
+        rawFunctions.push(t.functions);
+        return { ...t, functions: {} };
+      })
+    };
+  }
+  const parsed = baselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    throw new PerfgateError("BASELINE_INVALID", `${source}: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}`);
+  }
+  const trials = parsed.data.trials.map((t, index) => {
+    const functions = /* @__PURE__ */ Object.create(null);
+    const entries = rawFunctions[index];
+    if (!entries || typeof entries !== "object" || Array.isArray(entries)) {
+      throw new PerfgateError("BASELINE_INVALID", `${source}: trials.${index}.functions: expected an object of functions`);
+    }
+    for (const [key, value] of Object.entries(entries)) {
+      const cost = functionCost.safeParse(value);
+      if (!cost.success) {
+        throw new PerfgateError("BASELINE_INVALID", `${source}: trials.${index}.functions[${JSON.stringify(key)}]: ${cost.error.issues[0].message}`);
+      }
+      Object.defineProperty(functions, key, { value: cost.data, enumerable: true });
+    }
+    return { ...t, functions };
+  });
+  return { ...parsed.data, trials };
+}
+
+// src/baseline/baseline-file.ts
+function readBaseline(path) {
+  let text;
+  try {
+    text = readFileSync2(path, "utf8");
+  } catch (error63) {
+    if (error63.code === "ENOENT") {
+      throw new PerfgateError("BASELINE_MISSING", `${path}: no baseline yet; create one with \`perfgate baseline --config <config>\` and commit it`);
+    }
+    throw new PerfgateError("BASELINE_INVALID", `${path}: cannot read the baseline (${describeError(error63)})`);
+  }
+  return parseBaseline(text, path);
+}
+function writeBaseline(path, baseline) {
+  const text = JSON.stringify(baseline, (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value, 1);
+  writeFileAtomic(path, `${text}
+`);
+}
+function baselineProfilePath(baselinePath) {
+  return `${baselinePath.replace(/\.json$/i, "")}.pb.gz`;
+}
+function baselineAllocationProfilePath(baselinePath) {
+  return `${baselinePath.replace(/\.json$/i, "")}.alloc.pb.gz`;
+}
+
+// src/baseline/environment.ts
+function environmentDifferences(a, b) {
+  const keys = ["nodeVersion", "v8Version", "platform", "arch", "cpuModel", "cpuCount"];
+  return keys.filter((key) => a[key] !== b[key]).map((key) => `${key}: ${String(a[key])} \u2192 ${String(b[key])}`);
+}
+
+// src/config/load-config.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname2, resolve } from "node:path";
+
+// src/config/schema.ts
+var positiveInt = (min) => external_exports.number().int().min(min);
+var serviceSchema = external_exports.strictObject({
+  /** Shell command run once, in `cwd`, before any trial. */
+  build: external_exports.string().min(1).optional(),
+  /** Shell command that starts the service; it must run node (directly, via npm or a script). */
+  start: external_exports.string().min(1),
+  cwd: external_exports.string().min(1).default("."),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** Port the service must listen on; 0 lets perfgate pick a free one and pass it in `portEnv`. */
+  port: external_exports.number().int().min(0).max(65535).default(0),
+  portEnv: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").default("PORT"),
+  /** When set, readiness also needs a 2xx/3xx answer to GET readyPath. */
+  readyPath: external_exports.string().startsWith("/").optional(),
+  readyTimeoutMs: positiveInt(100).default(2e4),
+  stopGraceMs: positiveInt(0).default(5e3)
+});
+var DEFAULT_TRIALS = 10;
+var DEFAULT_MEASURE_REQUESTS = 12e3;
+var loadSchema = external_exports.strictObject({
+  warmupRequests: positiveInt(0).default(500),
+  measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
+  connections: positiveInt(1).max(1024).default(8),
+  requestTimeoutMs: positiveInt(100).default(1e4),
+  /**
+   * closed (the default): each connection keeps one request in flight, throughput-bound.
+   * open: requests go out at `ratePerSecond`, the right model for latency comparisons.
+   * No default value is filled in, so configs that do not set it keep their fingerprint.
+   */
+  mode: external_exports.enum(["closed", "open"]).optional(),
+  ratePerSecond: positiveInt(1).max(1e6).optional()
+}).refine((load) => load.mode !== "open" || load.ratePerSecond !== void 0, {
+  message: 'load.mode "open" needs load.ratePerSecond (requests per second across all connections)',
+  path: ["ratePerSecond"]
+}).refine((load) => load.mode === "open" || load.ratePerSecond === void 0, {
+  message: 'load.ratePerSecond only applies with load.mode "open" (closed loop sends as fast as the service answers)',
+  path: ["ratePerSecond"]
+});
+var redactionSchema = external_exports.strictObject({
+  /** Header names added to the default list (`*` wildcards). */
+  headers: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Query, form and JSON field names added to the default list. */
+  fields: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Names exempt from redaction. */
+  keep: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Placeholder (`<redacted:authorization:1>`) or header name → environment variable holding the test value. */
+  substitute: external_exports.record(external_exports.string().min(1), external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")).default({})
+});
+var profileSchema = external_exports.strictObject({
+  /** V8's default is 1000 µs; finer sampling costs the service more. */
+  cpuSamplingIntervalUs: positiveInt(50).max(1e5).default(1e3),
+  /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
+  allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524288),
+  /**
+   * Where profiles come from: "agent" (perfgate's agent preloaded into a Node service) or
+   * "pprof-http" (a service of any language serving Go's net/http/pprof endpoints). Unset
+   * means "agent", and no default is filled in, so older configs keep their fingerprint.
+   */
+  source: external_exports.enum(["agent", "pprof-http"]).optional(),
+  /** pprof-http: the endpoints' base, a path on the service ("/debug/pprof", the default) or a loopback http URL. */
+  pprofUrl: external_exports.string().refine((url2) => url2.startsWith("/") || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url2), {
+    message: 'expected a path such as "/debug/pprof" or a loopback URL such as "http://127.0.0.1:6060/debug/pprof" (perfgate only talks to loopback)'
+  }).optional(),
+  /** pprof-http: the CPU window in whole seconds (default: load.measureRequests at the rate the warm-up reached). */
+  pprofSeconds: positiveInt(1).max(300).optional()
+}).refine((profile) => profile.source === "pprof-http" || profile.pprofUrl === void 0 && profile.pprofSeconds === void 0, {
+  message: 'profile.pprofUrl and profile.pprofSeconds only apply with profile.source "pprof-http"',
+  path: ["source"]
+});
+var compareSchema = external_exports.strictObject({
+  alpha: external_exports.number().gt(0).lt(1).default(0.05),
+  /** The effect floor: a change smaller than this ratio never fails the gate. */
+  minEffect: external_exports.number().gt(0).lt(10).default(0.05),
+  /** The absolute floor, as a share of all CPU: tiny functions cannot fail the gate alone. */
+  minShareOfTotal: external_exports.number().min(0).lt(1).default(5e-3),
+  /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
+  ignore: external_exports.array(external_exports.string().min(1)).default([]),
+  /**
+   * Per-function budgets, keyed by `file#name` (`*` wildcards): the function fails once it
+   * grows past its own budget, with no absolute floor (the owner asked to watch it).
+   */
+  budgets: external_exports.record(
+    external_exports.string().min(1),
+    external_exports.strictObject({ maxRegression: external_exports.string().regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as "3%"') })
+  ).default({}),
+  /** Where the baseline comes from: the stored file, this machine (same-runner A/B), or the stored one when the environment matches. */
+  baseline: external_exports.enum(["auto", "stored", "same-runner"]).default("auto"),
+  /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
+  baseRef: external_exports.string().min(1).optional(),
+  /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
+  maxErrorRate: external_exports.number().min(0).lt(1).default(0.01),
+  bootstrapResamples: positiveInt(100).max(1e5).default(2e3),
+  seed: external_exports.number().int().default(1)
+});
+var configSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  /** Folder that file names in reports are made relative to (default: the config file's folder). */
+  root: external_exports.string().min(1).default("."),
+  service: serviceSchema,
+  replay: external_exports.string().min(1),
+  baseline: external_exports.string().min(1),
+  output: external_exports.string().min(1).default("perfgate-report"),
+  trials: positiveInt(2).max(100).default(DEFAULT_TRIALS),
+  load: loadSchema.default(() => loadSchema.parse({})),
+  profile: profileSchema.default(() => profileSchema.parse({})),
+  compare: compareSchema.default(() => compareSchema.parse({})),
+  redaction: redactionSchema.default(() => redactionSchema.parse({}))
+});
+
+// src/config/load-config.ts
+function loadConfig(path, overrides = {}) {
+  const configPath = resolve(path);
+  let text;
+  try {
+    text = readFileSync3(configPath, "utf8");
+  } catch (error63) {
+    throw new PerfgateError("CONFIG_INVALID", `${path}: cannot read the config file (${describeError(error63)})`);
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error63) {
+    throw new PerfgateError("CONFIG_INVALID", `${path}: not valid JSON (${describeError(error63)})`);
+  }
+  return parseConfig(raw, configPath, overrides);
+}
+function parseConfig(raw, configPath, overrides = {}) {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new PerfgateError("CONFIG_INVALID", formatIssues(configPath, raw, result.error.issues));
+  }
+  const c = result.data;
+  const dir = dirname2(configPath);
+  const at = (p) => resolve(dir, p);
+  const trials = overrides.trials ?? c.trials;
+  if (!Number.isInteger(trials) || trials < 2) {
+    throw new PerfgateError("USAGE", `--trials must be an integer >= 2 (got ${String(overrides.trials)})`);
+  }
+  const config2 = {
+    configPath,
+    root: at(c.root),
+    service: {
+      ...c.service,
+      cwd: at(c.service.cwd)
+    },
+    replayPath: at(c.replay),
+    baselinePath: overrides.baseline !== void 0 ? resolve(overrides.baseline) : at(c.baseline),
+    outputDir: overrides.output !== void 0 ? resolve(overrides.output) : at(c.output),
+    trials,
+    load: {
+      ...c.load,
+      ...overrides.measureRequests !== void 0 ? { measureRequests: overrides.measureRequests } : {},
+      ...overrides.warmupRequests !== void 0 ? { warmupRequests: overrides.warmupRequests } : {}
+    },
+    profile: c.profile,
+    compare: c.compare,
+    redaction: c.redaction
+  };
+  if (config2.load.measureRequests < config2.load.connections) {
+    throw new PerfgateError(
+      "CONFIG_INVALID",
+      `${configPath}: load.measureRequests (${config2.load.measureRequests}) must be at least load.connections (${config2.load.connections})`
+    );
+  }
+  return config2;
+}
+function formatIssues(file2, raw, issues) {
+  const lines = issues.map((issue3) => {
+    const field = issue3.path.length > 0 ? issue3.path.map(String).join(".") : "(top level)";
+    const got = valueAt(raw, issue3.path);
+    const shown = got === void 0 ? "" : ` (got ${JSON.stringify(got)})`;
+    if (issue3.code === "unrecognized_keys") {
+      return `${file2}: ${field}: unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    }
+    if (issue3.code === "invalid_type" && got === void 0) {
+      return `${file2}: ${field}: required (expected ${issue3.expected})`;
+    }
+    return `${file2}: ${field}: ${issue3.message}${shown}`;
+  });
+  return lines.join("\n");
+}
+function valueAt(raw, path) {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return void 0;
+    value = value[key];
+  }
+  return value;
+}
+
 // src/profile/stacks.ts
 function forEachStack(profile, source, sampleType, visit2) {
   const strings = profile.stringTable.strings;
@@ -80636,6 +81148,317 @@ function functionLines(profiles) {
   }
   return lines;
 }
+
+// src/report/format.ts
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/[\r\n]+/g, " ");
+}
+function percent(share, digits = 2) {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+function signedPercent(ratio2) {
+  if (!Number.isFinite(ratio2)) return "new";
+  const change2 = (ratio2 - 1) * 100;
+  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)}%`;
+}
+function change(metric2, intervalLabel = "") {
+  const interval2 = `${intervalLabel}${signedPercent(metric2.ci.low)} \u2026 ${signedPercent(metric2.ci.high)}`;
+  if (metric2.outcome === "unchanged" || metric2.outcome === "inconclusive") return `~ (${interval2})`;
+  return `${signedPercent(metric2.ratio)} (${interval2})`;
+}
+function nanosAsTime(nanos) {
+  if (nanos >= 1e6) return `${(nanos / 1e6).toFixed(2)} ms`;
+  if (nanos >= 1e3) return `${(nanos / 1e3).toFixed(1)} \xB5s`;
+  return `${nanos.toFixed(0)} ns`;
+}
+function formatQ(q) {
+  if (q >= 0.995) return "1";
+  return q < 1e-3 ? q.toExponential(1) : q.toFixed(3);
+}
+
+// src/report/allocation-cells.ts
+function bytesAsSize(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(2)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes.toFixed(0)} B`;
+}
+function allocationCell(f) {
+  if (!f.allocations || !f.allocationsPerRequest) return "\u2014";
+  const { baseline, candidate } = f.allocationsPerRequest;
+  return `${bytesAsSize(baseline.bytes)} \u2192 ${bytesAsSize(candidate.bytes)}, ${change(f.allocations)}`;
+}
+function hotLinesSection(report, regressed) {
+  const lines = report.hotLines ?? {};
+  const rows = regressed.filter((f) => (lines[f.key]?.length ?? 0) > 0).map((f) => `- **${escapeMarkdown(f.name)}** (${escapeMarkdown(f.file || "(native)")}): ${lines[f.key].map((l) => `line ${l.line} (${percent(l.share, 0)})`).join(", ")}`);
+  if (rows.length === 0) return [];
+  return ["Hot lines of the regressed functions (share of their own CPU time, candidate):", "", ...rows, ""];
+}
+
+// src/report/decisive-metric.ts
+function decisiveMetric(finding2) {
+  const both = [
+    { name: "self", metric: finding2.self },
+    { name: "total", metric: finding2.total }
+  ];
+  const deciding = both.filter((m) => m.metric.outcome === finding2.outcome);
+  const size = (m) => Number.isFinite(m.ratio) && m.ratio > 0 ? Math.abs(Math.log(m.ratio)) : Number.POSITIVE_INFINITY;
+  return (deciding.length > 0 ? deciding : both).reduce((a, b) => size(b.metric) > size(a.metric) ? b : a);
+}
+
+// src/report/function-rows.ts
+function topTable(findings, lines, perRequest) {
+  const rows = ["| function | file:line | per request, baseline \u2192 candidate | share of busy CPU | change in share (95% CI) | q |", "|---|---|---:|---:|---|---:|"];
+  for (const f of findings) {
+    const { name, metric: metric2 } = decisiveMetric(f);
+    const line = lines[f.key];
+    const where = f.file === "" ? "(native)" : line ? `${f.file}:${line}` : f.file;
+    rows.push(
+      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} \u2192 ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ${shares(metric2)} | ${change(metric2)} | ${formatQ(metric2.q)} |`
+    );
+  }
+  return rows;
+}
+function functionTable2(findings, perRequest) {
+  const rows = [
+    "| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) | allocated per request, change (95% CI) |",
+    "|---|---|---:|---:|---:|---|---|---:|---|"
+  ];
+  for (const f of findings) {
+    rows.push(
+      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${shares(f.self)} | ${shares(f.total)} | ${perRequest(f.perRequestNanos.baseline.self)} \u2192 ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} | ${allocationCell(f)} |`
+    );
+  }
+  return rows;
+}
+function mark(f) {
+  switch (f.outcome) {
+    case "regressed":
+      return "\u{1F534} ";
+    case "improved":
+      return "\u{1F535} ";
+    case "inconclusive":
+      return "\u26AA ";
+    case "unchanged":
+      return "";
+  }
+}
+function shares(metric2) {
+  return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
+}
+function inlineCode(text) {
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
+}
+
+// src/report/service-metrics.ts
+var SERVICE_METRICS2 = {
+  cpuMicrosPerRequest: { label: "CPU per request (OS)", format: (v) => `${v.toFixed(0)} \xB5s` },
+  throughputRps: { label: "throughput", format: (v) => `${v.toFixed(0)} req/s` },
+  latencyP50Ms: { label: "latency p50", format: (v) => `${v.toFixed(2)} ms` },
+  latencyP95Ms: { label: "latency p95", format: (v) => `${v.toFixed(2)} ms` },
+  latencyP99Ms: { label: "latency p99", format: (v) => `${v.toFixed(2)} ms` },
+  maxRssBytes: { label: "peak RSS", format: (v) => `${(v / 1048576).toFixed(0)} MiB` }
+};
+
+// src/report/canary-markdown.ts
+var TOP_ROWS = 10;
+function renderCanaryMarkdown(report, context) {
+  const { comparison } = report;
+  const verdict2 = comparison.verdict;
+  const headline = verdict2.outcome === "pass" ? "\u2705 canary: no regression" : verdict2.outcome === "inconclusive" ? "\u26A0\uFE0F canary: inconclusive" : verdict2.outcome === "fail-errors" ? "\u274C canary: requests failed" : "\u274C canary: regressed";
+  const reference = context.stable ? `the stable deployment ${escapeMarkdown(context.stable)}, in alternating rounds` : "the stored baseline";
+  const out = [`## perfgate: ${headline}`, ""];
+  out.push(`**Rule:** ${escapeMarkdown(verdict2.rule)}.`, "");
+  out.push(`Replayed the recorded traffic against ${escapeMarkdown(context.canary)} (${comparison.trials.candidate} rounds) and compared it with ${reference} (${comparison.trials.baseline} rounds).`, "");
+  if (verdict2.outcome === "fail-errors") {
+    out.push("| side | round | requests | no response | wrong status | non-2xx |", "|---|---:|---:|---:|---:|---:|");
+    for (const e of verdict2.errors) out.push(`| ${e.side === "candidate" ? "canary" : "reference"} | ${e.trial} | ${e.requests} | ${e.errors} | ${e.statusMismatches} | ${e.non2xx} |`);
+    out.push("");
+  }
+  out.push("| metric | reference | canary | change (95% CI) | q |", "|---|---:|---:|---|---:|");
+  for (const s of comparison.service) {
+    if (!CANARY_METRICS.includes(s.metric)) continue;
+    const { label: label2, format } = SERVICE_METRICS2[s.metric];
+    const c = s.comparison;
+    out.push(`| ${c.outcome === "regressed" ? "\u{1F534} " : ""}${label2} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} | ${formatQ(c.q)} |`);
+  }
+  out.push("");
+  const profiled2 = context.profiled ?? { canary: false, reference: false };
+  if (profiled2.canary && profiled2.reference) {
+    out.push(...functionsSection(report));
+    out.push("<sub>Functions are compared by their share of busy CPU in the pprof profiles of each round (in the tables, baseline is the reference and candidate the canary); CPU and memory totals of a deployment are not measured.</sub>", "");
+  } else {
+    out.push(`<sub>CPU, memory and per-function costs are not measured: a deployed service is observed from outside${profiled2.canary ? "" : " (give pprof-url to profile it through its pprof endpoints)"}.</sub>`, "");
+  }
+  for (const warning2 of comparison.warnings) out.push(`> [!WARNING]
+> ${escapeMarkdown(warning2)}`, "");
+  return out.join("\n");
+}
+function functionsSection(report) {
+  const { findings } = report.comparison;
+  const changed = [...findings.filter((f) => f.outcome === "regressed").slice(0, TOP_ROWS), ...findings.filter((f) => f.outcome === "improved").slice(0, TOP_ROWS)];
+  const out = ["### Functions", ""];
+  if (changed.length > 0) out.push(...topTable(changed, report.functionLines ?? {}, nanosAsTime), "");
+  else out.push("No function changed significantly.", "");
+  const tested = findings.filter((f) => f.presence === "both");
+  out.push(`<details><summary>All ${tested.length} tested functions</summary>`, "", ...functionTable2(tested, nanosAsTime), "", "</details>", "");
+  return out;
+}
+
+// src/report/methods.ts
+function methodsSentence(comparison) {
+  const s = comparison.settings;
+  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions whose trials all lie within that floor of each other were not tested)` : "") + ".";
+}
+
+// src/report/profile-inputs.ts
+function inputsSentence(inputs) {
+  const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
+  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
+}
+function perRequestFormatter(inputs) {
+  const unit = inputs?.unit;
+  switch (unit) {
+    case void 0:
+    case "nanoseconds":
+      return nanosAsTime;
+    case "bytes":
+      return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
+    default:
+      return (v) => `${Number(v.toPrecision(4))} ${unit}`;
+  }
+}
+
+// src/report/status-mismatches.ts
+var MAX_ROUTES = 15;
+function pairs(m) {
+  return Object.entries(m.statuses).sort((a, b) => b[1] - a[1]).map(([pair, n]) => `${pair} \xD7${n}`).join(", ");
+}
+function statusMismatchSection(comparison) {
+  const rows = comparison.statusMismatches ?? [];
+  if (rows.length === 0) return [];
+  const out = [
+    "### Status mismatches by route",
+    "",
+    "Responses whose status differed from the recorded one (or a 5xx where none was recorded), summed over each side's trials.",
+    "",
+    "| side | route | wrong | of responses | recorded \u2192 got |",
+    "|---|---|---:|---:|---|"
+  ];
+  for (const m of rows.slice(0, MAX_ROUTES)) {
+    out.push(`| ${m.side} | ${escapeMarkdown(m.route)} | ${m.count} | ${m.responses} (${percent(m.count / Math.max(1, m.responses), 1)}) | ${pairs(m)} |`);
+  }
+  if (rows.length > MAX_ROUTES) out.push("", `\u2026 and ${rows.length - MAX_ROUTES} more routes in report.json (comparison.statusMismatches).`);
+  out.push("");
+  return out;
+}
+
+// src/report/verdict-line.ts
+function verdictHeadline(verdict2) {
+  switch (verdict2.outcome) {
+    case "pass":
+      return { icon: "\u2705", text: "no performance regression" };
+    case "fail":
+      return { icon: "\u274C", text: `${verdict2.blocking.length} function${verdict2.blocking.length === 1 ? "" : "s"} regressed` };
+    case "fail-errors":
+      return { icon: "\u274C", text: "requests failed: correctness before speed" };
+    case "inconclusive":
+      return { icon: "\u26A0\uFE0F", text: "inconclusive" };
+    default: {
+      const unreachable = verdict2;
+      return unreachable;
+    }
+  }
+}
+
+// src/report/markdown.ts
+var TOP_ROWS2 = 10;
+function renderMarkdown(report, options = {}) {
+  const { comparison } = report;
+  const headline = verdictHeadline(comparison.verdict);
+  const perRequest = perRequestFormatter(report.inputs);
+  const out = [];
+  out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, "");
+  out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, "");
+  if (comparison.verdict.outcome === "fail-errors") {
+    out.push("| side | trial | requests | no response | wrong status | non-2xx |", "|---|---:|---:|---:|---:|---:|");
+    for (const e of comparison.verdict.errors) out.push(`| ${e.side} | ${e.trial} | ${e.requests} | ${e.errors} | ${e.statusMismatches} | ${e.non2xx} |`);
+    out.push("");
+  }
+  out.push(...statusMismatchSection(comparison));
+  const regressed = comparison.findings.filter((f) => f.outcome === "regressed");
+  const improved = comparison.findings.filter((f) => f.outcome === "improved");
+  const top = [...regressed.slice(0, TOP_ROWS2), ...improved.slice(0, TOP_ROWS2)];
+  if (top.length > 0) {
+    const title = regressed.length > 0 && improved.length > 0 ? "Regressions and improvements" : regressed.length > 0 ? "Regressions" : "Improvements";
+    out.push(`### ${title}`, "", ...topTable(top, report.functionLines ?? {}, perRequest), "", ...hotLinesSection(report, regressed.slice(0, TOP_ROWS2)));
+    const more = regressed.length + improved.length - top.length;
+    if (more > 0) out.push(`<sub>${more} more changed functions under \u201CDetails\u201D.</sub>`, "");
+  } else {
+    out.push("No function changed significantly.", "");
+  }
+  if (comparison.service.length > 0) {
+    out.push("### Service", "", "| metric | baseline | candidate | change (95% CI) |", "|---|---:|---:|---|");
+    for (const s of comparison.service) out.push(serviceRow(s));
+    if (report.requests) out.push(failedRow(report.requests.baseline, report.requests.candidate));
+    out.push("");
+  }
+  for (const warning2 of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]
+> ${escapeMarkdown(warning2)}`, "");
+  out.push(
+    options.artifactUrl ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).` : "**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).",
+    "",
+    `Reproduce locally: \`${report.reproduce}\``,
+    ""
+  );
+  const rest = comparison.findings.filter((f) => f.presence === "both");
+  const changedPresence = comparison.findings.filter((f) => f.presence !== "both");
+  out.push(`<details><summary>Details: all ${rest.length} tested functions${changedPresence.length > 0 ? `, ${changedPresence.length} on one side only` : ""}, the test, the sides</summary>`, "");
+  out.push(...functionTable2(rest, perRequest), "");
+  if (changedPresence.length > 0) {
+    out.push("Functions on one side only:", "", "| function | file | | share of busy CPU (total) |", "|---|---|---|---:|");
+    for (const f of changedPresence) {
+      const share = f.presence === "added" ? f.total.candidateMedian : f.total.baselineMedian;
+      out.push(`| ${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file)} | ${f.presence === "added" ? "new" : "gone"} | ${percent(share)} |`);
+    }
+    out.push("");
+  }
+  if (comparison.service.length > 0) out.push("Service metrics are shown for context; the function shares decide the verdict.", "");
+  out.push(methodsSentence(comparison), "");
+  out.push(
+    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : "no commit"} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : "working tree"} (Node ${report.candidate.environment.nodeVersion}).`,
+    "",
+    "</details>",
+    ""
+  );
+  return out.join("\n");
+}
+function blamed(verdict2) {
+  if (verdict2.outcome !== "fail") return "";
+  const first = verdict2.blocking[0];
+  if (!first) return "";
+  const { name, metric: metric2 } = decisiveMetric(first);
+  return ` \u2014 \`${inlineCode(first.name)}\` ${signedPercent(metric2.ratio)} ${name} share${verdict2.blocking.length > 1 ? ` and ${verdict2.blocking.length - 1} more` : ""}`;
+}
+function failedRow(baseline, candidate) {
+  const side = (list) => {
+    const failed = list.reduce((sum, r) => sum + r.errors + r.statusMismatches, 0);
+    return `${failed} of ${list.reduce((sum, r) => sum + r.requests, 0)}`;
+  };
+  return `| failed requests | ${side(baseline)} | ${side(candidate)} | \u2014 |`;
+}
+function serviceRow(s) {
+  const { label: label2, format } = SERVICE_METRICS2[s.metric];
+  const c = s.comparison;
+  return `| ${label2} | ${format(c.baselineMedian)} | ${format(c.candidateMedian)} | ${change(c)} |`;
+}
+function environmentWarning(report) {
+  if (report.environmentDifferences.length === 0) return [];
+  return [`The baseline was measured in another environment (${report.environmentDifferences.join("; ")}); absolute figures may not compare. Re-measure the baseline here.`];
+}
+
+// src/report/report.ts
+var REPORT_SCHEMA = "perfgate.report";
+var REPORT_VERSION = 1;
 
 // src/report/flame-tree.ts
 var round = (value) => value === 0 ? 0 : Number(value.toPrecision(6));
@@ -81428,7 +82251,7 @@ function functionSection(report) {
   const rows = findings.map((f) => functionRow(f, lines[f.key], perRequest));
   return `<section id="functions">
 <h2>Functions</h2>
-<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} too small to test` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
+<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} could not move by the floor, not tested` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
 <select id="function-filter" aria-label="Show" hidden><option value="all">all outcomes</option><option value="regressed">regressed</option><option value="improved">improved</option><option value="inconclusive">inconclusive</option><option value="unchanged">unchanged</option></select></p>
 <div class="scroll"><table id="function-table" class="sortable">
 <thead><tr>${header.map(([label2, hint]) => `<th title="${escapeHtml(hint)}"><button type="button">${escapeHtml(label2)}</button></th>`).join("")}<th>trials</th></tr></thead>
@@ -81804,6 +82627,10 @@ function unsubstitutedPlaceholders(requests) {
   return example === void 0 ? { requests: count2 } : { requests: count2, example };
 }
 
+// src/run/canary.ts
+import { mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+
 // src/load/replay-load.ts
 var import_autocannon = __toESM(require_autocannon(), 1);
 
@@ -81897,945 +82724,12 @@ async function replayLoad(origin, requests, options) {
   };
 }
 
-// src/run/canary.ts
-async function measureCanary(config2, requests, targets, progress, signal) {
-  const canary = [];
-  const stable = [];
-  const load = (origin, amount, startAt) => replayLoad(origin, requests, { amount, startAt, connections: config2.load.connections, timeoutMs: config2.load.requestTimeoutMs, ...signal ? { signal } : {} });
-  const sides = targets.stable ? [{ name: "stable", origin: targets.stable, into: stable }, { name: "canary", origin: targets.canary, into: canary }] : [{ name: "canary", origin: targets.canary, into: canary }];
-  if (config2.load.warmupRequests > 0) {
-    for (const side of sides) await progress.phase(`${side.name} warm-up`, () => load(side.origin, config2.load.warmupRequests, 0));
-  }
-  for (let round2 = 1; round2 <= config2.trials; round2++) {
-    const order = round2 % 2 === 1 ? sides : [...sides].reverse();
-    for (const side of order) {
-      if (signal?.aborted) throw new PerfgateError("INTERRUPTED", "interrupted during the canary rounds");
-      const result = await progress.phase(`${side.name} round ${round2} of ${config2.trials}`, () => load(side.origin, config2.load.measureRequests, config2.load.warmupRequests % requests.length));
-      if (result.responses === 0) {
-        throw new PerfgateError("LOAD_FAILED", `${side.name} ${side.origin.origin}: no request got a response in round ${round2} (${result.errors} errors, ${result.timeouts} timeouts)`);
-      }
-      const metrics = clientSideMetrics(result);
-      side.into.push(metrics);
-      progress.line(`  ${side.name} round ${round2}: ${metrics.requests} responses, ${metrics.service.throughputRps.toFixed(0)} req/s, p95 ${metrics.service.latencyMs.p95.toFixed(1)} ms`);
-    }
-  }
-  return { canary, stable };
-}
-function clientSideMetrics(load) {
-  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
-  return {
-    requests: load.responses,
-    sampledCpuNanos: 0,
-    functions: {},
-    service: {
-      cpuMicrosPerRequest: 0,
-      throughputRps: load.durationMs > 0 ? load.responses / (load.durationMs / 1e3) : 0,
-      latencyMs: load.latencyMs,
-      errors: load.errors,
-      non2xx: load.non2xx,
-      statusMismatches: mismatches,
-      maxRssBytes: 0
-    }
-  };
-}
-function clientSideOnly(trials) {
-  return trials.map((t) => ({ ...t, sampledCpuNanos: 0, functions: {}, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
-}
-
-// src/run/environment.ts
-import { cpus } from "node:os";
-function currentEnvironment(service) {
-  const cpuList = cpus();
-  return {
-    nodeVersion: service.nodeVersion,
-    v8Version: service.v8Version,
-    platform: process.platform,
-    arch: process.arch,
-    cpuModel: cpuList[0]?.model.trim() ?? "unknown",
-    cpuCount: cpuList.length,
-    perfgateVersion: PERFGATE_VERSION
-  };
-}
-var AGENTLESS_VERSIONS = { nodeVersion: "n/a (pprof-http)", v8Version: "n/a (pprof-http)" };
-
-// src/modes/check.ts
-import { randomUUID as randomUUID4 } from "node:crypto";
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
-
-// src/github/report-artifact.ts
-import { lstatSync, openSync as openSync2, readSync, closeSync as closeSync2, realpathSync } from "node:fs";
-import { join as join2, relative, isAbsolute } from "node:path";
-var MAX_ARTIFACT_REPORT_BYTES = 8 * 1024 * 1024;
-var ARTIFACT_REPORT_FILE = "report.json";
-var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
-var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
-var count = external_exports.number().int().min(0);
-var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
-var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
-var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
-var freeText = (max2) => external_exports.string().max(max2);
-var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
-var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
-var metric = external_exports.object({
-  baseline: external_exports.array(finite2).max(1e3),
-  candidate: external_exports.array(finite2).max(1e3),
-  baselineMedian: finite2,
-  candidateMedian: finite2,
-  ratio,
-  ci: external_exports.object({ low: ratio, high: ratio }),
-  p: finite2,
-  q: finite2,
-  outcome
-});
-var finding = external_exports.object({
-  key: freeText(4096),
-  name: freeText(4096),
-  file: freeText(4096),
-  presence: external_exports.enum(["both", "added", "gone"]),
-  outcome,
-  self: metric,
-  total: metric,
-  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
-  allocations: metric.optional(),
-  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
-});
-var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
-var routeMismatch = external_exports.object({
-  side: external_exports.enum(["baseline", "candidate"]),
-  route: freeText(500),
-  count,
-  responses: count,
-  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
-});
-var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
-var verdict = external_exports.discriminatedUnion("outcome", [
-  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
-  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
-  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
-  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
-]);
-var environment = external_exports.object({
-  nodeVersion: plainText(40),
-  v8Version: plainText(60),
-  platform: plainText(40),
-  arch: plainText(40),
-  cpuModel: freeText(200),
-  cpuCount: count,
-  perfgateVersion: plainText(40)
-});
-var settings = external_exports.object({
-  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
-  trials: count,
-  warmupRequests: count,
-  measureRequests: count,
-  connections: count,
-  cpuSamplingIntervalUs: count,
-  allocationSamplingIntervalBytes: count.optional(),
-  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
-});
-var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
-var untrustedReportSchema = external_exports.object({
-  schema: external_exports.literal(REPORT_SCHEMA),
-  version: external_exports.literal(REPORT_VERSION),
-  createdAt: external_exports.iso.datetime(),
-  comparison: external_exports.object({
-    verdict,
-    findings: external_exports.array(finding).max(2e4),
-    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
-    paired: paired.optional(),
-    trials: external_exports.object({ baseline: count, candidate: count }),
-    tests: count,
-    untested: count,
-    // The config's own schema: the settings a report states are the config's compare section.
-    settings: compareSchema,
-    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
-    warnings: external_exports.array(freeText(2e3)).max(50)
-  }),
-  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
-  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
-  candidate: external_exports.object({ commit, environment, settings }),
-  environmentDifferences: external_exports.array(freeText(400)).max(20),
-  reproduce: plainText(500),
-  profiles: external_exports.array(freeText(300)).max(1e3),
-  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
-  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
-  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
-  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
-  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
-  functionLines: external_exports.record(functionKey2, count).optional(),
-  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
-  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
-});
-function readReportArtifact(folder) {
-  let realFolder;
-  try {
-    realFolder = realpathSync(folder);
-  } catch (error63) {
-    throw new PerfgateError("ARTIFACT_INVALID", `${folder}: the artifact folder cannot be read (${describeError(error63)}); did the download step run?`);
-  }
-  return readReportFile(join2(folder, ARTIFACT_REPORT_FILE), realFolder);
-}
-function readReportFile(path, within) {
-  let stat2;
-  try {
-    stat2 = lstatSync(path);
-  } catch (error63) {
-    throw new PerfgateError("ARTIFACT_INVALID", `${path}: cannot read the report (${describeError(error63)})`);
-  }
-  if (!stat2.isFile()) throw new PerfgateError("ARTIFACT_INVALID", `${path}: expected a regular file (got a ${stat2.isSymbolicLink() ? "symbolic link" : "folder or device"}); refusing to follow it`);
-  if (within !== void 0) {
-    const inside = relative(within, realpathSync(path));
-    if (inside.startsWith("..") || isAbsolute(inside)) throw new PerfgateError("ARTIFACT_INVALID", `${path}: resolves outside the artifact folder`);
-  }
-  if (stat2.size > MAX_ARTIFACT_REPORT_BYTES) {
-    throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${stat2.size} bytes, over the ${MAX_ARTIFACT_REPORT_BYTES}-byte cap for a report`);
-  }
-  const text = readCapped(path, MAX_ARTIFACT_REPORT_BYTES);
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error63) {
-    throw new PerfgateError("ARTIFACT_INVALID", `${path}: not valid JSON (${describeError(error63)})`);
-  }
-  const parsed = untrustedReportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    const got = valueAt2(raw, issue3.path);
-    const shown = got === void 0 ? "" : ` (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)})`;
-    throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}${shown}`);
-  }
-  return parsed.data;
-}
-function readCapped(path, max2) {
-  const fd = openSync2(path, "r");
-  try {
-    const buffer = Buffer.alloc(max2 + 1);
-    let length = 0;
-    while (length <= max2) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact report`);
-    return buffer.subarray(0, length).toString("utf8");
-  } finally {
-    closeSync2(fd);
-  }
-}
-function valueAt2(raw, path) {
-  let value = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
-    value = value[key];
-  }
-  return typeof value === "object" && value !== null ? void 0 : value;
-}
-
-// src/run/gate.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync12 } from "node:fs";
-import { cpus as cpus2 } from "node:os";
-import { join as join8, relative as relative3 } from "node:path";
-
-// src/run/html-report.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/profile/pprof-codec.ts
-import { gunzipSync, gzipSync } from "node:zlib";
-
-// src/profile/check-valid.ts
-function checkValid(profile, source, limits) {
-  const fail = (message) => {
-    throw new PerfgateError("PROFILE_INVALID", `${source}: ${message}`);
-  };
-  const strings = profile.stringTable.strings;
-  if (strings.length > 0 && strings[0] !== "") fail(`string_table[0] must be "" (got ${JSON.stringify(strings[0].slice(0, 40))})`);
-  const checkString = (index, what) => {
-    const i = Number(index);
-    if (!Number.isInteger(i) || i < 0 || i >= strings.length) fail(`${what} refers to string ${String(index)}, outside the string table (${strings.length} strings)`);
-  };
-  for (const [count2, limit, what] of [
-    [profile.sample.length, limits.maxSamples, "samples"],
-    [profile.location.length, limits.maxLocations, "locations"],
-    [profile.function.length, limits.maxFunctions, "functions"]
-  ]) {
-    if (count2 > limit) fail(`${count2} ${what}, more than the limit of ${limit} (docs/limits.md)`);
-  }
-  profile.sampleType.forEach((t, i) => {
-    checkString(t.type, `sample type ${i + 1}`);
-    checkString(t.unit, `sample type ${i + 1}'s unit`);
-  });
-  if (profile.periodType) {
-    checkString(profile.periodType.type, "the period type");
-    checkString(profile.periodType.unit, "the period type's unit");
-  }
-  checkString(profile.dropFrames, "drop_frames");
-  checkString(profile.keepFrames, "keep_frames");
-  checkString(profile.defaultSampleType, "default_sample_type");
-  checkString(profile.docUrl, "doc_url");
-  profile.comment.forEach((c, i) => checkString(c, `comment ${i + 1}`));
-  const mappings = uniqueIds(profile.mapping, "mapping", fail);
-  for (const m of profile.mapping) {
-    checkString(m.filename, `mapping ${m.id}'s file name`);
-    checkString(m.buildId, `mapping ${m.id}'s build id`);
-  }
-  const functions = uniqueIds(profile.function, "function", fail);
-  for (const f of profile.function) {
-    checkString(f.name, `function ${f.id}'s name`);
-    checkString(f.systemName, `function ${f.id}'s system name`);
-    checkString(f.filename, `function ${f.id}'s file name`);
-  }
-  const locations = uniqueIds(profile.location, "location", fail);
-  const dense = profile.location.every((l, i) => Number(l.id) === i + 1);
-  const knownLocation = (id) => dense ? isInRange(id, profile.location.length) : locations.has(idKey(id));
-  for (const l of profile.location) {
-    if (!isZero(l.mappingId) && !mappings.has(idKey(l.mappingId))) fail(`location ${l.id} refers to unknown mapping ${l.mappingId}`);
-    l.line.forEach((line, i) => {
-      if (isZero(line.functionId)) fail(`location ${l.id}'s line ${i + 1} has no function (id 0)`);
-      if (!functions.has(idKey(line.functionId))) fail(`location ${l.id} refers to unknown function ${line.functionId}`);
-    });
-  }
-  const types = profile.sampleType.length;
-  if (types === 0 && profile.sample.length > 0) fail("the profile has samples but no sample types");
-  profile.sample.forEach((sample, i) => {
-    if (sample.value.length !== types) {
-      fail(`sample ${i + 1} has ${sample.value.length} value(s) but the profile has ${types} sample type(s) (${typeNames(profile)})`);
-    }
-    if (sample.locationId.length > limits.maxStackDepth) fail(`sample ${i + 1} has a stack of ${sample.locationId.length} locations, deeper than the limit of ${limits.maxStackDepth} (docs/limits.md)`);
-    for (const id of sample.locationId) {
-      if (isZero(id)) fail(`sample ${i + 1} refers to location 0 (reserved)`);
-      if (!knownLocation(id)) fail(`sample ${i + 1} refers to unknown location ${id}`);
-    }
-    for (const label2 of sample.label) {
-      checkString(label2.key, `sample ${i + 1}'s label key`);
-      checkString(label2.str, `sample ${i + 1}'s label value`);
-      checkString(label2.numUnit, `sample ${i + 1}'s label unit`);
-    }
-  });
-}
-function uniqueIds(items, what, fail) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    if (isZero(item.id)) fail(`a ${what} has the reserved id 0`);
-    const key = idKey(item.id);
-    if (ids.has(key)) fail(`two ${what}s have the id ${key}`);
-    ids.add(key);
-  }
-  return ids;
-}
-function isInRange(id, count2) {
-  const n = Number(id);
-  return Number.isInteger(n) && n >= 1 && n <= count2;
-}
-function isZero(id) {
-  return id === 0 || id === 0n;
-}
-function idKey(id) {
-  if (typeof id === "number") return id;
-  return id <= BigInt(Number.MAX_SAFE_INTEGER) && id >= 0n ? Number(id) : String(id);
-}
-function typeNames(profile) {
-  const s = profile.stringTable.strings;
-  return profile.sampleType.map((t) => `${s[Number(t.type)] ?? "?"}/${s[Number(t.unit)] ?? "?"}`).join(", ");
-}
-
-// src/profile/legacy-format.ts
-var PROTO_CONVERT = "convert it with `go tool pprof -proto FILE > out.pb.gz` (add the binary before FILE if the profile needs symbolizing)";
-function legacyFormatOf(bytes) {
-  const binary = legacyCpuHeader(bytes);
-  if (binary) {
-    const kind2 = binary.java ? "legacy binary Java CPU profile" : "legacy binary CPU profile (gperftools, or Go before 1.9)";
-    return { what: `a ${kind2}, ${binary.wordBits}-bit ${binary.littleEndian ? "little" : "big"}-endian, sampling every ${binary.periodMicros} \xB5s`, convert: PROTO_CONVERT };
-  }
-  const text = leadingText(bytes);
-  if (text === void 0) return void 0;
-  const kind = legacyTextKind(firstLine(text), text);
-  return kind ? { what: kind, convert: PROTO_CONVERT } : void 0;
-}
-function describeOtherFormat(bytes) {
-  if (bytes.length === 0) return { what: "empty", convert: "write the profile again" };
-  const text = leadingText(bytes);
-  if (text === void 0) return void 0;
-  const first = firstLine(text);
-  if (/^\{/.test(first) && /"nodes"\s*:/.test(text) && /"samples"\s*:/.test(text)) {
-    return {
-      what: "a V8 CPU profile (.cpuprofile JSON), not pprof",
-      convert: "perfgate converts V8 profiles itself while it measures; open this file in Chrome DevTools or speedscope instead"
-    };
-  }
-  return { what: `a text file (it starts with ${JSON.stringify(first.slice(0, 60))}), not a pprof protobuf`, convert: PROTO_CONVERT };
-}
-function firstLine(text) {
-  return text.replace(/^\s+/, "").split("\n", 1)[0].trim();
-}
-function legacyTextKind(first, text) {
-  if (/^heap profile:/.test(first)) return `a legacy text heap profile (${/@\s*([a-z_0-9]+)/.exec(first)?.[1] ?? "heap"} format of gperftools or Go's debug=1 output)`;
-  if (/^heap_v2\//.test(first)) return "a legacy text heap profile (heap_v2 format)";
-  if (/^---\s*heapz\b/.test(first)) return `a legacy text heap profile (heapz${/format\s*=\s*java/.test(text) ? ", Java" : ""})`;
-  if (/^---\s*contentionz\b/.test(first) || /^---\s*contention\b/.test(first) || /^---\s*mutex\b/.test(first)) return "a legacy text contention profile";
-  if (/^---\s*threadz\b/.test(first)) return "a legacy text thread profile (threadz)";
-  if (/^\w+ profile: total \d+/.test(first)) return `a legacy text Go ${first.split(" ", 1)[0]} profile (debug=1 output)`;
-  if (/^---\s*\w+\s*---$/.test(first) || /^---\s*\w+\s+\d+\s*---$/.test(first)) return `a legacy text profile (${first})`;
-  if (/^(binary|cycles\/second|sampling period)\s*=/.test(first)) return "a legacy text profile";
-  return void 0;
-}
-function legacyCpuHeader(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const readings = [
-    { wordBits: 32, littleEndian: true },
-    { wordBits: 32, littleEndian: false },
-    { wordBits: 64, littleEndian: true },
-    { wordBits: 64, littleEndian: false }
-  ];
-  for (const { wordBits, littleEndian } of readings) {
-    const size = wordBits / 8;
-    if (bytes.length < 5 * size) continue;
-    const word = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
-    const [w0, w1, w2, w3, w4] = [word(0), word(1), word(2), word(3), word(4)];
-    if (w0 === 0n && w1 === 3n && (w2 === 0n || w2 === 1n) && w3 > 0n && w4 === 0n) {
-      return { wordBits, littleEndian, periodMicros: Number(w3), java: w2 === 1n };
-    }
-  }
-  return void 0;
-}
-function leadingText(bytes) {
-  const head = bytes.subarray(0, 4096);
-  for (const byte of head) {
-    if (byte < 9 || byte > 13 && byte < 32 || byte === 127) return void 0;
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(head);
-}
-
-// src/profile/profile-limits.ts
-var DEFAULT_PROFILE_LIMITS = {
-  maxCompressedBytes: 64 * 1024 * 1024,
-  maxDecompressedBytes: 256 * 1024 * 1024,
-  maxSamples: 2e6,
-  maxLocations: 1e6,
-  maxFunctions: 1e6,
-  maxStackDepth: 4096
-};
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
-  return `${bytes} bytes`;
-}
-
-// src/profile/unsymbolized.ts
-function nameUnsymbolizedLocations(profile) {
-  const lineless = profile.location.filter((l) => l.line.length === 0);
-  if (lineless.length === 0) return profile;
-  const strings = profile.stringTable;
-  const mappingFile = new Map(profile.mapping.map((m) => [String(m.id), strings.strings[Number(m.filename)] ?? ""]));
-  let nextId = profile.function.reduce((max2, f) => BigInt(f.id) > max2 ? BigInt(f.id) : max2, 0n) + 1n;
-  const functionOfName = /* @__PURE__ */ new Map();
-  const added = [];
-  const location = profile.location.map((l) => {
-    if (l.line.length > 0) return l;
-    const file2 = mappingFile.get(String(l.mappingId)) ?? "";
-    const name = file2 === "" ? "<unknown>" : `[${baseName(file2)}]`;
-    let id = functionOfName.get(name);
-    if (id === void 0) {
-      id = nextId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(nextId) : nextId;
-      nextId += 1n;
-      functionOfName.set(name, id);
-      const nameIndex = strings.dedup(name);
-      added.push(new Function2({ id, name: nameIndex, systemName: nameIndex, filename: 0, startLine: 0 }));
-    }
-    return new Location({ id: l.id, mappingId: l.mappingId, address: l.address, isFolded: l.isFolded, line: [new Line({ functionId: id, line: 0 })] });
-  });
-  return new Profile({ ...profile, location, function: [...profile.function, ...added] });
-}
-function baseName(path) {
-  const trimmed = path.replace(/[\\/]+$/, "");
-  const slash = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
-  return slash < 0 ? trimmed : trimmed.slice(slash + 1);
-}
-
-// src/profile/pprof-codec.ts
-function encodePprofGzip(profile) {
-  return gzipSync(profile.encode());
-}
-function decodePprof(bytes, source, limits = DEFAULT_PROFILE_LIMITS) {
-  checkProfileFileSize(bytes.length, source, limits);
-  let raw = bytes;
-  if (isGzip(bytes)) {
-    try {
-      raw = gunzipSync(bytes, { maxOutputLength: limits.maxDecompressedBytes });
-    } catch (error63) {
-      if (error63.code === "ERR_BUFFER_TOO_LARGE" || error63 instanceof RangeError) {
-        throw new PerfgateError("PROFILE_INVALID", `${source}: decompresses to more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
-      }
-      throw new PerfgateError("PROFILE_INVALID", `${source}: cannot decompress (${describeError(error63)})`);
-    }
-  } else if (bytes.length > limits.maxDecompressedBytes) {
-    throw new PerfgateError("PROFILE_INVALID", `${source}: ${formatBytes(bytes.length)} of uncompressed protobuf, more than the limit of ${formatBytes(limits.maxDecompressedBytes)} (docs/limits.md)`);
-  }
-  const legacy = legacyFormatOf(raw);
-  if (legacy) throw refusal(source, legacy);
-  let profile;
-  try {
-    profile = Profile.decode(raw);
-  } catch (error63) {
-    const other = describeOtherFormat(raw);
-    if (other) throw refusal(source, other);
-    throw new PerfgateError("PROFILE_INVALID", `${source}: not a pprof profile (the protobuf decoder said: ${describeError(error63)})`);
-  }
-  if (raw.length === 0 || profile.sampleType.length === 0 && profile.sample.length === 0 && profile.location.length === 0) {
-    throw refusal(source, describeOtherFormat(raw) ?? { what: "not a pprof profile (no sample types, samples or locations)", convert: "check that the file is a profile" });
-  }
-  checkValid(profile, source, limits);
-  for (const sample of profile.sample) {
-    const values = sample.value;
-    for (let i = 0; i < values.length; i++) if (typeof values[i] === "bigint") values[i] = signed(values[i]);
-  }
-  return nameUnsymbolizedLocations(profile);
-}
-function checkProfileFileSize(size, source, limits = DEFAULT_PROFILE_LIMITS) {
-  if (size > limits.maxCompressedBytes) {
-    throw new PerfgateError("PROFILE_INVALID", `${source}: ${formatBytes(size)}, larger than the limit of ${formatBytes(limits.maxCompressedBytes)} for a profile (docs/limits.md)`);
-  }
-}
-function refusal(source, format) {
-  return new PerfgateError("PROFILE_INVALID", `${source}: ${format.what === "empty" ? "the file is empty" : `this is ${format.what}`}; perfgate reads pprof protobuf profiles only: ${format.convert}`);
-}
-function isGzip(bytes) {
-  return bytes[0] === 31 && bytes[1] === 139;
-}
-function signed(value) {
-  return typeof value === "bigint" ? Number(BigInt.asIntN(64, value)) : value;
-}
-
-// src/profile/allocation-estimate.ts
-function allocationEstimate(size, intervalBytes) {
-  if (!(size > 0) || !(intervalBytes > 0)) return { bytes: 0, objects: 0 };
-  if (size < 2 * intervalBytes) return { bytes: size, objects: 1 };
-  const scale = 1 / (1 - Math.exp(-size / intervalBytes));
-  return { bytes: size * scale, objects: scale };
-}
-
-// src/profile/call-tree.ts
-var ROOT_FRAME = "(root)";
-var CallTreeStacks = class {
-  constructor(tree, context, tables) {
-    this.tree = tree;
-    this.context = context;
-    this.tables = tables;
-  }
-  tree;
-  context;
-  tables;
-  resolved = /* @__PURE__ */ new Map();
-  files = /* @__PURE__ */ new Map();
-  stacks = /* @__PURE__ */ new Map();
-  /** The resolved frame of a node, or null for V8's root. */
-  frame(nodeId) {
-    const known = this.resolved.get(nodeId);
-    if (known !== void 0) return known;
-    const callFrame = this.callFrame(nodeId);
-    let frame = null;
-    if (callFrame.functionName !== ROOT_FRAME) frame = resolveFrame(callFrame, this.context, callFrame.functionName === "" ? this.enclosingName(nodeId) : void 0);
-    this.resolved.set(nodeId, frame);
-    return frame;
-  }
-  /** The stack of a node as pprof location ids, leaf first; `leafLine` puts the leaf at that line. */
-  stack(nodeId, leafLine) {
-    const stack = this.callerStack(nodeId);
-    const frame = this.frame(nodeId);
-    if (leafLine === void 0 || !frame || frame.grouped || stack.length === 0) return stack;
-    return [this.tables.location(frame, leafLine), ...stack.slice(1)];
-  }
-  callerStack(nodeId) {
-    const known = this.stacks.get(nodeId);
-    if (known) return known;
-    const chain = [];
-    let current = nodeId;
-    while (current !== void 0 && !this.stacks.has(current)) {
-      if (chain.length > this.tree.callFrameOf.size) throw new PerfgateError("PROFILE_INVALID", `${this.tree.source}: the parent chain of node ${nodeId} has a cycle`);
-      chain.push(current);
-      current = this.tree.parentOf.get(current);
-    }
-    let below = current === void 0 ? [] : this.stacks.get(current);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const id = chain[i];
-      const frame = this.frame(id);
-      if (frame) {
-        const location = this.tables.location(frame);
-        if (!(frame.grouped && below[0] === location)) below = [location, ...below];
-      }
-      this.stacks.set(id, below);
-    }
-    return below;
-  }
-  callFrame(nodeId) {
-    const callFrame = this.tree.callFrameOf.get(nodeId);
-    if (!callFrame) throw new PerfgateError("PROFILE_INVALID", `${this.tree.source}: refers to unknown node ${nodeId}`);
-    return callFrame;
-  }
-  fileOf(nodeId) {
-    let file2 = this.files.get(nodeId);
-    if (file2 === void 0) {
-      file2 = fileOfFrame(this.callFrame(nodeId), this.context);
-      this.files.set(nodeId, file2);
-    }
-    return file2;
-  }
-  /** The V8 name of the nearest caller in the same file that has one. */
-  enclosingName(nodeId) {
-    const file2 = this.fileOf(nodeId);
-    if (file2 === "") return void 0;
-    let current = this.tree.parentOf.get(nodeId);
-    for (let depth = 0; current !== void 0 && depth <= this.tree.callFrameOf.size; depth++) {
-      const callFrame = this.callFrame(current);
-      if (callFrame.functionName !== "" && callFrame.functionName !== ROOT_FRAME && this.fileOf(current) === file2) return callFrame.functionName;
-      current = this.tree.parentOf.get(current);
-    }
-    return void 0;
-  }
-};
-
-// src/profile/pprof-tables.ts
-function pprofTables() {
-  const strings = new StringTable();
-  const functions = [];
-  const functionIds = /* @__PURE__ */ new Map();
-  const locations = [];
-  const locationIds = /* @__PURE__ */ new Map();
-  return {
-    strings,
-    functions,
-    locations,
-    location(frame, line) {
-      const key = functionKey(frame.identity);
-      let functionId = functionIds.get(key);
-      if (functionId === void 0) {
-        functionId = functions.length + 1;
-        const name = strings.dedup(frame.identity.name);
-        functions.push(new Function2({ id: functionId, name, systemName: name, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
-        functionIds.set(key, functionId);
-      }
-      const shownLine = line ?? frame.startLine;
-      const locationKey = `${functionId}:${shownLine}`;
-      let locationId = locationIds.get(locationKey);
-      if (locationId === void 0) {
-        locationId = locations.length + 1;
-        locations.push(new Location({ id: locationId, line: [new Line({ functionId, line: shownLine })] }));
-        locationIds.set(locationKey, locationId);
-      }
-      return locationId;
-    }
-  };
-}
-
-// src/profile/v8-heap-to-pprof.ts
-var UNATTRIBUTED = { functionName: "(V8)", scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 };
-function v8HeapToPprof(v8, context) {
-  const callFrameOf = /* @__PURE__ */ new Map();
-  const parentOf = /* @__PURE__ */ new Map();
-  const pending = [{ node: v8.head, parent: void 0 }];
-  while (pending.length > 0) {
-    const { node: node2, parent } = pending.pop();
-    if (callFrameOf.has(node2.id)) throw new PerfgateError("PROFILE_INVALID", `V8 heap profile: node id ${node2.id} appears twice`);
-    callFrameOf.set(node2.id, parent === void 0 ? { ...node2.callFrame, functionName: "(root)" } : node2.callFrame);
-    if (parent !== void 0) parentOf.set(node2.id, parent);
-    for (const child of node2.children ?? []) pending.push({ node: child, parent: node2.id });
-  }
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
-  const tables = pprofTables();
-  const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 heap profile" }, naming, tables);
-  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, grouped: false })];
-  const totals = /* @__PURE__ */ new Map();
-  let stackless = 0;
-  for (const [i, sample] of (v8.samples ?? []).entries()) {
-    if (!Number.isFinite(sample.size) || sample.size < 0) throw new PerfgateError("PROFILE_INVALID", `V8 heap profile: sample ${i} has size ${sample.size}`);
-    const nodeId = callFrameOf.has(sample.nodeId) ? sample.nodeId : v8.head.id;
-    if (nodeId !== sample.nodeId) stackless += 1;
-    const estimate = allocationEstimate(sample.size, context.samplingIntervalBytes);
-    const entry = totals.get(nodeId) ?? { bytes: 0, objects: 0 };
-    entry.bytes += estimate.bytes;
-    entry.objects += estimate.objects;
-    totals.set(nodeId, entry);
-  }
-  const samples = /* @__PURE__ */ new Map();
-  for (const [nodeId, total] of totals) {
-    const stack = stacks.stack(nodeId);
-    const locations = stack.length > 0 ? stack : rootStack();
-    const key = locations.join(",");
-    const value = [Math.round(total.objects), Math.round(total.bytes)];
-    const existing = samples.get(key);
-    if (existing) existing.value = existing.value.map((v, i) => Number(v) + value[i]);
-    else samples.set(key, new Sample({ locationId: [...locations], value }));
-  }
-  const s = tables.strings;
-  const spaceType = new ValueType({ type: s.dedup("space"), unit: s.dedup("bytes") });
-  const sampleType = [new ValueType({ type: s.dedup("alloc_objects"), unit: s.dedup("count") }), new ValueType({ type: s.dedup("alloc_space"), unit: s.dedup("bytes") })];
-  return new Profile({
-    sampleType,
-    sample: [...samples.values()],
-    location: tables.locations,
-    function: tables.functions,
-    stringTable: s,
-    timeNanos: BigInt(Math.round(context.startedAtMs)) * 1000000n,
-    durationNanos: Math.max(0, Math.round(context.durationMs * 1e6)),
-    periodType: spaceType,
-    period: context.samplingIntervalBytes,
-    // pprof shows alloc_space unless told otherwise, as for Go's allocation profiles.
-    defaultSampleType: s.dedup("alloc_space"),
-    comment: [...context.comments ?? [], ...stackless > 0 ? [`perfgate: ${stackless} allocation samples had no stack in V8's tree (counted as ${UNATTRIBUTED.functionName})`] : []].map(
-      (comment) => s.dedup(comment)
-    )
-  });
-}
-
-// src/profile/apportion.ts
-function apportion(total, weights) {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (weights.length === 0) return [];
-  if (sum <= 0) return weights.map((_, i) => i === 0 ? total : 0);
-  const exact = weights.map((w) => total * w / sum);
-  const parts = exact.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (let i = 0; left > 0 && order.length > 0; i = (i + 1) % order.length, left--) parts[order[i].index] += 1;
-  return parts;
-}
-
-// src/profile/v8-to-pprof.ts
-function v8ToPprof(v8, context) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const node2 of v8.nodes) {
-    if (byId.has(node2.id)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node id ${node2.id} appears twice`);
-    byId.set(node2.id, node2);
-  }
-  const parentOf = /* @__PURE__ */ new Map();
-  for (const node2 of v8.nodes) {
-    for (const child of node2.children ?? []) {
-      if (!byId.has(child)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node ${node2.id} lists unknown child ${child}`);
-      if (parentOf.has(child)) throw new PerfgateError("PROFILE_INVALID", `V8 profile: node ${child} has two parents`);
-      parentOf.set(child, node2.id);
-    }
-  }
-  const callFrameOf = new Map([...byId].map(([id, node2]) => [id, node2.callFrame]));
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
-  const tables = pprofTables();
-  const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
-  const samples = v8.samples ?? [];
-  const deltas = v8.timeDeltas ?? [];
-  const intervalNanos = context.samplingIntervalUs * 1e3;
-  const totals = /* @__PURE__ */ new Map();
-  for (let i = 0; i < samples.length; i++) {
-    const nodeId = samples[i];
-    const node2 = byId.get(nodeId);
-    if (!node2) throw new PerfgateError("PROFILE_INVALID", `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
-    if (node2.callFrame.functionName === IDLE_FRAME) continue;
-    const next = deltas[i + 1];
-    const nanos = next !== void 0 && Number.isFinite(next) && next >= 0 ? next * 1e3 : intervalNanos;
-    const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
-    entry.count += 1;
-    entry.nanos += nanos;
-    totals.set(nodeId, entry);
-  }
-  const pprofSamples = /* @__PURE__ */ new Map();
-  const add = (stack, count2, nanos) => {
-    if (stack.length === 0 || count2 === 0 && nanos === 0) return;
-    const key = stack.join(",");
-    const existing = pprofSamples.get(key);
-    if (existing) existing.value = [Number(existing.value[0]) + count2, Number(existing.value[1]) + nanos];
-    else pprofSamples.set(key, new Sample({ locationId: [...stack], value: [count2, nanos] }));
-  };
-  for (const [nodeId, total] of totals) {
-    const frame = stacks.frame(nodeId);
-    if (!frame) continue;
-    const nanos = Math.round(total.nanos);
-    const lines = tickLines(byId.get(nodeId), frame, naming);
-    if (lines.length === 0) {
-      add(stacks.stack(nodeId), total.count, nanos);
-      continue;
-    }
-    const weights = lines.map((l) => l.ticks);
-    const counts = apportion(total.count, weights);
-    const nanosByLine = apportion(nanos, weights);
-    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), counts[i], nanosByLine[i]));
-  }
-  const cpuType = new ValueType({ type: tables.strings.dedup("cpu"), unit: tables.strings.dedup("nanoseconds") });
-  const durationMicros = Math.max(0, v8.endTime - v8.startTime);
-  return new Profile({
-    sampleType: [new ValueType({ type: tables.strings.dedup("samples"), unit: tables.strings.dedup("count") }), cpuType],
-    sample: [...pprofSamples.values()],
-    location: tables.locations,
-    function: tables.functions,
-    stringTable: tables.strings,
-    timeNanos: BigInt(Math.round(context.startedAtMs)) * 1000000n,
-    durationNanos: durationMicros * 1e3,
-    periodType: cpuType,
-    period: intervalNanos,
-    comment: (context.comments ?? []).map((comment) => tables.strings.dedup(comment))
-  });
-}
-function tickLines(node2, frame, naming) {
-  if (frame.grouped || !node2.positionTicks || node2.positionTicks.length === 0) return [];
-  const byLine = /* @__PURE__ */ new Map();
-  for (const tick of node2.positionTicks) {
-    if (!(tick.ticks > 0)) continue;
-    let line = tick.line;
-    if (frame.mapped) {
-      const original = naming.sources.originalLine(frame.scriptPath, tick.line);
-      line = original && displayFile(original.path, naming) === frame.identity.file ? original.line : frame.startLine;
-    }
-    byLine.set(line, (byLine.get(line) ?? 0) + tick.ticks);
-  }
-  return [...byLine].map(([line, ticks]) => ({ line, ticks })).sort((a, b) => a.line - b.line);
-}
-
-// src/profile/scale.ts
-function scaleToRequests(profile, requests, source) {
-  const own2 = requestsOf(profile);
-  if (own2 === void 0 || own2 <= 0) throw new PerfgateError("PROFILE_INVALID", `${source}: the profile does not say how many requests it covers (no "perfgate: requests=N" comment)`);
-  if (own2 === requests) return profile;
-  const factor = requests / own2;
-  const strings = profile.stringTable;
-  const kept = profile.comment.filter((c) => !REQUESTS_COMMENT.test(strings.strings[Number(c)] ?? ""));
-  return new Profile({
-    ...scaleProfile(profile, factor),
-    comment: [strings.dedup(`perfgate: requests=${requests}`), ...kept, strings.dedup(`perfgate: scaled \xD7${factor.toPrecision(6)} from ${own2} requests, to compare with ${requests}`)]
-  });
-}
-function scaleProfile(profile, factor) {
-  return new Profile({
-    ...profile,
-    sample: profile.sample.map((s) => new Sample({ locationId: s.locationId, label: s.label, value: s.value.map((v) => Math.round(Number(v) * factor)) }))
-  });
-}
-function scaledLike(baseline, candidate, source) {
-  const requests = requestsOf(candidate);
-  return requests === void 0 || requestsOf(baseline) === void 0 ? baseline : scaleToRequests(baseline, requests, source);
-}
-
-// src/profile/comments.ts
-function withComments(profile, comments) {
-  const strings = profile.stringTable;
-  return new Profile({ ...profile, comment: [...profile.comment, ...comments.map((c) => strings.dedup(c))] });
-}
-
-// src/profile/delta.ts
-function subtractProfile(after, before, source) {
-  const merged = mergeProfiles([after, scaleProfile(before, -1)], source);
-  const strings = merged.stringTable;
-  return new Profile({
-    ...merged,
-    sample: merged.sample.filter((s) => s.value.some((v) => Number(v) !== 0)),
-    timeNanos: before.timeNanos,
-    durationNanos: Math.max(0, Number(after.timeNanos) - Number(before.timeNanos)),
-    comment: [strings.dedup(`perfgate: delta of two snapshots (${source})`)]
-  });
-}
-
-// src/profile/keep-sample-types.ts
-function keepSampleTypes(profile, names) {
-  const strings = profile.stringTable.strings;
-  const indexes = names.map((name) => profile.sampleType.findIndex((t) => strings[Number(t.type)] === name));
-  if (indexes.some((i) => i < 0)) return profile;
-  const sample = profile.sample.map((s) => new Sample({ locationId: s.locationId, label: s.label, value: indexes.map((i) => s.value[i] ?? 0) })).filter((s) => s.value.some((v) => Number(v) !== 0));
-  return new Profile({ ...profile, sampleType: indexes.map((i) => profile.sampleType[i]), sample, defaultSampleType: 0 });
-}
-
-// src/profile/relative-files.ts
-function relativeFileNames(profile, root) {
-  const prefix = `${root.replace(/\\/g, "/").replace(/\/+$/, "")}/`;
-  const strings = profile.stringTable;
-  let changed = false;
-  const functions = profile.function.map((f) => {
-    const file2 = (strings.strings[Number(f.filename)] ?? "").replace(/\\/g, "/");
-    if (!file2.startsWith(prefix)) return f;
-    changed = true;
-    return new Function2({ id: f.id, name: f.name, systemName: f.systemName, filename: strings.dedup(file2.slice(prefix.length)), startLine: f.startLine });
-  });
-  return changed ? new Profile({ ...profile, function: functions }) : profile;
-}
-
-// src/run/html-report.ts
-function readSideProfiles(outputDir, merged, allocations) {
-  const read = (relative6) => {
-    const path = join3(outputDir, relative6);
-    return { profile: decodePprof(readFileSync5(path), path), source: path };
-  };
-  return {
-    candidate: [read(merged.candidate), ...allocations ? [read(allocations.candidate)] : []],
-    baseline: merged.baseline ? [read(merged.baseline), ...allocations?.baseline ? [read(allocations.baseline)] : []] : []
-  };
-}
-function functionLinesOf(sides) {
-  return functionLines([...sides.candidate, ...sides.baseline].map((p) => p.profile));
-}
-function writeHtmlReport(outputDir, report, sides) {
-  const measures = flameMeasures(sides.candidate, sides.baseline);
-  const flame = measures.length > 0 ? flamePageData(buildFlameTree(measures), report.comparison) : null;
-  const rendered = renderHtml(report, flame);
-  const html = join3(outputDir, "report.html");
-  writeFileAtomic(html, rendered.html);
-  if (rendered.svg === null) return { html, svg: null };
-  const svg = join3(outputDir, "flamegraph.svg");
-  writeFileAtomic(svg, `<?xml version="1.0" encoding="UTF-8"?>
-${rendered.svg}
-`);
-  return { html, svg };
-}
-
-// src/run/baseline-plan.ts
-function fingerprintDifferences(stored, here) {
-  const differences = environmentDifferences(stored.environment, { ...stored.environment, ...here.environment, perfgateVersion: stored.environment.perfgateVersion });
-  if (stored.settings.configSha256 !== void 0 && stored.settings.configSha256 !== here.configSha256) differences.push("measurement settings differ");
-  if (stored.settings.replaySha256 !== here.replaySha256) differences.push("the replay file differs");
-  return differences;
-}
-function planBaseline(settings2, stored, here, baselinePath) {
-  const ref = settings2.baseRef ?? stored?.commit ?? void 0;
-  const differences = stored ? fingerprintDifferences(stored, here) : [];
-  const missing = () => new PerfgateError("BASELINE_MISSING", `${baselinePath}: no baseline yet; create one with \`perfgate baseline --config <config>\` and commit it, or set compare.baseRef to measure a commit here`);
-  switch (settings2.baseline) {
-    case "stored":
-      if (!stored) throw missing();
-      return {
-        source: "stored",
-        baseline: stored,
-        why: 'compare.baseline is "stored"',
-        warnings: differences.length > 0 ? [`The stored baseline was measured in another environment (${differences.join("; ")}); its figures may not compare. Consider compare.baseline "same-runner".`] : []
-      };
-    case "same-runner":
-      if (!ref) throw new PerfgateError("USAGE", 'compare.baseline is "same-runner" but there is no commit to measure: set compare.baseRef, or store a baseline that records its commit');
-      return { source: "same-runner", ref, why: 'compare.baseline is "same-runner"' };
-    case "auto":
-      if (stored && differences.length === 0) return { source: "stored", baseline: stored, why: "the stored baseline was measured in this environment", warnings: [] };
-      if (ref) {
-        return {
-          source: "same-runner",
-          ref,
-          why: stored ? `the stored baseline's environment differs (${differences.join("; ")}), so its commit was re-measured here` : "there is no stored baseline, so compare.baseRef was measured here"
-        };
-      }
-      if (!stored) throw missing();
-      return {
-        source: "stored",
-        baseline: stored,
-        why: "the stored baseline records no commit to re-measure",
-        warnings: [`The stored baseline was measured in another environment (${differences.join("; ")}) and records no commit, so it could not be re-measured here.`]
-      };
-    default: {
-      const unreachable = settings2.baseline;
-      return unreachable;
-    }
-  }
-}
-
-// src/run/same-runner.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { relative as relative2, resolve as resolve4 } from "node:path";
+// src/target/group-usage.ts
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/target/process-group.ts
 import { spawn } from "node:child_process";
-import { readdirSync as readdirSync2, readFileSync as readFileSync6 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
 
 // src/target/output-tail.ts
 var OutputTail = class {
@@ -82960,7 +82854,7 @@ function groupProcStats(pgid) {
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat2 = readFileSync6(`/proc/${entry}/stat`, "utf8");
+      const stat2 = readFileSync5(`/proc/${entry}/stat`, "utf8");
       const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) === pgid) members2.push({ pid: Number(entry), fields });
     } catch {
@@ -82972,312 +82866,31 @@ function sleep(ms) {
   return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 
-// src/target/build.ts
-async function runBuild(command, cwd, env) {
-  const group2 = new ProcessGroup(command, { cwd, env });
-  const status = await group2.exited;
-  await group2.stop(0);
-  if (status.code !== 0) {
-    throw new PerfgateError(
-      "BUILD_FAILED",
-      `build command \`${command}\` ${group2.describeExit()} (in ${cwd}); its last output:
-${group2.output.lastLines()}`
-    );
-  }
-}
-
-// src/agent/agent-channel.ts
-import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
-import net from "node:net";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
-var AgentChannel = class _AgentChannel {
-  socketPath;
-  folder;
-  server;
-  connection;
-  hello;
-  helloWaiters = [];
-  nextId = 1;
-  pending = /* @__PURE__ */ new Map();
-  closedReason;
-  constructor(folder, server) {
-    this.folder = folder;
-    this.socketPath = join4(folder, "agent.sock");
-    this.server = server;
-  }
-  static async open() {
-    const folder = mkdtempSync(join4(tmpdir(), "perfgate-"));
-    const server = net.createServer();
-    const channel = new _AgentChannel(folder, server);
-    server.on("connection", (socket) => channel.accept(socket));
-    await new Promise((resolve6, reject) => {
-      server.once("error", reject);
-      server.listen(channel.socketPath, () => resolve6());
-    });
-    server.unref();
-    return channel;
-  }
-  get registered() {
-    return this.hello;
-  }
-  /** Resolves with the agent's hello; never rejects (the caller races it with the process). */
-  waitForHello() {
-    if (this.hello) return Promise.resolve(this.hello);
-    return new Promise((resolve6) => this.helloWaiters.push(resolve6));
-  }
-  /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
-  async startProfiling(settings2) {
-    await this.request({ cmd: "start", ...settings2 });
-  }
-  /** Stops both profilers; the agent writes the V8 CPU profile and the sampling heap profile (JSON) to these paths. */
-  async stopProfiling(paths) {
-    const reply = await this.request({ cmd: "stop", ...paths });
-    return reply.ok ? reply.usage : void 0;
-  }
-  close() {
-    this.closedReason ??= "the channel was closed";
-    this.connection?.destroy();
-    this.server.close();
-    rmSync2(this.folder, { recursive: true, force: true });
-    for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
-    this.pending.clear();
-  }
-  accept(socket) {
-    if (this.connection) {
-      socket.destroy();
-      return;
-    }
-    this.connection = socket;
-    socket.setEncoding("utf8");
-    let buffered = "";
-    socket.on("data", (chunk) => {
-      buffered += chunk;
-      let newline;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line.trim() !== "") this.receive(JSON.parse(line));
-      }
-    });
-    socket.on("error", () => void 0);
-    socket.on("close", () => {
-      this.closedReason ??= "the service closed the agent connection (did it exit?)";
-      for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
-      this.pending.clear();
-    });
-  }
-  receive(message) {
-    if (message.type === "hello") {
-      this.hello = message;
-      for (const waiter of this.helloWaiters.splice(0)) waiter(message);
-      return;
-    }
-    const resolve6 = this.pending.get(message.id);
-    this.pending.delete(message.id);
-    resolve6?.(message);
-  }
-  async request(body) {
-    const connection = this.connection;
-    if (!connection || this.closedReason) {
-      throw new PerfgateError("AGENT_FAILED", `agent: cannot send "${body.cmd}": ${this.closedReason ?? "the agent never connected"}`);
-    }
-    const id = this.nextId++;
-    const reply = await new Promise((resolve6) => {
-      this.pending.set(id, resolve6);
-      connection.write(`${JSON.stringify({ ...body, id })}
-`);
-    });
-    if (!reply.ok) throw new PerfgateError("AGENT_FAILED", `agent: "${body.cmd}" failed: ${reply.error}`);
-    return reply;
-  }
-};
-
-// src/agent/protocol.ts
-var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
-
-// src/target/free-port.ts
-import net2 from "node:net";
-function freePort() {
-  return new Promise((resolve6, reject) => {
-    const server = net2.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve6(port));
-    });
-  });
-}
-function canConnect(port, host = "127.0.0.1") {
-  return new Promise((resolve6) => {
-    const socket = net2.createConnection({ port, host });
-    socket.setTimeout(1e3);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve6(true);
-    });
-    socket.once("error", () => resolve6(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve6(false);
-    });
-  });
-}
-
-// src/target/service.ts
-var RunningService = class {
-  constructor(group2, agent, origin, hello, graceMs) {
-    this.group = group2;
-    this.agent = agent;
-    this.origin = origin;
-    this.hello = hello;
-    this.graceMs = graceMs;
-  }
-  group;
-  agent;
-  origin;
-  hello;
-  graceMs;
-  /** Fails with the service's last output if it has exited. */
-  assertAlive(during) {
-    if (this.group.hasExited) {
-      throw new PerfgateError(
-        "SERVICE_FAILED",
-        `service \`${this.group.command}\` ${this.group.describeExit()} during ${during}; its last output:
-${this.group.output.lastLines()}`
-      );
-    }
-  }
-  async stop() {
-    await this.group.stop(this.graceMs);
-    this.agent?.close();
-  }
-};
-async function startService(launch) {
-  const { service } = launch;
-  const port = service.port === 0 ? await freePort() : service.port;
-  if (launch.agentPath === null) return startWithoutAgent(launch, port);
-  const agent = await AgentChannel.open();
-  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
-  const env = {
-    ...process.env,
-    ...service.env,
-    [service.portEnv]: String(port),
-    NODE_OPTIONS: nodeOptions,
-    [AGENT_SOCKET_ENV]: agent.socketPath,
-    PERFGATE_RUN_ID: launch.runId
-  };
-  const group2 = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
-  try {
-    const hello = await waitForAgent(group2, agent, port, service.readyTimeoutMs);
-    const origin = originOf(hello, port);
-    if (service.readyPath) await waitForReadyPath(group2, new URL(service.readyPath, origin), service.readyTimeoutMs);
-    return new RunningService(group2, agent, origin, hello, service.stopGraceMs);
-  } catch (error63) {
-    await group2.stop(service.stopGraceMs);
-    agent.close();
-    throw error63;
-  }
-}
-async function startWithoutAgent(launch, port) {
-  const { service } = launch;
-  const env = { ...process.env, ...service.env, [service.portEnv]: String(port), PERFGATE_RUN_ID: launch.runId };
-  const group2 = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
-  try {
-    await waitForPort(group2, port, service.readyTimeoutMs);
-    const origin = new URL(`http://127.0.0.1:${port}`);
-    if (service.readyPath) await waitForReadyPath(group2, new URL(service.readyPath, origin), service.readyTimeoutMs);
-    return new RunningService(group2, null, origin, null, service.stopGraceMs);
-  } catch (error63) {
-    await group2.stop(service.stopGraceMs);
-    throw error63;
-  }
-}
-async function waitForPort(group2, port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (group2.hasExited) {
-      throw exitedBeforeReady(group2);
-    }
-    if (await canConnect(port)) return;
-    await sleep(50);
-  }
-  throw new PerfgateError(
-    "SERVICE_FAILED",
-    `service \`${group2.command}\` was not ready after ${timeoutMs} ms: nothing accepted connections on 127.0.0.1:${port} (perfgate passed the port in the environment variable it was configured with); its last output:
-${group2.output.lastLines()}`
-  );
-}
-async function waitForAgent(group2, agent, port, timeoutMs) {
-  let timer;
-  const timeout = new Promise((resolve6) => {
-    timer = setTimeout(() => resolve6("timeout"), timeoutMs);
-  });
-  const outcome2 = await Promise.race([agent.waitForHello(), group2.exited.then(() => "exited"), timeout]);
-  clearTimeout(timer);
-  if (outcome2 === "exited") {
-    throw exitedBeforeReady(group2);
-  }
-  if (outcome2 === "timeout") {
-    const listening = await canConnect(port);
-    const why = listening ? `something listens on port ${port}, but the perfgate agent never registered: the service must be a Node process that keeps NODE_OPTIONS (perfgate preloads its agent with --require)` : `it never listened (perfgate passed port ${port} in the environment variable it was configured with)`;
-    throw new PerfgateError(
-      "SERVICE_FAILED",
-      `service \`${group2.command}\` was not ready after ${timeoutMs} ms: ${why}; its last output:
-${group2.output.lastLines()}`
-    );
-  }
-  return outcome2;
-}
-function exitedBeforeReady(group2) {
-  return new PerfgateError("SERVICE_FAILED", `service \`${group2.command}\` ${group2.describeExit()} before it was ready; its last output:
-${group2.output.lastLines()}`);
-}
-async function waitForReadyPath(group2, url2, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer yet";
-  while (Date.now() < deadline) {
-    if (group2.hasExited) break;
+// src/target/group-usage.ts
+var TICKS_PER_SECOND = 100;
+function groupUsage(pgid) {
+  if (pgid === void 0) return void 0;
+  const members2 = groupProcStats(pgid);
+  if (!members2) return void 0;
+  let ticks = 0;
+  let maxRssBytes = 0;
+  for (const { pid, fields } of members2) {
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
     try {
-      const response = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
-      await response.arrayBuffer();
-      if (response.status < 400) return;
-      last = `HTTP ${response.status}`;
-    } catch (error63) {
-      last = error63.message;
+      const peak = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync6(`/proc/${pid}/status`, "utf8"));
+      if (peak) maxRssBytes = Math.max(maxRssBytes, Number(peak[1]) * 1024);
+    } catch {
     }
-    await sleep(100);
   }
-  throw new PerfgateError(
-    "SERVICE_FAILED",
-    `service \`${group2.command}\` did not answer GET ${url2.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group2.describeExit()}); its last output:
-${group2.output.lastLines()}`
-  );
-}
-function originOf(hello, fallbackPort) {
-  if ("port" in hello.address) {
-    const bound = hello.address.host;
-    const host = bound === "::" || bound === "0.0.0.0" ? "127.0.0.1" : bound === "::1" ? "[::1]" : bound;
-    if (!host.startsWith("127.") && host !== "[::1]") {
-      throw new PerfgateError("SERVICE_FAILED", `service listens on ${bound}:${hello.address.port}; perfgate only sends load to loopback addresses`);
-    }
-    return new URL(`http://${host}:${hello.address.port}`);
-  }
-  return new URL(`http://127.0.0.1:${fallbackPort}`);
-}
-function quoteForNodeOptions(path) {
-  return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
+  return { cpuMicros: ticks / TICKS_PER_SECOND * 1e6, maxRssBytes };
 }
 
-// src/run/measure.ts
-import { createHash as createHash2, randomUUID as randomUUID2 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+// src/run/trial-profiles.ts
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // src/profile/read-sources.ts
 import { existsSync as existsSync2, readFileSync as readFileSync7, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, isAbsolute, resolve as resolve3 } from "node:path";
 
 // node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.mjs
 var comma = ",".charCodeAt(0);
@@ -83870,7 +83483,7 @@ var SourceReader = class {
     };
     for (const url2 of new Set(urls)) {
       const path = scriptPathOf(url2);
-      if (!isAbsolute2(path)) continue;
+      if (!isAbsolute(path)) continue;
       notePackage(path);
       if (packagePath(path.replace(/\\/g, "/"))) continue;
       const map2 = this.map(path);
@@ -83950,82 +83563,7 @@ function scriptUrls(cpu, heap) {
   return urls;
 }
 
-// src/target/pprof-http.ts
-var DEFAULT_PPROF_PATH = "/debug/pprof";
-function pprofBase(setting, origin) {
-  const raw = setting ?? DEFAULT_PPROF_PATH;
-  const url2 = raw.startsWith("/") ? new URL(raw, origin) : new URL(raw);
-  if (!url2.pathname.endsWith("/")) url2.pathname = `${url2.pathname}/`;
-  return url2;
-}
-async function fetchPprof(url2, options) {
-  const what = `GET ${url2.href}`;
-  const signals = [AbortSignal.timeout(options.timeoutMs), ...options.signal ? [options.signal] : []];
-  let response;
-  try {
-    response = await fetch(url2, { signal: AbortSignal.any(signals), headers: { accept: "application/octet-stream" } });
-  } catch (error63) {
-    throw new PerfgateError("SERVICE_FAILED", `pprof-http: ${what} failed (${describeError(error63)})`);
-  }
-  if (response.status === 404 && options.allowMissing) {
-    await response.body?.cancel();
-    return void 0;
-  }
-  if (response.status !== 200) {
-    const text = (await response.text().catch(() => "")).trim().slice(0, 300);
-    throw new PerfgateError(
-      "SERVICE_FAILED",
-      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`
-    );
-  }
-  const bytes = await readLimited(response, what);
-  return decodePprof(bytes, `pprof-http: ${url2.pathname}${url2.search}`);
-}
-async function readLimited(response, what) {
-  const limit = DEFAULT_PROFILE_LIMITS.maxCompressedBytes;
-  const chunks = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  try {
-    for (; ; ) {
-      const next = await reader?.read();
-      if (!next || next.done) break;
-      size += next.value.length;
-      if (size > limit) {
-        await reader?.cancel();
-        throw new PerfgateError("PROFILE_INVALID", `pprof-http: ${what} sent more than ${limit} bytes, the limit for a profile (docs/limits.md)`);
-      }
-      chunks.push(next.value);
-    }
-  } catch (error63) {
-    if (error63 instanceof PerfgateError) throw error63;
-    throw new PerfgateError("SERVICE_FAILED", `pprof-http: ${what} broke off while sending the profile (${describeError(error63)})`);
-  }
-  return Buffer.concat(chunks);
-}
-
-// src/target/group-usage.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-var TICKS_PER_SECOND = 100;
-function groupUsage(pgid) {
-  if (pgid === void 0) return void 0;
-  const members2 = groupProcStats(pgid);
-  if (!members2) return void 0;
-  let ticks = 0;
-  let maxRssBytes = 0;
-  for (const { pid, fields } of members2) {
-    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-    try {
-      const peak = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync8(`/proc/${pid}/status`, "utf8"));
-      if (peak) maxRssBytes = Math.max(maxRssBytes, Number(peak[1]) * 1024);
-    } catch {
-    }
-  }
-  return { cpuMicros: ticks / TICKS_PER_SECOND * 1e6, maxRssBytes };
-}
-
 // src/run/trial-profiles.ts
-import { readFileSync as readFileSync9 } from "node:fs";
 function trialProfilePaths(profileDir, label2, index) {
   return { cpu: `${profileDir}/${label2}-trial-${index}.pb.gz`, allocations: `${profileDir}/${label2}-trial-${index}.alloc.pb.gz` };
 }
@@ -84061,7 +83599,7 @@ function writeTrialProfiles(cpu, allocations, out) {
 }
 function readJson(path, what) {
   try {
-    return JSON.parse(readFileSync9(path, "utf8"));
+    return JSON.parse(readFileSync8(path, "utf8"));
   } catch (error63) {
     throw new PerfgateError("AGENT_FAILED", `agent: the ${what} it wrote (${path}) cannot be read: ${describeError(error63)}`);
   }
@@ -84069,27 +83607,20 @@ function readJson(path, what) {
 
 // src/run/pprof-http-window.ts
 var MAX_PPROF_SECONDS = 300;
-async function measurePprofHttpWindow(service, config2, warmup, runLoad, signal) {
-  const base = pprofBase(config2.profile.pprofUrl, service.origin);
+async function measurePprofHttpWindow(target, config2, warmup, runLoad, signal) {
+  const base = target.base;
   const seconds = pprofWindowSeconds(config2.profile.pprofSeconds, config2.load.measureRequests, warmup);
   const timeoutMs = Math.max(config2.load.requestTimeoutMs, 1e4);
-  const aborts = signal ? { signal } : {};
+  const aborts = { ...signal ? { signal } : {}, ...target.setting ? { setting: target.setting } : {} };
   const before = await fetchPprof(new URL("allocs", base), { timeoutMs, allowMissing: true, ...aborts });
   const windowEnd = new AbortController();
-  const usageBefore = groupUsage(service.group.pid);
+  const usageBefore = groupUsage(target.pid);
   const startedAtMs = Date.now();
   const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1e3 + timeoutMs, ...aborts });
   void cpuRequest.catch(() => windowEnd.abort());
-  const timer = setTimeout(() => windowEnd.abort(), seconds * 1e3);
-  let load;
-  try {
-    const expected = warmup && warmup.durationMs > 0 ? warmup.responses / warmup.durationMs * 1e3 * seconds : config2.load.measureRequests;
-    load = await runLoad(Math.max(config2.load.measureRequests, Math.ceil(expected * 4)), windowEnd.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+  const load = await loadForSeconds(seconds, config2.load.measureRequests, warmup, runLoad, windowEnd);
   const cpu = await cpuRequest;
-  const usageAfter = groupUsage(service.group.pid);
+  const usageAfter = groupUsage(target.pid);
   const wallMicros = (Date.now() - startedAtMs) * 1e3;
   const after = before ? await fetchPprof(new URL("allocs", base), { timeoutMs, ...aborts }) : void 0;
   return {
@@ -84101,6 +83632,15 @@ async function measurePprofHttpWindow(service, config2, warmup, runLoad, signal)
     seconds,
     usage: usageBefore && usageAfter ? { cpuMicros: usageAfter.cpuMicros - usageBefore.cpuMicros, wallMicros, maxRssBytes: usageAfter.maxRssBytes } : void 0
   };
+}
+async function loadForSeconds(seconds, measureRequests, warmup, runLoad, end = new AbortController()) {
+  const timer = setTimeout(() => end.abort(), seconds * 1e3);
+  try {
+    const expected = warmup && warmup.durationMs > 0 ? warmup.responses / warmup.durationMs * 1e3 * seconds : measureRequests;
+    return await runLoad(Math.max(measureRequests, Math.ceil(expected * 4)), end.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 function pprofHttpTrialProfiles(window2, out, config2) {
   const comments = [`perfgate: requests=${window2.load.responses}`, `perfgate: replay=${config2.replayPath}`, `perfgate: pprof-http, a ${window2.seconds} s window`];
@@ -84124,14 +83664,690 @@ function emptyAllocations() {
   });
 }
 
+// src/run/trial-metrics.ts
+function trialMetrics(load, profiled2, usage) {
+  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
+  const seconds = (usage?.wallMicros ?? load.durationMs * 1e3) / 1e6;
+  return {
+    requests: load.responses,
+    sampledCpuNanos: profiled2?.sampledCpuNanos ?? 0,
+    ...profiled2 ? { allocatedBytes: profiled2.allocatedBytes, allocatedObjects: profiled2.allocatedObjects } : {},
+    functions: profiled2?.functions ?? {},
+    service: {
+      cpuMicrosPerRequest: usage ? usage.cpuMicros / load.responses : 0,
+      throughputRps: seconds > 0 ? load.responses / seconds : 0,
+      latencyMs: load.latencyMs,
+      errors: load.errors,
+      non2xx: load.non2xx,
+      statusMismatches: mismatches,
+      ...mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {},
+      maxRssBytes: usage?.maxRssBytes ?? 0
+    }
+  };
+}
+
+// src/run/canary.ts
+async function measureCanary(config2, requests, targets, progress, signal) {
+  const profileDir = join2(config2.outputDir, "profiles");
+  const load = (origin, amount, startAt2, windowEnd) => {
+    const signals = [...signal ? [signal] : [], ...windowEnd ? [windowEnd] : []];
+    return replayLoad(origin, requests, { amount, startAt: startAt2, connections: config2.load.connections, timeoutMs: config2.load.requestTimeoutMs, ...signals.length > 0 ? { signal: AbortSignal.any(signals) } : {} });
+  };
+  const side = (name, origin, pprof, setting) => ({
+    name,
+    origin,
+    pprof,
+    setting,
+    rounds: [],
+    profiles: { cpu: [], allocations: [], pprofs: [] },
+    warmup: void 0
+  });
+  const canary = side("canary", targets.canary, targets.canaryPprof, "input pprof-url");
+  const stable = targets.stable ? side("stable", targets.stable, targets.stablePprof, "input baseline-pprof-url") : null;
+  const sides = stable ? [stable, canary] : [canary];
+  if (sides.some((s) => s.pprof)) mkdirSync2(profileDir, { recursive: true });
+  if (config2.load.warmupRequests > 0) {
+    for (const s of sides) s.warmup = await progress.phase(`${s.name} warm-up`, () => load(s.origin, config2.load.warmupRequests, 0));
+  }
+  const startAt = config2.load.warmupRequests % requests.length;
+  const windowSeconds = sides.some((s) => s.pprof) ? Math.max(...sides.map((s) => pprofWindowSeconds(config2.profile.pprofSeconds, config2.load.measureRequests, s.warmup))) : null;
+  const windowConfig = windowSeconds === null ? config2 : { ...config2, profile: { ...config2.profile, pprofSeconds: windowSeconds } };
+  for (let round2 = 1; round2 <= config2.trials; round2++) {
+    const order = round2 % 2 === 1 ? sides : [...sides].reverse();
+    for (const s of order) {
+      if (signal?.aborted) throw new PerfgateError("INTERRUPTED", "interrupted during the canary rounds");
+      const metrics = await progress.phase(`${s.name} round ${round2} of ${config2.trials}`, async () => {
+        const runLoad = (amount, windowEnd) => load(s.origin, amount, startAt, windowEnd);
+        if (!s.pprof) {
+          const result = windowSeconds === null ? await load(s.origin, config2.load.measureRequests, startAt) : await loadForSeconds(windowSeconds, config2.load.measureRequests, s.warmup, runLoad);
+          return trialMetrics(checked(result, s.name, s.origin, round2), void 0, void 0);
+        }
+        const window2 = await measurePprofHttpWindow({ base: s.pprof, setting: s.setting }, windowConfig, s.warmup, runLoad, signal);
+        checked(window2.load, s.name, s.origin, round2);
+        if (round2 === 1 && !window2.allocationsServed) progress.line(`  ${s.name}: its pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
+        const out = { cpu: join2(profileDir, `${s.name}-round-${round2}.pb.gz`), allocations: join2(profileDir, `${s.name}-round-${round2}.alloc.pb.gz`) };
+        s.profiles.cpu.push(out.cpu);
+        s.profiles.allocations.push(out.allocations);
+        const profiled2 = pprofHttpTrialProfiles(window2, out, config2);
+        s.profiles.pprofs.push(profiled2.cpu);
+        return trialMetrics(window2.load, profiled2, void 0);
+      });
+      s.rounds.push(metrics);
+      progress.line(`  ${s.name} round ${round2}: ${metrics.requests} responses, ${metrics.service.throughputRps.toFixed(0)} req/s, p95 ${metrics.service.latencyMs.p95.toFixed(1)} ms`);
+    }
+  }
+  const none = { cpu: [], allocations: [], pprofs: [] };
+  return { canary: canary.rounds, stable: stable?.rounds ?? [], profiles: { canary: canary.profiles, stable: stable?.profiles ?? none } };
+}
+function checked(result, side, origin, round2) {
+  if (result.responses === 0) {
+    throw new PerfgateError("LOAD_FAILED", `${side} ${origin.origin}: no request got a response in round ${round2} (${result.errors} errors, ${result.timeouts} timeouts)`);
+  }
+  return result;
+}
+function clientSideOnly(trials) {
+  return trials.map((t) => ({ ...withoutAllocationTotals(t), sampledCpuNanos: 0, functions: {}, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
+}
+function withoutServiceUsage(trials) {
+  return trials.map((t) => ({ ...t, service: { ...t.service, cpuMicrosPerRequest: 0, maxRssBytes: 0 } }));
+}
+function allocationsOnBothOrNeither(reference, canary) {
+  const both = allocationsProfiled(reference) && allocationsProfiled(canary);
+  if (both || !allocationsProfiled(reference) && !allocationsProfiled(canary)) return { reference: [...reference], canary: [...canary], dropped: false };
+  return { reference: reference.map(withoutAllocationTotals), canary: canary.map(withoutAllocationTotals), dropped: true };
+}
+function withoutAllocationTotals({ allocatedBytes: _bytes, allocatedObjects: _objects, ...trial2 }) {
+  return trial2;
+}
+function profiled(trials) {
+  return trials.length > 0 && trials.every((t) => t.sampledCpuNanos > 0 && Object.keys(t.functions).length > 0);
+}
+
+// src/run/environment.ts
+import { cpus } from "node:os";
+function currentEnvironment(service) {
+  const cpuList = cpus();
+  return {
+    nodeVersion: service.nodeVersion,
+    v8Version: service.v8Version,
+    platform: process.platform,
+    arch: process.arch,
+    cpuModel: cpuList[0]?.model.trim() ?? "unknown",
+    cpuCount: cpuList.length,
+    perfgateVersion: PERFGATE_VERSION
+  };
+}
+var AGENTLESS_VERSIONS = { nodeVersion: "n/a (pprof-http)", v8Version: "n/a (pprof-http)" };
+
+// src/modes/check.ts
+import { randomUUID as randomUUID4 } from "node:crypto";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+
+// src/github/report-artifact.ts
+import { lstatSync, openSync as openSync2, readSync, closeSync as closeSync2, realpathSync } from "node:fs";
+import { join as join3, relative, isAbsolute as isAbsolute2 } from "node:path";
+var MAX_ARTIFACT_REPORT_BYTES = 8 * 1024 * 1024;
+var ARTIFACT_REPORT_FILE = "report.json";
+var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
+var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
+var count = external_exports.number().int().min(0);
+var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
+var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
+var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
+var freeText = (max2) => external_exports.string().max(max2);
+var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
+var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
+var metric = external_exports.object({
+  baseline: external_exports.array(finite2).max(1e3),
+  candidate: external_exports.array(finite2).max(1e3),
+  baselineMedian: finite2,
+  candidateMedian: finite2,
+  ratio,
+  ci: external_exports.object({ low: ratio, high: ratio }),
+  p: finite2,
+  q: finite2,
+  outcome
+});
+var finding = external_exports.object({
+  key: freeText(4096),
+  name: freeText(4096),
+  file: freeText(4096),
+  presence: external_exports.enum(["both", "added", "gone"]),
+  outcome,
+  self: metric,
+  total: metric,
+  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
+  allocations: metric.optional(),
+  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
+});
+var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
+var routeMismatch = external_exports.object({
+  side: external_exports.enum(["baseline", "candidate"]),
+  route: freeText(500),
+  count,
+  responses: count,
+  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
+});
+var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
+var verdict = external_exports.discriminatedUnion("outcome", [
+  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
+  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
+  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
+  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
+]);
+var environment = external_exports.object({
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
+  cpuModel: freeText(200),
+  cpuCount: count,
+  perfgateVersion: plainText(40)
+});
+var settings = external_exports.object({
+  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
+  trials: count,
+  warmupRequests: count,
+  measureRequests: count,
+  connections: count,
+  cpuSamplingIntervalUs: count,
+  allocationSamplingIntervalBytes: count.optional(),
+  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
+});
+var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
+var untrustedReportSchema = external_exports.object({
+  schema: external_exports.literal(REPORT_SCHEMA),
+  version: external_exports.literal(REPORT_VERSION),
+  createdAt: external_exports.iso.datetime(),
+  comparison: external_exports.object({
+    verdict,
+    findings: external_exports.array(finding).max(2e4),
+    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
+    paired: paired.optional(),
+    trials: external_exports.object({ baseline: count, candidate: count }),
+    tests: count,
+    untested: count,
+    // The config's own schema: the settings a report states are the config's compare section.
+    settings: compareSchema,
+    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
+    warnings: external_exports.array(freeText(2e3)).max(50)
+  }),
+  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
+  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
+  candidate: external_exports.object({ commit, environment, settings }),
+  environmentDifferences: external_exports.array(freeText(400)).max(20),
+  reproduce: plainText(500),
+  profiles: external_exports.array(freeText(300)).max(1e3),
+  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
+  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
+  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
+  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
+  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
+  functionLines: external_exports.record(functionKey2, count).optional(),
+  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
+  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
+});
+function readReportArtifact(folder) {
+  let realFolder;
+  try {
+    realFolder = realpathSync(folder);
+  } catch (error63) {
+    throw new PerfgateError("ARTIFACT_INVALID", `${folder}: the artifact folder cannot be read (${describeError(error63)}); did the download step run?`);
+  }
+  return readReportFile(join3(folder, ARTIFACT_REPORT_FILE), realFolder);
+}
+function readReportFile(path, within) {
+  let stat2;
+  try {
+    stat2 = lstatSync(path);
+  } catch (error63) {
+    throw new PerfgateError("ARTIFACT_INVALID", `${path}: cannot read the report (${describeError(error63)})`);
+  }
+  if (!stat2.isFile()) throw new PerfgateError("ARTIFACT_INVALID", `${path}: expected a regular file (got a ${stat2.isSymbolicLink() ? "symbolic link" : "folder or device"}); refusing to follow it`);
+  if (within !== void 0) {
+    const inside = relative(within, realpathSync(path));
+    if (inside.startsWith("..") || isAbsolute2(inside)) throw new PerfgateError("ARTIFACT_INVALID", `${path}: resolves outside the artifact folder`);
+  }
+  if (stat2.size > MAX_ARTIFACT_REPORT_BYTES) {
+    throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${stat2.size} bytes, over the ${MAX_ARTIFACT_REPORT_BYTES}-byte cap for a report`);
+  }
+  const text = readCapped(path, MAX_ARTIFACT_REPORT_BYTES);
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error63) {
+    throw new PerfgateError("ARTIFACT_INVALID", `${path}: not valid JSON (${describeError(error63)})`);
+  }
+  const parsed = untrustedReportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    const got = valueAt2(raw, issue3.path);
+    const shown = got === void 0 ? "" : ` (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)})`;
+    throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}${shown}`);
+  }
+  return parsed.data;
+}
+function readCapped(path, max2) {
+  const fd = openSync2(path, "r");
+  try {
+    const buffer = Buffer.alloc(max2 + 1);
+    let length = 0;
+    while (length <= max2) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact report`);
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync2(fd);
+  }
+}
+function valueAt2(raw, path) {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
+    value = value[key];
+  }
+  return typeof value === "object" && value !== null ? void 0 : value;
+}
+
+// src/run/gate.ts
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync12 } from "node:fs";
+import { cpus as cpus2 } from "node:os";
+import { join as join9, relative as relative3 } from "node:path";
+
+// src/run/html-report.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+import { join as join4 } from "node:path";
+function readSideProfiles(outputDir, merged, allocations) {
+  const read = (relative7) => {
+    const path = join4(outputDir, relative7);
+    return { profile: decodePprof(readFileSync9(path), path), source: path };
+  };
+  return {
+    candidate: [read(merged.candidate), ...allocations ? [read(allocations.candidate)] : []],
+    baseline: merged.baseline ? [read(merged.baseline), ...allocations?.baseline ? [read(allocations.baseline)] : []] : []
+  };
+}
+function functionLinesOf(sides) {
+  return functionLines([...sides.candidate, ...sides.baseline].map((p) => p.profile));
+}
+function writeHtmlReport(outputDir, report, sides) {
+  const measures = flameMeasures(sides.candidate, sides.baseline);
+  const flame = measures.length > 0 ? flamePageData(buildFlameTree(measures), report.comparison) : null;
+  const rendered = renderHtml(report, flame);
+  const html = join4(outputDir, "report.html");
+  writeFileAtomic(html, rendered.html);
+  if (rendered.svg === null) return { html, svg: null };
+  const svg = join4(outputDir, "flamegraph.svg");
+  writeFileAtomic(svg, `<?xml version="1.0" encoding="UTF-8"?>
+${rendered.svg}
+`);
+  return { html, svg };
+}
+
+// src/run/baseline-plan.ts
+function fingerprintDifferences(stored, here) {
+  const differences = environmentDifferences(stored.environment, { ...stored.environment, ...here.environment, perfgateVersion: stored.environment.perfgateVersion });
+  if (stored.settings.configSha256 !== void 0 && stored.settings.configSha256 !== here.configSha256) differences.push("measurement settings differ");
+  if (stored.settings.replaySha256 !== here.replaySha256) differences.push("the replay file differs");
+  return differences;
+}
+function planBaseline(settings2, stored, here, baselinePath) {
+  const ref = settings2.baseRef ?? stored?.commit ?? void 0;
+  const differences = stored ? fingerprintDifferences(stored, here) : [];
+  const missing = () => new PerfgateError("BASELINE_MISSING", `${baselinePath}: no baseline yet; create one with \`perfgate baseline --config <config>\` and commit it, or set compare.baseRef to measure a commit here`);
+  switch (settings2.baseline) {
+    case "stored":
+      if (!stored) throw missing();
+      return {
+        source: "stored",
+        baseline: stored,
+        why: 'compare.baseline is "stored"',
+        warnings: differences.length > 0 ? [`The stored baseline was measured in another environment (${differences.join("; ")}); its figures may not compare. Consider compare.baseline "same-runner".`] : []
+      };
+    case "same-runner":
+      if (!ref) throw new PerfgateError("USAGE", 'compare.baseline is "same-runner" but there is no commit to measure: set compare.baseRef, or store a baseline that records its commit');
+      return { source: "same-runner", ref, why: 'compare.baseline is "same-runner"' };
+    case "auto":
+      if (stored && differences.length === 0) return { source: "stored", baseline: stored, why: "the stored baseline was measured in this environment", warnings: [] };
+      if (ref) {
+        return {
+          source: "same-runner",
+          ref,
+          why: stored ? `the stored baseline's environment differs (${differences.join("; ")}), so its commit was re-measured here` : "there is no stored baseline, so compare.baseRef was measured here"
+        };
+      }
+      if (!stored) throw missing();
+      return {
+        source: "stored",
+        baseline: stored,
+        why: "the stored baseline records no commit to re-measure",
+        warnings: [`The stored baseline was measured in another environment (${differences.join("; ")}) and records no commit, so it could not be re-measured here.`]
+      };
+    default: {
+      const unreachable = settings2.baseline;
+      return unreachable;
+    }
+  }
+}
+
+// src/run/same-runner.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { relative as relative2, resolve as resolve4 } from "node:path";
+
+// src/target/build.ts
+async function runBuild(command, cwd, env) {
+  const group2 = new ProcessGroup(command, { cwd, env });
+  const status = await group2.exited;
+  await group2.stop(0);
+  if (status.code !== 0) {
+    throw new PerfgateError(
+      "BUILD_FAILED",
+      `build command \`${command}\` ${group2.describeExit()} (in ${cwd}); its last output:
+${group2.output.lastLines()}`
+    );
+  }
+}
+
+// src/agent/agent-channel.ts
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join as join5 } from "node:path";
+var AgentChannel = class _AgentChannel {
+  socketPath;
+  folder;
+  server;
+  connection;
+  hello;
+  helloWaiters = [];
+  nextId = 1;
+  pending = /* @__PURE__ */ new Map();
+  closedReason;
+  constructor(folder, server) {
+    this.folder = folder;
+    this.socketPath = join5(folder, "agent.sock");
+    this.server = server;
+  }
+  static async open() {
+    const folder = mkdtempSync(join5(tmpdir(), "perfgate-"));
+    const server = net.createServer();
+    const channel = new _AgentChannel(folder, server);
+    server.on("connection", (socket) => channel.accept(socket));
+    await new Promise((resolve6, reject) => {
+      server.once("error", reject);
+      server.listen(channel.socketPath, () => resolve6());
+    });
+    server.unref();
+    return channel;
+  }
+  get registered() {
+    return this.hello;
+  }
+  /** Resolves with the agent's hello; never rejects (the caller races it with the process). */
+  waitForHello() {
+    if (this.hello) return Promise.resolve(this.hello);
+    return new Promise((resolve6) => this.helloWaiters.push(resolve6));
+  }
+  /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
+  async startProfiling(settings2) {
+    await this.request({ cmd: "start", ...settings2 });
+  }
+  /** Stops both profilers; the agent writes the V8 CPU profile and the sampling heap profile (JSON) to these paths. */
+  async stopProfiling(paths) {
+    const reply = await this.request({ cmd: "stop", ...paths });
+    return reply.ok ? reply.usage : void 0;
+  }
+  close() {
+    this.closedReason ??= "the channel was closed";
+    this.connection?.destroy();
+    this.server.close();
+    rmSync2(this.folder, { recursive: true, force: true });
+    for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
+    this.pending.clear();
+  }
+  accept(socket) {
+    if (this.connection) {
+      socket.destroy();
+      return;
+    }
+    this.connection = socket;
+    socket.setEncoding("utf8");
+    let buffered = "";
+    socket.on("data", (chunk) => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        if (line.trim() !== "") this.receive(JSON.parse(line));
+      }
+    });
+    socket.on("error", () => void 0);
+    socket.on("close", () => {
+      this.closedReason ??= "the service closed the agent connection (did it exit?)";
+      for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
+      this.pending.clear();
+    });
+  }
+  receive(message) {
+    if (message.type === "hello") {
+      this.hello = message;
+      for (const waiter of this.helloWaiters.splice(0)) waiter(message);
+      return;
+    }
+    const resolve6 = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    resolve6?.(message);
+  }
+  async request(body) {
+    const connection = this.connection;
+    if (!connection || this.closedReason) {
+      throw new PerfgateError("AGENT_FAILED", `agent: cannot send "${body.cmd}": ${this.closedReason ?? "the agent never connected"}`);
+    }
+    const id = this.nextId++;
+    const reply = await new Promise((resolve6) => {
+      this.pending.set(id, resolve6);
+      connection.write(`${JSON.stringify({ ...body, id })}
+`);
+    });
+    if (!reply.ok) throw new PerfgateError("AGENT_FAILED", `agent: "${body.cmd}" failed: ${reply.error}`);
+    return reply;
+  }
+};
+
+// src/agent/protocol.ts
+var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
+
+// src/target/free-port.ts
+import net2 from "node:net";
+function freePort() {
+  return new Promise((resolve6, reject) => {
+    const server = net2.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve6(port));
+    });
+  });
+}
+function canConnect(port, host = "127.0.0.1") {
+  return new Promise((resolve6) => {
+    const socket = net2.createConnection({ port, host });
+    socket.setTimeout(1e3);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve6(true);
+    });
+    socket.once("error", () => resolve6(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve6(false);
+    });
+  });
+}
+
+// src/target/service.ts
+var RunningService = class {
+  constructor(group2, agent, origin, hello, graceMs) {
+    this.group = group2;
+    this.agent = agent;
+    this.origin = origin;
+    this.hello = hello;
+    this.graceMs = graceMs;
+  }
+  group;
+  agent;
+  origin;
+  hello;
+  graceMs;
+  /** Fails with the service's last output if it has exited. */
+  assertAlive(during) {
+    if (this.group.hasExited) {
+      throw new PerfgateError(
+        "SERVICE_FAILED",
+        `service \`${this.group.command}\` ${this.group.describeExit()} during ${during}; its last output:
+${this.group.output.lastLines()}`
+      );
+    }
+  }
+  async stop() {
+    await this.group.stop(this.graceMs);
+    this.agent?.close();
+  }
+};
+async function startService(launch) {
+  const { service } = launch;
+  const port = service.port === 0 ? await freePort() : service.port;
+  if (launch.agentPath === null) return startWithoutAgent(launch, port);
+  const agent = await AgentChannel.open();
+  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
+  const env = {
+    ...process.env,
+    ...service.env,
+    [service.portEnv]: String(port),
+    NODE_OPTIONS: nodeOptions,
+    [AGENT_SOCKET_ENV]: agent.socketPath,
+    PERFGATE_RUN_ID: launch.runId
+  };
+  const group2 = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
+  try {
+    const hello = await waitForAgent(group2, agent, port, service.readyTimeoutMs);
+    const origin = originOf(hello, port);
+    if (service.readyPath) await waitForReadyPath(group2, new URL(service.readyPath, origin), service.readyTimeoutMs);
+    return new RunningService(group2, agent, origin, hello, service.stopGraceMs);
+  } catch (error63) {
+    await group2.stop(service.stopGraceMs);
+    agent.close();
+    throw error63;
+  }
+}
+async function startWithoutAgent(launch, port) {
+  const { service } = launch;
+  const env = { ...process.env, ...service.env, [service.portEnv]: String(port), PERFGATE_RUN_ID: launch.runId };
+  const group2 = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
+  try {
+    await waitForPort(group2, port, service.readyTimeoutMs);
+    const origin = new URL(`http://127.0.0.1:${port}`);
+    if (service.readyPath) await waitForReadyPath(group2, new URL(service.readyPath, origin), service.readyTimeoutMs);
+    return new RunningService(group2, null, origin, null, service.stopGraceMs);
+  } catch (error63) {
+    await group2.stop(service.stopGraceMs);
+    throw error63;
+  }
+}
+async function waitForPort(group2, port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (group2.hasExited) {
+      throw exitedBeforeReady(group2);
+    }
+    if (await canConnect(port)) return;
+    await sleep(50);
+  }
+  throw new PerfgateError(
+    "SERVICE_FAILED",
+    `service \`${group2.command}\` was not ready after ${timeoutMs} ms: nothing accepted connections on 127.0.0.1:${port} (perfgate passed the port in the environment variable it was configured with); its last output:
+${group2.output.lastLines()}`
+  );
+}
+async function waitForAgent(group2, agent, port, timeoutMs) {
+  let timer;
+  const timeout = new Promise((resolve6) => {
+    timer = setTimeout(() => resolve6("timeout"), timeoutMs);
+  });
+  const outcome2 = await Promise.race([agent.waitForHello(), group2.exited.then(() => "exited"), timeout]);
+  clearTimeout(timer);
+  if (outcome2 === "exited") {
+    throw exitedBeforeReady(group2);
+  }
+  if (outcome2 === "timeout") {
+    const listening = await canConnect(port);
+    const why = listening ? `something listens on port ${port}, but the perfgate agent never registered: the service must be a Node process that keeps NODE_OPTIONS (perfgate preloads its agent with --require)` : `it never listened (perfgate passed port ${port} in the environment variable it was configured with)`;
+    throw new PerfgateError(
+      "SERVICE_FAILED",
+      `service \`${group2.command}\` was not ready after ${timeoutMs} ms: ${why}; its last output:
+${group2.output.lastLines()}`
+    );
+  }
+  return outcome2;
+}
+function exitedBeforeReady(group2) {
+  return new PerfgateError("SERVICE_FAILED", `service \`${group2.command}\` ${group2.describeExit()} before it was ready; its last output:
+${group2.output.lastLines()}`);
+}
+async function waitForReadyPath(group2, url2, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer yet";
+  while (Date.now() < deadline) {
+    if (group2.hasExited) break;
+    try {
+      const response = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
+      await response.arrayBuffer();
+      if (response.status < 400) return;
+      last = `HTTP ${response.status}`;
+    } catch (error63) {
+      last = error63.message;
+    }
+    await sleep(100);
+  }
+  throw new PerfgateError(
+    "SERVICE_FAILED",
+    `service \`${group2.command}\` did not answer GET ${url2.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group2.describeExit()}); its last output:
+${group2.output.lastLines()}`
+  );
+}
+function originOf(hello, fallbackPort) {
+  if ("port" in hello.address) {
+    const bound = hello.address.host;
+    const host = bound === "::" || bound === "0.0.0.0" ? "127.0.0.1" : bound === "::1" ? "[::1]" : bound;
+    if (!host.startsWith("127.") && host !== "[::1]") {
+      throw new PerfgateError("SERVICE_FAILED", `service listens on ${bound}:${hello.address.port}; perfgate only sends load to loopback addresses`);
+    }
+    return new URL(`http://${host}:${hello.address.port}`);
+  }
+  return new URL(`http://127.0.0.1:${fallbackPort}`);
+}
+function quoteForNodeOptions(path) {
+  return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
+}
+
 // src/run/measure.ts
+import { createHash as createHash2, randomUUID as randomUUID2 } from "node:crypto";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync10, rmSync as rmSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 async function measure(options) {
   const { config: config2, progress } = options;
   const requests = replayRequests(config2, progress);
   const replaySha256 = createHash2("sha256").update(readFileSync10(config2.replayPath)).digest("hex");
   const runId = options.runId ?? randomUUID2();
-  const profileDir = options.profileDir ?? join5(config2.outputDir, "profiles");
-  mkdirSync2(profileDir, { recursive: true });
+  const profileDir = options.profileDir ?? join6(config2.outputDir, "profiles");
+  mkdirSync3(profileDir, { recursive: true });
   const label2 = options.label ?? "candidate";
   const buildWatch = options.timings?.stopwatch();
   if (config2.service.build && !options.skipBuild) {
@@ -84185,8 +84401,8 @@ async function runTrial(options, requests, runId, index, title, profileDir, sour
   const service = await startService({ service: config2.service, agentPath: config2.profile.source === "pprof-http" ? null : options.agentPath, runId });
   watch?.lap("start");
   const written = {
-    cpuProfilePath: join5(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
-    heapProfilePath: join5(profileDir, `.trial-${index}.${process.pid}.heapprofile`)
+    cpuProfilePath: join6(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
+    heapProfilePath: join6(profileDir, `.trial-${index}.${process.pid}.heapprofile`)
   };
   try {
     const abort = new AbortController();
@@ -84216,15 +84432,16 @@ async function runTrial(options, requests, runId, index, title, profileDir, sour
       const startAt = config2.load.warmupRequests % requests.length;
       const out = trialProfilePaths(profileDir, label(options), index);
       if (!service.agent) {
-        const window3 = await measurePprofHttpWindow(service, config2, warmup, (amount, windowEnd) => load(amount, startAt, "measuring", windowEnd), abort.signal).finally(
+        const target = { base: pprofBase(config2.profile.pprofUrl, service.origin), pid: service.group.pid };
+        const window3 = await measurePprofHttpWindow(target, config2, warmup, (amount, windowEnd) => load(amount, startAt, "measuring", windowEnd), abort.signal).finally(
           () => checkAborted(options.signal)
         );
         service.assertAlive("measurement");
         checkResponses(window3.load);
         if (!window3.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
-        const profiled2 = pprofHttpTrialProfiles(window3, out, config2);
-        const metrics2 = toTrialMetrics(profiled2, window3.load, window3.usage);
-        return { metrics: metrics2, pprof: profiled2.cpu, profilePath: out.cpu, allocationPprof: profiled2.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
+        const profiled3 = pprofHttpTrialProfiles(window3, out, config2);
+        const metrics2 = trialMetrics(window3.load, profiled3, window3.usage);
+        return { metrics: metrics2, pprof: profiled3.cpu, profilePath: out.cpu, allocationPprof: profiled3.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
       }
       await service.agent.startProfiling({
         cpuSamplingIntervalUs: config2.profile.cpuSamplingIntervalUs,
@@ -84239,10 +84456,10 @@ async function runTrial(options, requests, runId, index, title, profileDir, sour
       watch?.lap("measure");
       checkResponses(measured);
       const window2 = { startedAtMs, durationMs: usage ? usage.wallMicros / 1e3 : measured.durationMs, requests: measured.responses };
-      const profiled = convertTrialProfiles(written, out, window2, config2, sources);
-      const metrics = toTrialMetrics(profiled, measured, usage);
+      const profiled2 = convertTrialProfiles(written, out, window2, config2, sources);
+      const metrics = trialMetrics(measured, profiled2, usage);
       watch?.lap("profiles");
-      return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
+      return { metrics, pprof: profiled2.cpu, profilePath: out.cpu, allocationPprof: profiled2.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
     } finally {
       options.signal?.removeEventListener("abort", onAbort);
     }
@@ -84285,27 +84502,6 @@ function warnIfRateMissed(config2, measured, progress, title) {
 function label(options) {
   return options.label ?? "candidate";
 }
-function toTrialMetrics(profiled, load, usage) {
-  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
-  const seconds = (usage?.wallMicros ?? load.durationMs * 1e3) / 1e6;
-  return {
-    requests: load.responses,
-    sampledCpuNanos: profiled.sampledCpuNanos,
-    allocatedBytes: profiled.allocatedBytes,
-    allocatedObjects: profiled.allocatedObjects,
-    functions: profiled.functions,
-    service: {
-      cpuMicrosPerRequest: usage ? usage.cpuMicros / load.responses : 0,
-      throughputRps: seconds > 0 ? load.responses / seconds : 0,
-      latencyMs: load.latencyMs,
-      errors: load.errors,
-      non2xx: load.non2xx,
-      statusMismatches: mismatches,
-      ...mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {},
-      maxRssBytes: usage?.maxRssBytes ?? 0
-    }
-  };
-}
 function checkResponses(measured) {
   if (measured.responses === 0) {
     throw new PerfgateError("LOAD_FAILED", `no request got a response during measurement (${measured.errors} errors, ${measured.timeouts} timeouts)`);
@@ -84333,7 +84529,7 @@ function checkAborted(signal) {
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function addWorktree(folder, ref) {
   const git = (args, cwd = folder) => execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();
   let top;
@@ -84348,8 +84544,8 @@ function addWorktree(folder, ref) {
   } catch {
     throw new PerfgateError("USAGE", `same-runner comparison: the base commit "${ref}" is not in this repository (fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
   }
-  const parent = mkdtempSync2(join6(tmpdir2(), "perfgate-base-"));
-  const path = join6(parent, "worktree");
+  const parent = mkdtempSync2(join7(tmpdir2(), "perfgate-base-"));
+  const path = join7(parent, "worktree");
   try {
     git(["worktree", "add", "--detach", path, commit2], top);
   } catch (error63) {
@@ -84460,16 +84656,16 @@ function regressedHotLines(comparison, sides) {
 
 // src/run/side-allocations.ts
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function writeSideAllocationProfiles(candidatePprofs, config2, baselinePprofs) {
   if (candidatePprofs.length === 0) return void 0;
-  const dir = join7(config2.outputDir, "profiles");
+  const dir = join8(config2.outputDir, "profiles");
   const candidate = mergeProfiles(candidatePprofs, "candidate allocation profiles");
-  writeFileAtomic(join7(dir, "candidate.alloc.pb.gz"), encodePprofGzip(candidate));
+  writeFileAtomic(join8(dir, "candidate.alloc.pb.gz"), encodePprofGzip(candidate));
   const storedPath = baselineAllocationProfilePath(config2.baselinePath);
   const baseline = baselinePprofs && baselinePprofs.length > 0 ? mergeProfiles(baselinePprofs, "baseline allocation profiles") : existsSync3(storedPath) ? decodePprof(readFileSync11(storedPath), storedPath) : void 0;
   if (!baseline) return { candidate: "profiles/candidate.alloc.pb.gz", baseline: null };
-  writeFileAtomic(join7(dir, "baseline.alloc.pb.gz"), encodePprofGzip(scaledLike(baseline, candidate, storedPath)));
+  writeFileAtomic(join8(dir, "baseline.alloc.pb.gz"), encodePprofGzip(scaledLike(baseline, candidate, storedPath)));
   return { candidate: "profiles/candidate.alloc.pb.gz", baseline: "profiles/baseline.alloc.pb.gz" };
 }
 
@@ -84568,13 +84764,13 @@ async function runBaseline(options) {
   return baseline;
 }
 function writeSideProfiles(measured, config2, baselinePprofs) {
-  const dir = join8(config2.outputDir, "profiles");
+  const dir = join9(config2.outputDir, "profiles");
   const candidate = mergeProfiles(measured.pprofs, "candidate trials");
-  writeFileAtomic(join8(dir, "candidate.pb.gz"), encodePprofGzip(candidate));
+  writeFileAtomic(join9(dir, "candidate.pb.gz"), encodePprofGzip(candidate));
   const storedPath = baselineProfilePath(config2.baselinePath);
   const baseline = baselinePprofs ? mergeProfiles(baselinePprofs, "baseline trials") : existsSync4(storedPath) ? decodePprof(readFileSync12(storedPath), storedPath) : void 0;
   if (!baseline) return { candidate: "profiles/candidate.pb.gz", baseline: null };
-  writeFileAtomic(join8(dir, "baseline.pb.gz"), encodePprofGzip(scaledLike(baseline, candidate, baselinePprofs ? "baseline trials" : storedPath)));
+  writeFileAtomic(join9(dir, "baseline.pb.gz"), encodePprofGzip(scaledLike(baseline, candidate, baselinePprofs ? "baseline trials" : storedPath)));
   return { candidate: "profiles/candidate.pb.gz", baseline: "profiles/baseline.pb.gz" };
 }
 
@@ -84603,7 +84799,7 @@ function shareChange(f) {
 
 // src/github/function-lines.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join10, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
 function functionStartLines(profilePaths) {
   const lines = /* @__PURE__ */ new Map();
   for (const path of profilePaths) {
@@ -84633,7 +84829,7 @@ function locator(lines, root, workspace) {
   };
 }
 function profilePathsOf(reportDir, profiles) {
-  return profiles.map((p) => join9(reportDir, p));
+  return profiles.map((p) => join10(reportDir, p));
 }
 
 // src/github/github-limits.ts
@@ -84857,18 +85053,33 @@ async function runCheck(inputs, context, agentPath, workspace) {
 
 // src/modes/canary.ts
 async function runCanary(inputs) {
-  const canary = httpUrl2("url", inputs.url);
-  const stable = inputs.baselineUrl === "" ? null : httpUrl2("baseline-url", inputs.baselineUrl);
+  const targets = canaryTargets(inputs);
+  const { canary, stable } = targets;
   const config2 = loadConfig(inputs.config, inputs.trials !== void 0 ? { trials: inputs.trials } : {});
   const requests = readReplayFile(config2.replayPath);
   const stored = stable ? null : readBaseline(config2.baselinePath);
-  const measured = await measureCanary(config2, requests, { canary, stable }, actionProgress);
-  const reference = stable ? measured.stable : clientSideOnly(stored.trials);
-  const comparison = compare2(reference, measured.canary, config2.compare);
-  const judged = canaryVerdict(comparison);
-  const warnings = [...comparison.warnings.filter((w) => !/no function can be flagged/.test(w))];
+  const measured = await measureCanary(config2, requests, targets, actionProgress);
+  const canaryProfiled = targets.canaryPprof !== null;
+  const referenceProfiled = stable ? targets.stablePprof !== null : profiled(stored.trials);
+  const functions = canaryProfiled && referenceProfiled;
+  const referenceTrials = stable ? measured.stable : functions ? withoutServiceUsage(stored.trials) : stored.trials;
+  const sides = functions ? allocationsOnBothOrNeither(referenceTrials, measured.canary) : { reference: clientSideOnly(referenceTrials), canary: clientSideOnly(measured.canary), dropped: false };
+  const comparison = compare2(sides.reference, sides.canary, config2.compare);
+  const judged = canaryVerdict(comparison, { functions });
+  const warnings = functions ? [...comparison.warnings] : comparison.warnings.filter((w) => !/no function can be flagged/.test(w));
+  if (canaryProfiled && !referenceProfiled) {
+    warnings.push(
+      stable ? "The canary was profiled (pprof-url) but the stable deployment was not (no baseline-pprof-url): functions were not compared, only client-side metrics. Give baseline-pprof-url to compare them." : `The canary was profiled (pprof-url) but the stored baseline ${config2.baselinePath} has no function tables: functions were not compared, only client-side metrics.`
+    );
+  }
+  if (sides.dropped) {
+    warnings.push("Allocations were not compared: only one side has allocation profiles (pprof endpoints without /allocs, or a stored baseline without allocations). CPU shares were compared.");
+  }
   if (!stable) {
     warnings.push("The reference is the stored baseline, measured on another machine against a locally started service: network and hardware differ. Give baseline-url (the stable deployment) for a like-for-like comparison.");
+  }
+  if (functions && !stable) {
+    warnings.push("The canary's function shares are compared with the stored baseline's, profiled on another machine: shares of busy CPU cancel the machine's speed, but hardware, runtime version and build flags can still move them.");
   }
   const settings2 = {
     trials: config2.trials,
@@ -84883,43 +85094,27 @@ async function runCanary(inputs) {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-    comparison: { ...comparison, verdict: judged.verdict, service: judged.service, findings: [], warnings },
+    comparison: { ...comparison, verdict: judged.verdict, service: judged.service, findings: functions ? comparison.findings : [], warnings },
     baselineSource: stable ? { kind: "same-runner", why: `canary: the stable deployment ${stable.origin} measured in alternating rounds` } : { kind: "stored", why: `canary: the stored baseline ${config2.baselinePath}` },
     baseline: stable ? { commit: null, createdAt: (/* @__PURE__ */ new Date()).toISOString(), environment: environment2, settings: settings2 } : { commit: stored.commit, createdAt: stored.createdAt, environment: stored.environment, settings: stored.settings },
     candidate: { commit: null, environment: environment2, settings: settings2 },
     environmentDifferences: [],
-    reproduce: `perfgate canary mode: url ${canary.origin}${stable ? `, baseline-url ${stable.origin}` : ""}`,
-    profiles: [],
-    merged: { candidate: "", baseline: null }
+    reproduce: `perfgate canary mode: url ${canary.origin}${stable ? `, baseline-url ${stable.origin}` : ""}${targets.canaryPprof ? `, pprof-url ${targets.canaryPprof.origin}` : ""}${targets.stablePprof ? `, baseline-pprof-url ${targets.stablePprof.origin}` : ""}`,
+    profiles: measured.profiles.canary.cpu.map((p) => relative5(config2.outputDir, p)),
+    merged: { candidate: "", baseline: null },
+    allocationProfiles: measured.profiles.canary.allocations.map((p) => relative5(config2.outputDir, p)),
+    ...functions ? { functionLines: functionLines([...measured.profiles.canary.pprofs, ...measured.profiles.stable.pprofs]) } : {}
   };
-  const render = (r) => renderCanaryMarkdown(r, { canary: canary.origin, stable: stable?.origin ?? null });
+  const render = (r) => renderCanaryMarkdown(r, { canary: canary.origin, stable: stable?.origin ?? null, profiled: { canary: canaryProfiled, reference: referenceProfiled } });
   const markdown = render(report);
-  writeFileAtomic(join10(config2.outputDir, "report.json"), `${JSON.stringify(report, finiteNumbers, 1)}
-`);
-  writeFileAtomic(join10(config2.outputDir, "report.md"), markdown);
+  writeFileAtomic(join11(config2.outputDir, "report.json"), reportJson(report));
+  writeFileAtomic(join11(config2.outputDir, "report.md"), markdown);
   await writeJobSummary(summaryMarkdown(report, render));
-  setOutput("verdict", judged.verdict.outcome);
-  setOutput("regressions", JSON.stringify(judged.regressed));
-  setOutput("report-path", config2.outputDir);
+  setReportOutputs(report, config2.outputDir, judged.regressed);
   const verdict2 = judged.verdict;
   if (verdict2.outcome === "inconclusive") return { failure: `perfgate canary: inconclusive: ${verdict2.rule}` };
   if (verdict2.outcome !== "pass" && inputs.failOnRegression) return { failure: `perfgate canary: ${verdict2.rule}` };
   return { failure: null };
-}
-function httpUrl2(input2, raw) {
-  if (raw === "") throw new PerfgateError("USAGE", `input ${input2}: required in canary mode (the deployment to replay against, for example https://canary.internal.example)`);
-  let url2;
-  try {
-    url2 = new URL(raw);
-  } catch {
-    throw new PerfgateError("USAGE", `input ${input2}: expected an http(s) URL (got ${JSON.stringify(raw)})`);
-  }
-  if (url2.protocol !== "http:" && url2.protocol !== "https:") throw new PerfgateError("USAGE", `input ${input2}: expected an http(s) URL (got ${JSON.stringify(raw)})`);
-  return url2;
-}
-function finiteNumbers(_key, value) {
-  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? null : value > 0 ? "Infinity" : "-Infinity";
-  return value;
 }
 
 // src/github/find-pull-request.ts
@@ -84962,7 +85157,7 @@ async function runComment(context, artifactDir, settings2, log) {
 // src/modes/update-baseline.ts
 import { randomUUID as randomUUID5 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync15 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative6, sep as sep3 } from "node:path";
 
 // src/github/commit-file.ts
 async function branchHead(client, repo, branch) {
@@ -85169,7 +85364,7 @@ function readPrevious(path) {
   }
 }
 function repositoryPath(workspace, absolute) {
-  const inside = relative5(workspace, absolute);
+  const inside = relative6(workspace, absolute);
   if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
     throw new PerfgateError("CONFIG_INVALID", `update-baseline: the baseline ${absolute} is outside the repository checkout ${workspace}; it cannot be committed`);
   }

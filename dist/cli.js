@@ -4693,7 +4693,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean2 = this.mean) {
+      getStdDeviation(mean = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -4701,7 +4701,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4716,12 +4716,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean2 = this.mean;
+        const mean = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4776,14 +4776,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
+          const mean = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -11567,11 +11567,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total) {
-      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
+      const mean = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean2,
+        average: mean,
         // added for backward compat with wrk
-        mean: mean2,
+        mean,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -24966,17 +24966,17 @@ var require_noop = __commonJS({
 var require_reinterval = __commonJS({
   "node_modules/reinterval/index.js"(exports2, module2) {
     "use strict";
-    function ReInterval(callback, interval, args) {
+    function ReInterval(callback, interval2, args) {
       var self2 = this;
       this._callback = callback;
       this._args = args;
-      this._interval = setInterval(callback, interval, this._args);
-      this.reschedule = function(interval2) {
-        if (!interval2)
-          interval2 = self2._interval;
+      this._interval = setInterval(callback, interval2, this._args);
+      this.reschedule = function(interval3) {
+        if (!interval3)
+          interval3 = self2._interval;
         if (self2._interval)
           clearInterval(self2._interval);
-        self2._interval = setInterval(self2._callback, interval2, self2._args);
+        self2._interval = setInterval(self2._callback, interval3, self2._args);
       };
       this.clear = function() {
         if (self2._interval) {
@@ -28663,7 +28663,7 @@ var require_run = __commonJS({
         }, opts.duration * 1e3);
       }
       const second = reInterval(tickProgressBar, 1e3);
-      const interval = reInterval(tickInterval, opts.sampleInt);
+      const interval2 = reInterval(tickInterval, opts.sampleInt);
       setImmediate(() => {
         tracker.emit("start");
       });
@@ -28682,7 +28682,7 @@ var require_run = __commonJS({
           if (stopTimer) clearTimeout(stopTimer);
           tracker.emit("tick", { counter, bytes });
           second.clear();
-          interval.clear();
+          interval2.clear();
           clients.forEach((client) => client.destroy());
           const result = {
             latencies: encodeHist(latencies),
@@ -28734,7 +28734,7 @@ var require_run = __commonJS({
             if (opts.overallRate && opts.overallRate < opts.connections) opts.connections = opts.overallRate;
             clients = [];
             initialiseClients(clients);
-            interval.reschedule(1e3);
+            interval2.reschedule(1e3);
             tracker.emit("start");
           };
           setImmediate(() => {
@@ -28987,7 +28987,7 @@ var require_spin = __commonJS({
       var sprite = string4.split("");
       var wrote = false;
       var delay = typeof opt.delay === "number" ? opt.delay : 2;
-      var interval = setInterval(function() {
+      var interval2 = setInterval(function() {
         if (--delay >= 0) return;
         s = ++s % sprite.length;
         var c = sprite[s];
@@ -28995,8 +28995,8 @@ var require_spin = __commonJS({
         wrote = true;
       }, ms);
       var unref = typeof opt.unref === "boolean" ? opt.unref : true;
-      if (unref && typeof interval.unref === "function") {
-        interval.unref();
+      if (unref && typeof interval2.unref === "function") {
+        interval2.unref();
       }
       var cleanup = typeof opt.cleanup === "boolean" ? opt.cleanup : true;
       if (cleanup) {
@@ -29009,7 +29009,7 @@ var require_spin = __commonJS({
       module2.exports.clear = function() {
         str.write(CLEAR);
       };
-      return interval;
+      return interval2;
     }
     module2.exports.clear = function() {
     };
@@ -50397,6 +50397,29 @@ function bootstrapMedianRatio(x, y, options) {
   return { low: at(tail), high: at(1 - tail) };
 }
 
+// src/analysis/empirical-null.ts
+var MIN_METRICS_FOR_NULL = 12;
+function nullSpread(intervals) {
+  const z3 = [];
+  for (const { ratio: ratio2, ci } of intervals) {
+    if (!(ratio2 > 0 && Number.isFinite(ratio2) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low)) continue;
+    const standardError = (Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95);
+    z3.push(Math.log(ratio2) / standardError);
+  }
+  if (z3.length < MIN_METRICS_FOR_NULL) return 1;
+  const centre = median(z3);
+  const spread = MAD_TO_SD * median(z3.map((v) => Math.abs(v - centre)));
+  return Math.max(1, spread);
+}
+function widenInterval(ci, factor) {
+  if (factor === 1 || !(ci.low > 0) || !Number.isFinite(ci.high)) return { low: ci.low, high: ci.high };
+  const centre = (Math.log(ci.low) + Math.log(ci.high)) / 2;
+  const half = (Math.log(ci.high) - Math.log(ci.low)) / 2 * factor;
+  return { low: Math.exp(centre - half), high: Math.exp(centre + half) };
+}
+var Z_95 = 1.959963984540054;
+var MAD_TO_SD = 1.482602218505602;
+
 // src/analysis/glob.ts
 function globToRegExp(pattern) {
   const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
@@ -50468,14 +50491,14 @@ function exactP(doubledRanks, m, observed) {
     if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value);
     nullDistributions.set(key, cached2);
   }
-  const { distribution, count: count2, mean: mean2 } = cached2;
-  const distance = Math.abs(observed - mean2);
+  const { distribution, count: count2, mean } = cached2;
+  const distance = Math.abs(observed - mean);
   let extreme = 0;
   let atLeast = 0;
   let atMost = 0;
   for (let s = 0; s < distribution.length; s++) {
     const ways = distribution[s];
-    if (Math.abs(s - mean2) >= distance - 1e-9) extreme += ways;
+    if (Math.abs(s - mean) >= distance - 1e-9) extreme += ways;
     if (s >= observed - 1e-9) atLeast += ways;
     if (s <= observed + 1e-9) atMost += ways;
   }
@@ -50494,13 +50517,13 @@ function nullDistribution(doubledRanks, m) {
   }
   const distribution = ways[m];
   let count2 = 0;
-  let mean2 = 0;
+  let mean = 0;
   for (let s = 0; s <= maxSum; s++) {
     count2 += distribution[s];
-    mean2 += s * distribution[s];
+    mean += s * distribution[s];
   }
-  mean2 /= count2;
-  return { distribution, count: count2, mean: mean2 };
+  mean /= count2;
+  return { distribution, count: count2, mean };
 }
 function binomial(n, k) {
   let result = 1;
@@ -50518,6 +50541,19 @@ function seededRandom(seed) {
     t ^= t + Math.imul(t ^ t >>> 7, t | 61);
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
+}
+
+// src/analysis/share-basis.ts
+function shareBases(trials) {
+  const javaScript = trials.map(javaScriptNanos);
+  const fractions = trials.flatMap((t, i) => t.sampledCpuNanos > 0 && javaScript[i] > 0 ? [javaScript[i] / t.sampledCpuNanos] : []);
+  const typical = fractions.length > 0 ? median(fractions) : 1;
+  return new Map(trials.map((t, i) => [t, javaScript[i] > 0 ? javaScript[i] / typical : t.sampledCpuNanos]));
+}
+function javaScriptNanos(trial2) {
+  let native = 0;
+  for (const cost of Object.values(trial2.functions)) if (cost.file === "") native += cost.selfNanos;
+  return trial2.sampledCpuNanos - native;
 }
 
 // src/analysis/route-mismatches.ts
@@ -50576,23 +50612,26 @@ function compare2(baseline, candidate, settings2, options = {}) {
     warnings.push("Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.");
   }
   const unit = withAllocations2 ? allocationUnit(baseline) : 0;
+  const bases = shareBases([...baseline, ...candidate]);
   const candidates = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
     if (ignore.some((pattern) => pattern.test(key))) continue;
     const shareOf = (trials, metric2) => trials.map((t) => {
       const cost = t.functions[key];
-      if (!cost || t.sampledCpuNanos <= 0) return 0;
-      return (metric2 === "self" ? cost.selfNanos : cost.totalNanos) / t.sampledCpuNanos;
+      const basis = bases.get(t) ?? 0;
+      if (!cost || basis <= 0) return 0;
+      return (metric2 === "self" ? cost.selfNanos : cost.totalNanos) / basis;
     });
     const shares2 = {
       self: { baseline: shareOf(baseline, "self"), candidate: shareOf(candidate, "self") },
       total: { baseline: shareOf(baseline, "total"), candidate: shareOf(candidate, "total") }
     };
-    const pooled = (metric2) => mean([...shares2[metric2].baseline, ...shares2[metric2].candidate]);
+    const floorOf = (budget) => budget === void 0 ? settings2.minShareOfTotal : 0;
+    const testable = (values) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
     const allocations = withAllocations2 ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : void 0;
-    const allocationTested = allocations !== void 0 && (budgetOf(key) !== void 0 || mean([...allocations.baseline, ...allocations.candidate]) >= settings2.minShareOfTotal / 2);
-    if (budgetOf(key) === void 0 && Math.max(pooled("self"), pooled("total")) < settings2.minShareOfTotal / 2 && !allocationTested) {
+    const metrics = { self: testable(shares2.self), total: testable(shares2.total), allocations: allocations !== void 0 && testable(allocations) };
+    if (!metrics.self && !metrics.total && !metrics.allocations) {
       untested += 1;
       continue;
     }
@@ -50606,27 +50645,33 @@ function compare2(baseline, candidate, settings2, options = {}) {
       file: sample.file,
       presence: inBase && inCand ? "both" : inCand ? "added" : "gone",
       shares: shares2,
+      testable: metrics,
+      jumps: { self: attributionJumps(shares2.self, settings2.minShareOfTotal), total: attributionJumps(shares2.total, settings2.minShareOfTotal) },
       perRequest: {
         baseline: { self: perRequest(baseline, "selfNanos"), total: perRequest(baseline, "totalNanos") },
         candidate: { self: perRequest(candidate, "selfNanos"), total: perRequest(candidate, "totalNanos") }
       },
-      ...allocationTested ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
+      ...metrics.allocations ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
     });
   }
   const tested = candidates.filter((c) => c.presence === "both");
   const tests = [];
-  const addTest = (finding2, metric2, values) => {
+  const addTest = (finding2, metrics, values) => {
     const result = mannWhitney(values.baseline, values.candidate);
-    tests.push({ finding: finding2, metric: metric2, up: result.pGreater, down: result.pLess });
+    tests.push({ finding: finding2, metrics, up: result.pGreater, down: result.pLess });
   };
   for (const c of tested) {
-    for (const metric2 of ["self", "total"]) addTest(c, metric2, c.shares[metric2]);
-    if (c.allocations) addTest(c, "allocations", c.allocations);
+    const cpu = (metric2) => c.testable[metric2] && !c.jumps[metric2];
+    if (cpu("self") && cpu("total") && sameValues(c.shares.self, c.shares.total)) addTest(c, ["self", "total"], c.shares.self);
+    else for (const metric2 of ["self", "total"]) if (cpu(metric2)) addTest(c, [metric2], c.shares[metric2]);
+    if (c.allocations && c.testable.allocations) addTest(c, ["allocations"], c.allocations);
   }
   const qUp = benjaminiHochberg(tests.map((t) => t.up));
   const qDown = benjaminiHochberg(tests.map((t) => t.down));
   const qOf = /* @__PURE__ */ new Map();
-  tests.forEach((t, i) => qOf.set(`${t.finding.key}\0${t.metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i], qDown: qDown[i] }));
+  tests.forEach((t, i) => {
+    for (const metric2 of t.metrics) qOf.set(`${t.finding.key}\0${metric2}`, { pUp: t.up, pDown: t.down, qUp: qUp[i], qDown: qDown[i] });
+  });
   const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
   const firstThreshold = tests.length > 0 ? settings2.alpha / tests.length : settings2.alpha;
   const detectable = minimumP <= firstThreshold;
@@ -50635,16 +50680,42 @@ function compare2(baseline, candidate, settings2, options = {}) {
       `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini\u2013Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings2.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`
     );
   }
-  const findings = candidates.map((c) => {
+  const jumping = tested.filter((c) => c.jumps.self || c.jumps.total);
+  if (jumping.length > 0) {
+    const named = jumping.slice(0, 5).map((c) => {
+      const metric2 = c.jumps.self ? "self" : "total";
+      const all = [...c.shares[metric2].baseline, ...c.shares[metric2].candidate];
+      return `${c.name} (${c.file || "native"}; ${metric2} ${formatShare(Math.min(...all))} to ${formatShare(Math.max(...all))})`;
+    });
+    warnings.push(
+      `Not tested, because their share jumped between trials of the same code: ${named.join(", ")}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ""}. V8 inlines a function into its caller in some processes and not in others, and the profiler then charges its time to the caller; their callers' total time still covers them.`
+    );
+  }
+  const intervals = candidates.map((c) => ({
+    self: interval(c.shares.self, settings2, random),
+    total: interval(c.shares.total, settings2, random),
+    allocations: c.allocations ? interval(c.allocations, settings2, random) : void 0
+  }));
+  const testedIntervals = (family) => candidates.flatMap(
+    (c, i) => (family === "cpu" ? ["self", "total"] : ["allocations"]).flatMap((metric2) => {
+      const found2 = intervals[i][metric2];
+      return found2 && qOf.has(`${c.key}\0${metric2}`) ? [found2] : [];
+    })
+  );
+  const spread = { cpu: nullSpread(testedIntervals("cpu")), allocations: nullSpread(testedIntervals("allocations")) };
+  const findings = candidates.map((c, i) => {
     const budget = budgetOf(c.key);
     const floors = budget === void 0 ? settings2 : { ...settings2, minEffect: budget, minShareOfTotal: 0 };
-    const metricComparison = (metric2, values) => {
+    const metricComparison = (metric2) => {
       const tails = qOf.get(`${c.key}\0${metric2}`) ?? UNTESTED;
-      return compareMetric(values.baseline, values.candidate, tails, floors, random, "share", c.presence !== "both");
+      const jumps = metric2 !== "allocations" && c.jumps[metric2];
+      const widen = metric2 === "allocations" ? spread.allocations : spread.cpu;
+      const result = judge(intervals[i][metric2], tails, floors, "share", c.presence !== "both" || jumps, widen);
+      return jumps ? { ...result, attributionJumps: true } : result;
     };
-    const self2 = metricComparison("self", c.shares.self);
-    const total = metricComparison("total", c.shares.total);
-    const allocations = c.allocations ? metricComparison("allocations", c.allocations) : void 0;
+    const self2 = metricComparison("self");
+    const total = metricComparison("total");
+    const allocations = c.allocations ? metricComparison("allocations") : void 0;
     return {
       key: c.key,
       name: c.name,
@@ -50657,6 +50728,13 @@ function compare2(baseline, candidate, settings2, options = {}) {
       ...allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}
     };
   });
+  for (const [family, factor] of [["CPU", spread.cpu], ["allocation", spread.allocations]]) {
+    if (factor > 1) {
+      warnings.push(
+        `The ${family} shares of this comparison's functions moved ${factor.toFixed(2)}\xD7 as far as their trials vary within a side, so every ${family} interval was widened ${factor.toFixed(2)}\xD7 (empirical null): the two sides differ beyond the code, typically because the machine drifted between the baseline's measurement and this one.` + (options.paired ? "" : ' Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels that.')
+      );
+    }
+  }
   findings.sort(byImportance);
   const service = compareService(baseline, candidate, settings2, random);
   const paired2 = options.paired && baseline.length === candidate.length ? comparePaired(baseline, candidate, settings2, random) : void 0;
@@ -50674,11 +50752,19 @@ function compare2(baseline, candidate, settings2, options = {}) {
     warnings
   };
 }
-function compareMetric(base, cand, tails, settings2, random, scale, untestable) {
-  const baselineMedian = safeMedian(base);
-  const candidateMedian = safeMedian(cand);
+function interval(values, settings2, random) {
+  const baselineMedian = safeMedian(values.baseline);
+  const candidateMedian = safeMedian(values.candidate);
   const ratio2 = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
-  const ci = bootstrapMedianRatio(base, cand, { resamples: settings2.bootstrapResamples, confidence: 0.95, random });
+  const ci = bootstrapMedianRatio(values.baseline, values.candidate, { resamples: settings2.bootstrapResamples, confidence: 0.95, random });
+  return { baseline: values.baseline, candidate: values.candidate, baselineMedian, candidateMedian, ratio: ratio2, ci };
+}
+function compareMetric(base, cand, tails, settings2, random, scale, untestable) {
+  return judge(interval({ baseline: base, candidate: cand }, settings2, random), tails, settings2, scale, untestable, 1);
+}
+function judge(measured, tails, settings2, scale, untestable, widen) {
+  const { baseline: base, candidate: cand, baselineMedian, candidateMedian } = measured;
+  const ci = widenInterval(measured.ci, widen);
   const rising = candidateMedian >= baselineMedian;
   const p = rising ? tails.pUp : tails.pDown;
   const q = rising ? tails.qUp : tails.qDown;
@@ -50696,7 +50782,7 @@ function compareMetric(base, cand, tails, settings2, random, scale, untestable) 
     else if (scale === "share" && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome2 = "unchanged";
     else outcome2 = "inconclusive";
   }
-  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: ratio2, ci, p, q, outcome: outcome2 };
+  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: measured.ratio, ci, p, q, outcome: outcome2, ...widen > 1 ? { widenedBy: widen } : {} };
 }
 var UNTESTED = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
 function combine(...outcomes) {
@@ -50785,8 +50871,20 @@ function decide(findings, paired2, errors, settings2, detectable, baselineTrials
 function safeMedian(values) {
   return values.length === 0 ? 0 : median([...values]);
 }
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+function attributionJumps(values, floor) {
+  const jumps = (side) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.min(...side) < Math.max(...side) / 4;
+  return jumps(values.baseline) || jumps(values.candidate);
+}
+function formatShare(share) {
+  return `${(share * 100).toFixed(1)}%`;
+}
+function pooledSpread(values) {
+  const all = [...values.baseline, ...values.candidate];
+  return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
+}
+function sameValues(a, b) {
+  const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
 }
 function formatP(p) {
   return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
@@ -70927,9 +71025,9 @@ function signedPercent(ratio2) {
   return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)}%`;
 }
 function change(metric2, intervalLabel = "") {
-  const interval = `${intervalLabel}${signedPercent(metric2.ci.low)} \u2026 ${signedPercent(metric2.ci.high)}`;
-  if (metric2.outcome === "unchanged" || metric2.outcome === "inconclusive") return `~ (${interval})`;
-  return `${signedPercent(metric2.ratio)} (${interval})`;
+  const interval2 = `${intervalLabel}${signedPercent(metric2.ci.low)} \u2026 ${signedPercent(metric2.ci.high)}`;
+  if (metric2.outcome === "unchanged" || metric2.outcome === "inconclusive") return `~ (${interval2})`;
+  return `${signedPercent(metric2.ratio)} (${interval2})`;
 }
 function nanosAsTime(nanos) {
   if (nanos >= 1e6) return `${(nanos / 1e6).toFixed(2)} ms`;
@@ -70973,10 +71071,54 @@ function decisiveMetric(finding2) {
   return (deciding.length > 0 ? deciding : both).reduce((a, b) => size(b.metric) > size(a.metric) ? b : a);
 }
 
+// src/report/function-rows.ts
+function topTable(findings, lines, perRequest) {
+  const rows = ["| function | file:line | per request, baseline \u2192 candidate | share of busy CPU | change in share (95% CI) | q |", "|---|---|---:|---:|---|---:|"];
+  for (const f of findings) {
+    const { name, metric: metric2 } = decisiveMetric(f);
+    const line = lines[f.key];
+    const where = f.file === "" ? "(native)" : line ? `${f.file}:${line}` : f.file;
+    rows.push(
+      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} \u2192 ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ${shares(metric2)} | ${change(metric2)} | ${formatQ(metric2.q)} |`
+    );
+  }
+  return rows;
+}
+function functionTable2(findings, perRequest) {
+  const rows = [
+    "| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) | allocated per request, change (95% CI) |",
+    "|---|---|---:|---:|---:|---|---|---:|---|"
+  ];
+  for (const f of findings) {
+    rows.push(
+      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${shares(f.self)} | ${shares(f.total)} | ${perRequest(f.perRequestNanos.baseline.self)} \u2192 ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} | ${allocationCell(f)} |`
+    );
+  }
+  return rows;
+}
+function mark(f) {
+  switch (f.outcome) {
+    case "regressed":
+      return "\u{1F534} ";
+    case "improved":
+      return "\u{1F535} ";
+    case "inconclusive":
+      return "\u26AA ";
+    case "unchanged":
+      return "";
+  }
+}
+function shares(metric2) {
+  return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
+}
+function inlineCode(text) {
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
+}
+
 // src/report/methods.ts
 function methodsSentence(comparison) {
   const s = comparison.settings;
-  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were not tested)` : "") + ".";
+  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions whose trials all lie within that floor of each other were not tested)` : "") + ".";
 }
 
 // src/report/profile-inputs.ts
@@ -71128,54 +71270,12 @@ function blamed(verdict2) {
   const { name, metric: metric2 } = decisiveMetric(first);
   return ` \u2014 \`${inlineCode(first.name)}\` ${signedPercent(metric2.ratio)} ${name} share${verdict2.blocking.length > 1 ? ` and ${verdict2.blocking.length - 1} more` : ""}`;
 }
-function topTable(findings, lines, perRequest) {
-  const rows = ["| function | file:line | per request, baseline \u2192 candidate | share of busy CPU | change in share (95% CI) | q |", "|---|---|---:|---:|---|---:|"];
-  for (const f of findings) {
-    const { name, metric: metric2 } = decisiveMetric(f);
-    const line = lines[f.key];
-    const where = f.file === "" ? "(native)" : line ? `${f.file}:${line}` : f.file;
-    rows.push(
-      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(where)} | ${perRequest(f.perRequestNanos.baseline[name])} \u2192 ${perRequest(f.perRequestNanos.candidate[name])} (${name}) | ${shares(metric2)} | ${change(metric2)} | ${formatQ(metric2.q)} |`
-    );
-  }
-  return rows;
-}
 function failedRow(baseline, candidate) {
   const side = (list) => {
     const failed = list.reduce((sum, r) => sum + r.errors + r.statusMismatches, 0);
     return `${failed} of ${list.reduce((sum, r) => sum + r.requests, 0)}`;
   };
   return `| failed requests | ${side(baseline)} | ${side(candidate)} | \u2014 |`;
-}
-function inlineCode(text) {
-  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
-}
-function functionTable2(findings, perRequest) {
-  const rows = [
-    "| function | file | self share | total share | self per request | change self (95% CI) | change total (95% CI) | q (self / total) | allocated per request, change (95% CI) |",
-    "|---|---|---:|---:|---:|---|---|---:|---|"
-  ];
-  for (const f of findings) {
-    rows.push(
-      `| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${shares(f.self)} | ${shares(f.total)} | ${perRequest(f.perRequestNanos.baseline.self)} \u2192 ${perRequest(f.perRequestNanos.candidate.self)} | ${change(f.self)} | ${change(f.total)} | ${formatQ(f.self.q)} / ${formatQ(f.total.q)} | ${allocationCell(f)} |`
-    );
-  }
-  return rows;
-}
-function mark(f) {
-  switch (f.outcome) {
-    case "regressed":
-      return "\u{1F534} ";
-    case "improved":
-      return "\u{1F535} ";
-    case "inconclusive":
-      return "\u26AA ";
-    case "unchanged":
-      return "";
-  }
-}
-function shares(metric2) {
-  return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
 }
 function serviceRow(s) {
   const { label: label2, format } = SERVICE_METRICS2[s.metric];
@@ -71206,7 +71306,8 @@ function renderTerminal(report, rows = 10) {
   const out = ["", `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ""];
   out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === "regressed" || f.outcome === "improved").slice(0, rows);
-  const top = shown.length > 0 ? shown : comparison.findings.filter((f) => f.presence === "both").slice(0, Math.min(rows, 5));
+  const largest = () => comparison.findings.filter((f) => f.presence === "both").toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
+  const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? "Functions that changed:" : "Largest functions (none changed):");
   out.push(...textTable(["", "function", "file", "self share", "self change (95% CI)", "total change (95% CI)", "q self/total", "alloc change (95% CI)"], top.map(row)), "");
   if (comparison.service.length > 0) {
@@ -73134,7 +73235,7 @@ function functionSection(report) {
   const rows = findings.map((f) => functionRow(f, lines[f.key], perRequest));
   return `<section id="functions">
 <h2>Functions</h2>
-<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} too small to test` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
+<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} could not move by the floor, not tested` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
 <select id="function-filter" aria-label="Show" hidden><option value="all">all outcomes</option><option value="regressed">regressed</option><option value="improved">improved</option><option value="inconclusive">inconclusive</option><option value="unchanged">unchanged</option></select></p>
 <div class="scroll"><table id="function-table" class="sortable">
 <thead><tr>${header.map(([label2, hint]) => `<th title="${escapeHtml(hint)}"><button type="button">${escapeHtml(label2)}</button></th>`).join("")}<th>trials</th></tr></thead>
@@ -73742,7 +73843,6 @@ function v8ToPprof(v8, context) {
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
   const samples = v8.samples ?? [];
-  const deltas = v8.timeDeltas ?? [];
   const intervalNanos = context.samplingIntervalUs * 1e3;
   const totals = /* @__PURE__ */ new Map();
   for (let i = 0; i < samples.length; i++) {
@@ -73750,11 +73850,9 @@ function v8ToPprof(v8, context) {
     const node2 = byId.get(nodeId);
     if (!node2) throw new PerfgateError("PROFILE_INVALID", `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
     if (node2.callFrame.functionName === IDLE_FRAME) continue;
-    const next = deltas[i + 1];
-    const nanos = next !== void 0 && Number.isFinite(next) && next >= 0 ? next * 1e3 : intervalNanos;
     const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
     entry.count += 1;
-    entry.nanos += nanos;
+    entry.nanos += intervalNanos;
     totals.set(nodeId, entry);
   }
   const pprofSamples = /* @__PURE__ */ new Map();
@@ -76152,7 +76250,7 @@ async function fetchPprof(url2, options) {
     const text = (await response.text().catch(() => "")).trim().slice(0, 300);
     throw new PerfgateError(
       "SERVICE_FAILED",
-      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`
+      `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`
     );
   }
   const bytes = await readLimited(response, what);
@@ -76246,27 +76344,20 @@ function readJson(path, what) {
 
 // src/run/pprof-http-window.ts
 var MAX_PPROF_SECONDS = 300;
-async function measurePprofHttpWindow(service, config2, warmup, runLoad, signal) {
-  const base = pprofBase(config2.profile.pprofUrl, service.origin);
+async function measurePprofHttpWindow(target, config2, warmup, runLoad, signal) {
+  const base = target.base;
   const seconds = pprofWindowSeconds(config2.profile.pprofSeconds, config2.load.measureRequests, warmup);
   const timeoutMs = Math.max(config2.load.requestTimeoutMs, 1e4);
-  const aborts = signal ? { signal } : {};
+  const aborts = { ...signal ? { signal } : {}, ...target.setting ? { setting: target.setting } : {} };
   const before = await fetchPprof(new URL("allocs", base), { timeoutMs, allowMissing: true, ...aborts });
   const windowEnd = new AbortController();
-  const usageBefore = groupUsage(service.group.pid);
+  const usageBefore = groupUsage(target.pid);
   const startedAtMs = Date.now();
   const cpuRequest = fetchPprof(new URL(`profile?seconds=${seconds}`, base), { timeoutMs: seconds * 1e3 + timeoutMs, ...aborts });
   void cpuRequest.catch(() => windowEnd.abort());
-  const timer = setTimeout(() => windowEnd.abort(), seconds * 1e3);
-  let load;
-  try {
-    const expected = warmup && warmup.durationMs > 0 ? warmup.responses / warmup.durationMs * 1e3 * seconds : config2.load.measureRequests;
-    load = await runLoad(Math.max(config2.load.measureRequests, Math.ceil(expected * 4)), windowEnd.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+  const load = await loadForSeconds(seconds, config2.load.measureRequests, warmup, runLoad, windowEnd);
   const cpu = await cpuRequest;
-  const usageAfter = groupUsage(service.group.pid);
+  const usageAfter = groupUsage(target.pid);
   const wallMicros = (Date.now() - startedAtMs) * 1e3;
   const after = before ? await fetchPprof(new URL("allocs", base), { timeoutMs, ...aborts }) : void 0;
   return {
@@ -76278,6 +76369,15 @@ async function measurePprofHttpWindow(service, config2, warmup, runLoad, signal)
     seconds,
     usage: usageBefore && usageAfter ? { cpuMicros: usageAfter.cpuMicros - usageBefore.cpuMicros, wallMicros, maxRssBytes: usageAfter.maxRssBytes } : void 0
   };
+}
+async function loadForSeconds(seconds, measureRequests, warmup, runLoad, end = new AbortController()) {
+  const timer = setTimeout(() => end.abort(), seconds * 1e3);
+  try {
+    const expected = warmup && warmup.durationMs > 0 ? warmup.responses / warmup.durationMs * 1e3 * seconds : measureRequests;
+    return await runLoad(Math.max(measureRequests, Math.ceil(expected * 4)), end.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 function pprofHttpTrialProfiles(window2, out, config2) {
   const comments = [`perfgate: requests=${window2.load.responses}`, `perfgate: replay=${config2.replayPath}`, `perfgate: pprof-http, a ${window2.seconds} s window`];
@@ -76299,6 +76399,28 @@ function emptyAllocations() {
     sampleType: [new ValueType({ type: strings.dedup("alloc_objects"), unit: strings.dedup("count") }), new ValueType({ type: strings.dedup("alloc_space"), unit: strings.dedup("bytes") })],
     stringTable: strings
   });
+}
+
+// src/run/trial-metrics.ts
+function trialMetrics(load, profiled, usage2) {
+  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
+  const seconds = (usage2?.wallMicros ?? load.durationMs * 1e3) / 1e6;
+  return {
+    requests: load.responses,
+    sampledCpuNanos: profiled?.sampledCpuNanos ?? 0,
+    ...profiled ? { allocatedBytes: profiled.allocatedBytes, allocatedObjects: profiled.allocatedObjects } : {},
+    functions: profiled?.functions ?? {},
+    service: {
+      cpuMicrosPerRequest: usage2 ? usage2.cpuMicros / load.responses : 0,
+      throughputRps: seconds > 0 ? load.responses / seconds : 0,
+      latencyMs: load.latencyMs,
+      errors: load.errors,
+      non2xx: load.non2xx,
+      statusMismatches: mismatches,
+      ...mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {},
+      maxRssBytes: usage2?.maxRssBytes ?? 0
+    }
+  };
 }
 
 // src/run/measure.ts
@@ -76393,14 +76515,15 @@ async function runTrial(options, requests, runId, index, title, profileDir, sour
       const startAt = config2.load.warmupRequests % requests.length;
       const out = trialProfilePaths(profileDir, label(options), index);
       if (!service.agent) {
-        const window3 = await measurePprofHttpWindow(service, config2, warmup, (amount, windowEnd) => load(amount, startAt, "measuring", windowEnd), abort.signal).finally(
+        const target = { base: pprofBase(config2.profile.pprofUrl, service.origin), pid: service.group.pid };
+        const window3 = await measurePprofHttpWindow(target, config2, warmup, (amount, windowEnd) => load(amount, startAt, "measuring", windowEnd), abort.signal).finally(
           () => checkAborted(options.signal)
         );
         service.assertAlive("measurement");
         checkResponses(window3.load);
         if (!window3.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
         const profiled2 = pprofHttpTrialProfiles(window3, out, config2);
-        const metrics2 = toTrialMetrics(profiled2, window3.load, window3.usage);
+        const metrics2 = trialMetrics(window3.load, profiled2, window3.usage);
         return { metrics: metrics2, pprof: profiled2.cpu, profilePath: out.cpu, allocationPprof: profiled2.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
       }
       await service.agent.startProfiling({
@@ -76417,7 +76540,7 @@ async function runTrial(options, requests, runId, index, title, profileDir, sour
       checkResponses(measured);
       const window2 = { startedAtMs, durationMs: usage2 ? usage2.wallMicros / 1e3 : measured.durationMs, requests: measured.responses };
       const profiled = convertTrialProfiles(written, out, window2, config2, sources);
-      const metrics = toTrialMetrics(profiled, measured, usage2);
+      const metrics = trialMetrics(measured, profiled, usage2);
       watch?.lap("profiles");
       return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
     } finally {
@@ -76461,27 +76584,6 @@ function warnIfRateMissed(config2, measured, progress, title) {
 }
 function label(options) {
   return options.label ?? "candidate";
-}
-function toTrialMetrics(profiled, load, usage2) {
-  const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
-  const seconds = (usage2?.wallMicros ?? load.durationMs * 1e3) / 1e6;
-  return {
-    requests: load.responses,
-    sampledCpuNanos: profiled.sampledCpuNanos,
-    allocatedBytes: profiled.allocatedBytes,
-    allocatedObjects: profiled.allocatedObjects,
-    functions: profiled.functions,
-    service: {
-      cpuMicrosPerRequest: usage2 ? usage2.cpuMicros / load.responses : 0,
-      throughputRps: seconds > 0 ? load.responses / seconds : 0,
-      latencyMs: load.latencyMs,
-      errors: load.errors,
-      non2xx: load.non2xx,
-      statusMismatches: mismatches,
-      ...mismatches > 0 ? { statusMismatchesByRoute: load.statusMismatches } : {},
-      maxRssBytes: usage2?.maxRssBytes ?? 0
-    }
-  };
 }
 function checkResponses(measured) {
   if (measured.responses === 0) {
@@ -76838,9 +76940,11 @@ var serviceSchema = external_exports.strictObject({
   readyTimeoutMs: positiveInt(100).default(2e4),
   stopGraceMs: positiveInt(0).default(5e3)
 });
+var DEFAULT_TRIALS = 10;
+var DEFAULT_MEASURE_REQUESTS = 12e3;
 var loadSchema = external_exports.strictObject({
   warmupRequests: positiveInt(0).default(500),
-  measureRequests: positiveInt(1).default(4e3),
+  measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
   connections: positiveInt(1).max(1024).default(8),
   requestTimeoutMs: positiveInt(100).default(1e4),
   /**
@@ -76921,7 +77025,7 @@ var configSchema = external_exports.strictObject({
   replay: external_exports.string().min(1),
   baseline: external_exports.string().min(1),
   output: external_exports.string().min(1).default("perfgate-report"),
-  trials: positiveInt(2).max(100).default(8),
+  trials: positiveInt(2).max(100).default(DEFAULT_TRIALS),
   load: loadSchema.default(() => loadSchema.parse({})),
   profile: profileSchema.default(() => profileSchema.parse({})),
   compare: compareSchema.default(() => compareSchema.parse({})),
