@@ -62,10 +62,11 @@ describe('compare', () => {
     const base = Array.from({ length: 8 }, () => trial(shares, random, 0.1));
     const cand = Array.from({ length: 8 }, () => trial(shares, random, 0.1));
     const result = compare(base, cand, settings);
-    // a, b, c, e: leaf functions, one test each. Not tested: handle (its self share is 0 and its
-    // total share 1 in every trial) and d.js#tiny (all its shares within 0.03% of each other).
+    // a, b, c, e: leaf functions, one test each. handle is listed but not tested (its self share
+    // is 0 and its total share 1 in every trial); d.js#tiny (0.1%) is left out.
     expect(result.tests).toBe(4);
-    expect(result.untested).toBe(2);
+    expect(result.untested).toBe(1);
+    expect(result.findings.find((f) => f.key === 'app.js#handle')!.total).toMatchObject({ q: 1, outcome: 'unchanged' });
     const score = result.findings.find((f) => f.key === 'b.js#score')!;
     expect(score.self.q).toBe(score.total.q);
     expect(score.self.p).toBeLessThan(1);

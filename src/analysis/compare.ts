@@ -83,7 +83,14 @@ export function compare(
     const testable = (values: { baseline: number[]; candidate: number[] }) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
     const allocations = withAllocations ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : undefined;
     const metrics = { self: testable(shares.self), total: testable(shares.total), allocations: allocations !== undefined && testable(allocations) };
-    if (!metrics.self && !metrics.total && !metrics.allocations) {
+    // Functions too small to matter are left out of the report; large ones are listed even
+    // when no metric of theirs moved enough to test (a profile compared with itself).
+    const pooled = (values: { baseline: number[]; candidate: number[] }) => mean([...values.baseline, ...values.candidate]);
+    const listed =
+      budgetOf(key) !== undefined ||
+      Math.max(pooled(shares.self), pooled(shares.total), allocations ? pooled(allocations) : 0) >= settings.minShareOfTotal / 2 ||
+      metrics.self || metrics.total || metrics.allocations;
+    if (!listed) {
       untested += 1;
       continue;
     }
@@ -104,7 +111,7 @@ export function compare(
         baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
         candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
       },
-      ...(metrics.allocations
+      ...(allocations !== undefined && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2)
         ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } }
         : {}),
     });
@@ -428,6 +435,10 @@ function attributionJumps(values: { baseline: readonly number[]; candidate: read
 
 function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /** The largest minus the smallest value over both sides. */

@@ -33,6 +33,8 @@ const metric = z.object({
   p: finite,
   q: finite,
   outcome,
+  widenedBy: finite.optional(),
+  attributionJumps: z.literal(true).optional(),
 });
 const finding = z.object({
   key: freeText(4096),

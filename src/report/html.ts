@@ -152,7 +152,7 @@ function functionSection(report: Report): string {
   return `<section id="functions">
 <h2>Functions</h2>
 <p class="note">${counts('regressed')} regressed, ${counts('improved')} improved, ${counts('inconclusive')} inconclusive, ${counts('unchanged')} unchanged${
-    report.comparison.untested > 0 ? `; ${report.comparison.untested} could not move by the floor, not tested` : ''
+    report.comparison.untested > 0 ? `; ${report.comparison.untested} too small to test` : ''
   }. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
 <select id="function-filter" aria-label="Show" hidden><option value="all">all outcomes</option><option value="regressed">regressed</option><option value="improved">improved</option><option value="inconclusive">inconclusive</option><option value="unchanged">unchanged</option></select></p>
 <div class="scroll"><table id="function-table" class="sortable">

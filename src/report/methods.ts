@@ -11,7 +11,7 @@ export function methodsSentence(comparison: Comparison): string {
     `Benjamini–Hochberg over ${comparison.tests} tests at α = ${s.alpha}; ` +
     `regressed only if q ≤ α, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} ` +
     `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` +
-    (comparison.untested > 0 ? ` (${comparison.untested} functions whose trials all lie within that floor of each other were not tested)` : '') +
+    (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : '') +
     '.'
   );
 }
