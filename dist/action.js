@@ -25125,7 +25125,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean = this.mean) {
+      getStdDeviation(mean2 = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -25133,7 +25133,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -25148,12 +25148,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean = this.mean;
+        const mean2 = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -25208,14 +25208,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean = formatter(_mean / outputValueUnitScalingRatio);
+          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -31999,11 +31999,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total) {
-      const mean = Math.ceil(getMean(hist) * 100) / 100;
+      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean,
+        average: mean2,
         // added for backward compat with wrk
-        mean,
+        mean: mean2,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -79827,14 +79827,14 @@ function exactP(doubledRanks, m, observed) {
     if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value);
     nullDistributions.set(key, cached2);
   }
-  const { distribution, count: count2, mean } = cached2;
-  const distance = Math.abs(observed - mean);
+  const { distribution, count: count2, mean: mean2 } = cached2;
+  const distance = Math.abs(observed - mean2);
   let extreme = 0;
   let atLeast = 0;
   let atMost = 0;
   for (let s = 0; s < distribution.length; s++) {
     const ways = distribution[s];
-    if (Math.abs(s - mean) >= distance - 1e-9) extreme += ways;
+    if (Math.abs(s - mean2) >= distance - 1e-9) extreme += ways;
     if (s >= observed - 1e-9) atLeast += ways;
     if (s <= observed + 1e-9) atMost += ways;
   }
@@ -79853,13 +79853,13 @@ function nullDistribution(doubledRanks, m) {
   }
   const distribution = ways[m];
   let count2 = 0;
-  let mean = 0;
+  let mean2 = 0;
   for (let s = 0; s <= maxSum; s++) {
     count2 += distribution[s];
-    mean += s * distribution[s];
+    mean2 += s * distribution[s];
   }
-  mean /= count2;
-  return { distribution, count: count2, mean };
+  mean2 /= count2;
+  return { distribution, count: count2, mean: mean2 };
 }
 function binomial(n, k) {
   let result = 1;
@@ -80312,7 +80312,9 @@ function compare2(baseline, candidate, settings2, options = {}) {
     const testable = (values) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
     const allocations = withAllocations2 ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : void 0;
     const metrics = { self: testable(shares2.self), total: testable(shares2.total), allocations: allocations !== void 0 && testable(allocations) };
-    if (!metrics.self && !metrics.total && !metrics.allocations) {
+    const pooled = (values) => mean([...values.baseline, ...values.candidate]);
+    const listed = budgetOf(key) !== void 0 || Math.max(pooled(shares2.self), pooled(shares2.total), allocations ? pooled(allocations) : 0) >= settings2.minShareOfTotal / 2 || metrics.self || metrics.total || metrics.allocations;
+    if (!listed) {
       untested += 1;
       continue;
     }
@@ -80332,7 +80334,7 @@ function compare2(baseline, candidate, settings2, options = {}) {
         baseline: { self: perRequest(baseline, "selfNanos"), total: perRequest(baseline, "totalNanos") },
         candidate: { self: perRequest(candidate, "selfNanos"), total: perRequest(candidate, "totalNanos") }
       },
-      ...metrics.allocations ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
+      ...allocations !== void 0 && (metrics.allocations || pooled(allocations) >= settings2.minShareOfTotal / 2) ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } } : {}
     });
   }
   const tested = candidates.filter((c) => c.presence === "both");
@@ -80558,6 +80560,9 @@ function attributionJumps(values, floor) {
 }
 function formatShare(share) {
   return `${(share * 100).toFixed(1)}%`;
+}
+function mean(values) {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 function pooledSpread(values) {
   const all = [...values.baseline, ...values.candidate];
@@ -81307,7 +81312,7 @@ function functionsSection(report) {
 // src/report/methods.ts
 function methodsSentence(comparison) {
   const s = comparison.settings;
-  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions whose trials all lie within that floor of each other were not tested)` : "") + ".";
+  return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
 }
 
 // src/report/profile-inputs.ts
@@ -82251,7 +82256,7 @@ function functionSection(report) {
   const rows = findings.map((f) => functionRow(f, lines[f.key], perRequest));
   return `<section id="functions">
 <h2>Functions</h2>
-<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} could not move by the floor, not tested` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
+<p class="note">${counts("regressed")} regressed, ${counts("improved")} improved, ${counts("inconclusive")} inconclusive, ${counts("unchanged")} unchanged${report.comparison.untested > 0 ? `; ${report.comparison.untested} too small to test` : ""}. Click a heading to sort. The last column shows each trial's share (the metric that decided), baseline above, candidate below.
 <select id="function-filter" aria-label="Show" hidden><option value="all">all outcomes</option><option value="regressed">regressed</option><option value="improved">improved</option><option value="inconclusive">inconclusive</option><option value="unchanged">unchanged</option></select></p>
 <div class="scroll"><table id="function-table" class="sortable">
 <thead><tr>${header.map(([label2, hint]) => `<th title="${escapeHtml(hint)}"><button type="button">${escapeHtml(label2)}</button></th>`).join("")}<th>trials</th></tr></thead>
@@ -83807,7 +83812,9 @@ var metric = external_exports.object({
   ci: external_exports.object({ low: ratio, high: ratio }),
   p: finite2,
   q: finite2,
-  outcome
+  outcome,
+  widenedBy: finite2.optional(),
+  attributionJumps: external_exports.literal(true).optional()
 });
 var finding = external_exports.object({
   key: freeText(4096),
