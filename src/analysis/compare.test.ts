@@ -100,6 +100,19 @@ describe('compare', () => {
     expect(regressed.findings.find((f) => f.key === 'c.js#helper')!.outcome).toBe('regressed');
   });
 
+  it('does not take counting noise at a few samples for a jump', () => {
+    const random = seededRandom(24);
+    // One sample is 1 ms (d.js#tiny's own time); 'c.js#rare' is seen 2 or 9 times a trial:
+    // a fourfold swing, but at counts where counting alone does that.
+    const few = (i: number) => ({ ...shares, 'd.js#tiny': 0.001, 'c.js#rare': i % 2 === 0 ? 0.002 : 0.009 });
+    const base = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0));
+    const cand = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0));
+    const result = compare(base, cand, { ...settings, minShareOfTotal: 0.002 });
+    const rare = result.findings.find((f) => f.key === 'c.js#rare')!;
+    expect(rare.self.attributionJumps).toBeUndefined();
+    expect(result.warnings.join('\n')).not.toMatch(/jumped/);
+  });
+
   it('is inconclusive when the trial count can never reach significance, and says so', () => {
     const random = seededRandom(4);
     const base = Array.from({ length: 3 }, () => trial(shares, random));

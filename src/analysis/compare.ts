@@ -59,6 +59,12 @@ export function compare(
   const unit = withAllocations ? allocationUnit(baseline) : 0;
 
   const bases = shareBases([...baseline, ...candidate]);
+  const units = new Map([...baseline, ...candidate].map((t) => [t, sampleUnit(t)]));
+  /** A function's samples per trial, per side (estimated from its time; see sampleUnit). */
+  const samplesOf = (key: string, metric: 'selfNanos' | 'totalNanos') => {
+    const count = (t: TrialMetrics) => (t.functions[key]?.[metric] ?? 0) / (units.get(t) ?? 1);
+    return { baseline: baseline.map(count), candidate: candidate.map(count) };
+  };
   const candidates: Candidate[] = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
@@ -106,7 +112,10 @@ export function compare(
       presence: inBase && inCand ? 'both' : inCand ? 'added' : 'gone',
       shares,
       testable: metrics,
-      jumps: { self: attributionJumps(shares.self, settings.minShareOfTotal), total: attributionJumps(shares.total, settings.minShareOfTotal) },
+      jumps: {
+        self: attributionJumps(samplesOf(key, 'selfNanos'), shares.self, settings.minShareOfTotal),
+        total: attributionJumps(samplesOf(key, 'totalNanos'), shares.total, settings.minShareOfTotal),
+      },
       perRequest: {
         baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
         candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
@@ -423,14 +432,33 @@ function safeMedian(values: readonly number[]): number {
 
 /**
  * True when, on either side, a share worth testing falls below a quarter of its largest
- * value in another trial of the same code. That is not sampling noise (at 2% of a trial's
- * samples, a quarter is far outside any count's spread): it is V8 inlining the function
- * into its caller in some processes and not in others, which moves its time between the
- * two. Comparing such shares would compare how often each side happened to inline.
+ * value in another trial of the same code, at a sample count where counting cannot do
+ * that (from 30 samples, a drop to a quarter is beyond any Poisson spread). It is V8
+ * inlining the function into its caller in some processes and not in others, which moves
+ * its time between the two. Comparing such shares would compare how often each side
+ * happened to inline.
  */
-function attributionJumps(values: { baseline: readonly number[]; candidate: readonly number[] }, floor: number): boolean {
-  const jumps = (side: readonly number[]) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.min(...side) < Math.max(...side) / 4;
-  return jumps(values.baseline) || jumps(values.candidate);
+function attributionJumps(
+  samples: { baseline: readonly number[]; candidate: readonly number[] },
+  values: { baseline: readonly number[]; candidate: readonly number[] },
+  floor: number,
+): boolean {
+  const jumps = (side: readonly number[], counts: readonly number[]) =>
+    side.length > 1 && Math.max(...side) >= 2 * floor && Math.max(...counts) >= MIN_SAMPLES_FOR_JUMP && Math.min(...side) < Math.max(...side) / 4;
+  return jumps(values.baseline, samples.baseline) || jumps(values.candidate, samples.candidate);
+}
+
+const MIN_SAMPLES_FOR_JUMP = 30;
+
+/**
+ * The time one sample stands for in a trial: the smallest non-zero own time of any function
+ * (some function is always seen exactly once). 1 ms for V8 at its default interval, 10 ms
+ * for Go's 100 Hz profiles; trials read from files need no sampling settings for it.
+ */
+function sampleUnit(trial: TrialMetrics): number {
+  let unit = Number.POSITIVE_INFINITY;
+  for (const cost of Object.values(trial.functions)) if (cost.selfNanos > 0 && cost.selfNanos < unit) unit = cost.selfNanos;
+  return Number.isFinite(unit) ? unit : 1;
 }
 
 function formatShare(share: number): string {

@@ -84,6 +84,17 @@ describe('compare with the empirical null', () => {
     expect(result.findings[0]!.key).toBe('f0.js#f0');
   });
 
+  it('does not widen for a large regression, although every other share shrinks with it', () => {
+    const random = seededRandom(34);
+    // f0 goes from 10% to 40% of the work: every other function's share falls by a quarter.
+    const base = Array.from({ length: 10 }, () => trial(random, () => 1));
+    const cand = Array.from({ length: 10 }, () => trial(random, () => 1, 4));
+    const result = compare(base, cand, settings);
+    expect(result.findings.every((f) => f.self.widenedBy === undefined || f.self.widenedBy < 1.3)).toBe(true);
+    expect(result.findings[0]!.key).toBe('f0.js#f0');
+    expect(result.verdict.outcome).toBe('fail');
+  });
+
   it('leaves intervals alone when the sides differ only by their trials', () => {
     const random = seededRandom(33);
     const base = Array.from({ length: 10 }, () => trial(random, () => 1));

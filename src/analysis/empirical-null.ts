@@ -18,18 +18,18 @@ export interface RatioInterval {
  * by how the machine itself drifted in between, and on a shared machine that moves
  * functions' shares by 5–10% at once, which no number of trials averages out. Most
  * functions of a comparison did not change, so the spread of their z-scores (log ratio
- * over its interval's standard error) shows that drift: about 1 when the sides are
+ * over its interval's standard error, after the common factor below) shows that drift: about 1 when the sides are
  * comparable, more when they are not. The robust spread (median absolute deviation,
  * scaled to a standard deviation) ignores the few functions that really changed.
  */
 export function nullSpread(intervals: readonly RatioInterval[]): number {
-  const z: number[] = [];
-  for (const { ratio, ci } of intervals) {
-    if (!(ratio > 0 && Number.isFinite(ratio) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low)) continue;
-    const standardError = (Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95);
-    z.push(Math.log(ratio) / standardError);
-  }
-  if (z.length < MIN_METRICS_FOR_NULL) return 1;
+  const usable = intervals.filter(({ ratio, ci }) => ratio > 0 && Number.isFinite(ratio) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low);
+  if (usable.length < MIN_METRICS_FOR_NULL) return 1;
+  // Shares are parts of a whole: when one function really grows, every other share shrinks
+  // by the same factor. That common factor is taken out (the median log ratio) before the
+  // spread is read, so that a large regression does not widen its own interval away.
+  const common = median(usable.map(({ ratio }) => Math.log(ratio)));
+  const z = usable.map(({ ratio, ci }) => (Math.log(ratio) - common) / ((Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95)));
   const centre = median(z);
   const spread = MAD_TO_SD * median(z.map((v) => Math.abs(v - centre)));
   // Never narrower than the trials say: a spread below 1 is chance, not a licence.
