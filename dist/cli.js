@@ -50400,13 +50400,10 @@ function bootstrapMedianRatio(x, y, options) {
 // src/analysis/empirical-null.ts
 var MIN_METRICS_FOR_NULL = 12;
 function nullSpread(intervals) {
-  const z3 = [];
-  for (const { ratio: ratio2, ci } of intervals) {
-    if (!(ratio2 > 0 && Number.isFinite(ratio2) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low)) continue;
-    const standardError = (Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95);
-    z3.push(Math.log(ratio2) / standardError);
-  }
-  if (z3.length < MIN_METRICS_FOR_NULL) return 1;
+  const usable = intervals.filter(({ ratio: ratio2, ci }) => ratio2 > 0 && Number.isFinite(ratio2) && ci.low > 0 && Number.isFinite(ci.high) && ci.high > ci.low);
+  if (usable.length < MIN_METRICS_FOR_NULL) return 1;
+  const common = median(usable.map(({ ratio: ratio2 }) => Math.log(ratio2)));
+  const z3 = usable.map(({ ratio: ratio2, ci }) => (Math.log(ratio2) - common) / ((Math.log(ci.high) - Math.log(ci.low)) / (2 * Z_95)));
   const centre = median(z3);
   const spread = MAD_TO_SD * median(z3.map((v) => Math.abs(v - centre)));
   return Math.max(1, spread);
@@ -50613,6 +50610,11 @@ function compare2(baseline, candidate, settings2, options = {}) {
   }
   const unit = withAllocations2 ? allocationUnit(baseline) : 0;
   const bases = shareBases([...baseline, ...candidate]);
+  const units = new Map([...baseline, ...candidate].map((t) => [t, sampleUnit(t)]));
+  const samplesOf = (key, metric2) => {
+    const count2 = (t) => (t.functions[key]?.[metric2] ?? 0) / (units.get(t) ?? 1);
+    return { baseline: baseline.map(count2), candidate: candidate.map(count2) };
+  };
   const candidates = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
@@ -50648,7 +50650,10 @@ function compare2(baseline, candidate, settings2, options = {}) {
       presence: inBase && inCand ? "both" : inCand ? "added" : "gone",
       shares: shares2,
       testable: metrics,
-      jumps: { self: attributionJumps(shares2.self, settings2.minShareOfTotal), total: attributionJumps(shares2.total, settings2.minShareOfTotal) },
+      jumps: {
+        self: attributionJumps(samplesOf(key, "selfNanos"), shares2.self, settings2.minShareOfTotal),
+        total: attributionJumps(samplesOf(key, "totalNanos"), shares2.total, settings2.minShareOfTotal)
+      },
       perRequest: {
         baseline: { self: perRequest(baseline, "selfNanos"), total: perRequest(baseline, "totalNanos") },
         candidate: { self: perRequest(candidate, "selfNanos"), total: perRequest(candidate, "totalNanos") }
@@ -50873,9 +50878,15 @@ function decide(findings, paired2, errors, settings2, detectable, baselineTrials
 function safeMedian(values) {
   return values.length === 0 ? 0 : median([...values]);
 }
-function attributionJumps(values, floor) {
-  const jumps = (side) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.min(...side) < Math.max(...side) / 4;
-  return jumps(values.baseline) || jumps(values.candidate);
+function attributionJumps(samples, values, floor) {
+  const jumps = (side, counts) => side.length > 1 && Math.max(...side) >= 2 * floor && Math.max(...counts) >= MIN_SAMPLES_FOR_JUMP && Math.min(...side) < Math.max(...side) / 4;
+  return jumps(values.baseline, samples.baseline) || jumps(values.candidate, samples.candidate);
+}
+var MIN_SAMPLES_FOR_JUMP = 30;
+function sampleUnit(trial2) {
+  let unit = Number.POSITIVE_INFINITY;
+  for (const cost of Object.values(trial2.functions)) if (cost.selfNanos > 0 && cost.selfNanos < unit) unit = cost.selfNanos;
+  return Number.isFinite(unit) ? unit : 1;
 }
 function formatShare(share) {
   return `${(share * 100).toFixed(1)}%`;
