@@ -113,7 +113,7 @@ const lines = [
     const drift = rows.find((r) => r.label === 'A/A')?.medianEffect;
     return Number.isFinite(drift) && Math.abs(drift - 1) > 0.02
       ? [
-          `In the A/A series the same code measured ${((drift - 1) * 100).toFixed(1)}% ${drift > 1 ? 'more' : 'less'} of \`${target.name}\` than the baseline did (median): that is the machine's drift between the baseline's measurement and the later runs, which the empirical null absorbed (no A/A run failed). The planted series ride on the same drift, so their measured changes are larger or smaller than planted by about as much.`,
+          `In the A/A series the same code measured ${((drift - 1) * 100).toFixed(1)}% ${drift > 1 ? 'more' : 'less'} of \`${target.name}\` than the baseline did (median): that is the machine's drift between the baseline's measurement and the later runs, which the empirical null is there to absorb (${rows.find((r) => r.label === 'A/A').fail} of ${rows.find((r) => r.label === 'A/A').count} A/A runs failed). The planted series ride on the same drift, so their measured changes are larger or smaller than planted by about as much.`,
           '',
         ]
       : [];
