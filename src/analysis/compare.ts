@@ -85,8 +85,11 @@ export function compare(
     // that spread, so nothing left out could have been flagged, and the filter ignores which
     // side a value came from, so it does not bias the tests kept (it only spares them
     // Benjamini–Hochberg's penalty for tests that could never succeed).
-    const floorOf = (budget: number | undefined) => (budget === undefined ? settings.minShareOfTotal : 0);
-    const testable = (values: { baseline: number[]; candidate: number[] }) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
+    const floor = budgetOf(key) === undefined ? settings.minShareOfTotal : 0;
+    const testable = (values: { baseline: number[]; candidate: number[] }) => {
+      const spread = pooledSpread(values);
+      return spread > 0 && spread >= floor;
+    };
     const allocations = withAllocations ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : undefined;
     const metrics = { self: testable(shares.self), total: testable(shares.total), allocations: allocations !== undefined && testable(allocations) };
     // Functions too small to matter are left out of the report; large ones are listed even
@@ -243,14 +246,7 @@ export function compare(
 }
 
 /** A metric's medians, ratio and seeded bootstrap interval, before it is judged. */
-interface Interval {
-  readonly baseline: readonly number[];
-  readonly candidate: readonly number[];
-  readonly baselineMedian: number;
-  readonly candidateMedian: number;
-  readonly ratio: number;
-  readonly ci: { readonly low: number; readonly high: number };
-}
+type Interval = Pick<MetricComparison, 'baseline' | 'candidate' | 'baselineMedian' | 'candidateMedian' | 'ratio' | 'ci'>;
 
 function interval(values: { baseline: readonly number[]; candidate: readonly number[] }, settings: CompareSettings, random: () => number): Interval {
   const baselineMedian = safeMedian(values.baseline);
