@@ -55,16 +55,14 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
 
   const samples = v8.samples ?? [];
   const intervalNanos = context.samplingIntervalUs * 1000;
-  const totals = new Map<number, { count: number; nanos: number }>();
+  // Samples per node; each stands for one sampling interval.
+  const counts = new Map<number, number>();
   for (let i = 0; i < samples.length; i++) {
     const nodeId = samples[i]!;
     const node = byId.get(nodeId);
     if (!node) throw new PerfgateError('PROFILE_INVALID', `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
     if (node.callFrame.functionName === IDLE_FRAME) continue;
-    const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
-    entry.count += 1;
-    entry.nanos += intervalNanos;
-    totals.set(nodeId, entry);
+    counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
   }
 
   const pprofSamples = new Map<string, Sample>();
@@ -75,19 +73,19 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
     if (existing) existing.value = [Number(existing.value[0]) + count, Number(existing.value[1]) + nanos];
     else pprofSamples.set(key, new Sample({ locationId: [...stack], value: [count, nanos] }));
   };
-  for (const [nodeId, total] of totals) {
+  for (const [nodeId, count] of counts) {
     const frame = stacks.frame(nodeId);
     if (!frame) continue;
-    const nanos = Math.round(total.nanos);
+    const nanos = Math.round(count * intervalNanos);
     const lines = tickLines(byId.get(nodeId)!, frame, naming);
     if (lines.length === 0) {
-      add(stacks.stack(nodeId), total.count, nanos);
+      add(stacks.stack(nodeId), count, nanos);
       continue;
     }
     const weights = lines.map((l) => l.ticks);
-    const counts = apportion(total.count, weights);
+    const countsByLine = apportion(count, weights);
     const nanosByLine = apportion(nanos, weights);
-    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), counts[i]!, nanosByLine[i]!));
+    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), countsByLine[i]!, nanosByLine[i]!));
   }
 
   const cpuType = new ValueType({ type: tables.strings.dedup('cpu'), unit: tables.strings.dedup('nanoseconds') });
