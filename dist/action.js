@@ -79383,16 +79383,13 @@ function v8ToPprof(v8, context) {
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
   const samples = v8.samples ?? [];
   const intervalNanos = context.samplingIntervalUs * 1e3;
-  const totals = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < samples.length; i++) {
     const nodeId = samples[i];
     const node2 = byId.get(nodeId);
     if (!node2) throw new PerfgateError("PROFILE_INVALID", `V8 profile: sample ${i} refers to unknown node ${nodeId}`);
     if (node2.callFrame.functionName === IDLE_FRAME) continue;
-    const entry = totals.get(nodeId) ?? { count: 0, nanos: 0 };
-    entry.count += 1;
-    entry.nanos += intervalNanos;
-    totals.set(nodeId, entry);
+    counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
   }
   const pprofSamples = /* @__PURE__ */ new Map();
   const add = (stack, count2, nanos) => {
@@ -79402,19 +79399,19 @@ function v8ToPprof(v8, context) {
     if (existing) existing.value = [Number(existing.value[0]) + count2, Number(existing.value[1]) + nanos];
     else pprofSamples.set(key, new Sample({ locationId: [...stack], value: [count2, nanos] }));
   };
-  for (const [nodeId, total] of totals) {
+  for (const [nodeId, count2] of counts) {
     const frame = stacks.frame(nodeId);
     if (!frame) continue;
-    const nanos = Math.round(total.nanos);
+    const nanos = Math.round(count2 * intervalNanos);
     const lines = tickLines(byId.get(nodeId), frame, naming);
     if (lines.length === 0) {
-      add(stacks.stack(nodeId), total.count, nanos);
+      add(stacks.stack(nodeId), count2, nanos);
       continue;
     }
     const weights = lines.map((l) => l.ticks);
-    const counts = apportion(total.count, weights);
+    const countsByLine = apportion(count2, weights);
     const nanosByLine = apportion(nanos, weights);
-    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), counts[i], nanosByLine[i]));
+    lines.forEach((l, i) => add(stacks.stack(nodeId, l.line), countsByLine[i], nanosByLine[i]));
   }
   const cpuType = new ValueType({ type: tables.strings.dedup("cpu"), unit: tables.strings.dedup("nanoseconds") });
   const durationMicros = Math.max(0, v8.endTime - v8.startTime);
@@ -80310,8 +80307,11 @@ function compare2(baseline, candidate, settings2, options = {}) {
       self: { baseline: shareOf(baseline, "self"), candidate: shareOf(candidate, "self") },
       total: { baseline: shareOf(baseline, "total"), candidate: shareOf(candidate, "total") }
     };
-    const floorOf = (budget) => budget === void 0 ? settings2.minShareOfTotal : 0;
-    const testable = (values) => pooledSpread(values) >= floorOf(budgetOf(key)) && pooledSpread(values) > 0;
+    const floor = budgetOf(key) === void 0 ? settings2.minShareOfTotal : 0;
+    const testable = (values) => {
+      const spread2 = pooledSpread(values);
+      return spread2 > 0 && spread2 >= floor;
+    };
     const allocations = withAllocations2 ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : void 0;
     const metrics = { self: testable(shares2.self), total: testable(shares2.total), allocations: allocations !== void 0 && testable(allocations) };
     const pooled = (values) => mean([...values.baseline, ...values.candidate]);
