@@ -79659,7 +79659,7 @@ async function readLimited(response, what) {
   return Buffer.concat(chunks);
 }
 
-// src/modes/action-inputs.ts
+// src/action/action-inputs.ts
 var MODES = ["check", "update-baseline", "canary", "comment"];
 function readActionInputs() {
   const text = (name, fallback = "") => getInput(name) || fallback;
@@ -79740,7 +79740,7 @@ function pprofUrl(input2, raw, deployment) {
   return pprofBase(raw, deployment);
 }
 
-// src/modes/canary.ts
+// src/action/canary.ts
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync14 } from "node:fs";
 import { join as join11, relative as relative5 } from "node:path";
@@ -81326,7 +81326,7 @@ function methodsSentence(comparison) {
   return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
 }
 
-// src/report/profile-inputs.ts
+// src/report/diff-inputs.ts
 function inputsSentence(inputs) {
   const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
   return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
@@ -81476,7 +81476,7 @@ function environmentWarning(report) {
 var REPORT_SCHEMA = "perfgate.report";
 var REPORT_VERSION = 1;
 
-// src/report/flame-tree.ts
+// src/report/flame/tree.ts
 var round = (value) => value === 0 ? 0 : Number(value.toPrecision(6));
 function buildFlameTree(measures) {
   const functions = [];
@@ -81557,7 +81557,7 @@ function buildFlameTree(measures) {
   };
 }
 
-// src/report/flame-measures.ts
+// src/report/flame/measures.ts
 var KINDS = [
   { id: "cpu", sampleType: "cpu", label: "CPU", unit: "nanoseconds" },
   { id: "alloc_space", sampleType: "alloc_space", label: "allocated bytes", unit: "bytes" }
@@ -81576,7 +81576,7 @@ function flameMeasures(candidate, baseline) {
   return measures;
 }
 
-// src/report/flame-colour.ts
+// src/report/flame/colour.ts
 function frameColour(outcome2, ratio2, name) {
   let hash2 = 0;
   for (let i = 0; i < name.length; i++) hash2 = hash2 * 31 + name.charCodeAt(i) | 0;
@@ -81591,7 +81591,7 @@ function frameColour(outcome2, ratio2, name) {
   return { fill: `hsl(40, 6%, ${Math.round(76 + 12 * jitter)}%)`, text: "#1b1b1b" };
 }
 
-// src/report/flame-page.ts
+// src/report/flame/page.ts
 function flamePageData(tree, comparison) {
   const findings = new Map(comparison.findings.map((f) => [f.key, f]));
   const floor = percent(comparison.settings.minShareOfTotal / 2);
@@ -81625,7 +81625,7 @@ function summaryOf(f) {
 // src/report/html.ts
 import { createHash } from "node:crypto";
 
-// src/report/flame-client.ts
+// src/report/flame/client.ts
 function flameClient(model) {
   const byId = (id) => {
     const element = document.getElementById(id);
@@ -81828,7 +81828,7 @@ function flameClient(model) {
   draw();
 }
 
-// src/report/flame-model.ts
+// src/report/flame/model.ts
 function flameModel() {
   function parents(end) {
     const parent = new Int32Array(end.length).fill(-1);
@@ -81962,7 +81962,7 @@ function jsonForScript(value) {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-// src/report/flame-svg.ts
+// src/report/flame/svg.ts
 var ROW = 18;
 var TOP = 44;
 var FONT = 11;
@@ -82643,7 +82643,7 @@ function unsubstitutedPlaceholders(requests) {
   return example === void 0 ? { requests: count2 } : { requests: count2, example };
 }
 
-// src/run/canary.ts
+// src/gate/canary-rounds.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -82901,7 +82901,7 @@ function groupUsage(pgid) {
   return { cpuMicros: ticks / TICKS_PER_SECOND * 1e6, maxRssBytes };
 }
 
-// src/run/trial-profiles.ts
+// src/gate/trial-profiles.ts
 import { readFileSync as readFileSync8 } from "node:fs";
 
 // src/profile/read-sources.ts
@@ -83579,7 +83579,7 @@ function scriptUrls(cpu, heap) {
   return urls;
 }
 
-// src/run/trial-profiles.ts
+// src/gate/trial-profiles.ts
 function trialProfilePaths(profileDir, label2, index) {
   return { cpu: `${profileDir}/${label2}-trial-${index}.pb.gz`, allocations: `${profileDir}/${label2}-trial-${index}.alloc.pb.gz` };
 }
@@ -83621,7 +83621,7 @@ function readJson(path, what) {
   }
 }
 
-// src/run/pprof-http-window.ts
+// src/gate/pprof-http-window.ts
 var MAX_PPROF_SECONDS = 300;
 async function measurePprofHttpWindow(target, config2, warmup, runLoad, signal) {
   const base = target.base;
@@ -83680,7 +83680,7 @@ function emptyAllocations() {
   });
 }
 
-// src/run/trial-metrics.ts
+// src/gate/trial-metrics.ts
 function trialMetrics(load, profiled2, usage) {
   const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
   const seconds = (usage?.wallMicros ?? load.durationMs * 1e3) / 1e6;
@@ -83702,7 +83702,7 @@ function trialMetrics(load, profiled2, usage) {
   };
 }
 
-// src/run/canary.ts
+// src/gate/canary-rounds.ts
 async function measureCanary(config2, requests, targets, progress, signal) {
   const profileDir = join2(config2.outputDir, "profiles");
   const load = (origin, amount, startAt2, windowEnd) => {
@@ -83779,7 +83779,7 @@ function profiled(trials) {
   return trials.length > 0 && trials.every((t) => t.sampledCpuNanos > 0 && Object.keys(t.functions).length > 0);
 }
 
-// src/run/environment.ts
+// src/gate/current-environment.ts
 import { cpus } from "node:os";
 function currentEnvironment(service) {
   const cpuList = cpus();
@@ -83795,7 +83795,7 @@ function currentEnvironment(service) {
 }
 var AGENTLESS_VERSIONS = { nodeVersion: "n/a (pprof-http)", v8Version: "n/a (pprof-http)" };
 
-// src/modes/check.ts
+// src/action/check.ts
 import { randomUUID as randomUUID4 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
@@ -83971,13 +83971,13 @@ function valueAt2(raw, path) {
   return typeof value === "object" && value !== null ? void 0 : value;
 }
 
-// src/run/gate.ts
+// src/gate/gate.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync12 } from "node:fs";
 import { cpus as cpus2 } from "node:os";
 import { join as join9, relative as relative3 } from "node:path";
 
-// src/run/html-report.ts
+// src/gate/html-report.ts
 import { readFileSync as readFileSync9 } from "node:fs";
 import { join as join4 } from "node:path";
 function readSideProfiles(outputDir, merged, allocations) {
@@ -84007,7 +84007,7 @@ ${rendered.svg}
   return { html, svg };
 }
 
-// src/run/baseline-plan.ts
+// src/gate/baseline-plan.ts
 function fingerprintDifferences(stored, here) {
   const differences = environmentDifferences(stored.environment, { ...stored.environment, ...here.environment, perfgateVersion: stored.environment.perfgateVersion });
   if (stored.settings.configSha256 !== void 0 && stored.settings.configSha256 !== here.configSha256) differences.push("measurement settings differ");
@@ -84053,7 +84053,7 @@ function planBaseline(settings2, stored, here, baselinePath) {
   }
 }
 
-// src/run/same-runner.ts
+// src/gate/same-runner.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { relative as relative2, resolve as resolve4 } from "node:path";
 
@@ -84355,7 +84355,7 @@ function quoteForNodeOptions(path) {
   return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
 }
 
-// src/run/measure.ts
+// src/gate/measure.ts
 import { createHash as createHash2, randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync10, rmSync as rmSync3 } from "node:fs";
 import { join as join6 } from "node:path";
@@ -84543,7 +84543,7 @@ function checkAborted(signal) {
   }
 }
 
-// src/run/worktree.ts
+// src/gate/worktree.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -84584,7 +84584,7 @@ function addWorktree(folder, ref) {
   };
 }
 
-// src/run/same-runner.ts
+// src/gate/same-runner.ts
 async function measureInterleaved(options, baseRef) {
   const { config: config2, progress } = options;
   const buildWatch = options.timings?.stopwatch();
@@ -84631,7 +84631,7 @@ function concat(parts) {
   };
 }
 
-// src/run/git.ts
+// src/gate/git.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 function currentCommit(folder) {
   try {
@@ -84641,7 +84641,7 @@ function currentCommit(folder) {
   }
 }
 
-// src/run/phase-timings.ts
+// src/gate/phase-timings.ts
 var PHASES = ["build", "start", "warmup", "measure", "profiles", "teardown", "analysis", "report"];
 var PhaseTimings = class {
   constructor(now = () => performance.now()) {
@@ -84665,14 +84665,14 @@ var PhaseTimings = class {
   }
 };
 
-// src/run/regressed-hot-lines.ts
+// src/gate/regressed-hot-lines.ts
 function regressedHotLines(comparison, sides) {
   const cpu = sides.candidate[0];
   const keys = comparison.findings.filter((f) => f.outcome === "regressed").map((f) => f.key);
   return cpu ? hotLines(cpu.profile, cpu.source, keys) : {};
 }
 
-// src/run/side-allocations.ts
+// src/gate/side-allocations.ts
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
 import { join as join8 } from "node:path";
 function writeSideAllocationProfiles(candidatePprofs, config2, baselinePprofs) {
@@ -84687,7 +84687,7 @@ function writeSideAllocationProfiles(candidatePprofs, config2, baselinePprofs) {
   return { candidate: "profiles/candidate.alloc.pb.gz", baseline: "profiles/baseline.alloc.pb.gz" };
 }
 
-// src/run/gate.ts
+// src/gate/gate.ts
 async function runGate(options) {
   const { config: config2, progress } = options;
   const timings = options.timings ?? new PhaseTimings();
@@ -84956,7 +84956,7 @@ async function tokenIdentity(client, override) {
   }
 }
 
-// src/modes/publish.ts
+// src/action/publish.ts
 var actionLog = {
   info: (text) => info(text),
   notice: (text) => notice(text),
@@ -85016,7 +85016,7 @@ async function postComment(client, context, issueNumber, body, settings2, log) {
   }
 }
 
-// src/modes/check.ts
+// src/action/check.ts
 var actionProgress = {
   phase: (title, work) => group(title, work),
   line: (text) => info(text),
@@ -85069,7 +85069,7 @@ async function runCheck(inputs, context, agentPath, workspace) {
   return { failure: null };
 }
 
-// src/modes/canary.ts
+// src/action/canary.ts
 async function runCanary(inputs) {
   const targets = canaryTargets(inputs);
   const { canary, stable } = targets;
@@ -85148,7 +85148,7 @@ async function findPullRequestByHead(client, repo, headRepo, headSha, headBranch
   return found2 ? { number: found2.number, headSha, headRepo } : null;
 }
 
-// src/modes/comment.ts
+// src/action/comment.ts
 async function runComment(context, artifactDir, settings2, log) {
   const run = context.workflowRun;
   if (context.eventName !== "workflow_run" || !run) {
@@ -85172,7 +85172,7 @@ async function runComment(context, artifactDir, settings2, log) {
   return { pullRequest: pr.number, url: posted.url };
 }
 
-// src/modes/update-baseline.ts
+// src/action/update-baseline.ts
 import { randomUUID as randomUUID5 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync15 } from "node:fs";
 import { isAbsolute as isAbsolute4, relative as relative6, sep as sep3 } from "node:path";
@@ -85300,7 +85300,7 @@ function median2(values) {
   return values.length === 0 ? 0 : median([...values]);
 }
 
-// src/modes/update-baseline.ts
+// src/action/update-baseline.ts
 async function runUpdateBaseline(inputs, context, agentPath, workspace) {
   const pr = context?.pullRequest;
   if (!context || !pr) throw new PerfgateError("USAGE", `mode update-baseline runs on a pull_request "labeled" event (got ${JSON.stringify(context?.eventName ?? "no event")})`);

@@ -50095,10 +50095,10 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 // src/cli.ts
 import { parseArgs } from "node:util";
 
-// src/commands/baseline.ts
+// src/cli/baseline-command.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 
-// src/run/gate.ts
+// src/gate/gate.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, readFileSync as readFileSync10 } from "node:fs";
 import { cpus as cpus2 } from "node:os";
@@ -71140,7 +71140,7 @@ function methodsSentence(comparison) {
   return `Exact one-sided Mann\u2013Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` + (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : "") + `, ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
 }
 
-// src/report/profile-inputs.ts
+// src/report/diff-inputs.ts
 function inputsSentence(inputs) {
   const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
   return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
@@ -72463,7 +72463,7 @@ function functionLines(profiles) {
   return lines;
 }
 
-// src/report/flame-tree.ts
+// src/report/flame/tree.ts
 var round = (value) => value === 0 ? 0 : Number(value.toPrecision(6));
 function buildFlameTree(measures) {
   const functions = [];
@@ -72544,7 +72544,7 @@ function buildFlameTree(measures) {
   };
 }
 
-// src/report/flame-measures.ts
+// src/report/flame/measures.ts
 var KINDS = [
   { id: "cpu", sampleType: "cpu", label: "CPU", unit: "nanoseconds" },
   { id: "alloc_space", sampleType: "alloc_space", label: "allocated bytes", unit: "bytes" }
@@ -72563,7 +72563,7 @@ function flameMeasures(candidate, baseline) {
   return measures;
 }
 
-// src/report/flame-colour.ts
+// src/report/flame/colour.ts
 function frameColour(outcome2, ratio2, name) {
   let hash2 = 0;
   for (let i = 0; i < name.length; i++) hash2 = hash2 * 31 + name.charCodeAt(i) | 0;
@@ -72578,7 +72578,7 @@ function frameColour(outcome2, ratio2, name) {
   return { fill: `hsl(40, 6%, ${Math.round(76 + 12 * jitter)}%)`, text: "#1b1b1b" };
 }
 
-// src/report/flame-page.ts
+// src/report/flame/page.ts
 function flamePageData(tree, comparison) {
   const findings = new Map(comparison.findings.map((f) => [f.key, f]));
   const floor = percent(comparison.settings.minShareOfTotal / 2);
@@ -72612,7 +72612,7 @@ function summaryOf(f) {
 // src/report/html.ts
 import { createHash } from "node:crypto";
 
-// src/report/flame-client.ts
+// src/report/flame/client.ts
 function flameClient(model) {
   const byId = (id) => {
     const element = document.getElementById(id);
@@ -72815,7 +72815,7 @@ function flameClient(model) {
   draw();
 }
 
-// src/report/flame-model.ts
+// src/report/flame/model.ts
 function flameModel() {
   function parents(end) {
     const parent = new Int32Array(end.length).fill(-1);
@@ -72949,7 +72949,7 @@ function jsonForScript(value) {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-// src/report/flame-svg.ts
+// src/report/flame/svg.ts
 var ROW = 18;
 var TOP = 44;
 var FONT = 11;
@@ -73378,7 +73378,7 @@ function jsonNumbers(_key, value) {
   return value;
 }
 
-// src/run/html-report.ts
+// src/gate/html-report.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -73989,7 +73989,7 @@ function relativeFileNames(profile, root) {
   return changed ? new Profile({ ...profile, function: functions }) : profile;
 }
 
-// src/run/html-report.ts
+// src/gate/html-report.ts
 function readSideProfiles(outputDir, merged, allocations) {
   const read = (relative5) => {
     const path = join2(outputDir, relative5);
@@ -74017,7 +74017,7 @@ ${rendered.svg}
   return { html, svg };
 }
 
-// src/run/baseline-plan.ts
+// src/gate/baseline-plan.ts
 function fingerprintDifferences(stored, here) {
   const differences = environmentDifferences(stored.environment, { ...stored.environment, ...here.environment, perfgateVersion: stored.environment.perfgateVersion });
   if (stored.settings.configSha256 !== void 0 && stored.settings.configSha256 !== here.configSha256) differences.push("measurement settings differ");
@@ -74063,7 +74063,7 @@ function planBaseline(settings2, stored, here, baselinePath) {
   }
 }
 
-// src/run/same-runner.ts
+// src/gate/same-runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { relative, resolve as resolve3 } from "node:path";
 
@@ -74507,7 +74507,7 @@ function quoteForNodeOptions(path) {
   return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
 }
 
-// src/run/measure.ts
+// src/gate/measure.ts
 import { createHash as createHash2, randomUUID } from "node:crypto";
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync8, rmSync as rmSync3 } from "node:fs";
 import { join as join4 } from "node:path";
@@ -76220,13 +76220,13 @@ function scriptUrls(cpu, heap) {
   return urls;
 }
 
-// src/run/environment.ts
+// src/gate/current-environment.ts
 import { cpus } from "node:os";
 
 // src/version.ts
 var PERFGATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
-// src/run/environment.ts
+// src/gate/current-environment.ts
 function currentEnvironment(service) {
   const cpuList = cpus();
   return {
@@ -76315,7 +76315,7 @@ function groupUsage(pgid) {
   return { cpuMicros: ticks / TICKS_PER_SECOND * 1e6, maxRssBytes };
 }
 
-// src/run/trial-profiles.ts
+// src/gate/trial-profiles.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 function trialProfilePaths(profileDir, label2, index) {
   return { cpu: `${profileDir}/${label2}-trial-${index}.pb.gz`, allocations: `${profileDir}/${label2}-trial-${index}.alloc.pb.gz` };
@@ -76358,7 +76358,7 @@ function readJson(path, what) {
   }
 }
 
-// src/run/pprof-http-window.ts
+// src/gate/pprof-http-window.ts
 var MAX_PPROF_SECONDS = 300;
 async function measurePprofHttpWindow(target, config2, warmup, runLoad, signal) {
   const base = target.base;
@@ -76417,7 +76417,7 @@ function emptyAllocations() {
   });
 }
 
-// src/run/trial-metrics.ts
+// src/gate/trial-metrics.ts
 function trialMetrics(load, profiled, usage2) {
   const mismatches = Object.values(load.statusMismatches).reduce((sum, m) => sum + m.count, 0);
   const seconds = (usage2?.wallMicros ?? load.durationMs * 1e3) / 1e6;
@@ -76439,7 +76439,7 @@ function trialMetrics(load, profiled, usage2) {
   };
 }
 
-// src/run/measure.ts
+// src/gate/measure.ts
 async function measure(options) {
   const { config: config2, progress } = options;
   const requests = replayRequests(config2, progress);
@@ -76624,7 +76624,7 @@ function checkAborted(signal) {
   }
 }
 
-// src/run/worktree.ts
+// src/gate/worktree.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -76665,7 +76665,7 @@ function addWorktree(folder, ref) {
   };
 }
 
-// src/run/same-runner.ts
+// src/gate/same-runner.ts
 async function measureInterleaved(options, baseRef) {
   const { config: config2, progress } = options;
   const buildWatch = options.timings?.stopwatch();
@@ -76712,7 +76712,7 @@ function concat(parts) {
   };
 }
 
-// src/run/git.ts
+// src/gate/git.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 function currentCommit(folder) {
   try {
@@ -76722,7 +76722,7 @@ function currentCommit(folder) {
   }
 }
 
-// src/run/phase-timings.ts
+// src/gate/phase-timings.ts
 var PHASES = ["build", "start", "warmup", "measure", "profiles", "teardown", "analysis", "report"];
 var PhaseTimings = class {
   constructor(now = () => performance.now()) {
@@ -76746,14 +76746,14 @@ var PhaseTimings = class {
   }
 };
 
-// src/run/regressed-hot-lines.ts
+// src/gate/regressed-hot-lines.ts
 function regressedHotLines(comparison, sides) {
   const cpu = sides.candidate[0];
   const keys = comparison.findings.filter((f) => f.outcome === "regressed").map((f) => f.key);
   return cpu ? hotLines(cpu.profile, cpu.source, keys) : {};
 }
 
-// src/run/side-allocations.ts
+// src/gate/side-allocations.ts
 import { existsSync as existsSync2, readFileSync as readFileSync9 } from "node:fs";
 import { join as join6 } from "node:path";
 function writeSideAllocationProfiles(candidatePprofs, config2, baselinePprofs) {
@@ -76768,7 +76768,7 @@ function writeSideAllocationProfiles(candidatePprofs, config2, baselinePprofs) {
   return { candidate: "profiles/candidate.alloc.pb.gz", baseline: "profiles/baseline.alloc.pb.gz" };
 }
 
-// src/run/gate.ts
+// src/gate/gate.ts
 async function runGate(options) {
   const { config: config2, progress } = options;
   const timings = options.timings ?? new PhaseTimings();
@@ -76873,7 +76873,7 @@ function writeSideProfiles(measured, config2, baselinePprofs) {
   return { candidate: "profiles/candidate.pb.gz", baseline: "profiles/baseline.pb.gz" };
 }
 
-// src/run/progress.ts
+// src/gate/progress.ts
 function consoleProgress(stream = process.stderr, env = process.env) {
   const inActions = env.GITHUB_ACTIONS === "true";
   const tty = Boolean(stream.isTTY) && !inActions;
@@ -76917,7 +76917,7 @@ function consoleProgress(stream = process.stderr, env = process.env) {
   };
 }
 
-// src/commands/command.ts
+// src/cli/command.ts
 var EXIT = { pass: 0, regression: 1, error: 2 };
 function exitCodeOf(outcome2) {
   switch (outcome2) {
@@ -77130,7 +77130,7 @@ function valueAt2(raw, path) {
   return value;
 }
 
-// src/commands/shared-options.ts
+// src/cli/shared-options.ts
 var MEASURE_OPTIONS = {
   config: { type: "string", short: "c" },
   trials: { type: "string" },
@@ -77170,7 +77170,7 @@ function integerOption(flag, raw, min) {
   return value;
 }
 
-// src/commands/baseline.ts
+// src/cli/baseline-command.ts
 var baselineCommand = {
   name: "baseline",
   summary: "measure the service and write the baseline file (refused if any request failed)",
@@ -85332,7 +85332,7 @@ async function tokenIdentity(client, override) {
   }
 }
 
-// src/modes/publish.ts
+// src/action/publish.ts
 function githubClient(context, settings2, log) {
   return createGitHubClient({ token: settings2.token, baseUrl: context.apiUrl, maxWrites: settings2.maxApiWrites, log: { debug: log.debug, info: log.info, warning: log.warning } });
 }
@@ -85362,7 +85362,7 @@ async function postComment(client, context, issueNumber, body, settings2, log) {
   }
 }
 
-// src/modes/comment.ts
+// src/action/comment.ts
 async function runComment(context, artifactDir, settings2, log) {
   const run = context.workflowRun;
   if (context.eventName !== "workflow_run" || !run) {
@@ -85386,7 +85386,7 @@ async function runComment(context, artifactDir, settings2, log) {
   return { pullRequest: pr.number, url: posted.url };
 }
 
-// src/commands/comment.ts
+// src/cli/comment-command.ts
 var commentCommand = {
   name: "comment",
   summary: "post the report of a PR check from its artifact as the sticky PR comment (the fork-safe workflow_run half)",
@@ -85434,10 +85434,10 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
   }
 };
 
-// src/commands/diff.ts
+// src/cli/diff-command.ts
 import { resolve as resolve6 } from "node:path";
 
-// src/run/profile-diff.ts
+// src/gate/profile-diff.ts
 import { join as join10, relative as relative4 } from "node:path";
 
 // src/analysis/profile-trial.ts
@@ -85461,7 +85461,7 @@ function trialFromProfile(profile, source, type) {
   return { requests: requestsOf(profile) ?? 1, sampledCpuNanos: table.total, functions: table.functions, service: NOT_MEASURED };
 }
 
-// src/run/profile-inputs.ts
+// src/gate/diff-sides.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync13, statSync as statSync3 } from "node:fs";
 import { basename as basename2, dirname as dirname5, join as join9, resolve as resolve5 } from "node:path";
 var PROFILE_FILE = /\.(pb\.gz|pb|pprof|prof)$/;
@@ -85522,7 +85522,7 @@ function sortTrials(names) {
   return [...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-// src/run/profile-diff.ts
+// src/gate/profile-diff.ts
 function runProfileDiff(options) {
   const base = readProfileSide(options.baseline, "baseline");
   const cand = readProfileSide(options.candidate, "candidate");
@@ -85587,7 +85587,7 @@ function settingsOf(trials) {
   return { trials, warmupRequests: 0, measureRequests: 0, connections: 0, cpuSamplingIntervalUs: 0, replaySha256: "" };
 }
 
-// src/commands/diff.ts
+// src/cli/diff-command.ts
 var diffCommand = {
   name: "diff",
   summary: "compare two pprof files (or two folders of trial profiles) with the gate's statistics and report",
@@ -85621,10 +85621,10 @@ statistics need several trials).`,
   }
 };
 
-// src/commands/import-har.ts
+// src/cli/import-har-command.ts
 import { readFileSync as readFileSync14 } from "node:fs";
 
-// src/commands/redaction-options.ts
+// src/cli/redaction-options.ts
 import { statSync as statSync4 } from "node:fs";
 var REDACTION_OPTIONS = {
   redact: { type: "string", multiple: true },
@@ -85659,7 +85659,7 @@ function refuseExisting(path, flag) {
   if (size > 0) throw new PerfgateError("USAGE", `${path} already exists (${size} bytes); pass ${flag} to replace it, or choose another --out`);
 }
 
-// src/commands/import-har.ts
+// src/cli/import-har-command.ts
 var importHarCommand = {
   name: "import-har",
   summary: "convert HAR 1.2 files (browser dev tools, Playwright, proxies) into a replay file, secrets redacted",
@@ -85736,7 +85736,7 @@ function readHar(file2) {
   }
 }
 
-// src/commands/record.ts
+// src/cli/record-command.ts
 var DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 var STOP_GRACE_MS = 5e3;
 var recordCommand = {
@@ -85843,7 +85843,7 @@ function secondsOption(flag, raw) {
   return seconds * 1e3;
 }
 
-// src/commands/replay.ts
+// src/cli/replay-command.ts
 var SUBCOMMANDS = ["validate", "stats"];
 var replayCommand = {
   name: "replay",
@@ -85917,7 +85917,7 @@ function renderStats(file2, stats) {
 `;
 }
 
-// src/commands/run.ts
+// src/cli/run-command.ts
 import { randomUUID as randomUUID4 } from "node:crypto";
 var runCommand = {
   name: "run",
@@ -85936,7 +85936,7 @@ var runCommand = {
   }
 };
 
-// src/commands/index.ts
+// src/cli/index.ts
 var COMMANDS = [runCommand, baselineCommand, diffCommand, recordCommand, importHarCommand, replayCommand, commentCommand];
 
 // src/cli.ts

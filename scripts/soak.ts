@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
-import { runBaseline, runGate } from '../src/run/gate.js';
-import { silentProgress } from '../src/run/progress.js';
+import { runBaseline, runGate } from '../src/gate/gate.js';
+import { silentProgress } from '../src/gate/progress.js';
 
 const repo = resolve(process.argv[2] ?? '.');
 const runs = Number(process.argv[3] ?? 50);

@@ -3,16 +3,16 @@ import * as core from '@actions/core';
 import { describeError, isPerfgateError } from './errors.js';
 import { describeApiError } from './github/client.js';
 import { readEventContext, type EventContext } from './github/event-context.js';
-import { readActionInputs } from './modes/action-inputs.js';
-import { runCanary } from './modes/canary.js';
-import { runCheck } from './modes/check.js';
-import { runComment } from './modes/comment.js';
-import { actionLog } from './modes/publish.js';
-import { runUpdateBaseline } from './modes/update-baseline.js';
+import { readActionInputs } from './action/action-inputs.js';
+import { runCanary } from './action/canary.js';
+import { runCheck } from './action/check.js';
+import { runComment } from './action/comment.js';
+import { actionLog } from './action/publish.js';
+import { runUpdateBaseline } from './action/update-baseline.js';
 
 /**
  * The GitHub Action: reads the inputs and the event, runs the chosen mode, and turns the
- * outcome into the step's status. Every mode lives in src/modes/.
+ * outcome into the step's status. Every mode lives in src/action/.
  */
 async function main(): Promise<void> {
   const inputs = readActionInputs();

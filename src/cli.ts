@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { COMMANDS, EXIT, type CliIo } from './commands/index.js';
+import { COMMANDS, EXIT, type CliIo } from './cli/index.js';
 import { describeError, isPerfgateError } from './errors.js';
 import { PERFGATE_VERSION } from './version.js';
 

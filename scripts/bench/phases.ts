@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHASES, type PhaseName } from '../../src/run/phase-timings.js';
+import { PHASES, type PhaseName } from '../../src/gate/phase-timings.js';
 import { exampleConfigFile, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
 import { median } from './stats.js';
 

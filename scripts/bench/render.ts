@@ -1,5 +1,5 @@
 import { mannWhitney } from '../../src/analysis/mann-whitney.js';
-import { PHASES, type PhaseName } from '../../src/run/phase-timings.js';
+import { PHASES, type PhaseName } from '../../src/gate/phase-timings.js';
 import { DEFAULT_MEASURE_REQUESTS, DEFAULT_TRIALS } from '../../src/config/schema.js';
 import type { AnalysisResult } from './analysis.js';
 import type { CellResult, DetectionResult, VerdictCounts } from './detection.js';

@@ -1,5 +1,5 @@
 import { benjaminiHochberg } from './benjamini-hochberg.js';
-import type { Comparison, FunctionFinding, ServiceFinding, ServiceMetricName, Verdict } from './comparison.js';
+import type { Comparison, FunctionFinding, ServiceFinding, ServiceMetricName, Verdict } from './findings.js';
 import { mannWhitney } from './mann-whitney.js';
 
 /**

@@ -3,7 +3,7 @@ import type { CompareSettings } from '../config/schema.js';
 import { allocationShares, allocationsPerRequest, allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
-import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './comparison.js';
+import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './findings.js';
 import { nullSpread, widenInterval } from './empirical-null.js';
 import { globToRegExp } from './glob.js';
 import { mannWhitney } from './mann-whitney.js';

@@ -1,5 +1,5 @@
 export { compare, formatP } from './compare.js';
-export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './comparison.js';
+export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './findings.js';
 export { functionTable, type FunctionTable } from './function-table.js';
 export { allocationTable, withAllocations, type AllocationTable } from './allocation-table.js';
 export { hotLines, type HotLine } from './hot-lines.js';

@@ -1,4 +1,4 @@
-import type { RouteMismatchTotal } from './comparison.js';
+import type { RouteMismatchTotal } from './findings.js';
 import type { TrialMetrics } from './trial.js';
 
 /** Mismatches by route, summed per side over its trials: where the wrong answers came from. */

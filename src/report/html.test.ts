@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_NAME, syntheticProfiles, syntheticReport } from './fixtures.test-helper.js';
-import { flameMeasures } from './flame-measures.js';
-import { flamePageData } from './flame-page.js';
-import type { FlamePageData } from './flame-page-data.js';
-import { buildFlameTree } from './flame-tree.js';
+import { flameMeasures } from './flame/measures.js';
+import { flamePageData } from './flame/page.js';
+import type { FlamePageData } from './flame/page-data.js';
+import { buildFlameTree } from './flame/tree.js';
 import { renderHtml } from './html.js';
 import { escapeHtml } from './html-escape.js';
 

@@ -4,7 +4,7 @@ import { decisiveMetric } from './decisive-metric.js';
 import { change, escapeMarkdown, percent, signedPercent } from './format.js';
 import { functionTable, inlineCode, topTable } from './function-rows.js';
 import { methodsSentence } from './methods.js';
-import { inputsSentence, perRequestFormatter } from './profile-inputs.js';
+import { inputsSentence, perRequestFormatter } from './diff-inputs.js';
 import { SERVICE_METRICS } from './service-metrics.js';
 import { statusMismatchSection } from './status-mismatches.js';
 import type { Report, RequestCounts } from './report.js';

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The browser half of report.html's tables; embedded as source text like flame-client.ts,
+// The browser half of report.html's tables; embedded as source text like flame/client.ts,
 // so it must stay self-contained. Tables work without it; it adds sorting and filtering.
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES } from '../../src/modes/action-inputs.js';
+import { INPUT_NAMES } from '../../src/action/action-inputs.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
@@ -24,7 +24,7 @@ describe('action.yml', () => {
   });
 
   it('declares every output the code sets', () => {
-    const sources = ['src/action.ts', ...readdirSync(join(REPO, 'src/modes')).map((f) => `src/modes/${f}`)].map(read).join('\n');
+    const sources = ['src/action.ts', ...readdirSync(join(REPO, 'src/action')).map((f) => `src/action/${f}`)].map(read).join('\n');
     const set = new Set([...sources.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]!));
     expect([...set].sort()).toEqual(sectionKeys(yaml, 'outputs').sort());
   });

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIo } from '../../src/commands/index.js';
+import type { CliIo } from '../../src/cli/index.js';
 
 /** A CliIo whose output the test reads back. */
 export function captureIo(extra: Partial<CliIo> = {}): CliIo & { out(): string; err(): string } {

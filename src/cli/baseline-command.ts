@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { runBaseline } from '../run/gate.js';
-import { consoleProgress } from '../run/progress.js';
+import { runBaseline } from '../gate/gate.js';
+import { consoleProgress } from '../gate/progress.js';
 import { EXIT, type Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
 

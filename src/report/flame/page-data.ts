@@ -1,5 +1,5 @@
-import type { Outcome } from '../analysis/index.js';
-import type { FlameTree } from './flame-tree.js';
+import type { Outcome } from '../../analysis/index.js';
+import type { FlameTree } from './tree.js';
 
 /** What report.html embeds for its flame graph (as JSON) and the static SVG draws from. */
 export interface FlamePageData {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialMetrics } from '../analysis/index.js';
-import { allocationsOnBothOrNeither, clientSideOnly, profiled, withoutServiceUsage } from './canary.js';
+import { allocationsOnBothOrNeither, clientSideOnly, profiled, withoutServiceUsage } from './canary-rounds.js';
 
 const trial = (allocatedBytes: number | undefined, functions = true): TrialMetrics => ({
   requests: 100,

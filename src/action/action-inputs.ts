@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { PerfgateError } from '../errors.js';
-import type { CanaryTargets } from '../run/canary.js';
+import type { CanaryTargets } from '../gate/canary-rounds.js';
 import { pprofBase } from '../target/pprof-http.js';
 
 export const MODES = ['check', 'update-baseline', 'canary', 'comment'] as const;

@@ -1,6 +1,6 @@
 import { PerfgateError } from '../errors.js';
 import { createRedactor, formatReplayLine, RecordingProxy, ReplayAppender } from '../replay/index.js';
-import { consoleProgress } from '../run/progress.js';
+import { consoleProgress } from '../gate/progress.js';
 import { EXIT, type Command } from './command.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, redactionFromOptions, refuseExisting } from './redaction-options.js';
 import { integerOption } from './shared-options.js';

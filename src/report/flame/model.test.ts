@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pprofOf } from './fixtures.test-helper.js';
-import { flameModel } from './flame-model.js';
-import type { FlamePageData } from './flame-page-data.js';
-import { buildFlameTree } from './flame-tree.js';
+import { pprofOf } from '../fixtures.test-helper.js';
+import { flameModel } from './model.js';
+import type { FlamePageData } from './page-data.js';
+import { buildFlameTree } from './tree.js';
 
 const model = flameModel();
 // root(100) → a(60) → [b(30), c(20)], root → d(40); pre-order: root, a, b, c, d.

@@ -1,4 +1,4 @@
-import type { Outcome } from '../analysis/index.js';
+import type { Outcome } from '../../analysis/index.js';
 
 export interface FrameColour {
   readonly fill: string;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { compareSchema } from '../config/schema.js';
 import { renderTerminal } from '../report/index.js';
-import { runProfileDiff } from '../run/profile-diff.js';
+import { runProfileDiff } from '../gate/profile-diff.js';
 import { exitCodeOf, type Command } from './command.js';
 
 export const diffCommand: Command = {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { functionTable } from '../analysis/function-table.js';
-import { decodePprof } from '../profile/pprof-codec.js';
-import { pprofOf } from './fixtures.test-helper.js';
-import { buildFlameTree, type FlameTree } from './flame-tree.js';
+import { functionTable } from '../../analysis/function-table.js';
+import { decodePprof } from '../../profile/pprof-codec.js';
+import { pprofOf } from '../fixtures.test-helper.js';
+import { buildFlameTree, type FlameTree } from './tree.js';
 
 const cpu = (profile: ReturnType<typeof pprofOf>, source = 'test') => ({ profile, source, sampleType: 'cpu' });
 const measure = (candidate: ReturnType<typeof pprofOf>, baseline: ReturnType<typeof pprofOf> | null) => ({
@@ -83,7 +83,7 @@ describe('buildFlameTree', () => {
   });
 
   it('accounts for every sample of a real third-party profile (Java CPU, from the test data of pprof)', () => {
-    const profile = decodePprof(readFileSync(new URL('../../../shared/testdata/pprof/java.cpu.pb.gz', import.meta.url)), 'java.cpu.pb.gz');
+    const profile = decodePprof(readFileSync(new URL('../../../../shared/testdata/pprof/java.cpu.pb.gz', import.meta.url)), 'java.cpu.pb.gz');
     const tree = buildFlameTree([measure(profile, null)]);
     const table = functionTable(profile, 'java', 'cpu');
     const close = (a: number | undefined, b: number) => Math.abs((a ?? 0) - b) <= b * 1e-5;

@@ -1,6 +1,6 @@
 import type { Profile } from 'pprof-format';
-import { requestsOf } from '../profile/merge.js';
-import { forEachStack } from '../profile/stacks.js';
+import { requestsOf } from '../../profile/merge.js';
+import { forEachStack } from '../../profile/stacks.js';
 
 /** One side of one measure: a profile and the sample type to read from it. */
 export interface FlameSource {

@@ -1,7 +1,7 @@
-import { frameColour } from './flame-colour.js';
-import { flameModel } from './flame-model.js';
-import type { FlamePageData } from './flame-page-data.js';
-import { escapeHtml } from './html-escape.js';
+import { frameColour } from './colour.js';
+import { flameModel } from './model.js';
+import type { FlamePageData } from './page-data.js';
+import { escapeHtml } from '../html-escape.js';
 
 export interface FlameSvgOptions {
   /** Drawing width in pixels (default 1200). */

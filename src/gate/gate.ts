@@ -12,7 +12,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, requestCount
 import { functionLinesOf, readSideProfiles, writeHtmlReport } from './html-report.js';
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
-import { AGENTLESS_VERSIONS } from './environment.js';
+import { AGENTLESS_VERSIONS } from './current-environment.js';
 import { currentCommit } from './git.js';
 import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
 import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';

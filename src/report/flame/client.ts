@@ -3,8 +3,8 @@
 // (`flameClient.toString()`), so it must stay self-contained: it reaches the pure logic
 // only through the `model` argument, and everything else through the DOM. The DOM lib is
 // referenced here alone, for the types; nothing in this file runs in Node.
-import type { FlameLayout, FlameModel } from './flame-model.js';
-import type { FlamePageData } from './flame-page-data.js';
+import type { FlameLayout, FlameModel } from './model.js';
+import type { FlamePageData } from './page-data.js';
 
 /** Scripting hook the page exposes as `window.perfgateFlame` (used by the browser tests). */
 export interface FlameHook {

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Verdict } from '../analysis/index.js';
-import type { Progress } from '../run/progress.js';
+import type { Progress } from '../gate/progress.js';
 
 export const EXIT = { pass: 0, regression: 1, error: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

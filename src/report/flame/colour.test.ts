@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameColour } from './flame-colour.js';
+import { frameColour } from './colour.js';
 
 const hsl = (fill: string) => {
   const match = /^hsl\((\d+), (\d+)%, (\d+)%\)$/.exec(fill);

@@ -1,6 +1,6 @@
 import { readEventContext } from '../github/event-context.js';
-import { runComment } from '../modes/comment.js';
-import type { Log } from '../modes/publish.js';
+import { runComment } from '../action/comment.js';
+import type { Log } from '../action/publish.js';
 import { EXIT, type Command } from './command.js';
 import { integerOption } from './shared-options.js';
 

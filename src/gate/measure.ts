@@ -10,7 +10,7 @@ import type { Profile } from 'pprof-format';
 import { SourceReader } from '../profile/read-sources.js';
 import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
-import { AGENTLESS_VERSIONS, currentEnvironment } from './environment.js';
+import { AGENTLESS_VERSIONS, currentEnvironment } from './current-environment.js';
 import { pprofBase } from '../target/pprof-http.js';
 import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
 import type { Progress } from './progress.js';

@@ -6,8 +6,8 @@ import { loadConfig } from '../config/index.js';
 import type { EventContext } from '../github/event-context.js';
 import { readReportFile } from '../github/report-artifact.js';
 import type { Report } from '../report/index.js';
-import { runGate } from '../run/gate.js';
-import type { Progress } from '../run/progress.js';
+import { runGate } from '../gate/gate.js';
+import type { Progress } from '../gate/progress.js';
 import type { ActionInputs } from './action-inputs.js';
 import { actionLog, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, setReportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 

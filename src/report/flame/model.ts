@@ -1,4 +1,4 @@
-import type { FlamePageData } from './flame-page-data.js';
+import type { FlamePageData } from './page-data.js';
 
 /**
  * The flame graph's logic that needs no DOM: parents, layout, hit testing, search,

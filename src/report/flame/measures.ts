@@ -1,6 +1,6 @@
 import type { Profile } from 'pprof-format';
-import { sampleTypes } from '../profile/stacks.js';
-import type { FlameMeasureInput, FlameSource, FlameUnit } from './flame-tree.js';
+import { sampleTypes } from '../../profile/stacks.js';
+import type { FlameMeasureInput, FlameSource, FlameUnit } from './tree.js';
 
 export interface NamedProfile {
   readonly profile: Profile;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_NAME, pprofOf, syntheticProfiles, syntheticReport } from './fixtures.test-helper.js';
-import { flameMeasures } from './flame-measures.js';
-import { flamePageData } from './flame-page.js';
-import { renderFlameSvg } from './flame-svg.js';
-import { buildFlameTree } from './flame-tree.js';
-import { escapeHtml } from './html-escape.js';
+import { HOSTILE_NAME, pprofOf, syntheticProfiles, syntheticReport } from '../fixtures.test-helper.js';
+import { flameMeasures } from './measures.js';
+import { flamePageData } from './page.js';
+import { renderFlameSvg } from './svg.js';
+import { buildFlameTree } from './tree.js';
+import { escapeHtml } from '../html-escape.js';
 
 const report = syntheticReport();
 const profiles = syntheticProfiles();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderTerminal } from '../report/index.js';
-import { runGate } from '../run/gate.js';
-import { consoleProgress } from '../run/progress.js';
+import { runGate } from '../gate/gate.js';
+import { consoleProgress } from '../gate/progress.js';
 import { exitCodeOf, type Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pprofOf, syntheticReport } from './fixtures.test-helper.js';
-import { flameMeasures } from './flame-measures.js';
-import { decisiveMetric } from './decisive-metric.js';
-import { flamePageData } from './flame-page.js';
-import { buildFlameTree } from './flame-tree.js';
+import { pprofOf, syntheticReport } from '../fixtures.test-helper.js';
+import { flameMeasures } from './measures.js';
+import { decisiveMetric } from '../decisive-metric.js';
+import { flamePageData } from './page.js';
+import { buildFlameTree } from './tree.js';
 
 const report = syntheticReport();
 const finding = (name: string) => report.comparison.findings.find((f) => f.name === name)!;

@@ -1,9 +1,9 @@
-import type { Comparison, FunctionFinding, MetricComparison } from '../analysis/index.js';
-import { decisiveMetric } from './decisive-metric.js';
-import { frameColour } from './flame-colour.js';
-import type { FlamePageData, FunctionLook } from './flame-page-data.js';
-import type { FlameTree } from './flame-tree.js';
-import { change, formatQ, nanosAsTime, percent } from './format.js';
+import type { Comparison, FunctionFinding, MetricComparison } from '../../analysis/index.js';
+import { decisiveMetric } from '../decisive-metric.js';
+import { frameColour } from './colour.js';
+import type { FlamePageData, FunctionLook } from './page-data.js';
+import type { FlameTree } from './tree.js';
+import { change, formatQ, nanosAsTime, percent } from '../format.js';
 
 /** Joins the call tree with the comparison: each function's colour and what its tooltip says. */
 export function flamePageData(tree: FlameTree, comparison: Comparison): FlamePageData {

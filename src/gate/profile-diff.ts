@@ -10,7 +10,7 @@ import { encodePprofGzip, mergeProfiles, requestsOf, scaledLike } from '../profi
 import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, type Report } from '../report/index.js';
 import { PERFGATE_VERSION } from '../version.js';
 import { functionLinesOf, writeHtmlReport, type SideProfiles } from './html-report.js';
-import { readProfileSide } from './profile-inputs.js';
+import { readProfileSide } from './diff-sides.js';
 
 export interface ProfileDiffOptions {
   /** A pprof file, a folder of trial files, or a `*` pattern; see readProfileSide. */
