@@ -82391,6 +82391,109 @@ function jsonNumbers(_key, value) {
   return value;
 }
 
+// src/report/report-schema.ts
+var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
+var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
+var count = external_exports.number().int().min(0);
+var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
+var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
+var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
+var freeText = (max2) => external_exports.string().max(max2);
+var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
+var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
+var metric = external_exports.object({
+  baseline: external_exports.array(finite2).max(1e3),
+  candidate: external_exports.array(finite2).max(1e3),
+  baselineMedian: finite2,
+  candidateMedian: finite2,
+  ratio,
+  ci: external_exports.object({ low: ratio, high: ratio }),
+  p: finite2,
+  q: finite2,
+  outcome,
+  widenedBy: finite2.optional(),
+  attributionJumps: external_exports.literal(true).optional()
+});
+var finding = external_exports.object({
+  key: freeText(4096),
+  name: freeText(4096),
+  file: freeText(4096),
+  presence: external_exports.enum(["both", "added", "gone"]),
+  outcome,
+  self: metric,
+  total: metric,
+  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
+  allocations: metric.optional(),
+  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
+});
+var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
+var routeMismatch = external_exports.object({
+  side: external_exports.enum(["baseline", "candidate"]),
+  route: freeText(500),
+  count,
+  responses: count,
+  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
+});
+var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
+var verdict = external_exports.discriminatedUnion("outcome", [
+  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
+  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
+  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
+  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
+]);
+var environment = external_exports.object({
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
+  cpuModel: freeText(200),
+  cpuCount: count,
+  perfgateVersion: plainText(40)
+});
+var settings = external_exports.object({
+  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
+  trials: count,
+  warmupRequests: count,
+  measureRequests: count,
+  connections: count,
+  cpuSamplingIntervalUs: count,
+  allocationSamplingIntervalBytes: count.optional(),
+  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
+});
+var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
+var untrustedReportSchema = external_exports.object({
+  schema: external_exports.literal(REPORT_SCHEMA),
+  version: external_exports.literal(REPORT_VERSION),
+  createdAt: external_exports.iso.datetime(),
+  comparison: external_exports.object({
+    verdict,
+    findings: external_exports.array(finding).max(2e4),
+    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
+    paired: paired.optional(),
+    trials: external_exports.object({ baseline: count, candidate: count }),
+    tests: count,
+    untested: count,
+    // The config's own schema: the settings a report states are the config's compare section.
+    settings: compareSchema,
+    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
+    warnings: external_exports.array(freeText(2e3)).max(50)
+  }),
+  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
+  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
+  candidate: external_exports.object({ commit, environment, settings }),
+  environmentDifferences: external_exports.array(freeText(400)).max(20),
+  reproduce: plainText(500),
+  profiles: external_exports.array(freeText(300)).max(1e3),
+  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
+  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
+  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
+  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
+  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
+  functionLines: external_exports.record(functionKey2, count).optional(),
+  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
+  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
+});
+
 // src/replay/header-names.ts
 var HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 var DROPPED_FOR_REPLAY = /* @__PURE__ */ new Set([
@@ -83805,107 +83908,6 @@ import { lstatSync, openSync as openSync2, readSync, closeSync as closeSync2, re
 import { join as join3, relative, isAbsolute as isAbsolute2 } from "node:path";
 var MAX_ARTIFACT_REPORT_BYTES = 8 * 1024 * 1024;
 var ARTIFACT_REPORT_FILE = "report.json";
-var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
-var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
-var count = external_exports.number().int().min(0);
-var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
-var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
-var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
-var freeText = (max2) => external_exports.string().max(max2);
-var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
-var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
-var metric = external_exports.object({
-  baseline: external_exports.array(finite2).max(1e3),
-  candidate: external_exports.array(finite2).max(1e3),
-  baselineMedian: finite2,
-  candidateMedian: finite2,
-  ratio,
-  ci: external_exports.object({ low: ratio, high: ratio }),
-  p: finite2,
-  q: finite2,
-  outcome,
-  widenedBy: finite2.optional(),
-  attributionJumps: external_exports.literal(true).optional()
-});
-var finding = external_exports.object({
-  key: freeText(4096),
-  name: freeText(4096),
-  file: freeText(4096),
-  presence: external_exports.enum(["both", "added", "gone"]),
-  outcome,
-  self: metric,
-  total: metric,
-  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
-  allocations: metric.optional(),
-  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
-});
-var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
-var routeMismatch = external_exports.object({
-  side: external_exports.enum(["baseline", "candidate"]),
-  route: freeText(500),
-  count,
-  responses: count,
-  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
-});
-var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
-var verdict = external_exports.discriminatedUnion("outcome", [
-  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
-  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
-  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
-  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
-]);
-var environment = external_exports.object({
-  nodeVersion: plainText(40),
-  v8Version: plainText(60),
-  platform: plainText(40),
-  arch: plainText(40),
-  cpuModel: freeText(200),
-  cpuCount: count,
-  perfgateVersion: plainText(40)
-});
-var settings = external_exports.object({
-  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
-  trials: count,
-  warmupRequests: count,
-  measureRequests: count,
-  connections: count,
-  cpuSamplingIntervalUs: count,
-  allocationSamplingIntervalBytes: count.optional(),
-  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
-});
-var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
-var untrustedReportSchema = external_exports.object({
-  schema: external_exports.literal(REPORT_SCHEMA),
-  version: external_exports.literal(REPORT_VERSION),
-  createdAt: external_exports.iso.datetime(),
-  comparison: external_exports.object({
-    verdict,
-    findings: external_exports.array(finding).max(2e4),
-    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
-    paired: paired.optional(),
-    trials: external_exports.object({ baseline: count, candidate: count }),
-    tests: count,
-    untested: count,
-    // The config's own schema: the settings a report states are the config's compare section.
-    settings: compareSchema,
-    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
-    warnings: external_exports.array(freeText(2e3)).max(50)
-  }),
-  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
-  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
-  candidate: external_exports.object({ commit, environment, settings }),
-  environmentDifferences: external_exports.array(freeText(400)).max(20),
-  reproduce: plainText(500),
-  profiles: external_exports.array(freeText(300)).max(1e3),
-  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
-  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
-  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
-  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
-  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
-  functionLines: external_exports.record(functionKey2, count).optional(),
-  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
-  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
-});
 function readReportArtifact(folder) {
   let realFolder;
   try {

@@ -73378,6 +73378,218 @@ function jsonNumbers(_key, value) {
   return value;
 }
 
+// src/config/schema.ts
+var positiveInt = (min) => external_exports.number().int().min(min);
+var serviceSchema = external_exports.strictObject({
+  /** Shell command run once, in `cwd`, before any trial. */
+  build: external_exports.string().min(1).optional(),
+  /** Shell command that starts the service; it must run node (directly, via npm or a script). */
+  start: external_exports.string().min(1),
+  cwd: external_exports.string().min(1).default("."),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** Port the service must listen on; 0 lets perfgate pick a free one and pass it in `portEnv`. */
+  port: external_exports.number().int().min(0).max(65535).default(0),
+  portEnv: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").default("PORT"),
+  /** When set, readiness also needs a 2xx/3xx answer to GET readyPath. */
+  readyPath: external_exports.string().startsWith("/").optional(),
+  readyTimeoutMs: positiveInt(100).default(2e4),
+  stopGraceMs: positiveInt(0).default(5e3)
+});
+var DEFAULT_TRIALS = 10;
+var DEFAULT_MEASURE_REQUESTS = 12e3;
+var loadSchema = external_exports.strictObject({
+  warmupRequests: positiveInt(0).default(500),
+  measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
+  connections: positiveInt(1).max(1024).default(8),
+  requestTimeoutMs: positiveInt(100).default(1e4),
+  /**
+   * closed (the default): each connection keeps one request in flight, throughput-bound.
+   * open: requests go out at `ratePerSecond`, the right model for latency comparisons.
+   * No default value is filled in, so configs that do not set it keep their fingerprint.
+   */
+  mode: external_exports.enum(["closed", "open"]).optional(),
+  ratePerSecond: positiveInt(1).max(1e6).optional()
+}).refine((load) => load.mode !== "open" || load.ratePerSecond !== void 0, {
+  message: 'load.mode "open" needs load.ratePerSecond (requests per second across all connections)',
+  path: ["ratePerSecond"]
+}).refine((load) => load.mode === "open" || load.ratePerSecond === void 0, {
+  message: 'load.ratePerSecond only applies with load.mode "open" (closed loop sends as fast as the service answers)',
+  path: ["ratePerSecond"]
+});
+var redactionSchema = external_exports.strictObject({
+  /** Header names added to the default list (`*` wildcards). */
+  headers: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Query, form and JSON field names added to the default list. */
+  fields: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Names exempt from redaction. */
+  keep: external_exports.array(external_exports.string().min(1)).default([]),
+  /** Placeholder (`<redacted:authorization:1>`) or header name → environment variable holding the test value. */
+  substitute: external_exports.record(external_exports.string().min(1), external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")).default({})
+});
+var profileSchema = external_exports.strictObject({
+  /** V8's default is 1000 µs; finer sampling costs the service more. */
+  cpuSamplingIntervalUs: positiveInt(50).max(1e5).default(1e3),
+  /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
+  allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524288),
+  /**
+   * Where profiles come from: "agent" (perfgate's agent preloaded into a Node service) or
+   * "pprof-http" (a service of any language serving Go's net/http/pprof endpoints). Unset
+   * means "agent", and no default is filled in, so older configs keep their fingerprint.
+   */
+  source: external_exports.enum(["agent", "pprof-http"]).optional(),
+  /** pprof-http: the endpoints' base, a path on the service ("/debug/pprof", the default) or a loopback http URL. */
+  pprofUrl: external_exports.string().refine((url2) => url2.startsWith("/") || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url2), {
+    message: 'expected a path such as "/debug/pprof" or a loopback URL such as "http://127.0.0.1:6060/debug/pprof" (perfgate only talks to loopback)'
+  }).optional(),
+  /** pprof-http: the CPU window in whole seconds (default: load.measureRequests at the rate the warm-up reached). */
+  pprofSeconds: positiveInt(1).max(300).optional()
+}).refine((profile) => profile.source === "pprof-http" || profile.pprofUrl === void 0 && profile.pprofSeconds === void 0, {
+  message: 'profile.pprofUrl and profile.pprofSeconds only apply with profile.source "pprof-http"',
+  path: ["source"]
+});
+var compareSchema = external_exports.strictObject({
+  alpha: external_exports.number().gt(0).lt(1).default(0.05),
+  /** The effect floor: a change smaller than this ratio never fails the gate. */
+  minEffect: external_exports.number().gt(0).lt(10).default(0.05),
+  /** The absolute floor, as a share of all CPU: tiny functions cannot fail the gate alone. */
+  minShareOfTotal: external_exports.number().min(0).lt(1).default(5e-3),
+  /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
+  ignore: external_exports.array(external_exports.string().min(1)).default([]),
+  /**
+   * Per-function budgets, keyed by `file#name` (`*` wildcards): the function fails once it
+   * grows past its own budget, with no absolute floor (the owner asked to watch it).
+   */
+  budgets: external_exports.record(
+    external_exports.string().min(1),
+    external_exports.strictObject({ maxRegression: external_exports.string().regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as "3%"') })
+  ).default({}),
+  /** Where the baseline comes from: the stored file, this machine (same-runner A/B), or the stored one when the environment matches. */
+  baseline: external_exports.enum(["auto", "stored", "same-runner"]).default("auto"),
+  /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
+  baseRef: external_exports.string().min(1).optional(),
+  /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
+  maxErrorRate: external_exports.number().min(0).lt(1).default(0.01),
+  bootstrapResamples: positiveInt(100).max(1e5).default(2e3),
+  seed: external_exports.number().int().default(1)
+});
+var configSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  /** Folder that file names in reports are made relative to (default: the config file's folder). */
+  root: external_exports.string().min(1).default("."),
+  service: serviceSchema,
+  replay: external_exports.string().min(1),
+  baseline: external_exports.string().min(1),
+  output: external_exports.string().min(1).default("perfgate-report"),
+  trials: positiveInt(2).max(100).default(DEFAULT_TRIALS),
+  load: loadSchema.default(() => loadSchema.parse({})),
+  profile: profileSchema.default(() => profileSchema.parse({})),
+  compare: compareSchema.default(() => compareSchema.parse({})),
+  redaction: redactionSchema.default(() => redactionSchema.parse({}))
+});
+
+// src/report/report-schema.ts
+var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
+var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
+var count = external_exports.number().int().min(0);
+var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
+var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
+var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
+var freeText = (max2) => external_exports.string().max(max2);
+var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
+var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
+var metric = external_exports.object({
+  baseline: external_exports.array(finite2).max(1e3),
+  candidate: external_exports.array(finite2).max(1e3),
+  baselineMedian: finite2,
+  candidateMedian: finite2,
+  ratio,
+  ci: external_exports.object({ low: ratio, high: ratio }),
+  p: finite2,
+  q: finite2,
+  outcome,
+  widenedBy: finite2.optional(),
+  attributionJumps: external_exports.literal(true).optional()
+});
+var finding = external_exports.object({
+  key: freeText(4096),
+  name: freeText(4096),
+  file: freeText(4096),
+  presence: external_exports.enum(["both", "added", "gone"]),
+  outcome,
+  self: metric,
+  total: metric,
+  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
+  allocations: metric.optional(),
+  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
+});
+var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
+var routeMismatch = external_exports.object({
+  side: external_exports.enum(["baseline", "candidate"]),
+  route: freeText(500),
+  count,
+  responses: count,
+  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
+});
+var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
+var verdict = external_exports.discriminatedUnion("outcome", [
+  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
+  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
+  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
+  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
+]);
+var environment = external_exports.object({
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
+  cpuModel: freeText(200),
+  cpuCount: count,
+  perfgateVersion: plainText(40)
+});
+var settings = external_exports.object({
+  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
+  trials: count,
+  warmupRequests: count,
+  measureRequests: count,
+  connections: count,
+  cpuSamplingIntervalUs: count,
+  allocationSamplingIntervalBytes: count.optional(),
+  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
+});
+var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
+var untrustedReportSchema = external_exports.object({
+  schema: external_exports.literal(REPORT_SCHEMA),
+  version: external_exports.literal(REPORT_VERSION),
+  createdAt: external_exports.iso.datetime(),
+  comparison: external_exports.object({
+    verdict,
+    findings: external_exports.array(finding).max(2e4),
+    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
+    paired: paired.optional(),
+    trials: external_exports.object({ baseline: count, candidate: count }),
+    tests: count,
+    untested: count,
+    // The config's own schema: the settings a report states are the config's compare section.
+    settings: compareSchema,
+    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
+    warnings: external_exports.array(freeText(2e3)).max(50)
+  }),
+  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
+  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
+  candidate: external_exports.object({ commit, environment, settings }),
+  environmentDifferences: external_exports.array(freeText(400)).max(20),
+  reproduce: plainText(500),
+  profiles: external_exports.array(freeText(300)).max(1e3),
+  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
+  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
+  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
+  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
+  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
+  functionLines: external_exports.record(functionKey2, count).optional(),
+  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
+  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
+});
+
 // src/gate/html-report.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
@@ -76938,117 +77150,6 @@ function exitCodeOf(outcome2) {
 // src/config/load-config.ts
 import { readFileSync as readFileSync11 } from "node:fs";
 import { dirname as dirname4, resolve as resolve4 } from "node:path";
-
-// src/config/schema.ts
-var positiveInt = (min) => external_exports.number().int().min(min);
-var serviceSchema = external_exports.strictObject({
-  /** Shell command run once, in `cwd`, before any trial. */
-  build: external_exports.string().min(1).optional(),
-  /** Shell command that starts the service; it must run node (directly, via npm or a script). */
-  start: external_exports.string().min(1),
-  cwd: external_exports.string().min(1).default("."),
-  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-  /** Port the service must listen on; 0 lets perfgate pick a free one and pass it in `portEnv`. */
-  port: external_exports.number().int().min(0).max(65535).default(0),
-  portEnv: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").default("PORT"),
-  /** When set, readiness also needs a 2xx/3xx answer to GET readyPath. */
-  readyPath: external_exports.string().startsWith("/").optional(),
-  readyTimeoutMs: positiveInt(100).default(2e4),
-  stopGraceMs: positiveInt(0).default(5e3)
-});
-var DEFAULT_TRIALS = 10;
-var DEFAULT_MEASURE_REQUESTS = 12e3;
-var loadSchema = external_exports.strictObject({
-  warmupRequests: positiveInt(0).default(500),
-  measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
-  connections: positiveInt(1).max(1024).default(8),
-  requestTimeoutMs: positiveInt(100).default(1e4),
-  /**
-   * closed (the default): each connection keeps one request in flight, throughput-bound.
-   * open: requests go out at `ratePerSecond`, the right model for latency comparisons.
-   * No default value is filled in, so configs that do not set it keep their fingerprint.
-   */
-  mode: external_exports.enum(["closed", "open"]).optional(),
-  ratePerSecond: positiveInt(1).max(1e6).optional()
-}).refine((load) => load.mode !== "open" || load.ratePerSecond !== void 0, {
-  message: 'load.mode "open" needs load.ratePerSecond (requests per second across all connections)',
-  path: ["ratePerSecond"]
-}).refine((load) => load.mode === "open" || load.ratePerSecond === void 0, {
-  message: 'load.ratePerSecond only applies with load.mode "open" (closed loop sends as fast as the service answers)',
-  path: ["ratePerSecond"]
-});
-var redactionSchema = external_exports.strictObject({
-  /** Header names added to the default list (`*` wildcards). */
-  headers: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Query, form and JSON field names added to the default list. */
-  fields: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Names exempt from redaction. */
-  keep: external_exports.array(external_exports.string().min(1)).default([]),
-  /** Placeholder (`<redacted:authorization:1>`) or header name → environment variable holding the test value. */
-  substitute: external_exports.record(external_exports.string().min(1), external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")).default({})
-});
-var profileSchema = external_exports.strictObject({
-  /** V8's default is 1000 µs; finer sampling costs the service more. */
-  cpuSamplingIntervalUs: positiveInt(50).max(1e5).default(1e3),
-  /** Mean bytes between allocation samples; V8's default is 512 KiB. Smaller sees small allocators better, at a little more cost. */
-  allocationSamplingIntervalBytes: positiveInt(1024).max(64 * 1024 * 1024).default(524288),
-  /**
-   * Where profiles come from: "agent" (perfgate's agent preloaded into a Node service) or
-   * "pprof-http" (a service of any language serving Go's net/http/pprof endpoints). Unset
-   * means "agent", and no default is filled in, so older configs keep their fingerprint.
-   */
-  source: external_exports.enum(["agent", "pprof-http"]).optional(),
-  /** pprof-http: the endpoints' base, a path on the service ("/debug/pprof", the default) or a loopback http URL. */
-  pprofUrl: external_exports.string().refine((url2) => url2.startsWith("/") || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url2), {
-    message: 'expected a path such as "/debug/pprof" or a loopback URL such as "http://127.0.0.1:6060/debug/pprof" (perfgate only talks to loopback)'
-  }).optional(),
-  /** pprof-http: the CPU window in whole seconds (default: load.measureRequests at the rate the warm-up reached). */
-  pprofSeconds: positiveInt(1).max(300).optional()
-}).refine((profile) => profile.source === "pprof-http" || profile.pprofUrl === void 0 && profile.pprofSeconds === void 0, {
-  message: 'profile.pprofUrl and profile.pprofSeconds only apply with profile.source "pprof-http"',
-  path: ["source"]
-});
-var compareSchema = external_exports.strictObject({
-  alpha: external_exports.number().gt(0).lt(1).default(0.05),
-  /** The effect floor: a change smaller than this ratio never fails the gate. */
-  minEffect: external_exports.number().gt(0).lt(10).default(0.05),
-  /** The absolute floor, as a share of all CPU: tiny functions cannot fail the gate alone. */
-  minShareOfTotal: external_exports.number().min(0).lt(1).default(5e-3),
-  /** Functions (`file#name`, `*` wildcards) left out of the verdict. */
-  ignore: external_exports.array(external_exports.string().min(1)).default([]),
-  /**
-   * Per-function budgets, keyed by `file#name` (`*` wildcards): the function fails once it
-   * grows past its own budget, with no absolute floor (the owner asked to watch it).
-   */
-  budgets: external_exports.record(
-    external_exports.string().min(1),
-    external_exports.strictObject({ maxRegression: external_exports.string().regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as "3%"') })
-  ).default({}),
-  /** Where the baseline comes from: the stored file, this machine (same-runner A/B), or the stored one when the environment matches. */
-  baseline: external_exports.enum(["auto", "stored", "same-runner"]).default("auto"),
-  /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
-  baseRef: external_exports.string().min(1).optional(),
-  /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
-  maxErrorRate: external_exports.number().min(0).lt(1).default(0.01),
-  bootstrapResamples: positiveInt(100).max(1e5).default(2e3),
-  seed: external_exports.number().int().default(1)
-});
-var configSchema = external_exports.strictObject({
-  $schema: external_exports.string().optional(),
-  /** Folder that file names in reports are made relative to (default: the config file's folder). */
-  root: external_exports.string().min(1).default("."),
-  service: serviceSchema,
-  replay: external_exports.string().min(1),
-  baseline: external_exports.string().min(1),
-  output: external_exports.string().min(1).default("perfgate-report"),
-  trials: positiveInt(2).max(100).default(DEFAULT_TRIALS),
-  load: loadSchema.default(() => loadSchema.parse({})),
-  profile: profileSchema.default(() => profileSchema.parse({})),
-  compare: compareSchema.default(() => compareSchema.parse({})),
-  redaction: redactionSchema.default(() => redactionSchema.parse({}))
-});
-
-// src/config/load-config.ts
 function loadConfig(path, overrides = {}) {
   const configPath = resolve4(path);
   let text;
@@ -77281,107 +77382,6 @@ import { lstatSync, openSync as openSync3, readSync as readSync2, closeSync as c
 import { join as join8, relative as relative3, isAbsolute as isAbsolute2 } from "node:path";
 var MAX_ARTIFACT_REPORT_BYTES = 8 * 1024 * 1024;
 var ARTIFACT_REPORT_FILE = "report.json";
-var finite2 = external_exports.number().refine(Number.isFinite, "must be a finite number");
-var ratio = external_exports.union([finite2, external_exports.literal("Infinity").transform(() => Number.POSITIVE_INFINITY), external_exports.literal("-Infinity").transform(() => Number.NEGATIVE_INFINITY)]);
-var count = external_exports.number().int().min(0);
-var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
-var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
-var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
-var freeText = (max2) => external_exports.string().max(max2);
-var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
-var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
-var metric = external_exports.object({
-  baseline: external_exports.array(finite2).max(1e3),
-  candidate: external_exports.array(finite2).max(1e3),
-  baselineMedian: finite2,
-  candidateMedian: finite2,
-  ratio,
-  ci: external_exports.object({ low: ratio, high: ratio }),
-  p: finite2,
-  q: finite2,
-  outcome,
-  widenedBy: finite2.optional(),
-  attributionJumps: external_exports.literal(true).optional()
-});
-var finding = external_exports.object({
-  key: freeText(4096),
-  name: freeText(4096),
-  file: freeText(4096),
-  presence: external_exports.enum(["both", "added", "gone"]),
-  outcome,
-  self: metric,
-  total: metric,
-  perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite2, total: finite2 }), candidate: external_exports.object({ self: finite2, total: finite2 }) }),
-  allocations: metric.optional(),
-  allocationsPerRequest: external_exports.object({ baseline: external_exports.object({ bytes: finite2, objects: finite2 }), candidate: external_exports.object({ bytes: finite2, objects: finite2 }) }).optional()
-});
-var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite2).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: finite2, outcome });
-var routeMismatch = external_exports.object({
-  side: external_exports.enum(["baseline", "candidate"]),
-  route: freeText(500),
-  count,
-  responses: count,
-  statuses: external_exports.record(external_exports.string().regex(/^(\d{3}|any)→\d{3}$/, "expected recorded\u2192got statuses"), count)
-});
-var errorCounts2 = external_exports.object({ trial: count, side: external_exports.enum(["baseline", "candidate"]), requests: count, errors: count, statusMismatches: count, non2xx: count });
-var verdict = external_exports.discriminatedUnion("outcome", [
-  external_exports.object({ outcome: external_exports.literal("pass"), rule: freeText(2e3) }),
-  external_exports.object({ outcome: external_exports.literal("fail"), rule: freeText(2e3), blocking: external_exports.array(finding).max(2e4), blockingService: paired.optional() }),
-  external_exports.object({ outcome: external_exports.literal("fail-errors"), rule: freeText(2e3), errors: external_exports.array(errorCounts2).max(1e3) }),
-  external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
-]);
-var environment = external_exports.object({
-  nodeVersion: plainText(40),
-  v8Version: plainText(60),
-  platform: plainText(40),
-  arch: plainText(40),
-  cpuModel: freeText(200),
-  cpuCount: count,
-  perfgateVersion: plainText(40)
-});
-var settings = external_exports.object({
-  configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
-  trials: count,
-  warmupRequests: count,
-  measureRequests: count,
-  connections: count,
-  cpuSamplingIntervalUs: count,
-  allocationSamplingIntervalBytes: count.optional(),
-  replaySha256: external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a hex sha256")
-});
-var serviceMetric = external_exports.enum(["cpuMicrosPerRequest", "throughputRps", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "maxRssBytes"]);
-var untrustedReportSchema = external_exports.object({
-  schema: external_exports.literal(REPORT_SCHEMA),
-  version: external_exports.literal(REPORT_VERSION),
-  createdAt: external_exports.iso.datetime(),
-  comparison: external_exports.object({
-    verdict,
-    findings: external_exports.array(finding).max(2e4),
-    service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
-    paired: paired.optional(),
-    trials: external_exports.object({ baseline: count, candidate: count }),
-    tests: count,
-    untested: count,
-    // The config's own schema: the settings a report states are the config's compare section.
-    settings: compareSchema,
-    statusMismatches: external_exports.array(routeMismatch).max(1e3).optional(),
-    warnings: external_exports.array(freeText(2e3)).max(50)
-  }),
-  baselineSource: external_exports.object({ kind: external_exports.enum(["stored", "same-runner", "files"]), why: freeText(2e3) }),
-  baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
-  candidate: external_exports.object({ commit, environment, settings }),
-  environmentDifferences: external_exports.array(freeText(400)).max(20),
-  reproduce: plainText(500),
-  profiles: external_exports.array(freeText(300)).max(1e3),
-  merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
-  allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
-  mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
-  hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
-  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
-  functionLines: external_exports.record(functionKey2, count).optional(),
-  requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
-  timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
-});
 function readReportArtifact(folder) {
   let realFolder;
   try {

@@ -9,3 +9,4 @@ export { flamePageData } from './flame/page.js';
 export { renderHtml } from './html.js';
 export { requestCounts } from './request-counts.js';
 export { reportJson } from './report-json.js';
+export { untrustedReportSchema, type CheckedReport } from './report-schema.js';

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { compareSchema } from '../config/schema.js';
+import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js';
+
+// The schema of report.json as an untrusted input, kept beside the Report type so that a new
+// field cannot be forgotten here: report-schema.test.ts fails on any key of Report this lacks.
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+// report.json writes ±Infinity as strings (JSON has no such numbers) and NaN as null.
+const ratio = z.union([finite, z.literal('Infinity').transform(() => Number.POSITIVE_INFINITY), z.literal('-Infinity').transform(() => Number.NEGATIVE_INFINITY)]);
+const count = z.number().int().min(0);
+const share = finite;
+const outcome = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive']);
+// Text that the markdown puts outside escaping (code spans, plain figures) is held to a narrow alphabet.
+const commit = z.string().regex(/^[0-9a-f]{7,64}$/, 'expected a hex commit id').nullable();
+const plainText = (max: number) => z.string().max(max).regex(/^[^`<>@\r\n\\[\]|]*$/, 'expected plain text without `, <, >, @, [, ], |, \\ or line breaks');
+const freeText = (max: number) => z.string().max(max);
+
+// Keys of records are function keys from profiles: any text, but never one that would set a prototype.
+const functionKey = z.string().max(4096).refine((key) => key !== '__proto__', 'expected a function key');
+const requestCounts = z.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
+const metric = z.object({
+  baseline: z.array(finite).max(1000),
+  candidate: z.array(finite).max(1000),
+  baselineMedian: finite,
+  candidateMedian: finite,
+  ratio,
+  ci: z.object({ low: ratio, high: ratio }),
+  p: finite,
+  q: finite,
+  outcome,
+  widenedBy: finite.optional(),
+  attributionJumps: z.literal(true).optional(),
+});
+const finding = z.object({
+  key: freeText(4096),
+  name: freeText(4096),
+  file: freeText(4096),
+  presence: z.enum(['both', 'added', 'gone']),
+  outcome,
+  self: metric,
+  total: metric,
+  perRequestNanos: z.object({ baseline: z.object({ self: finite, total: finite }), candidate: z.object({ self: finite, total: finite }) }),
+  allocations: metric.optional(),
+  allocationsPerRequest: z.object({ baseline: z.object({ bytes: finite, objects: finite }), candidate: z.object({ bytes: finite, objects: finite }) }).optional(),
+});
+const paired = z.object({ metric: z.literal('cpuMicrosPerRequest'), ratios: z.array(finite).max(1000), ratio, ci: z.object({ low: ratio, high: ratio }), p: finite, outcome });
+const routeMismatch = z.object({
+  side: z.enum(['baseline', 'candidate']),
+  route: freeText(500),
+  count: count,
+  responses: count,
+  statuses: z.record(z.string().regex(/^(\d{3}|any)→\d{3}$/, 'expected recorded→got statuses'), count),
+});
+const errorCounts = z.object({ trial: count, side: z.enum(['baseline', 'candidate']), requests: count, errors: count, statusMismatches: count, non2xx: count });
+const verdict = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('pass'), rule: freeText(2000) }),
+  z.object({ outcome: z.literal('fail'), rule: freeText(2000), blocking: z.array(finding).max(20_000), blockingService: paired.optional() }),
+  z.object({ outcome: z.literal('fail-errors'), rule: freeText(2000), errors: z.array(errorCounts).max(1000) }),
+  z.object({ outcome: z.literal('inconclusive'), rule: freeText(2000) }),
+]);
+const environment = z.object({
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
+  cpuModel: freeText(200),
+  cpuCount: count,
+  perfgateVersion: plainText(40),
+});
+const settings = z.object({
+  configSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  trials: count,
+  warmupRequests: count,
+  measureRequests: count,
+  connections: count,
+  cpuSamplingIntervalUs: count,
+  allocationSamplingIntervalBytes: count.optional(),
+  replaySha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
+});
+const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'maxRssBytes']);
+
+/**
+ * report.json as an untrusted input: in the fork-safe flow it comes from an artifact that
+ * a fork's code could have written. Unknown keys are dropped, sizes are bounded, and text
+ * that the markdown does not escape is held to a narrow alphabet.
+ */
+export const untrustedReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  version: z.literal(REPORT_VERSION),
+  createdAt: z.iso.datetime(),
+  comparison: z.object({
+    verdict,
+    findings: z.array(finding).max(20_000),
+    service: z.array(z.object({ metric: serviceMetric, higherIsWorse: z.boolean(), comparison: metric })).max(20),
+    paired: paired.optional(),
+    trials: z.object({ baseline: count, candidate: count }),
+    tests: count,
+    untested: count,
+    // The config's own schema: the settings a report states are the config's compare section.
+    settings: compareSchema,
+    statusMismatches: z.array(routeMismatch).max(1000).optional(),
+    warnings: z.array(freeText(2000)).max(50),
+  }),
+  baselineSource: z.object({ kind: z.enum(['stored', 'same-runner', 'files']), why: freeText(2000) }),
+  baseline: z.object({ commit, createdAt: z.iso.datetime(), environment, settings }),
+  candidate: z.object({ commit, environment, settings }),
+  environmentDifferences: z.array(freeText(400)).max(20),
+  reproduce: plainText(500),
+  profiles: z.array(freeText(300)).max(1000),
+  merged: z.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
+  allocationProfiles: z.array(freeText(300)).max(1000).optional(),
+  mergedAllocations: z.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
+  hotLines: z.record(functionKey, z.array(z.object({ line: count, share: finite })).max(100)).optional(),
+  inputs: z
+    .object({ sampleType: freeText(200), unit: freeText(200), baseline: z.array(freeText(300)).max(1000), candidate: z.array(freeText(300)).max(1000) })
+    .optional(),
+  functionLines: z.record(functionKey, count).optional(),
+  requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),
+  timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
+});
+
+
+// Breaks the build when Report gains a required field this schema does not check; the
+// optional ones are checked key by key in report-schema.test.ts.
+export type CheckedReport = z.output<typeof untrustedReportSchema>;
+const assignable: (report: CheckedReport) => Report = (report) => report;
+void assignable;
