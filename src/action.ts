@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { describeError, isPerfgateError } from './errors.js';
+import { PerfgateError, describeError, isPerfgateError } from './errors.js';
 import { describeApiError } from './github/client.js';
 import { readEventContext, type EventContext } from './github/event-context.js';
-import { readActionInputs } from './action/action-inputs.js';
+import { readActionInputs, type ActionInputs } from './action/action-inputs.js';
 import { runCanary } from './action/canary.js';
 import { runCheck } from './action/check.js';
 import { runComment } from './action/comment.js';
+import type { ModeOutcome } from './action/mode-outcome.js';
+import { setOutputs } from './action/outputs.js';
 import { actionLog } from './action/publish.js';
 import { runUpdateBaseline } from './action/update-baseline.js';
 
@@ -20,30 +22,32 @@ async function main(): Promise<void> {
   const context: EventContext | null = process.env.GITHUB_REPOSITORY ? readEventContext(process.env) : null;
   const agentPath = fileURLToPath(new URL('./agent.cjs', import.meta.url));
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  let failure: string | null = null;
+  const outcome = await runMode(inputs, context, agentPath, workspace);
+  setOutputs(outcome.outputs);
+  if (outcome.failure) core.setFailed(outcome.failure);
+}
+
+async function runMode(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string): Promise<ModeOutcome> {
   switch (inputs.mode) {
     case 'check':
-      failure = (await runCheck(inputs, context, agentPath, workspace)).failure;
-      break;
+      return runCheck(inputs, context, agentPath, workspace);
     case 'update-baseline':
-      failure = (await runUpdateBaseline(inputs, context, agentPath, workspace)).failure;
-      break;
+      return runUpdateBaseline(inputs, context, agentPath, workspace);
     case 'canary':
-      failure = (await runCanary(inputs)).failure;
-      break;
+      return runCanary(inputs);
     case 'comment': {
-      if (!context) throw new Error('mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
+      if (!context) throw new PerfgateError('USAGE', 'mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
       const result = await runComment(context, inputs.artifact, inputs, actionLog);
-      if (result.pullRequest !== null) core.setOutput('pull-request', String(result.pullRequest));
-      if (result.url) core.setOutput('comment-url', result.url);
-      break;
+      return {
+        failure: null,
+        outputs: { ...(result.pullRequest !== null ? { 'pull-request': String(result.pullRequest) } : {}), ...(result.url ? { 'comment-url': result.url } : {}) },
+      };
     }
     default: {
       const unreachable: never = inputs.mode;
-      throw new Error(`unknown mode ${String(unreachable)}`);
+      throw new PerfgateError('USAGE', `unknown mode ${String(unreachable)}`);
     }
   }
-  if (failure) core.setFailed(failure);
 }
 
 main().catch((error: unknown) => core.setFailed(failureMessage(error)));

@@ -7,20 +7,10 @@ import type { EventContext } from '../github/event-context.js';
 import { readReportFile } from '../github/report-artifact.js';
 import type { Report } from '../report/index.js';
 import { runGate } from '../gate/gate.js';
-import type { Progress } from '../gate/progress.js';
 import type { ActionInputs } from './action-inputs.js';
-import { actionLog, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, setReportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
-
-export interface ModeOutcome {
-  /** Why the step fails, or null when it passes. */
-  readonly failure: string | null;
-}
-
-export const actionProgress: Progress = {
-  phase: (title, work) => core.group(title, work),
-  line: (text) => core.info(text),
-  status: () => undefined,
-};
+import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
+import type { ActionOutputs } from './outputs.js';
+import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 /**
  * `check`: run the gate (or take the report an earlier step wrote), then publish it where
@@ -49,13 +39,12 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     report = result.report;
     reportDir = result.reportDir;
   }
-  const verdict = report.comparison.verdict;
-  const failing = verdict.outcome === 'inconclusive' || (verdict.outcome !== 'pass' && inputs.failOnRegression);
+  const failure = verdictFailure(report.comparison.verdict, inputs.failOnRegression, 'perfgate');
+  const outputs: ActionOutputs = reportOutputs(report, reportDir);
 
   const render = markdownRenderer(context, context?.runId ?? null);
   await writeJobSummary(summaryMarkdown(report, render));
-  setReportOutputs(report, reportDir);
-  if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failing ? 'error' : 'warning');
+  if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failure !== null ? 'error' : 'warning');
 
   const pr = context?.pullRequest;
   if (context && pr && inputs.comment) {
@@ -69,11 +58,9 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     } else {
       const client = githubClient(context, inputs, actionLog);
       const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
-      if (posted) core.setOutput('comment-url', posted.url);
+      if (posted) outputs['comment-url'] = posted.url;
     }
   }
 
-  if (verdict.outcome === 'inconclusive') return { failure: `perfgate: inconclusive: ${verdict.rule}` };
-  if (verdict.outcome !== 'pass' && inputs.failOnRegression) return { failure: `perfgate: ${verdict.rule}` };
-  return { failure: null };
+  return { failure, outputs };
 }

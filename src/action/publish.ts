@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import type { Config } from '../config/index.js';
+import type { Progress } from '../gate/progress.js';
+import type { ActionOutputs } from './outputs.js';
 import { renderMarkdown, type Report } from '../report/index.js';
 import { regressionAnnotations } from '../github/annotations.js';
 import { createGitHubClient, describeApiError, isPermissionError, type GitHubClient } from '../github/client.js';
@@ -16,6 +18,12 @@ export interface Log {
   warning(text: string): void;
   debug(text: string): void;
 }
+
+export const actionProgress: Progress = {
+  phase: (title, work) => core.group(title, work),
+  line: (text) => core.info(text),
+  status: () => undefined,
+};
 
 export const actionLog: Log = {
   info: (text) => core.info(text),
@@ -59,10 +67,9 @@ export function commentMarkdown(report: Report, marker: string, render: (report:
   return neutraliseMarkers(fitReport(report, render, GITHUB_LIMITS.comment, marker.length + 1).markdown);
 }
 
-export function setReportOutputs(report: Report, reportDir: string, regressions: readonly string[] = regressedKeys(report)): void {
-  core.setOutput('verdict', report.comparison.verdict.outcome);
-  core.setOutput('regressions', JSON.stringify(regressions));
-  core.setOutput('report-path', reportDir);
+/** The outputs every report sets: the verdict, what regressed, and where the report folder is. */
+export function reportOutputs(report: Report, reportDir: string, regressions: readonly string[] = regressedKeys(report)): ActionOutputs {
+  return { verdict: report.comparison.verdict.outcome, regressions: JSON.stringify(regressions), 'report-path': reportDir };
 }
 
 export function regressedKeys(report: Report): string[] {

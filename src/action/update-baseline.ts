@@ -14,8 +14,8 @@ import { renderBaselineChange } from '../report/baseline-change.js';
 import { runBaseline } from '../gate/gate.js';
 import { currentCommit } from '../gate/git.js';
 import type { ActionInputs } from './action-inputs.js';
-import { actionProgress, type ModeOutcome } from './check.js';
-import { actionLog, githubClient, postComment, writeJobSummary } from './publish.js';
+import type { ModeOutcome } from './mode-outcome.js';
+import { actionLog, actionProgress, githubClient, postComment, writeJobSummary } from './publish.js';
 
 /**
  * `update-baseline`: a maintainer's label on a PR accepts its performance. perfgate checks
@@ -28,7 +28,7 @@ export async function runUpdateBaseline(inputs: ActionInputs, context: EventCont
   if (!context || !pr) throw new PerfgateError('USAGE', `mode update-baseline runs on a pull_request "labeled" event (got ${JSON.stringify(context?.eventName ?? 'no event')})`);
   if (context.action === 'labeled' && context.label !== inputs.acceptLabel) {
     core.info(`perfgate: the label added was ${JSON.stringify(context.label)}, not ${JSON.stringify(inputs.acceptLabel)}; nothing to do`);
-    return { failure: null };
+    return { failure: null, outputs: {} };
   }
   if (pr.fromFork) {
     throw new PerfgateError(
@@ -70,13 +70,12 @@ export async function runUpdateBaseline(inputs: ActionInputs, context: EventCont
       message: `perfgate: update ${baselineFile}\n\nRe-measured ${pr.headSha.slice(0, 12)} (${next.trials.length} trials) after ${sender} added the label ${inputs.acceptLabel}.`,
     });
     core.info(`perfgate: committed ${files.map((f) => f.path).join(', ')} to ${pr.headRef} as ${commit}`);
-    core.setOutput('baseline-commit', commit);
     const body = neutraliseMarkers(
       renderBaselineChange({ previous, next, path: baselineFile, commit, branch: pr.headRef, requestedBy: sender, label: inputs.acceptLabel }),
     );
     await writeJobSummary(body);
     await postComment(client, context, pr.number, () => body, { commentId: `${inputs.commentId}-baseline`, commentAuthor: inputs.commentAuthor }, actionLog);
-    return { failure: null };
+    return { failure: null, outputs: { 'baseline-commit': commit } };
   } catch (error) {
     if (error instanceof PerfgateError && (error.code === 'PERMISSION_DENIED' || error.code === 'HEAD_MOVED')) {
       await writeJobSummary(`## perfgate: baseline not updated\n\n${error.message.replace(/[<>]/g, '')}\n`);

@@ -5,7 +5,7 @@ import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
 import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './findings.js';
 import { nullSpread, widenInterval } from './empirical-null.js';
-import { globToRegExp } from './glob.js';
+import { globToRegExp } from '../glob.js';
 import { mannWhitney } from './mann-whitney.js';
 import { seededRandom } from './prng.js';
 import { shareBases } from './share-basis.js';

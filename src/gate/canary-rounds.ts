@@ -31,8 +31,10 @@ export interface CanaryMeasurement {
 export interface RoundProfiles {
   readonly cpu: string[];
   readonly allocations: string[];
-  /** The CPU profiles, decoded (for the functions' first lines). */
+  /** The CPU profiles, decoded, merged into the side's profile. */
   readonly pprofs: Profile[];
+  /** The allocation profiles, decoded; empty when the endpoints serve no allocs profile. */
+  readonly allocationPprofs: Profile[];
 }
 
 /**
@@ -54,7 +56,7 @@ export async function measureCanary(config: Config, requests: readonly ReplayReq
     pprof,
     setting,
     rounds: [] as TrialMetrics[],
-    profiles: { cpu: [] as string[], allocations: [] as string[], pprofs: [] as Profile[] },
+    profiles: { cpu: [] as string[], allocations: [] as string[], pprofs: [] as Profile[], allocationPprofs: [] as Profile[] },
     warmup: undefined as LoadResult | undefined,
   });
   const canary = side('canary', targets.canary, targets.canaryPprof, 'input pprof-url');
@@ -89,13 +91,14 @@ export async function measureCanary(config: Config, requests: readonly ReplayReq
         s.profiles.allocations.push(out.allocations);
         const profiled = pprofHttpTrialProfiles(window, out, config);
         s.profiles.pprofs.push(profiled.cpu);
+        if (window.allocationsServed) s.profiles.allocationPprofs.push(profiled.allocations);
         return trialMetrics(window.load, profiled, undefined);
       });
       s.rounds.push(metrics);
       progress.line(`  ${s.name} round ${round}: ${metrics.requests} responses, ${metrics.service.throughputRps.toFixed(0)} req/s, p95 ${metrics.service.latencyMs.p95.toFixed(1)} ms`);
     }
   }
-  const none: RoundProfiles = { cpu: [], allocations: [], pprofs: [] };
+  const none: RoundProfiles = { cpu: [], allocations: [], pprofs: [], allocationPprofs: [] };
   return { canary: canary.rounds, stable: stable?.rounds ?? [], profiles: { canary: canary.profiles, stable: stable?.profiles ?? none } };
 }
 

@@ -1,9 +1,10 @@
 import { cpus } from 'node:os';
 import type { Environment } from '../baseline/index.js';
+import type { RuntimeVersions } from './profile-source/profile-source.js';
 import { PERFGATE_VERSION } from '../version.js';
 
-/** This machine, as a baseline records it. The Node versions are the service's, from its agent. */
-export function currentEnvironment(service: { nodeVersion: string; v8Version: string }): Environment {
+/** This machine, as a baseline records it, with the service's runtime as its profile source knows it. */
+export function currentEnvironment(service: RuntimeVersions): Environment {
   const cpuList = cpus();
   return {
     nodeVersion: service.nodeVersion,
@@ -15,6 +16,3 @@ export function currentEnvironment(service: { nodeVersion: string; v8Version: st
     perfgateVersion: PERFGATE_VERSION,
   };
 }
-
-/** A service profiled through its pprof endpoints runs no agent, and perhaps no Node: the environment records no Node versions for it. */
-export const AGENTLESS_VERSIONS = { nodeVersion: 'n/a (pprof-http)', v8Version: 'n/a (pprof-http)' } as const;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { globToRegExp } from '../analysis/glob.js';
+import { globToRegExp } from '../glob.js';
 import { describeError, PerfgateError } from '../errors.js';
 import { checkProfileFileSize, decodePprof } from '../profile/index.js';
 

@@ -1,24 +1,24 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
 import { compare, type TrialMetrics } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, requestCounts, type Report, type Side } from '../report/index.js';
-import { functionLinesOf, readSideProfiles, writeHtmlReport } from './html-report.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Report, type Side } from '../report/index.js';
+import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
-import { AGENTLESS_VERSIONS } from './current-environment.js';
+import { currentEnvironment } from './current-environment.js';
+import { configFingerprint } from './measurement-settings.js';
+import { replayFileSha256 } from '../replay/index.js';
+import { profileSourceFor } from './profile-source/profile-sources.js';
 import { currentCommit } from './git.js';
-import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
-import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
+import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
+import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
-import { writeSideAllocationProfiles } from './side-allocations.js';
 
 export interface GateResult {
   readonly report: Report;
@@ -36,7 +36,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   const timings = options.timings ?? new PhaseTimings();
   // Read and plan before measuring: a missing or broken baseline should cost seconds, not minutes.
   const stored = readBaselineIfPresent(config.baselinePath);
-  const plan = planBaseline(config.compare, stored, hereFingerprint(config), config.baselinePath);
+  const plan = planBaseline(config.compare, stored, hereFingerprint(config, options.agentPath), config.baselinePath);
   progress.line(`baseline: ${plan.source === 'stored' ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
 
   let baselineSide: Side & { createdAt: string; trials: readonly TrialMetrics[] };
@@ -60,9 +60,12 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   );
   analysisWatch.lap('analysis');
   const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
-  const merged = writeSideProfiles(measured, config, baselinePprofs);
-  const mergedAllocations = writeSideAllocationProfiles(measured.allocationPprofs, config, baselineAllocationPprofs);
-  const sides = readSideProfiles(config.outputDir, merged, mergedAllocations);
+  const cpu = writeMergedPair(config.outputDir, '', measured.pprofs, baselinePprofs ? { trials: baselinePprofs } : { stored: baselineProfilePath(config.baselinePath) });
+  const allocations =
+    measured.allocationPprofs.length > 0
+      ? writeMergedPair(config.outputDir, '.alloc', measured.allocationPprofs, baselineAllocationPprofs ? { trials: baselineAllocationPprofs } : { stored: baselineAllocationProfilePath(config.baselinePath) })
+      : null;
+  const sides = sideProfiles(cpu, allocations);
   analysisWatch.lap('report');
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -75,18 +78,16 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     environmentDifferences: environmentDifferences(baselineSide.environment, measured.environment),
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
-    merged,
+    merged: cpu.paths,
     allocationProfiles: measured.allocationProfiles.map((p) => relative(config.outputDir, p)),
-    ...(mergedAllocations ? { mergedAllocations } : {}),
+    ...(allocations ? { mergedAllocations: allocations.paths } : {}),
     hotLines: regressedHotLines(comparison, sides),
     functionLines: functionLinesOf(sides),
     requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
   };
   const markdown = renderMarkdown(report);
-  writeFileAtomic(`${config.outputDir}/report.json`, reportJson(report));
-  writeFileAtomic(`${config.outputDir}/report.md`, markdown);
-  writeHtmlReport(config.outputDir, report, sides);
+  writeReportFiles(config.outputDir, report, markdown, sides);
   return { report, markdown, reportDir: config.outputDir };
 }
 
@@ -95,13 +96,11 @@ function readBaselineIfPresent(path: string): Baseline | undefined {
 }
 
 /** This machine and these settings, as far as they are known before any trial runs. */
-function hereFingerprint(config: Config): Here {
-  const cpuList = cpus();
+function hereFingerprint(config: Config, agentPath: string): Here {
   return {
-    // The service runs the node on PATH, as perfgate itself normally does (a pprof-http service records none).
-    environment: { ...(config.profile.source === 'pprof-http' ? AGENTLESS_VERSIONS : { nodeVersion: process.versions.node, v8Version: process.versions.v8 }), platform: process.platform, arch: process.arch, cpuModel: cpuList[0]?.model.trim() ?? 'unknown', cpuCount: cpuList.length },
+    environment: currentEnvironment(profileSourceFor(config, agentPath).expectedRuntime),
     configSha256: configFingerprint(config),
-    replaySha256: createHash('sha256').update(readFileSync(config.replayPath)).digest('hex'),
+    replaySha256: replayFileSha256(config.replayPath),
   };
 }
 
@@ -132,19 +131,6 @@ export async function runBaseline(options: MeasureOptions): Promise<Baseline> {
   writeFileAtomic(baselineProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.pprofs, config.baselinePath)));
   writeFileAtomic(baselineAllocationProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.allocationPprofs, config.baselinePath)));
   return baseline;
-}
-
-/** The candidate's trials merged, and the baseline's merged profile (when it has one) scaled to the same request count. */
-function writeSideProfiles(measured: Measurement, config: Config, baselinePprofs: readonly Profile[] | undefined): Report['merged'] {
-  const dir = join(config.outputDir, 'profiles');
-  const candidate = mergeProfiles(measured.pprofs, 'candidate trials');
-  writeFileAtomic(join(dir, 'candidate.pb.gz'), encodePprofGzip(candidate));
-  const storedPath = baselineProfilePath(config.baselinePath);
-  const baseline = baselinePprofs ? mergeProfiles(baselinePprofs, 'baseline trials') : existsSync(storedPath) ? decodePprof(readFileSync(storedPath), storedPath) : undefined;
-  if (!baseline) return { candidate: 'profiles/candidate.pb.gz', baseline: null };
-  // Scaled to the candidate's request count, so `go tool pprof -diff_base` subtracts like for like.
-  writeFileAtomic(join(dir, 'baseline.pb.gz'), encodePprofGzip(scaledLike(baseline, candidate, baselinePprofs ? 'baseline trials' : storedPath)));
-  return { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' };
 }
 
 export type { Config };

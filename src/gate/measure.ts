@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrialMetrics } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
@@ -7,16 +7,16 @@ import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
 import { replayLoad, type LoadResult } from '../load/index.js';
 import type { Profile } from 'pprof-format';
-import { SourceReader } from '../profile/read-sources.js';
 import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type ReplayRequest } from '../replay/index.js';
 import { runBuild, startService, type RunningService } from '../target/index.js';
-import { AGENTLESS_VERSIONS, currentEnvironment } from './current-environment.js';
-import { pprofBase } from '../target/pprof-http.js';
-import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
+import { currentEnvironment } from './current-environment.js';
+import { profileSourceFor } from './profile-source/profile-sources.js';
+import type { ProfileSource } from './profile-source/profile-source.js';
 import type { Progress } from './progress.js';
 import type { PhaseTimings } from './phase-timings.js';
+import { measurementSettings } from './measurement-settings.js';
 import { trialMetrics } from './trial-metrics.js';
-import { convertTrialProfiles, trialProfilePaths } from './trial-profiles.js';
+import { trialProfilePaths } from './trial-profiles.js';
 
 export interface Measurement {
   readonly trials: readonly TrialMetrics[];
@@ -53,7 +53,7 @@ export interface MeasureOptions {
 export async function measure(options: MeasureOptions): Promise<Measurement> {
   const { config, progress } = options;
   const requests = replayRequests(config, progress);
-  const replaySha256 = createHash('sha256').update(readFileSync(config.replayPath)).digest('hex');
+  const settings = measurementSettings(config);
   const runId = options.runId ?? randomUUID();
   const profileDir = options.profileDir ?? join(config.outputDir, 'profiles');
   mkdirSync(profileDir, { recursive: true });
@@ -69,20 +69,20 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const pprofs: Profile[] = [];
   const allocationProfiles: string[] = [];
   const allocationPprofs: Profile[] = [];
-  // Source maps and package versions are read once for all trials.
-  const sources = new SourceReader();
+  const source = profileSourceFor(config, options.agentPath);
   let environment: Environment | undefined;
   const indexes = options.only ?? Array.from({ length: config.trials }, (_, i) => i + 1);
   for (const index of indexes) {
     checkAborted(options.signal);
     const title = `${label} trial ${index} of ${config.trials}`;
-    const result = await progress.phase(title, () => runTrial(options, requests, runId, index, title, profileDir, sources));
+    const result = await progress.phase(title, () => runTrial(options, source, requests, runId, index, title, profileDir));
     trials.push(result.metrics);
-    profiles.push(result.profilePath);
+    const paths = trialProfilePaths(profileDir, label, index);
+    profiles.push(paths.cpu);
     pprofs.push(result.pprof);
-    allocationProfiles.push(result.allocationProfilePath);
+    allocationProfiles.push(paths.allocations);
     allocationPprofs.push(result.allocationPprof);
-    environment ??= currentEnvironment(result.service);
+    environment ??= currentEnvironment(result.runtime);
     progress.line(
       `  ${title}: ${result.metrics.requests} requests, ${result.metrics.service.throughputRps.toFixed(0)} req/s, ` +
         `${result.metrics.service.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, p95 ${result.metrics.service.latencyMs.p95.toFixed(1)} ms` +
@@ -98,28 +98,15 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     pprofs,
     allocationProfiles,
     allocationPprofs,
-    settings: {
-      configSha256: configFingerprint(config),
-      trials: config.trials,
-      warmupRequests: config.load.warmupRequests,
-      measureRequests: config.load.measureRequests,
-      connections: config.load.connections,
-      cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
-      allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
-      replaySha256,
-    },
+    settings,
   };
 }
 
-async function runTrial(options: MeasureOptions, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string, sources: SourceReader) {
+async function runTrial(options: MeasureOptions, source: ProfileSource, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string) {
   const { config, progress } = options;
   const watch = options.timings?.stopwatch();
-  const service = await startService({ service: config.service, agentPath: config.profile.source === 'pprof-http' ? null : options.agentPath, runId });
+  const service = await startService({ service: config.service, agentPath: source.preload, runId });
   watch?.lap('start');
-  const written = {
-    cpuProfilePath: join(profileDir, `.trial-${index}.${process.pid}.cpuprofile`),
-    heapProfilePath: join(profileDir, `.trial-${index}.${process.pid}.heapprofile`),
-  };
   try {
     // The load stops early if the service dies or perfgate is interrupted.
     const abort = new AbortController();
@@ -139,45 +126,30 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
           onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
         });
       };
+      const settle = (phase: string) => {
+        checkAborted(options.signal);
+        service.assertAlive(phase);
+      };
       let warmup: LoadResult | undefined;
       if (config.load.warmupRequests > 0) {
         warmup = await load(config.load.warmupRequests, 0, 'warm-up');
-        checkAborted(options.signal);
-        service.assertAlive('warm-up');
+        settle('warm-up');
       }
       watch?.lap('warmup');
       const startAt = config.load.warmupRequests % requests.length;
-      const out = trialProfilePaths(profileDir, label(options), index);
-      // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
-      if (!service.agent) {
-        const target = { base: pprofBase(config.profile.pprofUrl, service.origin), pid: service.group.pid };
-        const window = await measurePprofHttpWindow(target, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd), abort.signal).finally(() =>
-          checkAborted(options.signal),
-        );
-        service.assertAlive('measurement');
-        checkResponses(window.load);
-        if (!window.allocationsServed) progress.line(`  ${title}: the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled`);
-        const profiled = pprofHttpTrialProfiles(window, out, config);
-        const metrics = trialMetrics(window.load, profiled, window.usage);
-        return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: AGENTLESS_VERSIONS };
-      }
-      await service.agent.startProfiling({
-        cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
-        allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
+      const window = await source.profileWindow({
+        config,
+        service,
+        warmup,
+        runLoad: (amount, end) => load(amount, startAt, 'measuring', end),
+        settle,
+        out: trialProfilePaths(profileDir, label(options), index),
+        signal: abort.signal,
+        note: (text) => progress.line(`  ${title}: ${text}`),
+        lap: (phase) => watch?.lap(phase),
       });
-      const startedAtMs = Date.now();
-      const measured = await load(config.load.measureRequests, startAt, 'measuring');
-      checkAborted(options.signal);
-      service.assertAlive('measurement');
-      warnIfRateMissed(config, measured, progress, title);
-      const usage = await service.agent.stopProfiling(written);
-      watch?.lap('measure');
-      checkResponses(measured);
-      const window = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : measured.durationMs, requests: measured.responses };
-      const profiled = convertTrialProfiles(written, out, window, config, sources);
-      const metrics = trialMetrics(measured, profiled, usage);
-      watch?.lap('profiles');
-      return { metrics, pprof: profiled.cpu, profilePath: out.cpu, allocationPprof: profiled.allocations, allocationProfilePath: out.allocations, service: service.hello ?? AGENTLESS_VERSIONS };
+      checkResponses(window.load);
+      return { metrics: trialMetrics(window.load, window.profiles, window.usage), pprof: window.profiles.cpu, allocationPprof: window.profiles.allocations, runtime: window.runtime };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -188,19 +160,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
     watch?.lap('measure');
     await service.stop();
     watch?.lap('teardown');
-    rmSync(written.cpuProfilePath, { force: true });
-    rmSync(written.heapProfilePath, { force: true });
   }
-}
-
-/**
- * A hash of every setting that changes what a trial measures (not where reports go), so
- * a baseline taken with other settings is recognised as not comparable.
- */
-export function configFingerprint(config: Config): string {
-  const { build, start, env, port, portEnv, readyPath } = config.service;
-  const relevant = { build, start, env, port, portEnv, readyPath, load: config.load, profile: config.profile };
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
 }
 
 /**
@@ -218,19 +178,6 @@ function replayRequests(config: Config, progress: Progress): ReplayRequest[] {
     );
   }
   return requests;
-}
-
-/** An open loop that cannot hold its rate has turned into a closed one: say so. */
-function warnIfRateMissed(config: Config, measured: Awaited<ReturnType<typeof replayLoad>>, progress: Progress, title: string): void {
-  const target = config.load.mode === 'open' ? config.load.ratePerSecond : undefined;
-  if (target === undefined || measured.durationMs <= 0) return;
-  const achieved = measured.responses / (measured.durationMs / 1000);
-  if (achieved < target * 0.9) {
-    progress.line(
-      `warning: ${title}: open loop reached ${achieved.toFixed(0)} of ${target} requests/s; the service held all ${config.load.connections} connections, ` +
-        'so latencies are those of a closed loop (raise load.connections or lower load.ratePerSecond)',
-    );
-  }
 }
 
 function label(options: MeasureOptions): string {

@@ -1,15 +1,14 @@
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
 import { compare } from '../analysis/compare.js';
 import { defaultSampleType, sampleTypeOf, trialFromProfile } from '../analysis/profile-trial.js';
 import type { CompareSettings } from '../config/schema.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import { PerfgateError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { encodePprofGzip, mergeProfiles, requestsOf, scaledLike } from '../profile/index.js';
-import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, reportJson, type Report } from '../report/index.js';
+import { requestsOf } from '../profile/index.js';
+import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report } from '../report/index.js';
 import { PERFGATE_VERSION } from '../version.js';
-import { functionLinesOf, writeHtmlReport, type SideProfiles } from './html-report.js';
+import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { readProfileSide } from './diff-sides.js';
 
 export interface ProfileDiffOptions {
@@ -53,7 +52,7 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
   if (withoutCounts > 0) warnings.push(`${withoutCounts} profile(s) carry no request count (perfgate writes "perfgate: requests=N" as a comment): "per request" figures are per profile.`);
 
   const dir = options.outputDir;
-  const sides = writeMerged(dir, base.profiles, cand.profiles);
+  const sides = sideProfiles(writeMergedPair(dir, '', cand.profiles, { trials: base.profiles }), null);
   // Relative to the report folder when inside the project's tree, absolute when far away.
   const files = (list: readonly string[]) => list.map((f) => (relative(dir, f).startsWith('../..') ? f : relative(dir, f)));
   const report: Report = {
@@ -73,9 +72,7 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
     inputs: { sampleType: type, unit, baseline: files(base.files), candidate: files(cand.files) },
   };
   const markdown = renderMarkdown(report);
-  writeFileAtomic(join(dir, 'report.json'), reportJson(report));
-  writeFileAtomic(join(dir, 'report.md'), markdown);
-  writeHtmlReport(dir, report, sides);
+  writeReportFiles(dir, report, markdown, sides);
   return { report, markdown, reportDir: dir };
 }
 
@@ -88,18 +85,6 @@ function commonUnit(type: string, profiles: ReadonlyArray<readonly [string, Prof
     if (other !== unit) throw new PerfgateError('PROFILE_INVALID', `${file}: sample type "${type}" is in ${other}, but in ${firstFile} it is in ${unit}; only like can be compared`);
   }
   return unit;
-}
-
-/** Each side merged and written, the baseline scaled to the candidate's request count when both know theirs. */
-function writeMerged(dir: string, base: readonly Profile[], cand: readonly Profile[]): SideProfiles {
-  const candidate = mergeProfiles(cand, 'candidate profiles');
-  const baseline = scaledLike(mergeProfiles(base, 'baseline profiles'), candidate, 'baseline profiles');
-  const write = (side: string, profile: Profile) => {
-    const path = join(dir, 'profiles', `${side}.pb.gz`);
-    writeFileAtomic(path, encodePprofGzip(profile));
-    return [{ profile, source: path }];
-  };
-  return { candidate: write('candidate', candidate), baseline: write('baseline', baseline) };
 }
 
 /** The files were not measured by perfgate: nothing is known about where. */

@@ -1,5 +1,5 @@
 import { hotLines, type Comparison, type HotLine } from '../analysis/index.js';
-import type { SideProfiles } from './html-report.js';
+import type { SideProfiles } from './report-files.js';
 
 /** The hottest lines of each regressed function, from the candidate's merged CPU profile (its first profile). */
 export function regressedHotLines(comparison: Comparison, sides: SideProfiles): Record<string, HotLine[]> {

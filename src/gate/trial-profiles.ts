@@ -7,7 +7,7 @@ import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { encodePprofGzip, v8HeapToPprof, v8ToPprof, type V8CpuProfile, type V8HeapProfile } from '../profile/index.js';
-import { scriptUrls, type SourceReader } from '../profile/read-sources.js';
+import { scriptUrls, type SourceReader } from './read-sources.js';
 
 /** One trial's two profiles, converted, written and tabulated. */
 export interface TrialProfiles {

@@ -1,4 +1,3 @@
-import type { RouteStatusMismatch } from '../analysis/index.js';
 
 /** What one replay of recorded requests against a service measured. */
 export interface LoadResult {
@@ -12,4 +11,13 @@ export interface LoadResult {
   readonly statusMismatches: Readonly<Record<string, RouteStatusMismatch>>;
   readonly durationMs: number;
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number };
+}
+
+/** Responses on one route whose status differed from the recorded one. */
+export interface RouteStatusMismatch {
+  readonly count: number;
+  /** Responses received on the route, mismatched or not. */
+  readonly responses: number;
+  /** `recorded→got` (`"200→500"`) with counts; `"any→503"` for a 5xx where the replay file recorded no status. */
+  readonly statuses: Readonly<Record<string, number>>;
 }

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { RouteStatusMismatch } from '../analysis/index.js';
+import type { RouteStatusMismatch } from './load-result.js';
 import { dropForReplay, routeOf, type ReplayRequest } from '../replay/index.js';
 import type { LoadResult } from './load-result.js';
 import { quantileSorted } from './quantile.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { globToRegExp } from '../analysis/glob.js';
+import { globToRegExp } from '../glob.js';
 import { PerfgateError } from '../errors.js';
 import { dropForReplay, HEADER_NAME } from './header-names.js';
 import { isDateTime, type ReplayRecord } from './replay-record.js';

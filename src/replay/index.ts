@@ -10,3 +10,4 @@ export { formatReplayLine, type ReplayRecord } from './replay-record.js';
 export { HTTP_METHODS, routeOf, type HttpMethod, type ReplayRequest } from './replay-request.js';
 export { replayStats, type ReplayStats, type RouteStats } from './replay-stats.js';
 export { resolveSubstitutions, substituteSecrets, unsubstitutedPlaceholders, type Substitutions } from './substitute-secrets.js';
+export { replayFileSha256 } from './replay-hash.js';

@@ -1,4 +1,4 @@
-import { globToRegExp } from '../analysis/glob.js';
+import { globToRegExp } from '../glob.js';
 
 /**
  * What counts as a secret in recorded traffic (docs/redaction.md). Names are matched

@@ -9,7 +9,6 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 // report.json writes ±Infinity as strings (JSON has no such numbers) and NaN as null.
 const ratio = z.union([finite, z.literal('Infinity').transform(() => Number.POSITIVE_INFINITY), z.literal('-Infinity').transform(() => Number.NEGATIVE_INFINITY)]);
 const count = z.number().int().min(0);
-const share = finite;
 const outcome = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive']);
 // Text that the markdown puts outside escaping (code spans, plain figures) is held to a narrow alphabet.
 const commit = z.string().regex(/^[0-9a-f]{7,64}$/, 'expected a hex commit id').nullable();

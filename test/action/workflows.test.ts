@@ -2,10 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUT_NAMES } from '../../src/action/action-inputs.js';
+import { OUTPUT_NAMES } from '../../src/action/outputs.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
 const WORKFLOWS = join(REPO, '.github/workflows');
+
+/** Every TypeScript file under a folder of the repository, tests aside, as repository paths. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(REPO, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => `${folder}/${f}`)
+    .sort();
+}
 
 /** The top-level keys of a YAML mapping section (`inputs:` or `outputs:` in action.yml). */
 function sectionKeys(yaml: string, section: string): string[] {
@@ -23,10 +32,14 @@ describe('action.yml', () => {
     for (const name of INPUT_NAMES) expect(yaml).toMatch(new RegExp(`\\n  ${name}:\\n    description: \\S`));
   });
 
-  it('declares every output the code sets', () => {
-    const sources = ['src/action.ts', ...readdirSync(join(REPO, 'src/action')).map((f) => `src/action/${f}`)].map(read).join('\n');
-    const set = new Set([...sources.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]!));
-    expect([...set].sort()).toEqual(sectionKeys(yaml, 'outputs').sort());
+  it('declares exactly the outputs the action sets, each with a description', () => {
+    expect(sectionKeys(yaml, 'outputs').sort()).toEqual([...OUTPUT_NAMES].sort());
+    for (const name of OUTPUT_NAMES) expect(yaml).toMatch(new RegExp(`\\n  ${name}:\\n    description: \\S`));
+  });
+
+  it('sets outputs in one place only (src/action/outputs.ts)', () => {
+    const setters = sourceFiles('src').filter((file) => /\bsetOutput\(/.test(read(file)));
+    expect(setters).toEqual(['src/action/outputs.ts']);
   });
 
   it('runs the bundle on node24', () => {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AnyMap, GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
-import { scriptPathOf } from './function-identity.js';
-import { packagePath, type OriginalPosition, type SourceLookup } from './source-lookup.js';
-import type { V8CallFrame } from './v8-cpu-profile.js';
-import type { V8HeapNode } from './v8-heap-profile.js';
+import { scriptPathOf } from '../profile/function-identity.js';
+import { packagePath, type OriginalPosition, type SourceLookup } from '../profile/source-lookup.js';
+import type { V8CallFrame } from '../profile/v8-cpu-profile.js';
+import type { V8HeapNode } from '../profile/v8-heap-profile.js';
 
 /** Scripts bigger than this are not searched for a source map comment (a bundle is a few MB). */
 const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
