@@ -43,13 +43,15 @@ function modules(): Module[] {
 /** Node built-ins and packages that reach outside the process: files, sockets, processes, the machine, GitHub. */
 const IO = ['node:fs', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:os', 'node:inspector', 'node:dgram', 'node:worker_threads', 'node:process', 'autocannon', 'octokit', '@actions/core', '@actions/github'];
 const CORE = ['profile', 'analysis', 'report'];
-const SHARED = ['errors', 'version', 'glob'];
+const SHARED = ['errors', 'version', 'glob', 'value-at', 'whole-number'];
 
 /** Which of perfgate's own parts each part may import (besides itself). */
 const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   version: [],
   glob: [],
+  'value-at': [],
+  'whole-number': ['errors'],
   fs: ['errors'],
   config: [...SHARED],
   profile: [...SHARED],

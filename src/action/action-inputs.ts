@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { PerfgateError } from '../errors.js';
+import { parseWholeNumber } from '../whole-number.js';
 import type { CanaryTargets } from '../gate/canary-rounds.js';
 import { pprofBase } from '../target/pprof-http.js';
 
@@ -88,9 +89,7 @@ function boolean(name: string, fallback: boolean): boolean {
 }
 
 function integer(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new PerfgateError('USAGE', `input ${name}: expected an integer >= ${min} (got ${JSON.stringify(raw)})`);
-  return value;
+  return parseWholeNumber(`input ${name}`, raw, min);
 }
 
 /**

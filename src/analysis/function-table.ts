@@ -2,6 +2,7 @@ import type { Profile } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { functionKey } from '../profile/function-identity.js';
 import type { FunctionCost } from './trial.js';
+import { stringAtOf } from '../profile/string-at.js';
 
 export interface FunctionTable {
   /** Sum of the chosen value over all samples. */
@@ -19,12 +20,7 @@ export interface FunctionTable {
  * rather than a set per sample (docs/benchmarks/README.md measures it).
  */
 export function functionTable(profile: Profile, source: string, valueType = 'cpu'): FunctionTable {
-  const strings = profile.stringTable.strings;
-  const stringAt = (index: number | bigint, what: string): string => {
-    const value = strings[Number(index)];
-    if (value === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: ${what} refers to string ${index}, past the end of the string table (${strings.length})`);
-    return value;
-  };
+  const stringAt = stringAtOf(profile, source);
   const types = profile.sampleType.map((t) => stringAt(t.type, 'a sample type'));
   let valueIndex = types.indexOf(valueType);
   if (valueIndex < 0) valueIndex = types.length - 1;

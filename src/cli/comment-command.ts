@@ -2,7 +2,7 @@ import { readEventContext } from '../github/event-context.js';
 import { runComment } from '../action/comment.js';
 import type { Log } from '../action/publish.js';
 import { EXIT, type Command } from './command.js';
-import { integerOption } from './shared-options.js';
+import { integerOption, stringOption } from './shared-options.js';
 
 export const commentCommand: Command = {
   name: 'comment',
@@ -21,7 +21,7 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
     'max-api-writes': { type: 'string' },
   },
   async run(values, _positionals, io) {
-    const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+    const text = (name: string) => stringOption(values, name);
     const token = process.env.GITHUB_TOKEN ?? '';
     // The runner masks what it is told to: ::add-mask:: before anything could print the token.
     if (token !== '' && process.env.GITHUB_ACTIONS === 'true') io.stdout.write(`::add-mask::${token}\n`);

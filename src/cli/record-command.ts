@@ -3,7 +3,7 @@ import { createRedactor, formatReplayLine, RecordingProxy, ReplayAppender } from
 import { consoleProgress } from '../gate/progress.js';
 import { EXIT, type Command } from './command.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, redactionFromOptions, refuseExisting } from './redaction-options.js';
-import { integerOption } from './shared-options.js';
+import { integerOption, stringOption } from './shared-options.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 // Long enough for ordinary requests in flight to finish after Ctrl-C, short enough not to hang.
@@ -34,7 +34,7 @@ Ctrl-C (SIGINT) or SIGTERM also stops it; the file is complete and valid whichev
     ...REDACTION_OPTIONS,
   },
   async run(values, _positionals, io) {
-    const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+    const text = (name: string) => stringOption(values, name);
     const upstreamText = text('upstream');
     const out = text('out');
     if (upstreamText === undefined) throw new PerfgateError('USAGE', 'record: --upstream URL is required (the service to forward to, such as http://127.0.0.1:3000)');

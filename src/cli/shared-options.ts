@@ -1,5 +1,5 @@
 import { loadConfig, type Config, type ConfigOverrides } from '../config/index.js';
-import { PerfgateError } from '../errors.js';
+import { parseWholeNumber } from '../whole-number.js';
 import type { OptionValues } from './command.js';
 
 /** Flags every measuring command shares: the config file and its common overrides. */
@@ -20,7 +20,7 @@ export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (defa
       --baseline FILE   baseline file`;
 
 export function configFromOptions(values: OptionValues): { config: Config; configPath: string } {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) => stringOption(values, name);
   const trials = text('trials');
   const requests = text('requests');
   const warmup = text('warmup');
@@ -37,10 +37,13 @@ export function configFromOptions(values: OptionValues): { config: Config; confi
   return { config: loadConfig(configPath, overrides), configPath };
 }
 
+/** A flag's whole number: `--trials must be an integer >= 2 (got "3x")`. */
 export function integerOption(flag: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new PerfgateError('USAGE', `${flag} must be an integer >= ${min} (got "${raw}")`);
-  }
-  return value;
+  return parseWholeNumber(flag, raw, min);
+}
+
+/** A string flag's value as parseArgs left it, or undefined when it was not given. */
+export function stringOption(values: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
 }

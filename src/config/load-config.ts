@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { PerfgateError, describeError } from '../errors.js';
 import type { Config } from './config.js';
 import { configSchema } from './schema.js';
+import { valueAt } from '../value-at.js';
 
 /** Reads, validates and resolves perfgate.config.json; every error names the file and the field. */
 export function loadConfig(path: string, overrides: ConfigOverrides = {}): Config {
@@ -86,14 +87,4 @@ function formatIssues(file: string, raw: unknown, issues: readonly z.core.$ZodIs
     return `${file}: ${field}: ${issue.message}${shown}`;
   });
   return lines.join('\n');
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }

@@ -2,6 +2,7 @@ import { lstatSync, openSync, readSync, closeSync, realpathSync } from 'node:fs'
 import { join, relative, isAbsolute } from 'node:path';
 import { PerfgateError, describeError } from '../errors.js';
 import { untrustedReportSchema, type Report } from '../report/index.js';
+import { valueAt } from '../value-at.js';
 
 /** A report.json is a few hundred KiB even for large services; anything far bigger is refused unread. */
 export const MAX_ARTIFACT_REPORT_BYTES = 8 * 1024 * 1024;
@@ -47,7 +48,8 @@ export function readReportFile(path: string, within?: string): Report {
   const parsed = untrustedReportSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const got = valueAt(raw, issue.path);
+    const found = valueAt(raw, issue.path);
+    const got = typeof found === 'object' && found !== null ? undefined : found;
     const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)})`;
     throw new PerfgateError('ARTIFACT_INVALID', `${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}${shown}`);
   }
@@ -70,13 +72,4 @@ function readCapped(path: string, max: number): string {
   } finally {
     closeSync(fd);
   }
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return typeof value === 'object' && value !== null ? undefined : value;
 }

@@ -1,6 +1,7 @@
 import type { Profile } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { functionKey } from './function-identity.js';
+import { stringAtOf } from './string-at.js';
 
 /** A function as a stack frame: perfgate's identity (name and file) plus where it starts. */
 export interface StackFunction {
@@ -20,12 +21,7 @@ export interface StackFunction {
  * dangling reference or a missing sample type.
  */
 export function forEachStack(profile: Profile, source: string, sampleType: string, visit: (frames: readonly StackFunction[], value: number) => void): void {
-  const strings = profile.stringTable.strings;
-  const stringAt = (index: number | bigint, what: string): string => {
-    const value = strings[Number(index)];
-    if (value === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: ${what} refers to string ${index}, past the end of the string table (${strings.length})`);
-    return value;
-  };
+  const stringAt = stringAtOf(profile, source);
   const valueIndex = sampleTypeIndex(profile, source, sampleType);
 
   const functions = new Map<string, StackFunction>();

@@ -4,6 +4,7 @@ import { PerfgateError } from '../errors.js';
 import { dropForReplay, HEADER_NAME } from './header-names.js';
 import { isDateTime, type ReplayRecord } from './replay-record.js';
 import { HTTP_METHODS, type HttpMethod } from './replay-request.js';
+import { valueAt } from '../value-at.js';
 
 /** Which HAR entries to import; an empty or missing list lets everything through. */
 export interface HarFilter {
@@ -229,13 +230,4 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = raw;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
