@@ -42,10 +42,11 @@ describe('the gate on the example service', () => {
   });
 
   it('fails the injected regression and blames the injected function first', async () => {
-    // As `npm run demo:regression` does: the switch comes from perfgate's environment, so the
-    // config (and its fingerprint) is the clean run's and the stored baseline is used.
+    // As `npm run demo:regression` does: the switch is given to the candidate only (--candidate-env),
+    // outside the config's fingerprint, so the stored baseline is used, and if the gate escalates to
+    // same-runner (the service's CPU per request rose), the re-measured base runs without it.
     const regressed = exampleConfig({ baseline: join(clean.dir, 'baseline.json'), mark: clean.mark });
-    const result = await runCli(['run', '--config', regressed.path], { env: { PERFGATE_EXAMPLE_REGRESSION: 'scoreProduct' } });
+    const result = await runCli(['run', '--config', regressed.path, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
     expect(report.comparison.verdict.outcome).toBe('fail');
@@ -60,9 +61,10 @@ describe('the gate on the example service', () => {
   });
 
   it('fails an injected allocation regression on allocated bytes per request, in the function that allocates', async () => {
-    // Stored: the switch is part of the service's env, so "auto" would re-measure the base with it too.
-    const regressed = exampleConfig({ env: { PERFGATE_EXAMPLE_REGRESSION: 'filterProducts' }, baseline: join(clean.dir, 'baseline.json'), compare: { baseline: 'stored' } });
-    const result = await runCli(['run', '--config', regressed.path]);
+    // The switch reaches the candidate only, so the stored comparison and, if the service's CPU per
+    // request rose and the gate escalates to same-runner, the re-measured base both run without it.
+    const regressed = clean;
+    const result = await runCli(['run', '--config', regressed.path, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=filterProducts']);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
     const finding = report.comparison.findings.find((f) => f.key === 'examples/shop-api/routes/products.js#filterProducts');

@@ -47,7 +47,7 @@ describe('baselines measured elsewhere', () => {
   it('auto: re-measures the baseline commit here, interleaved, and says why', async () => {
     const result = await runCli(['run', '--config', configPath]);
     expect([0, 1], result.stdout + result.stderr).toContain(result.code);
-    expect(result.stderr).toMatch(/baseline: same-runner, commit [0-9a-f]{40}: the stored baseline's environment differs \(cpuModel: Some Other CPU @ 5\.0GHz → /);
+    expect(result.stderr).toMatch(/baseline: same-runner, commit [0-9a-f]{40}: the stored baseline does not match this run \(cpuModel: Some Other CPU @ 5\.0GHz → /);
     // ABBA: baseline 1, candidate 1, candidate 2, baseline 2, …
     const order = [...result.stderr.matchAll(/^▸ (baseline|candidate) trial (\d) of 8$/gm)].map((m) => `${m[1]![0]}${m[2]}`);
     expect(order.slice(0, 6)).toEqual(['b1', 'c1', 'c2', 'b2', 'b3', 'c3']);
@@ -61,12 +61,24 @@ describe('baselines measured elsewhere', () => {
     expect(await leftoverProcesses(MARK, mark)).toEqual([]);
   });
 
-  it('stored: keeps the stored baseline but warns that it was measured elsewhere', async () => {
+  it('stored: a baseline measured with other settings elsewhere is shown but decides nothing: inconclusive, the settings named first', async () => {
     const config = JSON.parse(readFileSync(configPath, 'utf8'));
     const storedPath = join(dir, 'stored.config.json');
     writeFileSync(storedPath, JSON.stringify({ ...config, trials: 2, compare: { baseline: 'stored' } }));
-    const result = await runCli(['run', '--config', storedPath]);
+    const result = await runCli(['run', '--config', storedPath, '--requests', '500']);
     expect(result.stderr).toMatch(/baseline: stored/);
-    expect(result.stdout).toMatch(/The stored baseline was measured in another environment \(cpuModel: Some Other CPU/);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stdout).toMatch(/inconclusive/);
+    expect(result.stdout).toMatch(/the stored baseline does not match this run: load\.measureRequests \(--requests\): 1000 in the baseline, 500 here; cpuModel: Some Other CPU/);
+    expect(result.stdout).toMatch(/--base-ref/);
+  });
+
+  it('auto: other settings than the baseline\'s (--requests) escalate to same-runner against its commit', async () => {
+    const result = await runCli(['run', '--config', configPath, '--trials', '2', '--requests', '500']);
+    // Two pairs decide little; what matters here is which baseline was measured.
+    expect([0, 1, 2], result.stdout + result.stderr).toContain(result.code);
+    expect(JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')).baselineSource.kind).toBe('same-runner');
+    expect(result.stderr).toMatch(/baseline: same-runner, commit [0-9a-f]{40}: the stored baseline does not match this run \(load\.measureRequests \(--requests\): 1000 in the baseline, 500 here; cpuModel/);
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
   });
 });

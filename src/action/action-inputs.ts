@@ -12,6 +12,8 @@ export interface ActionInputs {
   readonly mode: Mode;
   readonly config: string;
   readonly trials: number | undefined;
+  /** check: the commit measured here as the base; '' means the PR's base on pull_request events. */
+  readonly baseRef: string;
   readonly failOnRegression: boolean;
   readonly token: string;
   readonly comment: boolean;
@@ -32,6 +34,7 @@ export const INPUT_NAMES = [
   'mode',
   'config',
   'trials',
+  'base-ref',
   'fail-on-regression',
   'github-token',
   'comment',
@@ -62,6 +65,7 @@ export function readActionInputs(): ActionInputs {
     mode: mode as Mode,
     config: text('config', 'perfgate.config.json'),
     trials,
+    baseRef: text('base-ref'),
     failOnRegression: boolean('fail-on-regression', true),
     token,
     comment: boolean('comment', true),

@@ -8,6 +8,7 @@ import { readReportFile } from '../github/report-artifact.js';
 import type { Report } from '../report/index.js';
 import { runGate } from '../gate/gate.js';
 import type { ActionInputs } from './action-inputs.js';
+import { pullRequestBase } from '../gate/base-commit.js';
 import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
 import type { ActionOutputs } from './outputs.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
@@ -27,14 +28,15 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     reportDir = dirname(inputs.report);
     core.info(`perfgate: publishing the report ${inputs.report} (input report); nothing is measured`);
   } else {
-    const config = loadConfig(inputs.config, inputs.trials !== undefined ? { trials: inputs.trials } : {});
+    const baseRef = checkBaseRef(inputs, context, workspace);
+    const config = loadConfig(inputs.config, { ...(inputs.trials !== undefined ? { trials: inputs.trials } : {}), ...(baseRef !== undefined ? { baseRef } : {}) });
     root = config.root;
     const result = await runGate({
       config,
       agentPath,
       progress: actionProgress,
       runId: randomUUID(),
-      reproduce: `npx perfgate run --config ${inputs.config}${inputs.trials !== undefined ? ` --trials ${inputs.trials}` : ''}`,
+      reproduce: `npx perfgate run --config ${inputs.config}${inputs.trials !== undefined ? ` --trials ${inputs.trials}` : ''}${baseRef !== undefined ? ` --base-ref ${baseRef}` : ''}`,
     });
     report = result.report;
     reportDir = result.reportDir;
@@ -63,4 +65,18 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   }
 
   return { failure, outputs };
+}
+
+/**
+ * What the check measures as its base: the input when given; on a pull request, the PR's
+ * base measured on this runner beside the head (a stored baseline was measured on another
+ * machine, at another time), unless the config insists on the stored one.
+ */
+function checkBaseRef(inputs: ActionInputs, context: EventContext | null, workspace: string): string | undefined {
+  if (inputs.baseRef !== '') return inputs.baseRef;
+  const pr = context?.pullRequest;
+  if (!pr || !existsSync(inputs.config) || loadConfig(inputs.config).compare.baseline === 'stored') return undefined;
+  const base = pullRequestBase(workspace, pr);
+  core.info(`perfgate: measuring the PR's base ${base.slice(0, 12)} (merge base of ${pr.baseRef} and the head) on this runner, interleaved with the head`);
+  return base;
 }

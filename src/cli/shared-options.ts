@@ -1,4 +1,5 @@
 import { loadConfig, type Config, type ConfigOverrides } from '../config/index.js';
+import { PerfgateError } from '../errors.js';
 import { parseWholeNumber } from '../whole-number.js';
 import type { OptionValues } from './command.js';
 
@@ -10,6 +11,8 @@ export const MEASURE_OPTIONS = {
   warmup: { type: 'string' },
   output: { type: 'string' },
   baseline: { type: 'string' },
+  'base-ref': { type: 'string' },
+  'candidate-env': { type: 'string', multiple: true },
 } as const;
 
 export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (default: ./perfgate.config.json)
@@ -17,7 +20,12 @@ export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (defa
       --requests N      measured requests per trial
       --warmup N        warm-up requests per trial
       --output DIR      report folder
-      --baseline FILE   baseline file`;
+      --baseline FILE   baseline file
+      --base-ref REF    measure commit REF here too, interleaved with the candidate (same-runner),
+                        instead of comparing with the stored baseline
+      --candidate-env NAME=VALUE
+                        set NAME in the candidate's service only (repeatable); the base commit in
+                        same-runner mode never sees it`;
 
 export function configFromOptions(values: OptionValues): { config: Config; configPath: string } {
   const text = (name: string) => stringOption(values, name);
@@ -26,15 +34,31 @@ export function configFromOptions(values: OptionValues): { config: Config; confi
   const warmup = text('warmup');
   const output = text('output');
   const baseline = text('baseline');
+  const baseRef = text('base-ref');
+  const candidateEnv = candidateEnvOption(values['candidate-env']);
   const overrides: ConfigOverrides = {
     ...(trials !== undefined ? { trials: integerOption('--trials', trials, 2) } : {}),
     ...(requests !== undefined ? { measureRequests: integerOption('--requests', requests, 1) } : {}),
     ...(warmup !== undefined ? { warmupRequests: integerOption('--warmup', warmup, 0) } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
+    ...(baseRef !== undefined ? { baseRef } : {}),
+    ...(candidateEnv !== undefined ? { candidateEnv } : {}),
   };
   const configPath = text('config') ?? 'perfgate.config.json';
   return { config: loadConfig(configPath, overrides), configPath };
+}
+
+/** `--candidate-env NAME=VALUE`, repeated: the variables, or undefined when none was given. */
+function candidateEnvOption(raw: unknown): Record<string, string> | undefined {
+  if (!Array.isArray(raw) || raw.length === 0) return undefined;
+  const env: Record<string, string> = {};
+  for (const item of raw as string[]) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item);
+    if (!match) throw new PerfgateError('USAGE', `--candidate-env: expected NAME=VALUE with NAME an environment variable name (got ${JSON.stringify(item)})`);
+    env[match[1]!] = match[2]!;
+  }
+  return env;
 }
 
 /** A flag's whole number: `--trials must be an integer >= 2 (got "3x")`. */

@@ -23,4 +23,9 @@ export interface Config {
   readonly profile: ParsedConfig['profile'];
   readonly compare: CompareSettings;
   readonly redaction: RedactionSettings;
+  /**
+   * Environment added to the candidate's service only (never the base commit's in same-runner
+   * mode), and left out of the settings fingerprint: a feature switch under test.
+   */
+  readonly candidateEnv: Readonly<Record<string, string>>;
 }

@@ -30,6 +30,10 @@ export interface ConfigOverrides {
   warmupRequests?: number;
   output?: string;
   baseline?: string;
+  /** Measure this commit on this machine, interleaved with the candidate (`--base-ref`, the action's PR base). */
+  baseRef?: string;
+  /** Environment given to the candidate's service only (`--candidate-env`): a switch the base must not see. */
+  candidateEnv?: Readonly<Record<string, string>>;
 }
 
 export function parseConfig(raw: unknown, configPath: string, overrides: ConfigOverrides = {}): Config {
@@ -61,8 +65,9 @@ export function parseConfig(raw: unknown, configPath: string, overrides: ConfigO
       ...(overrides.warmupRequests !== undefined ? { warmupRequests: overrides.warmupRequests } : {}),
     },
     profile: c.profile,
-    compare: c.compare,
+    compare: overrides.baseRef !== undefined ? { ...c.compare, baseline: 'same-runner', baseRef: overrides.baseRef } : c.compare,
     redaction: c.redaction,
+    candidateEnv: overrides.candidateEnv ?? {},
   };
   if (config.load.measureRequests < config.load.connections) {
     throw new PerfgateError(

@@ -12,7 +12,7 @@ const stored: Baseline = {
   settings: { configSha256: 'cfg', trials: 8, warmupRequests: 500, measureRequests: 3000, connections: 8, cpuSamplingIntervalUs: 1000, replaySha256: 'rep' },
   trials: [],
 };
-const here: Here = { environment, configSha256: 'cfg', replaySha256: 'rep' };
+const here: Here = { environment, settings: stored.settings };
 const elsewhere: Here = { ...here, environment: { ...environment, cpuModel: 'Other CPU', nodeVersion: '24.1.0' } };
 
 describe('planBaseline', () => {
@@ -27,15 +27,26 @@ describe('planBaseline', () => {
     expect(plan.why).toMatch(/nodeVersion: 20\.20\.2 → 24\.1\.0; cpuModel: Test CPU → Other CPU/);
   });
 
-  it('auto: other settings or other traffic count as a different fingerprint', () => {
-    expect(planBaseline({ baseline: 'auto' }, stored, { ...here, replaySha256: 'new' }, 'b.json').why).toMatch(/the replay file differs/);
-    expect(planBaseline({ baseline: 'auto' }, stored, { ...here, configSha256: 'new' }, 'b.json').why).toMatch(/measurement settings differ/);
+  it('auto: other settings or other traffic count as a different fingerprint, each named with both values', () => {
+    const at = (settings: Partial<Here['settings']>) => planBaseline({ baseline: 'auto' }, stored, { ...here, settings: { ...here.settings, ...settings } }, 'b.json').why;
+    expect(at({ replaySha256: 'new' })).toMatch(/the replay file differs/);
+    expect(at({ measureRequests: 12000 })).toMatch(/load\.measureRequests \(--requests\): 3000 in the baseline, 12000 here/);
+    expect(at({ configSha256: 'new' })).toMatch(/measurement settings differ/);
   });
 
-  it('stored: keeps the file but warns when the fingerprint differs', () => {
-    const plan = planBaseline({ baseline: 'stored' }, stored, elsewhere, 'b.json');
+  it('stored: keeps the file, but a file that does not match cannot decide (the differences, settings first)', () => {
+    const plan = planBaseline({ baseline: 'stored' }, stored, { ...elsewhere, settings: { ...here.settings, measureRequests: 12000 } }, 'b.json');
     expect(plan.source).toBe('stored');
-    expect(plan.source === 'stored' && plan.warnings[0]).toMatch(/another environment/);
+    const differences = plan.source === 'stored' ? plan.notComparable : [];
+    expect(differences[0]).toMatch(/^load\.measureRequests/);
+    expect(differences.join('; ')).toMatch(/cpuModel: Test CPU → Other CPU/);
+    expect(planBaseline({ baseline: 'stored' }, stored, here, 'b.json')).toMatchObject({ source: 'stored', notComparable: [] });
+  });
+
+  it('auto: a baseline that does not match and records no commit is kept, but cannot decide', () => {
+    const plan = planBaseline({ baseline: 'auto' }, { ...stored, commit: null }, elsewhere, 'b.json');
+    expect(plan).toMatchObject({ source: 'stored' });
+    expect(plan.source === 'stored' && plan.notComparable.length).toBeGreaterThan(0);
   });
 
   it('same-runner: prefers compare.baseRef over the stored commit', () => {

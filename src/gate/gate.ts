@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, type TrialMetrics } from '../analysis/index.js';
+import { compare, type Comparison, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -11,10 +11,9 @@ import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from
 import { planBaseline, type Here } from './baseline-plan.js';
 import { measureInterleaved } from './same-runner.js';
 import { currentEnvironment } from './current-environment.js';
-import { configFingerprint } from './measurement-settings.js';
-import { replayFileSha256 } from '../replay/index.js';
+import { measurementSettings } from './measurement-settings.js';
 import { profileSourceFor } from './profile-source/profile-sources.js';
-import { currentCommit } from './git.js';
+import { commitExists, currentCommit } from './git.js';
 import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
@@ -26,69 +25,129 @@ export interface GateResult {
   readonly reportDir: string;
 }
 
+/** The two sides of a comparison as measured (the baseline's trials stored, or re-measured here). */
+interface Sides {
+  readonly kind: 'stored' | 'same-runner';
+  readonly why: string;
+  readonly baseline: Side & { readonly createdAt: string; readonly trials: readonly TrialMetrics[] };
+  /** The baseline's profiles when it was measured in this run; a stored one's are read from beside its file. */
+  readonly baselinePprofs?: { readonly cpu: readonly Profile[]; readonly allocations: readonly Profile[] };
+  readonly candidate: Measurement;
+}
+
 /**
  * The whole gate: decide where the baseline comes from (the stored file, or the base
- * commit re-measured here), measure, compare, write the reports.
+ * commit re-measured here), measure, compare, write the reports. A stored comparison that
+ * cannot be trusted (it does not match this run, or it finds the service's CPU per request
+ * regressed, which a stored baseline cannot tell from a slower machine) escalates to
+ * same-runner when a base commit is known, and otherwise ends inconclusive.
  */
 export async function runGate(options: MeasureOptions & { reproduce: string }): Promise<GateResult> {
   const { config, progress } = options;
   // Every run records where its time goes (report.json `timingsMs`).
   const timings = options.timings ?? new PhaseTimings();
+  const run = { ...options, timings };
   // Read and plan before measuring: a missing or broken baseline should cost seconds, not minutes.
   const stored = readBaselineIfPresent(config.baselinePath);
   const plan = planBaseline(config.compare, stored, hereFingerprint(config, options.agentPath), config.baselinePath);
   progress.line(`baseline: ${plan.source === 'stored' ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
 
-  let baselineSide: Side & { createdAt: string; trials: readonly TrialMetrics[] };
-  let measured: Measurement;
-  let baselinePprofs: readonly Profile[] | undefined;
-  let baselineAllocationPprofs: readonly Profile[] | undefined;
-  if (plan.source === 'stored') {
-    measured = await measure({ ...options, timings });
-    const b = plan.baseline;
-    baselineSide = { commit: b.commit, createdAt: b.createdAt, environment: b.environment, settings: b.settings, trials: b.trials };
-  } else {
-    const both = await measureInterleaved({ ...options, timings }, plan.ref);
-    measured = both.candidate;
-    baselinePprofs = both.baseline.pprofs;
-    baselineAllocationPprofs = both.baseline.allocationPprofs;
-    baselineSide = { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials };
+  let sides = plan.source === 'stored' ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
+  let comparison = await analyse(run, sides);
+  let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, comparison) : null;
+  if (doubt !== null && plan.source === 'stored') {
+    const ref = config.compare.baseline === 'stored' ? null : escalationRef(config, plan.baseline);
+    if (ref !== null) {
+      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
+      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${doubt}`);
+      comparison = await analyse(run, sides);
+      doubt = null;
+    }
   }
+  const verdict: Verdict =
+    doubt === null
+      ? comparison.verdict
+      : {
+          outcome: 'inconclusive',
+          rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === 'stored' ? ', with compare.baseline "auto"' : ''})`,
+        };
+
   const analysisWatch = timings.stopwatch();
-  const comparison = await progress.phase('analysis', async () =>
-    compare(baselineSide.trials, measured.trials, config.compare, { paired: plan.source === 'same-runner' }),
-  );
-  analysisWatch.lap('analysis');
-  const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
-  const cpu = writeMergedPair(config.outputDir, '', measured.pprofs, baselinePprofs ? { trials: baselinePprofs } : { stored: baselineProfilePath(config.baselinePath) });
+  const measured = sides.candidate;
+  const cpu = writeMergedPair(config.outputDir, '', measured.pprofs, sides.baselinePprofs ? { trials: sides.baselinePprofs.cpu } : { stored: baselineProfilePath(config.baselinePath) });
   const allocations =
     measured.allocationPprofs.length > 0
-      ? writeMergedPair(config.outputDir, '.alloc', measured.allocationPprofs, baselineAllocationPprofs ? { trials: baselineAllocationPprofs } : { stored: baselineAllocationProfilePath(config.baselinePath) })
+      ? writeMergedPair(config.outputDir, '.alloc', measured.allocationPprofs, sides.baselinePprofs ? { trials: sides.baselinePprofs.allocations } : { stored: baselineAllocationProfilePath(config.baselinePath) })
       : null;
-  const sides = sideProfiles(cpu, allocations);
+  const profiles = sideProfiles(cpu, allocations);
   analysisWatch.lap('report');
+  const baseline = sides.baseline;
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
     createdAt: new Date().toISOString(),
-    comparison: { ...comparison, warnings },
-    baselineSource: { kind: plan.source, why: plan.why },
-    baseline: { commit: baselineSide.commit, createdAt: baselineSide.createdAt, environment: baselineSide.environment, settings: baselineSide.settings },
+    comparison: { ...comparison, verdict },
+    baselineSource: { kind: sides.kind, why: sides.why },
+    baseline: { commit: baseline.commit, createdAt: baseline.createdAt, environment: baseline.environment, settings: baseline.settings },
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
-    environmentDifferences: environmentDifferences(baselineSide.environment, measured.environment),
+    environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
     profiles: measured.profiles.map((p) => relative(config.outputDir, p)),
     merged: cpu.paths,
     allocationProfiles: measured.allocationProfiles.map((p) => relative(config.outputDir, p)),
     ...(allocations ? { mergedAllocations: allocations.paths } : {}),
-    hotLines: regressedHotLines(comparison, sides),
-    functionLines: functionLinesOf(sides),
-    requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
+    hotLines: regressedHotLines(comparison, profiles),
+    functionLines: functionLinesOf(profiles),
+    requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
   };
   const markdown = renderMarkdown(report);
-  writeReportFiles(config.outputDir, report, markdown, sides);
+  writeReportFiles(config.outputDir, report, markdown, profiles);
   return { report, markdown, reportDir: config.outputDir };
+}
+
+async function storedSides(options: MeasureOptions, baseline: Baseline, why: string): Promise<Sides> {
+  const candidate = await measure(options);
+  return { kind: 'stored', why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+}
+
+async function sameRunnerSides(options: MeasureOptions, ref: string, why: string): Promise<Sides> {
+  const both = await measureInterleaved(options, ref);
+  return {
+    kind: 'same-runner',
+    why,
+    baseline: { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials },
+    baselinePprofs: { cpu: both.baseline.pprofs, allocations: both.baseline.allocationPprofs },
+    candidate: both.candidate,
+  };
+}
+
+async function analyse(options: MeasureOptions & { timings: PhaseTimings }, sides: Sides): Promise<Comparison> {
+  const watch = options.timings.stopwatch();
+  const comparison = await options.progress.phase('analysis', async () => compare(sides.baseline.trials, sides.candidate.trials, options.config.compare, { paired: sides.kind === 'same-runner' }));
+  watch.lap('analysis');
+  return comparison;
+}
+
+/**
+ * Why a comparison with a stored baseline cannot decide: the baseline does not match this
+ * run, or the service's CPU per request regressed against it (a uniform slowdown and a
+ * slower machine look alike across time; only a same-runner comparison tells them apart).
+ */
+export function storedDoubt(notComparable: readonly string[], comparison: Comparison): string | null {
+  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
+  const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
+  if (cpu?.comparison.outcome === 'regressed') {
+    const c = cpu.comparison;
+    return `the service's CPU per request regressed against the stored baseline (×${c.ratio.toFixed(2)}, 95% CI ×${c.ci.low.toFixed(2)}–×${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
+  }
+  return null;
+}
+
+/** The commit to re-measure here: compare.baseRef, else the stored baseline's own, when this checkout has it. */
+function escalationRef(config: Config, stored: Baseline): string | null {
+  const ref = config.compare.baseRef ?? stored.commit;
+  return ref !== null && commitExists(config.root, ref) ? ref : null;
 }
 
 function readBaselineIfPresent(path: string): Baseline | undefined {
@@ -97,11 +156,7 @@ function readBaselineIfPresent(path: string): Baseline | undefined {
 
 /** This machine and these settings, as far as they are known before any trial runs. */
 function hereFingerprint(config: Config, agentPath: string): Here {
-  return {
-    environment: currentEnvironment(profileSourceFor(config, agentPath).expectedRuntime),
-    configSha256: configFingerprint(config),
-    replaySha256: replayFileSha256(config.replayPath),
-  };
+  return { environment: currentEnvironment(profileSourceFor(config, agentPath).expectedRuntime), settings: measurementSettings(config) };
 }
 
 /** Measures the current code and writes it as the baseline; refuses a run with failed requests. */

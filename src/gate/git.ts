@@ -8,3 +8,13 @@ export function currentCommit(folder: string): string | null {
     return null;
   }
 }
+
+/** Whether `ref` names a commit this checkout has (a shallow clone may lack an old baseline's). */
+export function commitExists(folder: string, ref: string): boolean {
+  try {
+    execFileSync('git', ['cat-file', '-e', `${ref}^{commit}`], { cwd: folder, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -105,7 +105,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
 async function runTrial(options: MeasureOptions, source: ProfileSource, requests: readonly ReplayRequest[], runId: string, index: number, title: string, profileDir: string) {
   const { config, progress } = options;
   const watch = options.timings?.stopwatch();
-  const service = await startService({ service: config.service, agentPath: source.preload, runId });
+  const service = await startService({ service: { ...config.service, env: { ...config.service.env, ...config.candidateEnv } }, agentPath: source.preload, runId });
   watch?.lap('start');
   try {
     // The load stops early if the service dies or perfgate is interrupted.

@@ -20,7 +20,7 @@ export async function measureInterleaved(options: MeasureOptions, baseRef: strin
       const inside = relative(worktree.top, path);
       return inside.startsWith('..') ? path : resolve(worktree.path, inside);
     };
-    const baseConfig: Config = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) } };
+    const baseConfig: Config = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
     const runId = options.runId ?? randomUUID();
     for (const [side, sideConfig] of [['baseline', baseConfig], ['candidate', config]] as const) {
       if (sideConfig.service.build) {

@@ -16,6 +16,9 @@ export interface PullRequestRef {
   /** owner/name of the head repository; null when the fork was deleted. */
   readonly headRepo: string | null;
   readonly baseRepo: string;
+  /** The base branch's commit when the event was sent: the PR's base is its merge base with the head. */
+  readonly baseSha: string;
+  readonly baseRef: string;
   /** The head lives in another repository: the workflow's token is read-only on `pull_request`. */
   readonly fromFork: boolean;
 }
@@ -59,7 +62,7 @@ const payloadSchema = z.object({
     .object({
       number: z.number().int().positive(),
       head: z.object({ sha, ref: z.string().min(1), repo: repository.nullable() }),
-      base: z.object({ repo: repository }),
+      base: z.object({ sha, ref: z.string().min(1), repo: repository }),
     })
     .optional(),
   workflow_run: z
@@ -112,6 +115,8 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
           headRef: pr.head.ref,
           headRepo: pr.head.repo?.full_name ?? null,
           baseRepo: pr.base.repo.full_name,
+          baseSha: pr.base.sha,
+          baseRef: pr.base.ref,
           // A deleted fork (repo null) is still not this repository.
           fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
         }

@@ -24,7 +24,8 @@ describe('action, check mode, running the real gate', () => {
   });
 
   it('measures, writes the summary, the outputs and the report folder, and comments on the PR', async () => {
-    const config = exampleConfig({ trials: 2, load: { warmupRequests: 100, measureRequests: 400, connections: 4 } });
+    // The stored baseline, as a config that insists on it: a PR check's default, the PR's base measured here, is tested in pr-base.e2e.test.ts.
+    const config = exampleConfig({ trials: 2, load: { warmupRequests: 100, measureRequests: 400, connections: 4 }, compare: { baseline: 'stored' } });
     const baseline = await runCli(['baseline', '--config', config.path]);
     expect(baseline.code, baseline.stderr).toBe(0);
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Comparison, MetricComparison } from '../analysis/index.js';
+import { storedDoubt } from './gate.js';
+
+function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
+  const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
+  return { service: [{ metric: 'cpuMicrosPerRequest', higherIsWorse: true, comparison: metric }] } as unknown as Comparison;
+}
+
+describe('a stored comparison that cannot decide', () => {
+  it('names the settings that differ first', () => {
+    expect(storedDoubt(['load.measureRequests (--requests): 12000 in the baseline, 3000 here', 'cpuModel: A → B'], cpu('unchanged', 1))).toMatch(
+      /^the stored baseline does not match this run: load\.measureRequests/,
+    );
+  });
+
+  it('doubts a regression of the service CPU per request (a slower machine looks the same), not an improvement or no change', () => {
+    expect(storedDoubt([], cpu('regressed', 1.3))).toMatch(/CPU per request regressed against the stored baseline \(×1\.30, 95% CI ×1\.23–×1\.37\)/);
+    expect(storedDoubt([], cpu('improved', 0.7))).toBeNull();
+    expect(storedDoubt([], cpu('unchanged', 1.01))).toBeNull();
+  });
+});
