@@ -8,6 +8,7 @@ import { runCanary } from './action/canary.js';
 import { runCheck } from './action/check.js';
 import { runComment } from './action/comment.js';
 import { actionLog } from './action/publish.js';
+import { runMeasureBaseline } from './action/measure-baseline.js';
 import { runUpdateBaseline } from './action/update-baseline.js';
 
 /**
@@ -25,8 +26,11 @@ async function main(): Promise<void> {
     case 'check':
       failure = (await runCheck(inputs, context, agentPath, workspace)).failure;
       break;
+    case 'measure-baseline':
+      failure = (await runMeasureBaseline(inputs, context, agentPath, workspace)).failure;
+      break;
     case 'update-baseline':
-      failure = (await runUpdateBaseline(inputs, context, agentPath, workspace)).failure;
+      failure = (await runUpdateBaseline(inputs, context, workspace)).failure;
       break;
     case 'canary':
       failure = (await runCanary(inputs)).failure;

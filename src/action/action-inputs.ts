@@ -3,7 +3,7 @@ import { PerfgateError } from '../errors.js';
 import type { CanaryTargets } from '../gate/canary-rounds.js';
 import { pprofBase } from '../target/pprof-http.js';
 
-export const MODES = ['check', 'update-baseline', 'canary', 'comment'] as const;
+export const MODES = ['check', 'measure-baseline', 'update-baseline', 'canary', 'comment'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Every input of action.yml, typed; action.yml documents each one (a test keeps them in step). */
@@ -18,6 +18,8 @@ export interface ActionInputs {
   readonly commentAuthor: string;
   readonly annotations: boolean;
   readonly acceptLabel: string;
+  /** Whether the PR's own author may accept its performance with the label (update-baseline). */
+  readonly acceptOwnPr: boolean;
   readonly report: string;
   readonly url: string;
   readonly baselineUrl: string;
@@ -38,6 +40,7 @@ export const INPUT_NAMES = [
   'comment-author',
   'annotations',
   'accept-label',
+  'accept-own-pr',
   'report',
   'url',
   'baseline-url',
@@ -68,6 +71,7 @@ export function readActionInputs(): ActionInputs {
     commentAuthor: text('comment-author'),
     annotations: boolean('annotations', true),
     acceptLabel: text('accept-label', 'perfgate:accept'),
+    acceptOwnPr: boolean('accept-own-pr', true),
     report: text('report'),
     url: text('url'),
     baselineUrl: text('baseline-url'),

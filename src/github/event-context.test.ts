@@ -23,6 +23,7 @@ describe('readEventContext', () => {
       headRepo: 'Codertocat/Hello-World',
       baseRepo: 'Codertocat/Hello-World',
       fromFork: false,
+      author: 'Codertocat',
     });
     expect(context.label).toBe('bug');
     expect(context.sender).toBe('Codertocat');
