@@ -141,7 +141,7 @@ describe('workflows', () => {
       for (const [, action, ref, version] of text.matchAll(/uses: ([\w-]+\/[\w-]+)@(\S+)(?: # (v\d+\S*))?\n/g)) {
         expect(ref, `${file}: ${action}`).toMatch(/^[0-9a-f]{40}$/);
         expect(version, `${file}: ${action}@${ref} needs its version in a comment`).toBeDefined();
-        expect(Number(/^v(\d+)/.exec(version!)![1]), `${file}: ${action} ${version} runs on Node 20`).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[action] ?? Number.POSITIVE_INFINITY);
+        expect(Number(/^v(\d+)/.exec(version!)![1]), `${file}: ${action} ${version} runs on Node 20`).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[action!] ?? Number.POSITIVE_INFINITY);
       }
     }
   });
