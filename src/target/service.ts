@@ -138,7 +138,8 @@ async function waitForReadyPath(group: ProcessGroup, url: URL, timeoutMs: number
     if (group.hasExited) break;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
+      // Only the status matters: the body, of any size, is not read.
+      await response.body?.cancel();
       if (response.status < 400) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
