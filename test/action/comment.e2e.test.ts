@@ -110,6 +110,19 @@ describe('the fork-safe comment (workflow_run): perfgate comment and the action\
     expect(github.comments.get(7)![0]!.body).toMatch(/1 function regressed/);
   });
 
+  it('comments on a same-repository PR too: the check no longer holds a write token for any PR', async () => {
+    await setUp();
+    const { dir } = writeSampleReport([{ name: 'handler', file: 'src/a.js', outcome: 'unchanged' }]);
+    const event = workflowRun();
+    Object.assign(event.workflow_run, { head_sha: 'a'.repeat(40), head_branch: 'other' });
+    event.workflow_run.head_repository = { ...event.workflow_run.head_repository, full_name: REPO };
+    const run = await comment(dir, event);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs['pull-request']).toBe('8');
+    expect(github.comments.get(8)!.map((c) => c.login)).toEqual([BOT]);
+    expect(github.comments.get(7)).toBeUndefined();
+  });
+
   it('previews the comment with --dry-run: validated like a real post, hostile text inert, no GitHub call', async () => {
     await setUp();
     const { dir, report } = writeSampleReport([
