@@ -19,10 +19,11 @@ const version = pattern(60, /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/, 'expecte
 const word = pattern(40, /^[a-z0-9_]+$/, 'expected a lower-case word such as linux or x64');
 const unitName = pattern(40, /^[A-Za-z][A-Za-z0-9_]*$/, 'expected a pprof sample type or unit such as cpu or nanoseconds');
 // perfgate writes this command itself (run, diff, or the canary's description); a carried
-// command is accepted only in those shapes, with arguments of path and flag characters.
+// command is accepted only in those shapes, with arguments of path, glob and flag characters
+// (shown in a code span, where `@` and `*` are inert).
 const reproduce = pattern(
   500,
-  /^(npx perfgate (run|diff)|perfgate canary mode:)( [A-Za-z0-9_.,/:='+-]+)*$/,
+  /^(npx perfgate (run|diff)|perfgate canary mode:)( [A-Za-z0-9_.,/:='+*@~-]+)*$/,
   'expected a perfgate command such as "npx perfgate run --config perfgate.config.json"',
 );
 

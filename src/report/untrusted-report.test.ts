@@ -173,3 +173,16 @@ describe('an untrusted report.json rendered to the comment and to report.html', 
     expect(html).not.toMatch(/\sstyle="/);
   });
 });
+
+describe('the reproduce commands perfgate writes', () => {
+  it('pass the untrusted schema', () => {
+    const json = JSON.parse(reportJson(sampleReport([{ name: 'f', file: 'a.js', outcome: 'unchanged' }]))) as Record<string, unknown>;
+    for (const command of [
+      'npx perfgate run --config examples/shop-api/perfgate.config.json --trials 12',
+      "npx perfgate diff 'base profiles/*.pb.gz' head/cpu.pb.gz --sample-type alloc_space --config ~/p@1/perfgate.config.json",
+      'perfgate canary mode: url https://canary.internal:8443, baseline-url https://stable.internal',
+    ]) {
+      expect(untrustedReportSchema.safeParse({ ...json, reproduce: command }).success, command).toBe(true);
+    }
+  });
+});
