@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { readBaseline } from '../baseline/index.js';
@@ -30,10 +30,14 @@ export async function runMeasureBaseline(inputs: ActionInputs, context: EventCon
       `measure-baseline: the workspace has ${checkedOut ?? 'no git checkout'} checked out, not the PR head ${pr.headSha} that was labelled; check out with \`ref: \${{ github.event.pull_request.head.sha }}\``,
     );
   }
+  // Everything in the folder is uploaded and then refused if it is not the baseline: so it
+  // must start empty, and perfgate will not empty a folder someone named by mistake.
+  const out = resolve(inputs.artifact);
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    throw new PerfgateError('USAGE', `input artifact: ${out} is not empty; measure-baseline writes the baseline into a new folder (for example \${{ runner.temp }}/perfgate-baseline)`);
+  }
   const config = loadConfig(inputs.config, inputs.trials !== undefined ? { trials: inputs.trials } : {});
   const paths = baselineRepositoryPaths(inputs.config, workspace);
-  const out = resolve(inputs.artifact);
-  rmSync(out, { recursive: true, force: true });
   const copy = (from: string, to: string) => {
     mkdirSync(dirname(join(out, to)), { recursive: true });
     copyFileSync(from, join(out, to));

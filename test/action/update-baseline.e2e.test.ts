@@ -191,7 +191,7 @@ describe('action, the accept flow: measure-baseline (read-only) then update-base
     const run = await commitJob(fromFork(labeled(ws.head)), handMadeArtifact(ws.head));
     expect(run.code).toBe(1);
     expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/comes from the fork octo-fork\/Hello-World; .*a fork's code must never run with a write token/);
-    const measured = await runAction({ inputs: { mode: 'measure-baseline', config: 'no-such-config.json' }, event: fromFork(labeled(ws.head)), eventName: 'pull_request', repository: REPO, workspace: ws.dir, cwd: ws.dir });
+    const measured = await runAction({ inputs: { mode: 'measure-baseline', config: 'no-such-config.json', artifact: join(ws.dir, 'new-folder') }, event: fromFork(labeled(ws.head)), eventName: 'pull_request', repository: REPO, workspace: ws.dir, cwd: ws.dir });
     expect(measured.code).toBe(1);
     expect(measured.commands.find((c) => c.command === 'error')?.message).toMatch(/measure-baseline: #2 comes from the fork/);
     expect(github.requests).toEqual([]);
@@ -224,5 +224,14 @@ describe('action, the accept flow: measure-baseline (read-only) then update-base
     }
     expect(github.requests).toEqual([]);
     expect(github.refs.get('changes')).toBe(ws.head);
+  });
+
+  it('measure-baseline refuses to write into a folder that is not empty, touching nothing in it', async () => {
+    const ws = workspace();
+    await setUp(ws.head);
+    const run = await runAction({ inputs: { mode: 'measure-baseline', config: 'no-such-config.json', artifact: ws.dir }, event: labeled(ws.head), eventName: 'pull_request', repository: REPO, workspace: ws.dir, cwd: ws.dir });
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/input artifact: .* is not empty; measure-baseline writes the baseline into a new folder/);
+    expect(readFileSync(join(ws.dir, 'README.md'), 'utf8')).toBe('service\n');
   });
 });
