@@ -7,9 +7,10 @@ import { readActionInputs, type ActionInputs } from './action/action-inputs.js';
 import { runCanary } from './action/canary.js';
 import { runCheck } from './action/check.js';
 import { runComment } from './action/comment.js';
-import type { ModeOutcome } from './action/mode-outcome.js';
-import { setOutputs } from './action/outputs.js';
+import type { EmitOutputs, ModeOutcome } from './action/mode-outcome.js';
+import { setOutputs, type ActionOutputs } from './action/outputs.js';
 import { actionLog } from './action/publish.js';
+import { runMeasureBaseline } from './action/measure-baseline.js';
 import { runUpdateBaseline } from './action/update-baseline.js';
 
 /**
@@ -22,26 +23,31 @@ async function main(): Promise<void> {
   const context: EventContext | null = process.env.GITHUB_REPOSITORY ? readEventContext(process.env) : null;
   const agentPath = fileURLToPath(new URL('./agent.cjs', import.meta.url));
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const outcome = await runMode(inputs, context, agentPath, workspace);
-  setOutputs(outcome.outputs);
-  if (outcome.failure) core.setFailed(outcome.failure);
+  const outputs: ActionOutputs = {};
+  try {
+    const outcome = await runMode(inputs, context, agentPath, workspace, (more) => Object.assign(outputs, more));
+    if (outcome.failure) core.setFailed(outcome.failure);
+  } finally {
+    // Whatever a mode learnt before it failed (the verdict, the report folder) still reaches the workflow.
+    setOutputs(outputs);
+  }
 }
 
-async function runMode(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string): Promise<ModeOutcome> {
+async function runMode(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string, emit: EmitOutputs): Promise<ModeOutcome> {
   switch (inputs.mode) {
     case 'check':
-      return runCheck(inputs, context, agentPath, workspace);
+      return runCheck(inputs, context, agentPath, workspace, emit);
+    case 'measure-baseline':
+      return runMeasureBaseline(inputs, context, agentPath, workspace, emit);
     case 'update-baseline':
-      return runUpdateBaseline(inputs, context, agentPath, workspace);
+      return runUpdateBaseline(inputs, context, workspace, emit);
     case 'canary':
-      return runCanary(inputs);
+      return runCanary(inputs, emit);
     case 'comment': {
       if (!context) throw new PerfgateError('USAGE', 'mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
       const result = await runComment(context, inputs.artifact, inputs, actionLog);
-      return {
-        failure: null,
-        outputs: { ...(result.pullRequest !== null ? { 'pull-request': String(result.pullRequest) } : {}), ...(result.url ? { 'comment-url': result.url } : {}) },
-      };
+      emit({ ...(result.pullRequest !== null ? { 'pull-request': String(result.pullRequest) } : {}), ...(result.url ? { 'comment-url': result.url } : {}) });
+      return { failure: null };
     }
     default: {
       const unreachable: never = inputs.mode;

@@ -4,7 +4,7 @@ import { parseWholeNumber } from '../whole-number.js';
 import type { CanaryTargets } from '../gate/canary-rounds.js';
 import { pprofBase } from '../target/pprof-http.js';
 
-export const MODES = ['check', 'update-baseline', 'canary', 'comment'] as const;
+export const MODES = ['check', 'measure-baseline', 'update-baseline', 'canary', 'comment'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Every input of action.yml, typed; action.yml documents each one (a test keeps them in step). */
@@ -21,6 +21,8 @@ export interface ActionInputs {
   readonly commentAuthor: string;
   readonly annotations: boolean;
   readonly acceptLabel: string;
+  /** Whether the PR's own author may accept its performance with the label (update-baseline). */
+  readonly acceptOwnPr: boolean;
   readonly report: string;
   readonly url: string;
   readonly baselineUrl: string;
@@ -42,6 +44,7 @@ export const INPUT_NAMES = [
   'comment-author',
   'annotations',
   'accept-label',
+  'accept-own-pr',
   'report',
   'url',
   'baseline-url',
@@ -73,6 +76,7 @@ export function readActionInputs(): ActionInputs {
     commentAuthor: text('comment-author'),
     annotations: boolean('annotations', true),
     acceptLabel: text('accept-label', 'perfgate:accept'),
+    acceptOwnPr: boolean('accept-own-pr', true),
     report: text('report'),
     url: text('url'),
     baselineUrl: text('baseline-url'),

@@ -9,15 +9,14 @@ import type { Report } from '../report/index.js';
 import { runGate } from '../gate/gate.js';
 import type { ActionInputs } from './action-inputs.js';
 import { pullRequestBase } from '../gate/base-commit.js';
-import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
-import type { ActionOutputs } from './outputs.js';
+import { verdictFailure, type EmitOutputs, type ModeOutcome } from './mode-outcome.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 /**
  * `check`: run the gate (or take the report an earlier step wrote), then publish it where
  * people look: job summary, annotations, outputs and, on a PR, the sticky comment.
  */
-export async function runCheck(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string): Promise<ModeOutcome> {
+export async function runCheck(inputs: ActionInputs, context: EventContext | null, agentPath: string, workspace: string, emit: EmitOutputs): Promise<ModeOutcome> {
   let report: Report;
   let reportDir: string;
   // Annotations need the folder that report paths are relative to: the config's root.
@@ -42,7 +41,7 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     reportDir = result.reportDir;
   }
   const failure = verdictFailure(report.comparison.verdict, inputs.failOnRegression, 'perfgate');
-  const outputs: ActionOutputs = reportOutputs(report, reportDir);
+  emit(reportOutputs(report, reportDir));
 
   const render = markdownRenderer(context, context?.runId ?? null);
   await writeJobSummary(summaryMarkdown(report, render));
@@ -60,11 +59,11 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     } else {
       const client = githubClient(context, inputs, actionLog);
       const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
-      if (posted) outputs['comment-url'] = posted.url;
+      if (posted) emit({ 'comment-url': posted.url });
     }
   }
 
-  return { failure, outputs };
+  return { failure };
 }
 
 /**

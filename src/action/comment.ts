@@ -2,6 +2,7 @@ import { PerfgateError } from '../errors.js';
 import type { EventContext } from '../github/event-context.js';
 import { findPullRequestByHead } from '../github/find-pull-request.js';
 import { readReportArtifact } from '../github/report-artifact.js';
+import { stickyMarker } from '../github/sticky-comment.js';
 import { commentMarkdown, githubClient, markdownRenderer, postComment, type CommentSettings, type Log } from './publish.js';
 
 export interface CommentOutcome {
@@ -38,4 +39,16 @@ export async function runComment(context: EventContext, artifactDir: string, set
   const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, markdownRenderer(context, run.id)), settings, log);
   if (!posted) throw new PerfgateError('PERMISSION_DENIED', `the token may not comment on #${pr.number}: give the comment job \`permissions: pull-requests: write\``);
   return { pullRequest: pr.number, url: posted.url };
+}
+
+/**
+ * `perfgate comment --dry-run`: the body `runComment` would post for this artifact, marker
+ * included, with the same validation and no GitHub call. In a workflow_run event the link
+ * to the check's run is filled in as it would be.
+ */
+export function previewComment(artifactDir: string, commentId: string, context: EventContext | null): string {
+  const marker = stickyMarker(commentId);
+  const report = readReportArtifact(artifactDir);
+  const runId = context?.eventName === 'workflow_run' && context.workflowRun ? context.workflowRun.id : null;
+  return `${marker}\n${commentMarkdown(report, marker, markdownRenderer(context, runId))}`;
 }

@@ -4,9 +4,13 @@ import type { ActionOutputs } from './outputs.js';
 export interface ModeOutcome {
   /** Why the step fails, or null when it passes. */
   readonly failure: string | null;
-  /** What the step tells the workflow; action.ts sets them, whatever the failure. */
-  readonly outputs: ActionOutputs;
 }
+
+/**
+ * Where a mode puts its outputs as soon as it knows them: action.ts sets them all once the
+ * mode ends, however it ends (a comment that fails to post must not lose the verdict).
+ */
+export type EmitOutputs = (outputs: ActionOutputs) => void;
 
 /**
  * Why a verdict fails the step: an inconclusive run always does (a pass must mean the run

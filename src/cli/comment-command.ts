@@ -1,5 +1,5 @@
 import { readEventContext } from '../github/event-context.js';
-import { runComment } from '../action/comment.js';
+import { previewComment, runComment } from '../action/comment.js';
 import type { Log } from '../action/publish.js';
 import { EXIT, type Command } from './command.js';
 import { integerOption, stringOption } from './shared-options.js';
@@ -11,6 +11,8 @@ export const commentCommand: Command = {
       --comment-id ID       which sticky comment to update (default: perfgate)
       --comment-author LOGIN  the token's login, when it is a GitHub App's (default: asked, else github-actions[bot])
       --max-api-writes N    writes allowed in this run (default: 20)
+      --dry-run             print the comment that would be posted and stop: no token, event or
+                            GitHub call needed (the artifact is validated as for posting)
 
 Runs in a workflow_run workflow: reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL and
 the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and repository.`,
@@ -19,9 +21,16 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
     'comment-id': { type: 'string' },
     'comment-author': { type: 'string' },
     'max-api-writes': { type: 'string' },
+    'dry-run': { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     const text = (name: string) => stringOption(values, name);
+    if (values['dry-run'] === true) {
+      // The event is used only for the link to the check's run, and only when there is one.
+      const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? readEventContext(process.env) : null;
+      io.stdout.write(`${previewComment(text('artifact') ?? 'perfgate-report', text('comment-id') ?? 'perfgate', context)}\n`);
+      return EXIT.pass;
+    }
     const token = process.env.GITHUB_TOKEN ?? '';
     // The runner masks what it is told to: ::add-mask:: before anything could print the token.
     if (token !== '' && process.env.GITHUB_ACTIONS === 'true') io.stdout.write(`::add-mask::${token}\n`);

@@ -22,7 +22,10 @@ describe('readEventContext', () => {
       headRef: 'changes',
       headRepo: 'Codertocat/Hello-World',
       baseRepo: 'Codertocat/Hello-World',
+      baseSha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+      baseRef: 'master',
       fromFork: false,
+      author: 'Codertocat',
     });
     expect(context.label).toBe('bug');
     expect(context.sender).toBe('Codertocat');

@@ -21,6 +21,8 @@ export interface PullRequestRef {
   readonly baseRef: string;
   /** The head lives in another repository: the workflow's token is read-only on `pull_request`. */
   readonly fromFork: boolean;
+  /** Who opened the PR; null when the payload does not say. */
+  readonly author: string | null;
 }
 
 export interface WorkflowRunRef {
@@ -61,6 +63,7 @@ const payloadSchema = z.object({
   pull_request: z
     .object({
       number: z.number().int().positive(),
+      user: z.object({ login: z.string().min(1) }).nullable().optional(),
       head: z.object({ sha, ref: z.string().min(1), repo: repository.nullable() }),
       base: z.object({ sha, ref: z.string().min(1), repo: repository }),
     })
@@ -119,6 +122,7 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
           baseRef: pr.base.ref,
           // A deleted fork (repo null) is still not this repository.
           fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
+          author: pr.user?.login ?? null,
         }
       : null,
     sender: payload.sender?.login ?? null,

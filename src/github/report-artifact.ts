@@ -38,7 +38,7 @@ export function readReportFile(path: string, within?: string): Report {
   if (stat.size > MAX_ARTIFACT_REPORT_BYTES) {
     throw new PerfgateError('ARTIFACT_INVALID', `${path}: ${stat.size} bytes, over the ${MAX_ARTIFACT_REPORT_BYTES}-byte cap for a report`);
   }
-  const text = readCapped(path, MAX_ARTIFACT_REPORT_BYTES);
+  const text = readCappedBytes(path, MAX_ARTIFACT_REPORT_BYTES).toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -57,7 +57,7 @@ export function readReportFile(path: string, within?: string): Report {
 }
 
 /** Reads at most `max` bytes, however the file changes between stat and read. */
-function readCapped(path: string, max: number): string {
+export function readCappedBytes(path: string, max: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(max + 1);
@@ -67,8 +67,8 @@ function readCapped(path: string, max: number): string {
       if (read === 0) break;
       length += read;
     }
-    if (length > max) throw new PerfgateError('ARTIFACT_INVALID', `${path}: over the ${max}-byte cap for an artifact report`);
-    return buffer.subarray(0, length).toString('utf8');
+    if (length > max) throw new PerfgateError('ARTIFACT_INVALID', `${path}: over the ${max}-byte cap for an artifact file`);
+    return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }

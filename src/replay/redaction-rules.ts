@@ -1,8 +1,9 @@
 import { globToRegExp } from '../glob.js';
 
 /**
- * What counts as a secret in recorded traffic (docs/redaction.md). Names are matched
- * case-insensitively; `*` matches any run of characters. The defaults err on the side
+ * What counts as a secret in recorded traffic (docs/redaction.md). Names are normalised
+ * before matching (lower case, without `-`, `_`, `.` and spaces, so `X-Auth-Key`,
+ * `x_auth_key` and `xAuthKey` are one name); `*` matches any run of characters. The defaults err on the side
  * of redacting: a redacted value that the service needed shows up as a status mismatch
  * on replay, a leaked one cannot be taken back.
  */
@@ -30,19 +31,25 @@ export const DEFAULT_REDACTED_HEADERS: readonly string[] = [
   'x-xsrf-token',
   'x-session-id',
   'x-amz-security-token',
-  '*-api-key',
-  '*-token',
-  '*-secret',
-  '*-signature',
-  '*-password',
-  '*-credentials',
+  // Suffixes: Ocp-Apim-Subscription-Key, X-Auth-Key, X-Functions-Key, Token, X-CSRFToken …
+  '*key',
+  '*token',
+  '*secret',
+  '*signature',
+  '*password',
+  '*credentials',
 ];
 
 export const DEFAULT_REDACTED_FIELDS: readonly string[] = [
   '*token*',
   '*password*',
+  '*passphrase*',
   'passwd',
   'pwd',
+  'pass',
+  'pw',
+  // apiKey, privateKey, stripe_key, secret_key, ?key=AIza…: a name ending in "key" errs on the side of redacting.
+  '*key',
   '*secret*',
   '*api_key*',
   '*api-key*',
@@ -75,9 +82,14 @@ export function redactionRules(extra: { headers?: readonly string[]; fields?: re
   };
 }
 
-/** A case-insensitive matcher for a list of names with `*` wildcards. */
+/** A name as rules compare it: `X-Auth-Key`, `x_auth_key` and `xAuthKey` are all `xauthkey`. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]+/g, '');
+}
+
+/** A matcher for a list of names with `*` wildcards, comparing normalised names. */
 export function nameMatcher(patterns: readonly string[]): (name: string) => boolean {
   if (patterns.length === 0) return () => false;
-  const pattern = new RegExp(patterns.map((p) => `(?:${globToRegExp(p).source})`).join('|'), 'i');
-  return (name) => pattern.test(name);
+  const pattern = new RegExp(patterns.map((p) => `(?:${globToRegExp(normaliseName(p)).source})`).join('|'));
+  return (name) => pattern.test(normaliseName(name));
 }

@@ -111,4 +111,13 @@ describe('substitution at replay time', () => {
       /c\.json: redaction\.substitute\["authorization"\]: environment variable PERFGATE_TEST_TOKEN is not set/,
     );
   });
+
+  it('compares names normalised, so one spelling of a rule or an exemption covers the others', () => {
+    const redactor = createRedactor(redactionRules({ keep: ['x_request_token'], fields: ['iban'] }));
+    const out = redactor.redact(
+      record({ path: '/p?IBAN=DE00123&x-request-token=t1', headers: { 'x-request-token': 'keep-me', 'ocp-apim-subscription-key': 'k1', 'x-csrftoken': 'c1' } }),
+    );
+    expect(out.path).toBe('/p?IBAN=%3Credacted%3Aiban%3A1%3E&x-request-token=t1');
+    expect(out.headers).toEqual({ 'x-request-token': 'keep-me', 'ocp-apim-subscription-key': '<redacted:ocp-apim-subscription-key:1>', 'x-csrftoken': '<redacted:x-csrftoken:1>' });
+  });
 });

@@ -1,12 +1,27 @@
-import { nameMatcher, type RedactionRules } from './redaction-rules.js';
+import { nameMatcher, normaliseName, type RedactionRules } from './redaction-rules.js';
 import type { ReplayRecord } from './replay-record.js';
 import { textOf } from './replay-record.js';
 
 /** A placeholder written in place of a secret: `<redacted:authorization:1>`. */
 export const PLACEHOLDER_PATTERN = /<redacted:[a-z0-9._-]+:\d+>/g;
 const WHOLE_PLACEHOLDER = /^<redacted:[a-z0-9._-]+:\d+>$/;
-// header.payload.signature, each base64url; the signature is empty for alg "none".
-const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+/**
+ * Credentials recognisable by their format, redacted wherever they appear (path segments,
+ * header values, any field, text and JSON bodies), whatever name carries them. `keep`
+ * is a leading part left in place (the `Bearer ` scheme).
+ */
+const VALUE_DETECTORS: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp; readonly keep?: RegExp }> = [
+  // header.payload.signature, each base64url; the signature is empty for alg "none".
+  { name: 'jwt', pattern: /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g },
+  { name: 'private-key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
+  { name: 'aws-access-key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}\b/g },
+  { name: 'stripe-webhook-secret', pattern: /\bwhsec_[0-9A-Za-z]{20,}\b/g },
+  { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { name: 'bearer', pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{8,}=*/g, keep: /^[Bb]earer\s+/ },
+];
 const SCHEME_AND_CREDENTIALS = /^([A-Za-z][A-Za-z0-9._~+/-]*)\s+(\S[\s\S]*)$/;
 
 export interface Redactor {
@@ -32,6 +47,9 @@ export function createRedactor(rules: RedactionRules): Redactor {
   const fieldRule = nameMatcher(rules.fields);
   const isSecretHeader = (name: string) => !kept(name) && headerRule(name);
   const isSecretField = (name: string) => !kept(name) && fieldRule(name);
+  // `password: "…"`, `"apiKey":"…"`, `token="…"`: GraphQL inline arguments and key-value text
+  // that is not parsed as JSON or a form; the value is redacted when the name is a secret field.
+  const inlineArgument = /(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,63})\1(\s*[:=]\s*)"((?:[^"\\\r\n]|\\.){1,4096})"/g;
   const bySecret = new Map<string, string>();
   const perName = new Map<string, number>();
   let replaced = 0;
@@ -49,9 +67,18 @@ export function createRedactor(rules: RedactionRules): Redactor {
     return made;
   }
 
-  /** Tokens that are secrets wherever they appear, whatever field carries them. */
+  /** Credentials that are secrets wherever they appear, whatever field carries them, and secret inline arguments. */
   function scanValues(text: string, escape: Escape): string {
-    return text.replace(JWT, (token) => escape(placeholder('jwt', token)));
+    let out = text;
+    for (const detector of VALUE_DETECTORS) {
+      out = out.replace(detector.pattern, (found) => {
+        const prefix = detector.keep?.exec(found)?.[0] ?? '';
+        return `${prefix}${escape(placeholder(detector.name, found.slice(prefix.length)))}`;
+      });
+    }
+    return out.replace(inlineArgument, (whole, quote: string, name: string, between: string, value: string) =>
+      isSecretField(name) && !WHOLE_PLACEHOLDER.test(value) ? `${quote}${name}${quote}${between}"${escape(placeholder(name, value))}"` : whole,
+    );
   }
 
   function header(name: string, value: string): string {
@@ -82,30 +109,47 @@ export function createRedactor(rules: RedactionRules): Redactor {
     return `${pair.slice(0, equals)}=${placeholder(`cookie.${name}`, value)}`;
   }
 
-  /** `a=1&token=x`: values of secret fields become URL-encoded placeholders. */
-  function formEncoded(text: string): string {
-    return text
-      .split('&')
+  /**
+   * `a=1&token=x`: values of secret fields become URL-encoded placeholders; other values are
+   * decoded and scanned, so an encoded credential is found too. `code` is a secret in an
+   * OAuth exchange (a `state`, `redirect_uri`, `grant_type` or `code_verifier` beside it, or
+   * an OAuth-looking path), where it buys an access token.
+   */
+  function formEncoded(text: string, path = ''): string {
+    const pairs = text.split('&');
+    const names = new Set(pairs.map((pair) => normaliseName(decodeForm(pair.split('=')[0] ?? ''))));
+    const oauth = ['state', 'redirecturi', 'granttype', 'codeverifier'].some((n) => names.has(n)) || /oauth|callback|authori[sz]e|\/token\b/i.test(path);
+    return pairs
       .map((pair) => {
         const equals = pair.indexOf('=');
-        if (equals < 0) return scanValues(pair, encodeURIComponent);
+        if (equals < 0) return rescan(pair);
         const name = decodeForm(pair.slice(0, equals));
         const raw = pair.slice(equals + 1);
-        if (isSecretField(name) && raw !== '') return `${pair.slice(0, equals)}=${encodeURIComponent(placeholder(name, decodeForm(raw)))}`;
-        return `${pair.slice(0, equals)}=${scanValues(raw, encodeURIComponent)}`;
+        const secret = isSecretField(name) || (oauth && normaliseName(name) === 'code' && !kept(name));
+        if (secret && raw !== '') return `${pair.slice(0, equals)}=${encodeURIComponent(placeholder(name, decodeForm(raw)))}`;
+        return `${pair.slice(0, equals)}=${rescan(raw)}`;
       })
       .join('&');
   }
 
-  function json(value: unknown, secretName: string | undefined): unknown {
+  /** Scans URL-encoded text decoded, and writes it back encoded only where something was redacted. */
+  function rescan(raw: string): string {
+    const decoded = decodeForm(raw);
+    const scanned = scanValues(decoded, asIs);
+    return scanned === decoded ? raw : encodeURIComponent(scanned);
+  }
+
+  /** `parent` is the key above, so `"card": {"number": …}` is judged as `cardnumber` too. */
+  function json(value: unknown, secretName: string | undefined, parent = ''): unknown {
     if (typeof value === 'string') return secretName !== undefined ? placeholder(secretName, value) : scanValues(value, asIs);
     if (typeof value === 'number') return secretName !== undefined ? placeholder(secretName, String(value)) : value;
-    if (Array.isArray(value)) return value.map((item) => json(item, secretName));
+    if (Array.isArray(value)) return value.map((item) => json(item, secretName, parent));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
+        const secret = secretName ?? (isSecretField(key) ? key : parent !== '' && isSecretField(`${parent}.${key}`) ? `${parent}.${key}` : undefined);
         // defineProperty keeps a key such as "__proto__" as plain data.
-        Object.defineProperty(out, key, { value: json(item, secretName ?? (isSecretField(key) ? key : undefined)), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, { value: json(item, secret, key), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -144,7 +188,8 @@ export function createRedactor(rules: RedactionRules): Redactor {
     let out: string;
     if (type.includes('urlencoded')) {
       out = formEncoded(text);
-    } else if (type.includes('json') || (type === '' && /^\s*[[{]/.test(text))) {
+    } else if (type.includes('json') || /^\s*[[{]/.test(text)) {
+      // By content too: JSON sent as text/plain (or mislabelled) carries the same secrets.
       out = jsonText(text);
     } else {
       out = scanValues(text, asIs);
@@ -170,7 +215,9 @@ export function createRedactor(rules: RedactionRules): Redactor {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(record.headers)) headers[name] = header(name, value);
       const query = record.path.indexOf('?');
-      const path = query < 0 ? scanValues(record.path, encodeURIComponent) : `${scanValues(record.path.slice(0, query), encodeURIComponent)}?${formEncoded(record.path.slice(query + 1))}`;
+      const pathname = query < 0 ? record.path : record.path.slice(0, query);
+      const scannedPath = pathname.split('/').map(rescan).join('/');
+      const path = query < 0 ? scannedPath : `${scannedPath}?${formEncoded(record.path.slice(query + 1), pathname)}`;
       const redactedBody = record.body ? body(record.body, record.headers['content-type'] ?? '') : undefined;
       return { ...record, path, headers, ...(redactedBody ? { body: redactedBody } : {}) };
     },

@@ -1,7 +1,7 @@
 import { median as simpleMedian } from 'simple-statistics';
 import type { TrialMetrics } from '../analysis/index.js';
 import type { Baseline } from '../baseline/index.js';
-import { escapeMarkdown, percent } from './format.js';
+import { codeSpanText, escapeMarkdown, percent } from './format.js';
 
 export interface BaselineChange {
   readonly previous: Baseline | null;
@@ -22,8 +22,8 @@ export function renderBaselineChange(change: BaselineChange): string {
   const out: string[] = [];
   out.push('## perfgate: baseline updated', '');
   out.push(
-    `${escapeMarkdown(change.requestedBy)} added the label \`${change.label.replace(/`/g, "'")}\`; perfgate measured ${next.commit ? `\`${next.commit.slice(0, 12)}\`` : 'the PR head'} ` +
-      `(${next.trials.length} trials, Node ${escapeMarkdown(next.environment.nodeVersion)}) and committed \`${escapeMarkdown(change.path)}\` to \`${escapeMarkdown(change.branch)}\` as \`${change.commit.slice(0, 12)}\`. Review it like any other change.`,
+    `${escapeMarkdown(change.requestedBy)} added the label \`${codeSpanText(change.label)}\`; perfgate measured ${next.commit ? `\`${codeSpanText(next.commit.slice(0, 12))}\`` : 'the PR head'} ` +
+      `(${next.trials.length} trials, Node ${escapeMarkdown(next.environment.nodeVersion)}) and committed \`${codeSpanText(change.path)}\` to \`${codeSpanText(change.branch)}\` as \`${codeSpanText(change.commit.slice(0, 12))}\`. Review it like any other change.`,
     '',
   );
   if (!previous) {

@@ -1,14 +1,40 @@
 import type { MetricComparison } from '../analysis/index.js';
 
-/** Escapes text taken from a profile so it cannot inject markdown, HTML or @mentions. */
+// Characters that change how text reads without showing themselves: C0/C1 controls, bidi
+// embeddings, overrides and isolates (a "Trojan Source" name can read backwards), zero-width
+// and invisible formatting characters, and the byte-order mark.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Drops invisible and direction-changing characters; line breaks and tabs stay. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** Drops invisible and direction-changing characters and folds line breaks and tabs into spaces. */
+export function visibleText(text: string): string {
+  return stripInvisible(text.replace(/[\t\r\n\u2028\u2029]+/g, ' '));
+}
+
+/**
+ * Escapes text from a profile or an untrusted report so that it renders as itself on
+ * GitHub: no markdown, no HTML or entities, no @mention (a zero-width space after `@`), no
+ * issue reference (`#1`), no autolinked URL (`https:\/\/`, `www\.`), no line break.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
+  return visibleText(text)
     .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/@/g, '@\u200b')
-    .replace(/[\r\n]+/g, ' ');
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\b(www)\./gi, '$1\\.');
+}
+
+/** Text for inside a backtick code span, where markdown, HTML and mentions are inert but a backtick would end the span early. */
+export function codeSpanText(text: string): string {
+  return visibleText(text).replace(/`/g, "'");
 }
 
 export function percent(share: number, digits = 2): string {

@@ -1,7 +1,7 @@
 import type { FunctionFinding, MetricComparison } from '../analysis/index.js';
 import { allocationCell } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
-import { change, escapeMarkdown, formatQ, percent } from './format.js';
+import { change, codeSpanText, escapeMarkdown, formatQ, percent } from './format.js';
 
 // Markdown table rows of function findings, shared by the gate's and the canary's reports.
 
@@ -54,6 +54,6 @@ function shares(metric: MetricComparison): string {
 
 /** Text for inside backticks: a backtick would end the span early. */
 export function inlineCode(text: string): string {
-  return text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+  return codeSpanText(text);
 }
 

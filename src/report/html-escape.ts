@@ -1,6 +1,8 @@
-/** Escapes text for HTML and SVG element content and quoted attribute values. */
+import { stripInvisible } from './format.js';
+
+/** Escapes text for HTML and SVG element content and quoted attribute values; bidi and control characters are dropped. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return stripInvisible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**

@@ -36,8 +36,9 @@ export function renderHtml(report: Report, flame: FlamePageData | null): HtmlRep
   const headline = verdictHeadline(comparison.verdict);
   const svg = flame ? renderFlameSvg(flame) : null;
   const script = clientScript();
-  const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
-  const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
+  // Both the script and the one style block are allowed by their hashes alone: text that slipped
+  // past escaping could neither run code nor restyle the page (a <style> hiding the verdict).
+  const csp = `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(REPORT_STYLE)}'; img-src data:; base-uri 'none'; form-action 'none'`;
   const tone = comparison.verdict.outcome === 'pass' ? 'pass' : comparison.verdict.outcome === 'inconclusive' ? 'unsure' : 'fail';
   const warnings = [...comparison.warnings, ...environmentWarning(report)];
 
@@ -73,6 +74,10 @@ ${flame ? `<script type="application/json" id="perfgate-flame-data">${jsonForScr
 </html>
 `;
   return { html, svg };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
 /** The page's one script: the pure flame model, the canvas client and the table client, by their source text. */
@@ -117,7 +122,7 @@ ${legend()}
 }
 
 function legend(): string {
-  const swatch = (outcome: Outcome | null, ratio: number, text: string) => `<span><span class="swatch" style="background:${frameColour(outcome, ratio, '').fill}"></span>${text}</span>`;
+  const swatch = (outcome: Outcome | null, ratio: number, text: string) => `<span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="${frameColour(outcome, ratio, '').fill}"/></svg>${text}</span>`;
   return `<p class="legend">${swatch('regressed', 2, 'slower')} ${swatch('regressed', 1.1, 'slightly slower')} ${swatch('improved', 0.5, 'faster')} ${swatch(
     'improved',
     0.9,

@@ -1,7 +1,7 @@
 import type { ServiceFinding } from '../analysis/index.js';
 import { hotLinesSection } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
-import { change, escapeMarkdown, percent, signedPercent } from './format.js';
+import { change, codeSpanText, escapeMarkdown, percent, signedPercent } from './format.js';
 import { functionTable, inlineCode, topTable } from './function-rows.js';
 import { methodsSentence } from './methods.js';
 import { inputsSentence, perRequestFormatter } from './diff-inputs.js';
@@ -63,7 +63,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).`
       : '**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).',
     '',
-    `Reproduce locally: \`${report.reproduce}\``,
+    `Reproduce locally: \`${codeSpanText(report.reproduce)}\``,
     '',
   );
 
@@ -85,8 +85,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     report.inputs
       ? inputsSentence(report.inputs)
       : `Baseline: ${report.baselineSource.kind === 'same-runner' ? 're-measured on this machine' : 'stored'}, ${escapeMarkdown(report.baselineSource.why)}; ` +
-          `${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : 'no commit'} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); ` +
-          `candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : 'working tree'} (Node ${report.candidate.environment.nodeVersion}).`,
+          `${report.baseline.commit ? `\`${codeSpanText(report.baseline.commit.slice(0, 12))}\`` : 'no commit'} (${escapeMarkdown(report.baseline.createdAt)}, Node ${escapeMarkdown(report.baseline.environment.nodeVersion)}); ` +
+          `candidate: ${report.candidate.commit ? `\`${codeSpanText(report.candidate.commit.slice(0, 12))}\`` : 'working tree'} (Node ${escapeMarkdown(report.candidate.environment.nodeVersion)}).`,
     '',
     '</details>',
     '',

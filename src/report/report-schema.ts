@@ -10,10 +10,21 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const ratio = z.union([finite, z.literal('Infinity').transform(() => Number.POSITIVE_INFINITY), z.literal('-Infinity').transform(() => Number.NEGATIVE_INFINITY)]);
 const count = z.number().int().min(0);
 const outcome = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive']);
-// Text that the markdown puts outside escaping (code spans, plain figures) is held to a narrow alphabet.
 const commit = z.string().regex(/^[0-9a-f]{7,64}$/, 'expected a hex commit id').nullable();
-const plainText = (max: number) => z.string().max(max).regex(/^[^`<>@\r\n\\[\]|]*$/, 'expected plain text without `, <, >, @, [, ], |, \\ or line breaks');
 const freeText = (max: number) => z.string().max(max);
+// Fields with a known shape are held to it rather than escaped: a version, a platform, a unit.
+const pattern = (max: number, re: RegExp, expected: string) => z.string().max(max).regex(re, expected);
+const version = pattern(60, /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/, 'expected a version such as v20.11.1 or 11.3.244.8-node.19');
+const word = pattern(40, /^[a-z0-9_]+$/, 'expected a lower-case word such as linux or x64');
+const unitName = pattern(40, /^[A-Za-z][A-Za-z0-9_]*$/, 'expected a pprof sample type or unit such as cpu or nanoseconds');
+// perfgate writes this command itself (run, diff, or the canary's description); a carried
+// command is accepted only in those shapes, with arguments of path, glob and flag characters
+// (shown in a code span, where `@` and `*` are inert).
+const reproduce = pattern(
+  500,
+  /^(npx perfgate (run|diff)|perfgate canary mode:)( [A-Za-z0-9_.,/:='+*@~-]+)*$/,
+  'expected a perfgate command such as "npx perfgate run --config perfgate.config.json"',
+);
 
 // Keys of records are function keys from profiles: any text, but never one that would set a prototype.
 const functionKey = z.string().max(4096).refine((key) => key !== '__proto__', 'expected a function key');
@@ -59,13 +70,13 @@ const verdict = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('inconclusive'), rule: freeText(2000) }),
 ]);
 const environment = z.object({
-  nodeVersion: plainText(40),
-  v8Version: plainText(60),
-  platform: plainText(40),
-  arch: plainText(40),
+  nodeVersion: version,
+  v8Version: version,
+  platform: word,
+  arch: word,
   cpuModel: freeText(200),
   cpuCount: count,
-  perfgateVersion: plainText(40),
+  perfgateVersion: version,
 });
 const settings = z.object({
   configSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -81,8 +92,11 @@ const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP5
 
 /**
  * report.json as an untrusted input: in the fork-safe flow it comes from an artifact that
- * a fork's code could have written. Unknown keys are dropped, sizes are bounded, and text
- * that the markdown does not escape is held to a narrow alphabet.
+ * a fork's code could have written. Unknown keys are dropped, sizes are bounded, lists that
+ * a renderer reads the first of are never empty, fields with a known shape (commits,
+ * versions, units, the reproduce command) are held to it, and every other string is
+ * escaped where it is rendered (format.ts for markdown, html-escape.ts for HTML);
+ * untrusted-report.test.ts puts hostile text into every string field and checks both.
  */
 export const untrustedReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
@@ -105,14 +119,14 @@ export const untrustedReportSchema = z.object({
   baseline: z.object({ commit, createdAt: z.iso.datetime(), environment, settings }),
   candidate: z.object({ commit, environment, settings }),
   environmentDifferences: z.array(freeText(400)).max(20),
-  reproduce: plainText(500),
+  reproduce,
   profiles: z.array(freeText(300)).max(1000),
   merged: z.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
   allocationProfiles: z.array(freeText(300)).max(1000).optional(),
   mergedAllocations: z.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
   hotLines: z.record(functionKey, z.array(z.object({ line: count, share: finite })).max(100)).optional(),
   inputs: z
-    .object({ sampleType: freeText(200), unit: freeText(200), baseline: z.array(freeText(300)).max(1000), candidate: z.array(freeText(300)).max(1000) })
+    .object({ sampleType: unitName, unit: unitName, baseline: z.array(freeText(300)).min(1, 'expected at least one file').max(1000), candidate: z.array(freeText(300)).min(1, 'expected at least one file').max(1000) })
     .optional(),
   functionLines: z.record(functionKey, count).optional(),
   requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),

@@ -47,7 +47,7 @@ export async function fetchPprof(url: URL, options: FetchPprofOptions): Promise<
     return undefined;
   }
   if (response.status !== 200) {
-    const text = (await response.text().catch(() => '')).trim().slice(0, 300);
+    const text = (await readErrorText(response)).trim().slice(0, 300);
     throw new PerfgateError(
       'SERVICE_FAILED',
       `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ''}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`,
@@ -78,4 +78,27 @@ async function readLimited(response: Response, what: string): Promise<Uint8Array
     throw new PerfgateError('SERVICE_FAILED', `pprof-http: ${what} broke off while sending the profile (${describeError(error)})`);
   }
   return Buffer.concat(chunks);
+}
+
+/** An error page can be any size (or endless): only its first bytes are read for the message, the rest is cancelled. */
+const MAX_ERROR_BODY_BYTES = 4096;
+
+async function readErrorText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < MAX_ERROR_BODY_BYTES) {
+      const next = await reader.read();
+      if (next.done) break;
+      chunks.push(next.value);
+      size += next.value.length;
+    }
+  } catch {
+    // A broken-off error page still has a status to report.
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8');
 }

@@ -1,4 +1,5 @@
 import { AgentChannel } from '../agent/agent-channel.js';
+import { serviceOrigin } from '../agent/service-origin.js';
 import { AGENT_SOCKET_ENV, type HelloMessage } from '../agent/protocol.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -49,7 +50,7 @@ export async function startService(launch: ServiceLaunch): Promise<RunningServic
   const { service } = launch;
   const port = service.port === 0 ? await freePort() : service.port;
   if (launch.agentPath === null) return startWithoutAgent(launch, port);
-  const agent = await AgentChannel.open();
+  const agent = await AgentChannel.open(service.start);
   const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--require ${quoteForNodeOptions(launch.agentPath)}`].join(' ').trim();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -62,7 +63,7 @@ export async function startService(launch: ServiceLaunch): Promise<RunningServic
   const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...(launch.echo ? { echo: launch.echo } : {}) });
   try {
     const hello = await waitForAgent(group, agent, port, service.readyTimeoutMs);
-    const origin = originOf(hello, port);
+    const origin = serviceOrigin(hello, port);
     if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
     return new RunningService(group, agent, origin, hello, service.stopGraceMs);
   } catch (error) {
@@ -137,7 +138,8 @@ async function waitForReadyPath(group: ProcessGroup, url: URL, timeoutMs: number
     if (group.hasExited) break;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
+      // Only the status matters: the body, of any size, is not read.
+      await response.body?.cancel();
       if (response.status < 400) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
@@ -149,19 +151,6 @@ async function waitForReadyPath(group: ProcessGroup, url: URL, timeoutMs: number
     'SERVICE_FAILED',
     `service \`${group.command}\` did not answer GET ${url.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group.describeExit()}); its last output:\n${group.output.lastLines()}`,
   );
-}
-
-function originOf(hello: HelloMessage, fallbackPort: number): URL {
-  if ('port' in hello.address) {
-    const bound = hello.address.host;
-    // A wildcard bind is reached through loopback; anything else must already be loopback.
-    const host = bound === '::' || bound === '0.0.0.0' ? '127.0.0.1' : bound === '::1' ? '[::1]' : bound;
-    if (!host.startsWith('127.') && host !== '[::1]') {
-      throw new PerfgateError('SERVICE_FAILED', `service listens on ${bound}:${hello.address.port}; perfgate only sends load to loopback addresses`);
-    }
-    return new URL(`http://${host}:${hello.address.port}`);
-  }
-  return new URL(`http://127.0.0.1:${fallbackPort}`);
 }
 
 function quoteForNodeOptions(path: string): string {

