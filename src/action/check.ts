@@ -76,6 +76,6 @@ function checkBaseRef(inputs: ActionInputs, context: EventContext | null, worksp
   const pr = context?.pullRequest;
   if (!pr || !existsSync(inputs.config) || loadConfig(inputs.config).compare.baseline === 'stored') return undefined;
   const base = pullRequestBase(workspace, pr);
-  core.info(`perfgate: measuring the PR's base ${base.slice(0, 12)} (merge base of ${pr.baseRef} and the head) on this runner, interleaved with the head`);
-  return base;
+  core.info(`perfgate: measuring the PR's base ${base.commit.slice(0, 12)} (${base.why}, ${pr.baseRef}) on this runner, interleaved with what is checked out`);
+  return base.commit;
 }

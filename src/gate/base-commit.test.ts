@@ -42,7 +42,7 @@ describe("the PR's base", () => {
     dirs.push(clone);
     git(clone, 'clone', '-q', `file://${origin}`, '.');
     git(clone, 'checkout', '-q', f1);
-    expect(pullRequestBase(clone, { baseSha: c3, headSha: f1 })).toBe(c1);
+    expect(pullRequestBase(clone, { baseSha: c3, headSha: f1 }).commit).toBe(c1);
   });
 
   it('is found in a shallow checkout of the head by fetching the history from origin', () => {
@@ -52,7 +52,19 @@ describe("the PR's base", () => {
     git(clone, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, '.');
     expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
     expect(() => git(clone, 'cat-file', '-e', `${c3}^{commit}`)).toThrow();
-    expect(pullRequestBase(clone, { baseSha: c3, headSha: f1 })).toBe(c1);
+    expect(pullRequestBase(clone, { baseSha: c3, headSha: f1 }).commit).toBe(c1);
+  });
+
+  it("is the base branch's tip when GitHub's test merge of the PR is checked out (actions/checkout's default)", () => {
+    const { origin, f1, c3 } = pullRequestRepository();
+    const clone = mkdtempSync(join(tmpdir(), 'perfgate-merge-'));
+    dirs.push(clone);
+    git(clone, 'clone', '-q', `file://${origin}`, '.');
+    git(clone, 'checkout', '-q', c3);
+    git(clone, 'merge', '-q', '--no-ff', '-m', 'Merge f1 into c3', f1);
+    const base = pullRequestBase(clone, { baseSha: c3, headSha: f1 });
+    expect(base.commit).toBe(c3);
+    expect(base.why).toMatch(/test merge/);
   });
 
   it('names fetch-depth when the history cannot be had', () => {

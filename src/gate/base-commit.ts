@@ -8,15 +8,31 @@ export interface PullRequestEnds {
   readonly headSha: string;
 }
 
+/** The PR's base commit, and what it is, for the log. */
+export interface PullRequestBase {
+  readonly commit: string;
+  readonly why: string;
+}
+
 /**
- * The PR's base: the merge base of the base branch and the head, which is what the PR's
- * diff is against (the base branch may have moved on since the branch was cut, and those
- * commits are not the PR's doing). A shallow checkout lacks the history to find it, so the
- * missing commits are fetched from `origin`; when that fails too, the error says how to
- * check out instead.
+ * The commit whose difference from what is checked out is exactly the PR's change.
+ * actions/checkout's default for a PR is GitHub's test merge (the head merged into the base
+ * branch's tip): its base is that tip, its first parent. A checkout of the head itself is
+ * compared with the merge base of the base branch and the head (the base branch may have
+ * moved on since the branch was cut, and those commits are not the PR's doing). A shallow
+ * checkout lacks the history to find it, so the missing commits are fetched from `origin`;
+ * when that fails too, the error says how to check out instead.
  */
-export function pullRequestBase(folder: string, ends: PullRequestEnds): string {
+export function pullRequestBase(folder: string, ends: PullRequestEnds): PullRequestBase {
   const git = (args: readonly string[]) => execFileSync('git', args, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  const parents = safe(() => git(['rev-list', '--parents', '-n', '1', 'HEAD']))?.split(' ').slice(1) ?? [];
+  if (parents.length === 2 && parents[0] === ends.baseSha && parents[1] === ends.headSha) {
+    return { commit: ends.baseSha, why: "the base branch's tip, the first parent of the PR's test merge that is checked out" };
+  }
+  return { commit: mergeBaseOf(folder, git, ends), why: 'the merge base of the base branch and the head' };
+}
+
+function mergeBaseOf(folder: string, git: (args: readonly string[]) => string, ends: PullRequestEnds): string {
   const mergeBase = () => {
     try {
       return git(['merge-base', ends.baseSha, ends.headSha]);

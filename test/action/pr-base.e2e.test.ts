@@ -64,7 +64,7 @@ describe('action, check mode, on a pull request', () => {
       workspace,
       cwd: workspace,
     });
-    expect(run.stdout).toContain(`measuring the PR's base ${forkPoint.slice(0, 12)} (merge base of ${event.pull_request.base.ref} and the head)`);
+    expect(run.stdout).toContain(`measuring the PR's base ${forkPoint.slice(0, 12)} (the merge base of the base branch and the head, ${event.pull_request.base.ref})`);
     const report = JSON.parse(readFileSync(join(run.outputs['report-path']!, 'report.json'), 'utf8')) as Report;
     expect(report.baselineSource.kind).toBe('same-runner');
     // The fork point, not the base branch's tip: main's later commits are not the PR's doing.
