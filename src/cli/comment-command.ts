@@ -1,5 +1,3 @@
-import { readEventContext } from '../github/event-context.js';
-import { runComment } from '../action/comment.js';
 import type { Log } from '../action/publish.js';
 import { EXIT, type Command } from './command.js';
 import { integerOption } from './shared-options.js';
@@ -31,6 +29,8 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
       warning: (line) => io.stderr.write(`warning: ${line}\n`),
       debug: () => undefined,
     };
+    // Octokit loads only when a comment is posted, not with every command (docs/releasing.md).
+    const [{ readEventContext }, { runComment }] = await Promise.all([import('../github/event-context.js'), import('../action/comment.js')]);
     const result = await runComment(
       readEventContext(process.env),
       text('artifact') ?? 'perfgate-report',

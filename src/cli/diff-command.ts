@@ -1,8 +1,4 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/index.js';
-import { compareSchema } from '../config/schema.js';
-import { renderTerminal } from '../report/index.js';
-import { runProfileDiff } from '../gate/profile-diff.js';
 import { exitCodeOf, type Command } from './command.js';
 
 export const diffCommand: Command = {
@@ -24,6 +20,12 @@ statistics need several trials).`,
   positionals: { min: 2, max: 2, name: 'BASELINE CANDIDATE' },
   async run(values, positionals, io) {
     const [baseline, candidate] = positionals as [string, string];
+    const [{ loadConfig }, { compareSchema }, { renderTerminal }, { runProfileDiff }] = await Promise.all([
+      import('../config/index.js'),
+      import('../config/schema.js'),
+      import('../report/index.js'),
+      import('../gate/profile-diff.js'),
+    ]);
     const configPath = typeof values.config === 'string' ? values.config : undefined;
     const settings = configPath ? loadConfig(configPath).compare : compareSchema.parse({});
     const outputDir = resolve(typeof values.output === 'string' ? values.output : 'perfgate-diff');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PerfgateError, describeError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { createRedactor, formatReplayLine, importHar, parseReplay, statusMatcher, type HarFilter, type ReplayRecord } from '../replay/index.js';
+import type { HarFilter, ReplayRecord } from '../replay/index.js';
 import { EXIT, type Command } from './command.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, listOption, redactionFromOptions, refuseExisting } from './redaction-options.js';
 
@@ -31,6 +30,7 @@ ${REDACTION_USAGE}`,
     const out = typeof values.out === 'string' ? values.out : undefined;
     if (out === undefined) throw new PerfgateError('USAGE', 'import-har: --out FILE is required (the replay file to write)');
     if (!values.force) refuseExisting(out, '--force');
+    const [{ writeFileAtomic }, { createRedactor, formatReplayLine, importHar, parseReplay, statusMatcher }] = await Promise.all([import('../fs/atomic-write.js'), import('../replay/index.js')]);
     const filter: HarFilter = {
       hosts: listOption(values.host),
       methods: listOption(values.method),
@@ -44,7 +44,7 @@ ${REDACTION_USAGE}`,
       }),
       statuses: listOption(values.status).map((s) => (statusMatcher(s), s)),
     };
-    const redactor = createRedactor(redactionFromOptions(values));
+    const redactor = createRedactor(await redactionFromOptions(values));
     const records: ReplayRecord[] = [];
     let skipped = 0;
     for (const file of positionals) {

@@ -1,6 +1,5 @@
 import { PerfgateError } from '../errors.js';
-import { createRedactor, formatReplayLine, RecordingProxy, ReplayAppender } from '../replay/index.js';
-import { consoleProgress } from '../gate/progress.js';
+import type { RecordingProxy } from '../replay/index.js';
 import { EXIT, type Command } from './command.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, redactionFromOptions, refuseExisting } from './redaction-options.js';
 import { integerOption } from './shared-options.js';
@@ -45,7 +44,8 @@ Ctrl-C (SIGINT) or SIGTERM also stops it; the file is complete and valid whichev
     const maxRequests = text('max-requests') !== undefined ? integerOption('--max-requests', text('max-requests')!, 1) : undefined;
     const durationMs = text('duration') !== undefined ? secondsOption('--duration', text('duration')!) : undefined;
     const maxBodyBytes = text('max-body') !== undefined ? integerOption('--max-body', text('max-body')!, 0) : DEFAULT_MAX_BODY_BYTES;
-    const redactor = createRedactor(redactionFromOptions(values));
+    const [{ createRedactor, formatReplayLine, RecordingProxy, ReplayAppender }, { consoleProgress }] = await Promise.all([import('../replay/index.js'), import('../gate/progress.js')]);
+    const redactor = createRedactor(await redactionFromOptions(values));
     if (!values.append && !values.force) refuseExisting(out, '--append (add to it) or --force');
 
     const progress = io.progress ?? consoleProgress(io.stderr);

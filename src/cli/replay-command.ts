@@ -1,6 +1,6 @@
 import { PerfgateError } from '../errors.js';
-import { checkReplay, readReplayText, replayStats, type ReplayStats } from '../replay/index.js';
-import { textTable } from '../report/index.js';
+import type { ReplayStats } from '../replay/index.js';
+import type { textTable as TextTable } from '../report/text-table.js';
 import { EXIT, type Command } from './command.js';
 
 const SUBCOMMANDS = ['validate', 'stats'] as const;
@@ -18,6 +18,7 @@ export const replayCommand: Command = {
     if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
       throw new PerfgateError('USAGE', `replay: unknown subcommand "${sub}" (expected one of ${SUBCOMMANDS.join(', ')})`);
     }
+    const [{ checkReplay, readReplayText, replayStats }, { textTable }] = await Promise.all([import('../replay/index.js'), import('../report/text-table.js')]);
     const check = checkReplay(readReplayText(file), file);
     for (const warning of check.warnings) io.stderr.write(`warning: ${warning}\n`);
     if (sub === 'validate') {
@@ -34,12 +35,12 @@ export const replayCommand: Command = {
       throw new PerfgateError('REPLAY_INVALID', `${file}: ${check.problems.length} bad lines (the first: line ${check.problems[0]!.line}: ${check.problems[0]!.message}); run \`perfgate replay validate ${file}\``);
     }
     const stats = replayStats(check.requests);
-    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(file, stats));
+    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(file, stats, textTable));
     return EXIT.pass;
   },
 };
 
-function renderStats(file: string, stats: ReplayStats): string {
+function renderStats(file: string, stats: ReplayStats, textTable: typeof TextTable): string {
   const share = (n: number) => `${((n / Math.max(1, stats.requests)) * 100).toFixed(1)}%`;
   const out = [`${file}: ${stats.requests} requests`, ''];
   out.push(

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { renderTerminal } from '../report/index.js';
-import { runGate } from '../gate/gate.js';
-import { consoleProgress } from '../gate/progress.js';
 import { exitCodeOf, type Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
 
@@ -11,7 +8,8 @@ export const runCommand: Command = {
   usage: MEASURE_USAGE,
   options: MEASURE_OPTIONS,
   async run(values, _positionals, io) {
-    const { config, configPath } = configFromOptions(values);
+    const { config, configPath } = await configFromOptions(values);
+    const [{ runGate }, { consoleProgress }, { renderTerminal }] = await Promise.all([import('../gate/gate.js'), import('../gate/progress.js'), import('../report/index.js')]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const reproduce = `npx perfgate run --config ${configPath}${values.trials !== undefined ? ` --trials ${config.trials}` : ''}`;
     const result = await runGate({ config, agentPath: io.agentPath, progress, runId: randomUUID(), reproduce, ...(io.signal ? { signal: io.signal } : {}) });

@@ -1,4 +1,4 @@
-import { loadConfig, type Config, type ConfigOverrides } from '../config/index.js';
+import type { Config, ConfigOverrides } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import type { OptionValues } from './command.js';
 
@@ -19,7 +19,9 @@ export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (defa
       --output DIR      report folder
       --baseline FILE   baseline file`;
 
-export function configFromOptions(values: OptionValues): { config: Config; configPath: string } {
+/** Loads the config (zod and all) only when a command runs, not when perfgate starts. */
+export async function configFromOptions(values: OptionValues): Promise<{ config: Config; configPath: string }> {
+  const { loadConfig } = await import('../config/index.js');
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const trials = text('trials');
   const requests = text('requests');
