@@ -6,7 +6,7 @@
 // renderers) lands in shared chunks that are read only when that command runs, so
 // `perfgate --help` or `perfgate diff` starts without parsing the whole gate.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const dist = new URL('../dist/', import.meta.url);
@@ -38,3 +38,9 @@ await Promise.all([
 ]);
 // npm and git keep the bin's mode: `perfgate` must be executable wherever it is installed.
 chmodSync(new URL('cli.js', dist), 0o755);
+
+// perfgate.schema.json, generated from the zod schema (src/config/config-json-schema.ts) and
+// committed beside dist/: editors read it through the configs' "$schema".
+const generator = await build({ ...common, entryPoints: ['src/config/config-json-schema.ts'], format: 'esm', write: false });
+const { configJsonSchema } = await import(`data:text/javascript;base64,${Buffer.from(generator.outputFiles[0].text).toString('base64')}`);
+writeFileSync(new URL('../perfgate.schema.json', import.meta.url), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
