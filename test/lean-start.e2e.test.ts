@@ -2,11 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO } from './helpers/run-cli.js';
 
-const TESTDATA = fileURLToPath(new URL('../../shared/testdata/pprof/', import.meta.url));
 // 4 GiB of address space: enough for Node and every command that does not load the load
 // generator, not for the WebAssembly memory autocannon's histogram reserves at start.
 const ADDRESS_SPACE_KIB = 4_194_304;
@@ -33,7 +31,8 @@ describe('perfgate starts lean', () => {
 
   it('diffs two real pprof files under the cap', () => {
     const out = mkdtempSync(join(tmpdir(), 'perfgate-lean-'));
-    const profile = join(TESTDATA, 'gobench.cpu.pb.gz');
+    // The example's committed profile: this test runs wherever the repository is cloned.
+    const profile = join(REPO, 'baselines/shop-api.pb.gz');
     const result = underAddressCap(['diff', profile, profile, '--output', out]);
     expect(result.stderr).not.toMatch(/Out of memory|internal error/);
     // One profile per side: statistics need trials, so the verdict is inconclusive (exit 2).
