@@ -10,6 +10,7 @@ export const MEASURE_OPTIONS = {
   warmup: { type: 'string' },
   output: { type: 'string' },
   baseline: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (default: ./perfgate.config.json)
@@ -17,7 +18,8 @@ export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (defa
       --requests N      measured requests per trial
       --warmup N        warm-up requests per trial
       --output DIR      report folder
-      --baseline FILE   baseline file`;
+      --baseline FILE   baseline file
+      --json            print the result as JSON on stdout (everything else goes to stderr)`;
 
 /** Loads the config (zod and all) only when a command runs, not when perfgate starts. */
 export async function configFromOptions(values: OptionValues): Promise<{ config: Config; configPath: string }> {
