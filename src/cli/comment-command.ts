@@ -32,7 +32,7 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
     // Octokit loads only when a comment is posted, not with every command (docs/releasing.md).
     const [{ readEventContext }, { runComment }] = await Promise.all([import('../github/event-context.js'), import('../action/comment.js')]);
     const result = await runComment(
-      readEventContext(process.env),
+      await readEventContext(),
       text('artifact') ?? 'perfgate-report',
       {
         token,

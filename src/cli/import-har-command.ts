@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PerfgateError, describeError } from '../errors.js';
 import type { HarFilter, ReplayRecord } from '../replay/index.js';
 import { EXIT, type Command } from './command.js';
+import { count } from './count.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, listOption, redactionFromOptions, refuseExisting } from './redaction-options.js';
 
 export const importHarCommand: Command = {
@@ -61,9 +62,9 @@ ${REDACTION_USAGE}`,
     parseReplay(text, out);
     writeFileAtomic(out, text);
     io.stdout.write(
-      `perfgate: wrote ${records.length} requests to ${out}` +
-        (skipped > 0 ? ` (${skipped} entries left out)` : '') +
-        `; ${redactor.replaced} secret values redacted as ${redactor.placeholders} placeholders\n`,
+      `perfgate: wrote ${count(records.length, 'request')} to ${out}` +
+        (skipped > 0 ? ` (${count(skipped, 'entry', 'entries')} left out)` : '') +
+        `; ${count(redactor.replaced, 'secret value')} redacted as ${count(redactor.placeholders, 'placeholder')}\n`,
     );
     return EXIT.pass;
   },

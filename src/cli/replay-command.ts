@@ -2,6 +2,7 @@ import { PerfgateError } from '../errors.js';
 import type { ReplayStats } from '../replay/index.js';
 import type { textTable as TextTable } from '../report/text-table.js';
 import { EXIT, type Command } from './command.js';
+import { count } from './count.js';
 
 const SUBCOMMANDS = ['validate', 'stats'] as const;
 
@@ -24,11 +25,11 @@ export const replayCommand: Command = {
     if (sub === 'validate') {
       for (const problem of check.problems) io.stdout.write(`${file}:${problem.line}: ${problem.message}\n`);
       if (check.problems.length > 0) {
-        io.stdout.write(`${file}: ${check.problems.length} bad line${check.problems.length === 1 ? '' : 's'}, ${check.requests.length} good\n`);
+        io.stdout.write(`${file}: ${count(check.problems.length, 'bad line')}, ${check.requests.length} good\n`);
         return EXIT.error;
       }
       if (check.requests.length === 0) throw new PerfgateError('REPLAY_INVALID', `${file}: no requests (the file is empty; expected one JSON request per line)`);
-      io.stdout.write(`${file}: valid, ${check.requests.length} requests\n`);
+      io.stdout.write(`${file}: valid, ${count(check.requests.length, 'request')}\n`);
       return EXIT.pass;
     }
     if (check.problems.length > 0) {
@@ -42,7 +43,7 @@ export const replayCommand: Command = {
 
 function renderStats(file: string, stats: ReplayStats, textTable: typeof TextTable): string {
   const share = (n: number) => `${((n / Math.max(1, stats.requests)) * 100).toFixed(1)}%`;
-  const out = [`${file}: ${stats.requests} requests`, ''];
+  const out = [`${file}: ${count(stats.requests, 'request')}`, ''];
   out.push(
     ...textTable(
       ['method', 'requests', 'share'],

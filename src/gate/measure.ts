@@ -12,7 +12,8 @@ import { readReplayFile, resolveSubstitutions, substituteSecrets, unsubstitutedP
 import { runBuild, startService, type RunningService } from '../target/index.js';
 import { AGENTLESS_VERSIONS, currentEnvironment } from './current-environment.js';
 import { pprofBase } from '../target/pprof-http.js';
-import { measurePprofHttpWindow, pprofHttpTrialProfiles } from './pprof-http-window.js';
+import { loadProgressText } from './load-progress.js';
+import { measurePprofHttpWindow, pprofHttpTrialProfiles, pprofWindowSeconds } from './pprof-http-window.js';
 import type { Progress } from './progress.js';
 import type { PhaseTimings } from './phase-timings.js';
 import { trialMetrics } from './trial-metrics.js';
@@ -127,7 +128,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
     options.signal?.addEventListener('abort', onAbort, { once: true });
     void service.group.exited.then(() => abort.abort());
     try {
-      const load = (amount: number, startAt: number, phase: string, windowEnd?: AbortSignal) => {
+      const load = (amount: number, startAt: number, phase: string, windowEnd?: AbortSignal, windowSeconds?: number) => {
         const started = Date.now();
         return replayLoad(service.origin, requests, {
           amount,
@@ -136,7 +137,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
           timeoutMs: config.load.requestTimeoutMs,
           ...(config.load.mode === 'open' ? { ratePerSecond: config.load.ratePerSecond } : {}),
           signal: windowEnd ? AbortSignal.any([abort.signal, windowEnd]) : abort.signal,
-          onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
+          onProgress: (done) => progress.status(loadProgressText({ title, phase, done, amount, elapsedMs: Date.now() - started, ...(windowSeconds !== undefined ? { windowSeconds } : {}) })),
         });
       };
       let warmup: LoadResult | undefined;
@@ -151,7 +152,7 @@ async function runTrial(options: MeasureOptions, requests: readonly ReplayReques
       // Without perfgate's agent (profile.source "pprof-http"), the service's own pprof endpoints profile the window.
       if (!service.agent) {
         const target = { base: pprofBase(config.profile.pprofUrl, service.origin), pid: service.group.pid };
-        const window = await measurePprofHttpWindow(target, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd), abort.signal).finally(() =>
+        const window = await measurePprofHttpWindow(target, config, warmup, (amount, windowEnd) => load(amount, startAt, 'measuring', windowEnd, pprofWindowSeconds(config.profile.pprofSeconds, config.load.measureRequests, warmup)), abort.signal).finally(() =>
           checkAborted(options.signal),
         );
         service.assertAlive('measurement');
