@@ -20,7 +20,7 @@ import { runUpdateBaseline } from './action/update-baseline.js';
 async function main(): Promise<void> {
   const inputs = readActionInputs();
   // Outside a workflow (a local run, the Node 24 smoke test) there is no event: check and canary still work.
-  const context: EventContext | null = process.env.GITHUB_REPOSITORY ? readEventContext(process.env) : null;
+  const context: EventContext | null = process.env.GITHUB_REPOSITORY ? await readEventContext() : null;
   const agentPath = fileURLToPath(new URL('./agent.cjs', import.meta.url));
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const outputs: ActionOutputs = {};

@@ -1,6 +1,8 @@
+#!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { cli, EXIT } from './cli.js';
-import { liveGroups } from './target/index.js';
+// Not target/index.js: that would load the service launcher (and more) before any argument is read.
+import { liveGroups } from './target/process-group.js';
 
 // First signal: stop gracefully (services are stopped, then exit 2). Second: kill at once.
 const interrupt = new AbortController();

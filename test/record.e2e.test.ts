@@ -86,7 +86,7 @@ describe('perfgate record', () => {
     await send(timed.origin, '/c');
     const second = await timed.exited;
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/stopped \(1\.5 s passed \(--duration\)\); recorded 1 exchanges/);
+    expect(second.stdout).toMatch(/stopped \(1\.5 s passed \(--duration\)\); recorded 1 exchange to /);
     expect(readReplayFile(out).map((r) => r.path)).toEqual(['/a', '/b', '/c']);
   });
 

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../src/fs/atomic-write.js';
 import { readReplayFile } from '../../src/replay/index.js';
 import { analysisChild, measureAnalysis } from './analysis.js';
+import { measureCli } from './cli-costs.js';
 import { measureDetection } from './detection.js';
 import { describeMachine, withLoadRecord } from './machine.js';
 import { measureOverhead } from './overhead.js';
@@ -62,6 +63,9 @@ async function main(argv: readonly string[]): Promise<void> {
       save({ quick, machine, load, result: value });
     } else if (name === 'phases') {
       const { value, load } = await withLoadRecord(() => measurePhases(repo, cli, settings.phases, log));
+      save({ quick, machine, load, result: value });
+    } else if (name === 'cli') {
+      const { value, load } = await withLoadRecord(async () => measureCli(repo, cli, settings.cli, log));
       save({ quick, machine, load, result: value });
     } else {
       const { value, load } = await withLoadRecord(() => measureDetection(repo, cli, settings.detection, log));

@@ -2,6 +2,7 @@ import { mannWhitney } from '../../src/analysis/mann-whitney.js';
 import { PHASES, type PhaseName } from '../../src/gate/phase-timings.js';
 import { DEFAULT_MEASURE_REQUESTS, DEFAULT_TRIALS } from '../../src/config/schema.js';
 import type { AnalysisResult } from './analysis.js';
+import type { CliResult } from './cli-costs.js';
 import type { CellResult, DetectionResult, VerdictCounts } from './detection.js';
 import type { Machine } from './machine.js';
 import type { OverheadResult } from './overhead.js';
@@ -10,7 +11,7 @@ import { PART_NAMES, type BenchResults, type PartName, type PartRecord } from '.
 import { median, wilson, type Spread } from './stats.js';
 
 /** Goals from the issue that asked for these benchmarks. */
-export const GOALS = { throughputLoss: 0.02, analysisRatio: 2 } as const;
+export const GOALS = { throughputLoss: 0.02, analysisRatio: 2, startRatio: 3, diffRatio: 1.5 } as const;
 
 const signed = (ratio: number, digits = 1) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(digits)}%`;
 const percent = (share: number, digits = 0) => `${(share * 100).toFixed(digits)}%`;
@@ -21,7 +22,7 @@ const missing = (part: PartName) => `_Not measured yet: \`npm run bench -- --onl
 
 /** docs/benchmarks/README.md from every part's results. */
 export function renderBenchmarks(results: BenchResults): string {
-  const { overhead, analysis, phases, detection } = current(results);
+  const { overhead, analysis, phases, detection, cli } = current(results);
   return [
     '# Benchmarks: what perfgate costs',
     '',
@@ -30,7 +31,7 @@ export function renderBenchmarks(results: BenchResults): string {
     'What perfgate costs the service it profiles, the machine that analyses the profiles, and the CI',
     'minutes of a gate run, measured on the machine described below. `npm run bench` reproduces every',
     'figure on this page (about an hour on 2 cores; `npm run bench -- --quick` is a short run with',
-    'counts too small to read much into; `--only overhead,analysis,phases,detection` re-measures some',
+    'counts too small to read much into; `--only overhead,analysis,phases,detection,cli` re-measures some',
     'parts and keeps the others; `--render` rewrites this page from [results.json](results.json), the raw',
     'figures). Repeated complete gate runs at the default settings (A/A and planted regressions) are a',
     'separate benchmark, `npm run bench:verdicts`: [verdicts.md](verdicts.md).',
@@ -52,6 +53,7 @@ export function renderBenchmarks(results: BenchResults): string {
     ...section('3. Gate wall time, by phase', phases && phasesSection(phases), 'phases'),
     ...section('4. Sampling versus detection: choosing trials and requests', detection && `${DETECTION_NOTE}\n\n${detectionSection(detection)}`, 'detection'),
     ...(overhead && detection ? ['## 5. The CPU sampling interval: overhead against detection', '', intervalSection(overhead.result, detection.result), ''] : []),
+    ...section('6. CLI start-up, and perfgate diff against go tool pprof', cli && cliSection(cli), 'cli'),
   ].join('\n');
 }
 
@@ -374,5 +376,31 @@ function detectionSection(record: PartRecord<DetectionResult>): string {
     fewestTrialsText(r),
     '',
     `**Choosing a budget.** The wall time grows with trials × requests; what buys detection is mostly trials (the tests are on per-trial shares, and more trials narrow both the Mann–Whitney test and the bootstrap interval), while more requests per trial make each trial's shares less noisy. The effect floor (\`compare.minEffect\`, 5%) means no regression under 5% of a function's share ever fails the gate, whatever the budget; ${r.target.name} holds about ${percent(r.targetSelfShare)} of the busy CPU (its own time), and a function with a smaller share needs a larger relative change to clear the absolute floor of 0.5% of the busy CPU.`,
+  ].join('\n');
+}
+
+function cliSection(record: PartRecord<CliResult>): string {
+  const r = record.result;
+  const p = r.diffProfile;
+  const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
+  const diffRows = r.pprof
+    ? [
+        '| | wall time | peak memory (RSS) |',
+        '|---|---:|---:|',
+        `| \`perfgate diff\` | ${seconds(r.perfgate.seconds)} | ${r.perfgate.peakRssMiB.toFixed(0)} MiB |`,
+        `| \`go tool pprof -top -diff_base\` | ${seconds(r.pprof.seconds)} | ${r.pprof.peakRssMiB.toFixed(0)} MiB |`,
+        `| ratio (goal: at most ${GOALS.diffRatio}×) | ${ratio(r.perfgate.seconds, r.pprof.seconds)} | ${ratio(r.perfgate.peakRssMiB, r.pprof.peakRssMiB)} |`,
+      ]
+    : [`\`perfgate diff\`: ${seconds(r.perfgate.seconds)}, ${r.perfgate.peakRssMiB.toFixed(0)} MiB; Go was not installed, so pprof was not measured beside it.`];
+  return [
+    `**Start-up.** Median wall time of ${r.startRuns} runs of each command, interleaved with a bare \`node -e 0\` (${r.bareNodeMs.toFixed(0)} ms); the goal is at most ${GOALS.startRatio}× that. Each command loads only what it needs (\`src/cli/\`, and code splitting in \`scripts/build.mjs\`).`,
+    '',
+    '| command | median | against `node -e 0` |',
+    '|---|---:|---:|',
+    ...r.start.map((s) => `| \`${s.command}\` | ${s.medianMs.toFixed(0)} ms | ${s.ratio.toFixed(2)}× |`),
+    '',
+    `**perfgate diff against pprof.** Two generated CPU profiles (${p.samples.toLocaleString('en-US')} distinct stacks over ${p.functions.toLocaleString('en-US')} functions, mean depth ${p.depth}; ${(r.profileBytes / 1024 / 1024).toFixed(1)} MiB gzipped each), the second with its hottest leaf 20% more expensive, read by \`perfgate diff\` (which also tests every function, merges both sides, and writes report.json, report.md, report.html with its flame graph and the merged pprof files) and by \`go tool pprof -top -diff_base\` (a text table), one run each, side by side. GNU time's elapsed seconds and maximum resident set.`,
+    '',
+    ...diffRows,
   ].join('\n');
 }

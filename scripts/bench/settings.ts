@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from './analysis.js';
+import type { CliSettings } from './cli-costs.js';
 import type { DetectionSettings } from './detection.js';
 import type { OverheadSettings } from './overhead.js';
 import type { PhasesSettings } from './phases.js';
@@ -8,6 +9,7 @@ export interface BenchSettings {
   readonly analysis: AnalysisSettings;
   readonly phases: PhasesSettings;
   readonly detection: DetectionSettings;
+  readonly cli: CliSettings;
 }
 
 /**
@@ -54,5 +56,7 @@ export function settingsFor(quick: boolean): BenchSettings {
       draws: quick ? 5 : 30,
       effects: quick ? [0.5, 1] : [0.25, 0.5, 0.75, 1],
     },
+    // The sizes of section 2's middle row: 100 000 distinct stacks over 10 000 functions.
+    cli: { startRuns: quick ? 5 : 20, diffProfile: quick ? { samples: 10_000, functions: 1_000, depth: 16 } : { samples: 100_000, functions: 10_000, depth: 16 } },
   };
 }

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { runBaseline } from '../gate/gate.js';
-import { consoleProgress } from '../gate/progress.js';
 import { EXIT, type Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
 
@@ -10,10 +8,17 @@ export const baselineCommand: Command = {
   usage: MEASURE_USAGE,
   options: MEASURE_OPTIONS,
   async run(values, _positionals, io) {
-    const { config } = configFromOptions(values);
+    const { config } = await configFromOptions(values);
+    const [{ runBaseline }, { consoleProgress }] = await Promise.all([import('../gate/gate.js'), import('../gate/progress.js')]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const baseline = await runBaseline({ config, agentPath: io.agentPath, progress, runId: randomUUID(), ...(io.signal ? { signal: io.signal } : {}) });
-    io.stdout.write(`perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? 'none'})\n`);
+    const written = `perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? 'none'})\n`;
+    if (values.json) {
+      io.stderr.write(written);
+      io.stdout.write(`${JSON.stringify({ baseline: config.baselinePath, trials: baseline.trials.length, commit: baseline.commit ?? null }, null, 2)}\n`);
+    } else {
+      io.stdout.write(written);
+    }
     return EXIT.pass;
   },
 };

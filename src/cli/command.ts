@@ -23,8 +23,10 @@ export function exitCodeOf(outcome: Verdict['outcome']): ExitCode {
 }
 
 export interface CliIo {
-  readonly stdout: NodeJS.WritableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The environment colour follows (NO_COLOR, FORCE_COLOR, TERM); process.env when absent. */
+  readonly env?: NodeJS.ProcessEnv;
   /** Absolute path of the agent bundle (dist/agent.cjs). */
   readonly agentPath: string;
   readonly signal?: AbortSignal;

@@ -1,5 +1,3 @@
-import { readEventContext } from '../github/event-context.js';
-import { previewComment, runComment } from '../action/comment.js';
 import type { Log } from '../action/publish.js';
 import { EXIT, type Command } from './command.js';
 import { integerOption, stringOption } from './shared-options.js';
@@ -25,9 +23,11 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
   },
   async run(values, _positionals, io) {
     const text = (name: string) => stringOption(values, name);
+    // Octokit loads only when this command runs, not with every command (docs/releasing.md).
+    const [{ readEventContext }, { previewComment, runComment }] = await Promise.all([import('../github/event-context.js'), import('../action/comment.js')]);
     if (values['dry-run'] === true) {
       // The event is used only for the link to the check's run, and only when there is one.
-      const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? readEventContext(process.env) : null;
+      const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? await readEventContext() : null;
       io.stdout.write(`${previewComment(text('artifact') ?? 'perfgate-report', text('comment-id') ?? 'perfgate', context)}\n`);
       return EXIT.pass;
     }
@@ -41,7 +41,7 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
       debug: () => undefined,
     };
     const result = await runComment(
-      readEventContext(process.env),
+      await readEventContext(),
       text('artifact') ?? 'perfgate-report',
       {
         token,

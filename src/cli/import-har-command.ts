@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PerfgateError, describeError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { createRedactor, formatReplayLine, importHar, parseReplay, statusMatcher, type HarFilter, type ReplayRecord } from '../replay/index.js';
+import type { HarFilter, ReplayRecord } from '../replay/index.js';
 import { EXIT, type Command } from './command.js';
+import { count } from './count.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, listOption, redactionFromOptions, refuseExisting } from './redaction-options.js';
 
 export const importHarCommand: Command = {
@@ -31,6 +31,7 @@ ${REDACTION_USAGE}`,
     const out = typeof values.out === 'string' ? values.out : undefined;
     if (out === undefined) throw new PerfgateError('USAGE', 'import-har: --out FILE is required (the replay file to write)');
     if (!values.force) refuseExisting(out, '--force');
+    const [{ writeFileAtomic }, { createRedactor, formatReplayLine, importHar, parseReplay, statusMatcher }] = await Promise.all([import('../fs/atomic-write.js'), import('../replay/index.js')]);
     const filter: HarFilter = {
       hosts: listOption(values.host),
       methods: listOption(values.method),
@@ -44,7 +45,7 @@ ${REDACTION_USAGE}`,
       }),
       statuses: listOption(values.status).map((s) => (statusMatcher(s), s)),
     };
-    const redactor = createRedactor(redactionFromOptions(values));
+    const redactor = createRedactor(await redactionFromOptions(values));
     const records: ReplayRecord[] = [];
     let skipped = 0;
     for (const file of positionals) {
@@ -61,9 +62,9 @@ ${REDACTION_USAGE}`,
     parseReplay(text, out);
     writeFileAtomic(out, text);
     io.stdout.write(
-      `perfgate: wrote ${records.length} requests to ${out}` +
-        (skipped > 0 ? ` (${skipped} entries left out)` : '') +
-        `; ${redactor.replaced} secret values redacted as ${redactor.placeholders} placeholders\n`,
+      `perfgate: wrote ${count(records.length, 'request')} to ${out}` +
+        (skipped > 0 ? ` (${count(skipped, 'entry', 'entries')} left out)` : '') +
+        `; ${count(redactor.replaced, 'secret value')} redacted as ${count(redactor.placeholders, 'placeholder')}\n`,
     );
     return EXIT.pass;
   },

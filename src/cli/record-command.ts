@@ -1,7 +1,7 @@
 import { PerfgateError } from '../errors.js';
-import { createRedactor, formatReplayLine, RecordingProxy, ReplayAppender } from '../replay/index.js';
-import { consoleProgress } from '../gate/progress.js';
+import type { RecordingProxy } from '../replay/index.js';
 import { EXIT, type Command } from './command.js';
+import { count } from './count.js';
 import { REDACTION_OPTIONS, REDACTION_USAGE, redactionFromOptions, refuseExisting } from './redaction-options.js';
 import { integerOption, stringOption } from './shared-options.js';
 
@@ -45,7 +45,8 @@ Ctrl-C (SIGINT) or SIGTERM also stops it; the file is complete and valid whichev
     const maxRequests = text('max-requests') !== undefined ? integerOption('--max-requests', text('max-requests')!, 1) : undefined;
     const durationMs = text('duration') !== undefined ? secondsOption('--duration', text('duration')!) : undefined;
     const maxBodyBytes = text('max-body') !== undefined ? integerOption('--max-body', text('max-body')!, 0) : DEFAULT_MAX_BODY_BYTES;
-    const redactor = createRedactor(redactionFromOptions(values));
+    const [{ createRedactor, formatReplayLine, RecordingProxy, ReplayAppender }, { consoleProgress }] = await Promise.all([import('../replay/index.js'), import('../gate/progress.js')]);
+    const redactor = createRedactor(await redactionFromOptions(values));
     if (!values.append && !values.force) refuseExisting(out, '--append (add to it) or --force');
 
     const progress = io.progress ?? consoleProgress(io.stderr);
@@ -63,10 +64,10 @@ Ctrl-C (SIGINT) or SIGTERM also stops it; the file is complete and valid whichev
         ...(maxRequests !== undefined ? { maxRequests } : {}),
         onRecord: (record) => {
           appender.append(formatReplayLine(redactor.redact(record)));
-          progress.status(`recorded ${appender.lines} exchanges`);
+          progress.status(`recorded ${count(appender.lines, 'exchange')}`);
         },
         onSkip: (reason) => skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1),
-        onLimit: () => stop(`recorded ${maxRequests} exchanges (--max-requests)`),
+        onLimit: () => stop(`recorded ${count(maxRequests ?? 0, 'exchange')} (--max-requests)`),
       });
     } catch (error) {
       appender.close();
@@ -87,8 +88,8 @@ Ctrl-C (SIGINT) or SIGTERM also stops it; the file is complete and valid whichev
     }
     const notRecorded = [...skipReasons].map(([reason, n]) => `${n} × ${reason}`);
     io.stdout.write(
-      `perfgate: stopped (${why}); recorded ${appender.lines} exchanges to ${out}; ` +
-        `${redactor.replaced} secret values redacted as ${redactor.placeholders} placeholders` +
+      `perfgate: stopped (${why}); recorded ${count(appender.lines, 'exchange')} to ${out}; ` +
+        `${count(redactor.replaced, 'secret value')} redacted as ${count(redactor.placeholders, 'placeholder')}` +
         (notRecorded.length > 0 ? `; not recorded: ${notRecorded.join('; ')}` : '') +
         '\n',
     );

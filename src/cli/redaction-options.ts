@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
-import { loadConfig } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
-import { redactionRules, type RedactionRules } from '../replay/index.js';
+import type { RedactionRules } from '../replay/index.js';
 import type { OptionValues } from './command.js';
 
 /** Flags of the commands that write recorded traffic: what else to redact, what to keep. */
@@ -17,7 +16,8 @@ export const REDACTION_USAGE = `      --redact NAME       also redact this heade
 Secrets are redacted by default (docs/redaction.md).`;
 
 /** The default rules, plus the config file's `redaction` section and the flags. */
-export function redactionFromOptions(values: OptionValues): RedactionRules {
+export async function redactionFromOptions(values: OptionValues): Promise<RedactionRules> {
+  const [{ loadConfig }, { redactionRules }] = await Promise.all([import('../config/index.js'), import('../replay/index.js')]);
   const fromConfig = typeof values.config === 'string' ? loadConfig(values.config).redaction : undefined;
   const extra = listOption(values.redact);
   return redactionRules({

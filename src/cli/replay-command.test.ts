@@ -25,7 +25,7 @@ describe('perfgate replay', () => {
     const path = file('{"method":"GET","path":"/a","status":200}\n{"method":"PO');
     const io = captureIo();
     expect(await cli(['replay', 'validate', path], io)).toBe(0);
-    expect(io.out()).toBe(`${path}: valid, 1 requests\n`);
+    expect(io.out()).toBe(`${path}: valid, 1 request\n`);
     expect(io.err()).toMatch(/:2: the last line is incomplete/);
   });
 

@@ -1,7 +1,8 @@
 import { PerfgateError } from '../errors.js';
-import { checkReplay, readReplayText, replayStats, type ReplayStats } from '../replay/index.js';
-import { textTable } from '../report/index.js';
+import type { ReplayStats } from '../replay/index.js';
+import type { textTable as TextTable } from '../report/text-table.js';
 import { EXIT, type Command } from './command.js';
+import { count } from './count.js';
 
 const SUBCOMMANDS = ['validate', 'stats'] as const;
 
@@ -18,30 +19,31 @@ export const replayCommand: Command = {
     if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
       throw new PerfgateError('USAGE', `replay: unknown subcommand "${sub}" (expected one of ${SUBCOMMANDS.join(', ')})`);
     }
+    const [{ checkReplay, readReplayText, replayStats }, { textTable }] = await Promise.all([import('../replay/index.js'), import('../report/text-table.js')]);
     const check = checkReplay(readReplayText(file), file);
     for (const warning of check.warnings) io.stderr.write(`warning: ${warning}\n`);
     if (sub === 'validate') {
       for (const problem of check.problems) io.stdout.write(`${file}:${problem.line}: ${problem.message}\n`);
       if (check.problems.length > 0) {
-        io.stdout.write(`${file}: ${check.problems.length} bad line${check.problems.length === 1 ? '' : 's'}, ${check.requests.length} good\n`);
+        io.stdout.write(`${file}: ${count(check.problems.length, 'bad line')}, ${check.requests.length} good\n`);
         return EXIT.error;
       }
       if (check.requests.length === 0) throw new PerfgateError('REPLAY_INVALID', `${file}: no requests (the file is empty; expected one JSON request per line)`);
-      io.stdout.write(`${file}: valid, ${check.requests.length} requests\n`);
+      io.stdout.write(`${file}: valid, ${count(check.requests.length, 'request')}\n`);
       return EXIT.pass;
     }
     if (check.problems.length > 0) {
       throw new PerfgateError('REPLAY_INVALID', `${file}: ${check.problems.length} bad lines (the first: line ${check.problems[0]!.line}: ${check.problems[0]!.message}); run \`perfgate replay validate ${file}\``);
     }
     const stats = replayStats(check.requests);
-    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(file, stats));
+    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(file, stats, textTable));
     return EXIT.pass;
   },
 };
 
-function renderStats(file: string, stats: ReplayStats): string {
+function renderStats(file: string, stats: ReplayStats, textTable: typeof TextTable): string {
   const share = (n: number) => `${((n / Math.max(1, stats.requests)) * 100).toFixed(1)}%`;
-  const out = [`${file}: ${stats.requests} requests`, ''];
+  const out = [`${file}: ${count(stats.requests, 'request')}`, ''];
   out.push(
     ...textTable(
       ['method', 'requests', 'share'],

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { renderTerminal } from '../report/index.js';
-import { runGate } from '../gate/gate.js';
-import { consoleProgress } from '../gate/progress.js';
-import { exitCodeOf, type Command } from './command.js';
+import type { Command } from './command.js';
 import { configFromOptions, MEASURE_OPTIONS, MEASURE_USAGE } from './shared-options.js';
+import { writeVerdict } from './verdict-output.js';
 
 export const runCommand: Command = {
   name: 'run',
@@ -11,12 +9,11 @@ export const runCommand: Command = {
   usage: MEASURE_USAGE,
   options: MEASURE_OPTIONS,
   async run(values, _positionals, io) {
-    const { config, configPath } = configFromOptions(values);
+    const { config, configPath } = await configFromOptions(values);
+    const [{ runGate }, { consoleProgress }] = await Promise.all([import('../gate/gate.js'), import('../gate/progress.js')]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const reproduce = `npx perfgate run --config ${configPath}${values.trials !== undefined ? ` --trials ${config.trials}` : ''}`;
     const result = await runGate({ config, agentPath: io.agentPath, progress, runId: randomUUID(), reproduce, ...(io.signal ? { signal: io.signal } : {}) });
-    io.stdout.write(renderTerminal(result.report));
-    io.stdout.write(`report: ${result.reportDir}/report.html (flame graph), report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
-    return exitCodeOf(result.report.comparison.verdict.outcome);
+    return writeVerdict(io, values, result.report, result.reportDir, `report: ${result.reportDir}/report.html (flame graph), report.md, report.json; profiles: ${result.reportDir}/profiles/\n`);
   },
 };

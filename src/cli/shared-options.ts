@@ -1,4 +1,4 @@
-import { loadConfig, type Config, type ConfigOverrides } from '../config/index.js';
+import type { Config, ConfigOverrides } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
 import { parseWholeNumber } from '../whole-number.js';
 import type { OptionValues } from './command.js';
@@ -13,6 +13,7 @@ export const MEASURE_OPTIONS = {
   baseline: { type: 'string' },
   'base-ref': { type: 'string' },
   'candidate-env': { type: 'string', multiple: true },
+  json: { type: 'boolean' },
 } as const;
 
 export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (default: ./perfgate.config.json)
@@ -25,9 +26,12 @@ export const MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (defa
                         instead of comparing with the stored baseline
       --candidate-env NAME=VALUE
                         set NAME in the candidate's service only (repeatable); the base commit in
-                        same-runner mode never sees it`;
+                        same-runner mode never sees it
+      --json            print the result as JSON on stdout (everything else goes to stderr)`;
 
-export function configFromOptions(values: OptionValues): { config: Config; configPath: string } {
+/** Loads the config (zod and all) only when a command runs, not when perfgate starts. */
+export async function configFromOptions(values: OptionValues): Promise<{ config: Config; configPath: string }> {
+  const { loadConfig } = await import('../config/index.js');
   const text = (name: string) => stringOption(values, name);
   const trials = text('trials');
   const requests = text('requests');

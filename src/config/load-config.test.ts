@@ -27,6 +27,15 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, service: { start: 'x', strat: 'y' } }, 'c.json')).toThrow(/c\.json: service: unknown key "strat"/);
   });
 
+  it('suggests the key a misspelt one meant, at any depth', () => {
+    expect(() => parseConfig({ ...minimal, load: { measureRequest: 100 } }, 'c.json')).toThrow('c.json: load: unknown key "measureRequest" (did you mean "measureRequests"?)');
+    expect(() => parseConfig({ ...minimal, trails: 3 }, 'c.json')).toThrow('(did you mean "trials"?)');
+    expect(() => parseConfig({ ...minimal, compare: { budgets: { 'a.js#f': { maxRegresion: '3%' } } } }, 'c.json')).toThrow(
+      'c.json: compare.budgets.a.js#f: unknown key "maxRegresion" (did you mean "maxRegression"?)',
+    );
+    expect(() => parseConfig({ ...minimal, load: { rps: 100 } }, 'c.json')).toThrow('unknown key "rps" (expected one of "warmupRequests", "measureRequests", "connections"');
+  });
+
   it('says which required field is missing', () => {
     expect(() => parseConfig({ replay: 'r', baseline: 'b' }, 'c.json')).toThrow(/c\.json: service: required/);
   });

@@ -3,8 +3,10 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { PerfgateError, describeError } from '../errors.js';
 import type { Config } from './config.js';
+import { configJsonSchema, knownKeysAt } from './config-json-schema.js';
 import { configSchema } from './schema.js';
 import { valueAt } from '../value-at.js';
+import { unknownKeyMessage } from './unknown-key.js';
 
 /** Reads, validates and resolves perfgate.config.json; every error names the file and the field. */
 export function loadConfig(path: string, overrides: ConfigOverrides = {}): Config {
@@ -84,7 +86,8 @@ function formatIssues(file: string, raw: unknown, issues: readonly z.core.$ZodIs
     const got = valueAt(raw, issue.path);
     const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
     if (issue.code === 'unrecognized_keys') {
-      return `${file}: ${field}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      const known = knownKeysAt(configJsonSchema(), issue.path);
+      return issue.keys.map((key) => unknownKeyMessage(file, field, key, known)).join('\n');
     }
     if (issue.code === 'invalid_type' && got === undefined) {
       return `${file}: ${field}: required (expected ${issue.expected})`;

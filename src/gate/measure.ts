@@ -12,6 +12,7 @@ import { runBuild, startService, type RunningService } from '../target/index.js'
 import { currentEnvironment } from './current-environment.js';
 import { profileSourceFor } from './profile-source/profile-sources.js';
 import type { ProfileSource } from './profile-source/profile-source.js';
+import { loadProgressText } from './load-progress.js';
 import type { Progress } from './progress.js';
 import type { PhaseTimings } from './phase-timings.js';
 import { measurementSettings } from './measurement-settings.js';
@@ -114,7 +115,7 @@ async function runTrial(options: MeasureOptions, source: ProfileSource, requests
     options.signal?.addEventListener('abort', onAbort, { once: true });
     void service.group.exited.then(() => abort.abort());
     try {
-      const load = (amount: number, startAt: number, phase: string, windowEnd?: AbortSignal) => {
+      const load = (amount: number, startAt: number, phase: string, windowEnd?: AbortSignal, windowSeconds?: number) => {
         const started = Date.now();
         return replayLoad(service.origin, requests, {
           amount,
@@ -123,7 +124,7 @@ async function runTrial(options: MeasureOptions, source: ProfileSource, requests
           timeoutMs: config.load.requestTimeoutMs,
           ...(config.load.mode === 'open' ? { ratePerSecond: config.load.ratePerSecond } : {}),
           signal: windowEnd ? AbortSignal.any([abort.signal, windowEnd]) : abort.signal,
-          onProgress: (done) => progress.status(`${title} · ${phase} · ${done}/${amount} requests · ${((Date.now() - started) / 1000).toFixed(1)} s`),
+          onProgress: (done) => progress.status(loadProgressText({ title, phase, done, amount, elapsedMs: Date.now() - started, ...(windowSeconds !== undefined ? { windowSeconds } : {}) })),
         });
       };
       const settle = (phase: string) => {
@@ -141,7 +142,7 @@ async function runTrial(options: MeasureOptions, source: ProfileSource, requests
         config,
         service,
         warmup,
-        runLoad: (amount, end) => load(amount, startAt, 'measuring', end),
+        runLoad: (amount, end, windowSeconds) => load(amount, startAt, 'measuring', end, windowSeconds),
         settle,
         out: trialProfilePaths(profileDir, label(options), index),
         signal: abort.signal,

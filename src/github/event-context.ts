@@ -81,23 +81,32 @@ const payloadSchema = z.object({
 });
 
 /**
- * Reads the event the runner describes in GITHUB_EVENT_PATH and friends. Errors name the
- * variable or the payload field and what was expected, as actions/toolkit's context does.
+ * Reads the event the runner describes, through @actions/github's `context` (the runner's
+ * GITHUB_* variables and the payload at GITHUB_EVENT_PATH, as action authors read them),
+ * and checks the parts perfgate uses with zod: the context types the payload as `any`.
+ * Errors name the variable or the payload field and what was expected.
  */
-export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
+export async function readEventContext(): Promise<EventContext> {
+  const env = process.env;
   const repository = env.GITHUB_REPOSITORY ?? '';
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!match) throw new PerfgateError('USAGE', `GITHUB_REPOSITORY: expected "owner/repo" (got ${JSON.stringify(repository)}); is this running inside GitHub Actions?`);
   const eventPath = env.GITHUB_EVENT_PATH;
-  let raw: unknown = {};
+  // The context prints a note and carries on with an empty payload when the file is missing,
+  // and throws a bare SyntaxError (while it is imported) when it is not JSON: check first.
   if (eventPath) {
     try {
-      raw = JSON.parse(readFileSync(eventPath, 'utf8'));
+      JSON.parse(readFileSync(eventPath, 'utf8'));
     } catch (error) {
       throw new PerfgateError('USAGE', `GITHUB_EVENT_PATH (${eventPath}): cannot read the event payload (${describeError(error)})`);
     }
   }
-  const parsed = payloadSchema.safeParse(raw);
+  // Loaded here, not at start: Octokit comes with it, and only GitHub-facing modes need it.
+  const { context: loaded } = await import('@actions/github');
+  // The module's own context was built once, when first imported; a fresh one reads the
+  // environment as it is now (a second read in one process, tests).
+  const context = new (loaded.constructor as new () => typeof loaded)();
+  const parsed = payloadSchema.safeParse(context.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PerfgateError('USAGE', `${eventPath}: event payload field ${issue.path.join('.')}: ${issue.message}`);
@@ -106,11 +115,12 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
   const pr = payload.pull_request;
   const run = payload.workflow_run;
   return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName: context.eventName ?? '',
     repo: { owner: match[1]!, repo: match[2]! },
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    runId: env.GITHUB_RUN_ID || null,
+    // An empty variable counts as unset (the context keeps it), and no trailing slash.
+    apiUrl: (context.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: (context.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+    runId: Number.isSafeInteger(context.runId) && context.runId > 0 ? String(context.runId) : null,
     pullRequest: pr
       ? {
           number: pr.number,

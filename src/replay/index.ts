@@ -1,7 +1,7 @@
 export { checkReplay, parseReplay, REPLAY_FIELDS, type ReplayCheck, type ReplayProblem } from './parse-replay.js';
 export { dropForReplay } from './header-names.js';
 export { importHar, statusMatcher, type HarFilter, type HarImport } from './import-har.js';
-export { readReplayFile, readReplayText } from './read-replay-file.js';
+export { readReplayBytes, readReplayFile, readReplayText } from './read-replay-file.js';
 export { DEFAULT_REDACTION_RULES, redactionRules, type RedactionRules } from './redaction-rules.js';
 export { createRedactor, type Redactor } from './redactor.js';
 export { RecordingProxy, type RecordingProxyOptions } from './recording-proxy.js';

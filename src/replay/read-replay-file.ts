@@ -10,19 +10,23 @@ export function readReplayFile(path: string, onWarning?: (warning: string) => vo
   return parseReplay(readReplayText(path), path, onWarning);
 }
 
-/** The file's text, refused with a message naming it when it is too large, unreadable or not UTF-8. */
-export function readReplayText(path: string): string {
-  let bytes: Buffer;
+/** The file's bytes (what a baseline's replay hash covers), refused with a message naming it when too large or unreadable. */
+export function readReplayBytes(path: string): Buffer {
   try {
     const size = statSync(path).size;
     if (size > MAX_REPLAY_BYTES) {
       throw new PerfgateError('REPLAY_INVALID', `${path}: ${size} bytes is over the ${MAX_REPLAY_BYTES}-byte limit for a replay file`);
     }
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof PerfgateError) throw error;
     throw new PerfgateError('REPLAY_INVALID', `${path}: cannot read the replay file (${describeError(error)})`);
   }
+}
+
+/** The file's text, refused with a message naming it when it is too large, unreadable or not UTF-8. */
+export function readReplayText(path: string): string {
+  const bytes = readReplayBytes(path);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -8,5 +8,5 @@ export { flameMeasures, type NamedProfile } from './flame/measures.js';
 export { flamePageData } from './flame/page.js';
 export { renderHtml } from './html.js';
 export { requestCounts } from './request-counts.js';
-export { reportJson } from './report-json.js';
+export { jsonText, reportJson } from './report-json.js';
 export { untrustedReportSchema, type CheckedReport } from './report-schema.js';

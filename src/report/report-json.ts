@@ -2,7 +2,12 @@ import type { Report } from './report.js';
 
 /** report.json's text: JSON has no Infinity (written as strings, NaN as null), and six significant digits are plenty. */
 export function reportJson(report: Report): string {
-  return `${JSON.stringify(report, jsonNumbers, 1)}\n`;
+  return jsonText(report, 1);
+}
+
+/** Any part of a report (a verdict, say) as JSON with report.json's number rules. */
+export function jsonText(value: unknown, indent = 2): string {
+  return `${JSON.stringify(value, jsonNumbers, indent)}\n`;
 }
 
 function jsonNumbers(_key: string, value: unknown): unknown {

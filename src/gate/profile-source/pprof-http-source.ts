@@ -1,5 +1,5 @@
 import { pprofBase } from '../../target/pprof-http.js';
-import { measurePprofHttpWindow, pprofHttpTrialProfiles } from '../pprof-http-window.js';
+import { measurePprofHttpWindow, pprofHttpTrialProfiles, pprofWindowSeconds } from '../pprof-http-window.js';
 import type { ProfiledWindow, ProfileSource, RuntimeVersions, TrialWindow } from './profile-source.js';
 
 /** A service profiled through its pprof endpoints runs no agent, and perhaps no Node: the environment records no Node versions for it. */
@@ -17,7 +17,8 @@ export function pprofHttpSource(): ProfileSource {
     async profileWindow(window: TrialWindow): Promise<ProfiledWindow> {
       const { config, service } = window;
       const target = { base: pprofBase(config.profile.pprofUrl, service.origin), pid: service.group.pid };
-      const measured = await measurePprofHttpWindow(target, config, window.warmup, (amount, end) => window.runLoad(amount, end), window.signal).finally(() =>
+      const seconds = pprofWindowSeconds(config.profile.pprofSeconds, config.load.measureRequests, window.warmup);
+      const measured = await measurePprofHttpWindow(target, config, window.warmup, (amount, end) => window.runLoad(amount, end, seconds), window.signal).finally(() =>
         window.settle('measurement'),
       );
       if (!measured.allocationsServed) window.note("the service's pprof endpoints have no allocs profile (HTTP 404); allocations are not profiled");

@@ -16,8 +16,11 @@ export interface TrialWindow {
   readonly service: RunningService;
   /** The warm-up's load (undefined without one): its rate sizes windows of a fixed length. */
   readonly warmup: LoadResult | undefined;
-  /** Replays the measured requests; `end` cuts the load short when a window has a fixed length. */
-  readonly runLoad: (amount: number, end?: AbortSignal) => Promise<LoadResult>;
+  /**
+   * Replays the measured requests; `end` cuts the load short when a window has a fixed
+   * length of `windowSeconds` (the progress line then counts seconds, not requests).
+   */
+  readonly runLoad: (amount: number, end?: AbortSignal, windowSeconds?: number) => Promise<LoadResult>;
   /** Throws when perfgate was interrupted or the service died: call it once the load is over. */
   readonly settle: (phase: string) => void;
   /** Where the trial's CPU and allocation pprof files go. */

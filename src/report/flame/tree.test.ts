@@ -122,3 +122,42 @@ describe('buildFlameTree', () => {
     ]);
   });
 });
+
+describe('buildFlameTree on a large tree', () => {
+  it('matches a plain recursive build when the tree outgrows its first arrays and hash table (5 000 distinct stacks)', () => {
+    // A seeded walk: 5 000 stacks, 2 to 9 deep, over 60 functions, on both sides.
+    let state = 12345;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const stacks = (count: number): Array<[string[], number]> =>
+      Array.from({ length: count }, () => [Array.from({ length: 2 + Math.floor(next() * 8) }, () => `f${Math.floor(next() * 60)}`), 1 + Math.floor(next() * 5)]);
+    const candidateStacks = stacks(5000);
+    const baselineStacks = stacks(5000);
+    const tree = buildFlameTree([measure(pprofOf(candidateStacks, { requests: 1 }), pprofOf(baselineStacks, { requests: 1 }))]);
+
+    // The reference: nested objects, children sorted by name (all files are equal here).
+    type Node = { children: Map<string, Node>; candidate: number; baseline: number };
+    const root: Node = { children: new Map(), candidate: 0, baseline: 0 };
+    const add = (list: Array<[string[], number]>, side: 'candidate' | 'baseline') => {
+      for (const [frames, value] of list) {
+        let node = root;
+        node[side] += value;
+        for (const name of frames) {
+          let child = node.children.get(name);
+          if (!child) node.children.set(name, (child = { children: new Map(), candidate: 0, baseline: 0 }));
+          child[side] += value;
+          node = child;
+        }
+      }
+    };
+    add(candidateStacks, 'candidate');
+    add(baselineStacks, 'baseline');
+    const expected: string[] = [];
+    const walk = (name: string, node: Node, depth: number) => {
+      expected.push(`${name}@${depth}=${node.candidate}/${node.baseline}`);
+      for (const [child, sub] of [...node.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) walk(child, sub, depth + 1);
+    };
+    walk('root', root, 0);
+    expect(expected.length).toBeGreaterThan(2048);
+    expect(describeTree(tree)).toEqual(expected);
+  });
+});

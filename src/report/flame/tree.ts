@@ -57,11 +57,84 @@ export interface FlameTree {
   readonly baseline: readonly (readonly number[] | null)[];
 }
 
-interface TrieNode {
-  readonly fn: number;
-  readonly children: Map<number, TrieNode>;
-  /** `[measure * 2 + side]`, side 0 baseline, 1 candidate. */
-  readonly values: Float64Array;
+/**
+ * The call tree while it is built, as flat arrays rather than an object, a Map and a
+ * Float64Array per node: a profile of 100 000 distinct stacks makes millions of nodes, and
+ * per-node objects cost more in allocation and garbage collection than the rest of
+ * `perfgate diff` together. Node 0 is the root; a node's children form a linked list, and
+ * an open-addressing table of node indices finds (parent, function) without allocating.
+ */
+class FlatTrie {
+  fn = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  firstChild = new Int32Array(1024).fill(-1);
+  nextSibling = new Int32Array(1024).fill(-1);
+  /** `[node * slots + measure * 2 + side]`, side 0 baseline, 1 candidate. */
+  values: Float64Array;
+  size = 1;
+  /** Node indices by hash of (parent, function); -1 is empty. Kept at most half full. */
+  private table = new Int32Array(2048).fill(-1);
+
+  constructor(readonly slots: number) {
+    this.values = new Float64Array(1024 * slots);
+    this.fn[0] = -1;
+    this.parent[0] = -1;
+  }
+
+  child(parent: number, fn: number): number {
+    const mask = this.table.length - 1;
+    let at = hash(parent, fn) & mask;
+    for (let node = this.table[at]!; node >= 0; node = this.table[at]!) {
+      if (this.parent[node] === parent && this.fn[node] === fn) return node;
+      at = (at + 1) & mask;
+    }
+    if (this.size === this.fn.length) this.grow();
+    const node = this.size++;
+    this.fn[node] = fn;
+    this.parent[node] = parent;
+    this.nextSibling[node] = this.firstChild[parent]!;
+    this.firstChild[parent] = node;
+    if (this.size * 2 > this.table.length) this.rehash();
+    else this.table[at] = node;
+    return node;
+  }
+
+  children(node: number): number[] {
+    const out: number[] = [];
+    for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) out.push(c);
+    return out;
+  }
+
+  private grow(): void {
+    const capacity = this.fn.length * 2;
+    const ints = (old: Int32Array, fill: number) => {
+      const next = new Int32Array(capacity).fill(fill, old.length);
+      next.set(old);
+      return next;
+    };
+    const values = new Float64Array(capacity * this.slots);
+    values.set(this.values);
+    this.values = values;
+    this.fn = ints(this.fn, 0);
+    this.parent = ints(this.parent, 0);
+    this.firstChild = ints(this.firstChild, -1);
+    this.nextSibling = ints(this.nextSibling, -1);
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = this.table.length - 1;
+    for (let node = 1; node < this.size; node++) {
+      let at = hash(this.parent[node]!, this.fn[node]!) & mask;
+      while (this.table[at]! >= 0) at = (at + 1) & mask;
+      this.table[at] = node;
+    }
+  }
+}
+
+/** Mixes a (parent, function) pair into 32 bits (multiplicative hashing, odd constants). */
+function hash(parent: number, fn: number): number {
+  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(fn + 1, 0x85ebca6b)) >>> 0;
 }
 
 // Six significant digits keep the embedded JSON small and are finer than any display.
@@ -76,7 +149,8 @@ const round = (value: number): number => (value === 0 ? 0 : Number(value.toPreci
 export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTree {
   const functions: FlameFunction[] = [];
   const functionIndex = new Map<string, number>();
-  const root: TrieNode = { fn: -1, children: new Map(), values: new Float64Array(measures.length * 2) };
+  const slots = measures.length * 2;
+  const trie = new FlatTrie(slots);
 
   const perRequest: boolean[] = [];
   measures.forEach((measure, m) => {
@@ -90,10 +164,11 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
       const requests = requestsOf(side.profile);
       if (requests === undefined || requests <= 0) bothCounted = false;
       const divisor = requests !== undefined && requests > 0 ? requests : 1;
+      const at = m * 2 + slot;
       forEachStack(side.profile, side.source, side.sampleType, (frames, value) => {
         const share = value / divisor;
-        let node = root;
-        node.values[m * 2 + slot]! += share;
+        let node = 0;
+        trie.values[at]! += share;
         for (const frame of frames) {
           let index = functionIndex.get(frame.key);
           if (index === undefined) {
@@ -101,22 +176,17 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
             functions.push({ key: frame.key, name: frame.name, file: frame.file, line: frame.line });
             functionIndex.set(frame.key, index);
           }
-          let child = node.children.get(index);
-          if (!child) {
-            child = { fn: index, children: new Map(), values: new Float64Array(measures.length * 2) };
-            node.children.set(index, child);
-          }
-          child.values[m * 2 + slot]! += share;
-          node = child;
+          node = trie.child(node, index);
+          trie.values[node * slots + at]! += share;
         }
       });
     }
     perRequest.push(bothCounted);
   });
 
-  const order = (a: TrieNode, b: TrieNode): number => {
-    const fa = functions[a.fn]!;
-    const fb = functions[b.fn]!;
+  const order = (a: number, b: number): number => {
+    const fa = functions[trie.fn[a]!]!;
+    const fb = functions[trie.fn[b]!]!;
     return fa.name < fb.name ? -1 : fa.name > fb.name ? 1 : fa.file < fb.file ? -1 : fa.file > fb.file ? 1 : 0;
   };
   const fn: number[] = [];
@@ -125,7 +195,7 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
   const candidate: number[][] = measures.map(() => []);
   const baseline: number[][] = measures.map(() => []);
   // Iterative pre-order: real stacks can be deeper than the JS call stack is comfortable with.
-  const pending: Array<{ node: TrieNode; depth: number } | { close: number }> = [{ node: root, depth: 0 }];
+  const pending: Array<{ node: number; depth: number } | { close: number }> = [{ node: 0, depth: 0 }];
   while (pending.length > 0) {
     const item = pending.pop()!;
     if ('close' in item) {
@@ -133,15 +203,15 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
       continue;
     }
     const index = fn.length;
-    fn.push(item.node.fn);
+    fn.push(trie.fn[item.node]!);
     depth.push(item.depth);
     end.push(index + 1);
-    measures.forEach((_, m) => {
-      baseline[m]!.push(round(item.node.values[m * 2]!));
-      candidate[m]!.push(round(item.node.values[m * 2 + 1]!));
-    });
+    for (let m = 0; m < measures.length; m++) {
+      baseline[m]!.push(round(trie.values[item.node * slots + m * 2]!));
+      candidate[m]!.push(round(trie.values[item.node * slots + m * 2 + 1]!));
+    }
     pending.push({ close: index });
-    const children = [...item.node.children.values()].sort(order);
+    const children = trie.children(item.node).sort(order);
     for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, depth: item.depth + 1 });
   }
 
