@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, type TrialMetrics } from '../analysis/index.js';
+import { compare, diffScore, type TrialMetrics } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -16,6 +16,7 @@ import { replayFileSha256 } from '../replay/index.js';
 import { profileSourceFor } from './profile-source/profile-sources.js';
 import { currentCommit } from './git.js';
 import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
+import { symbolicationOf } from './symbolication-of.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
@@ -59,13 +60,14 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     compare(baselineSide.trials, measured.trials, config.compare, { paired: plan.source === 'same-runner' }),
   );
   analysisWatch.lap('analysis');
-  const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : [])];
   const cpu = writeMergedPair(config.outputDir, '', measured.pprofs, baselinePprofs ? { trials: baselinePprofs } : { stored: baselineProfilePath(config.baselinePath) });
   const allocations =
     measured.allocationPprofs.length > 0
       ? writeMergedPair(config.outputDir, '.alloc', measured.allocationPprofs, baselineAllocationPprofs ? { trials: baselineAllocationPprofs } : { stored: baselineAllocationProfilePath(config.baselinePath) })
       : null;
   const sides = sideProfiles(cpu, allocations);
+  const symbolication = symbolicationOf(cpu.candidate, allocations?.candidate ?? null);
+  const warnings = [...comparison.warnings, ...(plan.source === 'stored' ? plan.warnings : []), ...symbolication.warnings];
   analysisWatch.lap('report');
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -85,6 +87,8 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     functionLines: functionLinesOf(sides),
     requests: { baseline: requestCounts(baselineSide.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
+    diffScore: diffScore(baselineSide.trials, measured.trials, comparison, config.compare),
+    symbolication: symbolication.rates,
   };
   const markdown = renderMarkdown(report);
   writeReportFiles(config.outputDir, report, markdown, sides);

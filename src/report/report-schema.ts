@@ -84,6 +84,18 @@ const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP5
  * a fork's code could have written. Unknown keys are dropped, sizes are bounded, and text
  * that the markdown does not escape is held to a narrow alphabet.
  */
+const minimumDetectable = z.object({ relative: ratio, alpha: finite, power: finite, test: z.enum(['mann-whitney', 'sign-flip']), noise: finite, simulations: count });
+const changeEstimate = z.object({ change: ratio, low: ratio, high: ratio, design: z.enum(['paired', 'independent']), baselineMedian: finite, candidateMedian: finite, minimumDetectable });
+const symbolication = z.object({
+  sampleType: plainText(100),
+  rate: finite,
+  symbolized: finite,
+  total: finite,
+  nativeShare: finite,
+  vmShare: finite,
+  largestUnsymbolized: z.array(z.object({ name: freeText(4096), cause: z.enum(['stripped-binary', 'unknown-address', 'eval', 'native-code', 'no-line']), share: finite })).max(5),
+});
+
 export const untrustedReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   version: z.literal(REPORT_VERSION),
@@ -117,6 +129,8 @@ export const untrustedReportSchema = z.object({
   functionLines: z.record(functionKey, count).optional(),
   requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),
   timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
+  diffScore: z.object({ cpuPerRequest: changeEstimate, allocatedBytesPerRequest: changeEstimate.optional() }).optional(),
+  symbolication: z.array(symbolication).max(10).optional(),
 });
 
 
