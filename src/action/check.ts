@@ -10,6 +10,7 @@ import { runGate } from '../gate/gate.js';
 import type { ActionInputs } from './action-inputs.js';
 import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
 import type { ActionOutputs } from './outputs.js';
+import { runHistory } from './history.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 /**
@@ -43,7 +44,8 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   const outputs: ActionOutputs = reportOutputs(report, reportDir);
 
   const render = markdownRenderer(context, context?.runId ?? null);
-  await writeJobSummary(summaryMarkdown(report, render));
+  const history = await runHistory(report, context, inputs, root, actionLog);
+  await writeJobSummary(summaryMarkdown(report, render) + history.summary);
   if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failure !== null ? 'error' : 'warning');
 
   const pr = context?.pullRequest;
@@ -57,7 +59,7 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
       actionLog.warning('perfgate: no github-token, so no PR comment; the result is in the job summary.');
     } else {
       const client = githubClient(context, inputs, actionLog);
-      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
+      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render) + history.comment, inputs, actionLog);
       if (posted) outputs['comment-url'] = posted.url;
     }
   }
