@@ -1,0 +1,57 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodePprof, symbolication } from '../src/profile/index.js';
+import { freePort } from '../src/target/free-port.js';
+import { MARK } from './helpers/example-config.js';
+import { hasGoPprof } from './helpers/go-pprof.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { REPO } from './helpers/run-cli.js';
+
+const EXAMPLE = join(REPO, 'examples/go-api');
+
+/** Builds the Go example with `ldflags`, serves it, replays its traffic for 2 s and returns its CPU profile from net/http/pprof. */
+async function profileOf(ldflags: string, dir: string): Promise<Buffer> {
+  const binary = join(dir, `go-api-${ldflags === '' ? 'plain' : 'stripped'}`);
+  execFileSync('go', ['build', '-trimpath', ...(ldflags ? [`-ldflags=${ldflags}`] : []), '-o', binary, '.'], { cwd: EXAMPLE, env: { ...process.env, GOTOOLCHAIN: 'local' }, stdio: 'ignore' });
+  const port = await freePort();
+  const mark = randomUUID();
+  const child = spawn(binary, [], { cwd: EXAMPLE, env: { ...process.env, PORT: String(port), [MARK]: mark }, stdio: 'ignore' });
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      const ok = await fetch(`${origin}/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const paths = readFileSync(join(EXAMPLE, 'replay.ndjson'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { path: string }).path);
+    const profile = fetch(`${origin}/debug/pprof/profile?seconds=2`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+    let done = false;
+    void profile.finally(() => (done = true));
+    for (let i = 0; !done; i++) await fetch(origin + paths[i % paths.length]!).then((r) => r.arrayBuffer(), () => undefined);
+    return await profile;
+  } finally {
+    child.kill('SIGKILL');
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  }
+}
+
+// Go symbolizes its own profiles in-process from the pclntab, which `-ldflags=-s -w` keeps
+// (it drops the ELF symbol table and DWARF only): a stripped Go service still profiles with
+// files and lines. Measured here rather than assumed.
+describe.skipIf(!hasGoPprof())('symbolication of a real Go service', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-go-strip-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is at least 95% for the example built plainly and built stripped (-s -w)', async () => {
+    for (const ldflags of ['', '-s -w']) {
+      const bytes = await profileOf(ldflags, dir);
+      const s = symbolication(decodePprof(bytes, `go-api ${ldflags}`), 'cpu', `go-api ${ldflags}`);
+      expect(s.total, ldflags).toBeGreaterThan(0);
+      expect(s.rate, `${ldflags}: ${JSON.stringify(s.largestUnsymbolized)}`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
