@@ -43,9 +43,11 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   const failure = verdictFailure(report.comparison.verdict, inputs.failOnRegression, 'perfgate');
   const outputs: ActionOutputs = reportOutputs(report, reportDir);
 
-  const render = markdownRenderer(context, context?.runId ?? null);
   const history = await runHistory(report, context, inputs, root, actionLog);
-  await writeJobSummary(summaryMarkdown(report, render) + history.summary);
+  const plain = markdownRenderer(context, context?.runId ?? null);
+  // The trend goes inside what is fitted to GitHub's size limits, not after it.
+  const render = (r: Report) => plain(r) + history.comment;
+  await writeJobSummary(summaryMarkdown(report, (r) => plain(r) + history.summary));
   if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failure !== null ? 'error' : 'warning');
 
   const pr = context?.pullRequest;
@@ -59,7 +61,7 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
       actionLog.warning('perfgate: no github-token, so no PR comment; the result is in the job summary.');
     } else {
       const client = githubClient(context, inputs, actionLog);
-      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render) + history.comment, inputs, actionLog);
+      const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
       if (posted) outputs['comment-url'] = posted.url;
     }
   }

@@ -16,7 +16,7 @@ describe('symbolication of real profiles', () => {
       const s = symbolication(profile, type, path);
       expect(s.rate).toBe(0);
       expect(s.largestUnsymbolized).toEqual([{ name: '<unknown>', cause: 'unknown-address', share: 1 }]);
-      expect(symbolicationWarning(s, 'CPU')).toMatch(/^Only 0\.0% of CPU has a source file and line \(target 95%\).*<unknown> 100\.0%.*go tool pprof -symbolize/);
+      expect(symbolicationWarning(s, 'CPU')).toMatch(/^Only 0\.0% of CPU can be traced to a source file and line \(target 95%\).*<unknown> 100\.0%.*go tool pprof -symbolize/);
     }
   });
 

@@ -182,7 +182,7 @@ export function symbolicationWarning(s: Symbolication, what: string): string | n
   const frames = s.largestUnsymbolized.map((f) => `${f.name} ${(f.share * 100).toFixed(1)}%`).join(', ');
   const causes = [...new Set(s.largestUnsymbolized.map((f) => f.cause))].map((c) => CAUSE_TEXT[c]);
   return (
-    `Only ${(s.rate * 100).toFixed(1)}% of ${what} has a source file and line (target ${SYMBOLICATION_TARGET * 100}%): the rest is reported under frames without source. ` +
+    `Only ${(s.rate * 100).toFixed(1)}% of ${what} can be traced to a source file and line (target ${SYMBOLICATION_TARGET * 100}%): the rest is reported under frames without source. ` +
     `Largest: ${frames}. Likely cause: ${causes.join('; ')}.`
   );
 }

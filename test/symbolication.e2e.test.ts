@@ -9,7 +9,8 @@ import { freePort } from '../src/target/free-port.js';
 import { MARK } from './helpers/example-config.js';
 import { hasGoPprof } from './helpers/go-pprof.js';
 import { leftoverProcesses } from './helpers/processes.js';
-import { REPO } from './helpers/run-cli.js';
+import { REPO, runCli } from './helpers/run-cli.js';
+import type { Report } from '../src/report/index.js';
 
 const EXAMPLE = join(REPO, 'examples/go-api');
 
@@ -53,5 +54,20 @@ describe.skipIf(!hasGoPprof())('symbolication of a real Go service', () => {
       expect(s.total, ldflags).toBeGreaterThan(0);
       expect(s.rate, `${ldflags}: ${JSON.stringify(s.largestUnsymbolized)}`).toBeGreaterThanOrEqual(0.95);
     }
+  });
+});
+
+describe('perfgate diff reports symbolication', () => {
+  it('warns on the C++ profile of pprof\'s test data, naming the stripped binaries', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'perfgate-diff-sym-'));
+    const file = join(REPO, '../shared/testdata/pprof/cppbench.cpu.pb.gz');
+    const result = await runCli(['diff', file, file, '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/symbolicated: 0\.0% of CPU/);
+    expect(result.stdout).toMatch(/warning: Only 0\.0% of the CPU samples can be traced to a source file and line \(target 95%\).*\[cppbench_server_main\] 99\.4%.*stripped/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.symbolication).toEqual([expect.objectContaining({ sampleType: 'cpu', rate: 0 })]);
+    expect(report.diffScore).toBeUndefined();
+    rmSync(out, { recursive: true, force: true });
   });
 });
