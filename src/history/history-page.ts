@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeHtml, jsonForScript } from '../report/html-escape.js';
 import type { HistoryRecord } from './history-record.js';
 import { historySvg, pointTitle } from './history-svg.js';
@@ -24,8 +25,11 @@ export function historyPage(records: readonly HistoryRecord[], steps: readonly S
     })
     .reverse();
   const cards = records.map((r) => ({ title: pointTitle(r), url: r.runUrl && /^https?:\/\//.test(r.runUrl) ? r.runUrl : null }));
+  // As report.html: nothing may load, and only this page's own script may run.
+  const csp = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(HOVER_SCRIPT, 'utf8').digest('base64')}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body { font-family: system-ui, sans-serif; margin: 24px; color: #24292f; }
@@ -45,7 +49,13 @@ ${steps.length > 0 ? `<ul id="steps">${stepItems.join('')}</ul>` : '<p id="steps
 <h2>Runs</h2>
 <table id="runs"><thead><tr><th>#</th><th>commit</th><th>date</th><th>verdict</th><th>µs CPU/request</th><th>diff score % (95% CI)</th><th>req/s</th><th>p95 ms</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <script id="perfgate-history" type="application/json">${jsonForScript(cards)}</script>
-<script>
+<script>${HOVER_SCRIPT}</script>
+</body></html>
+`;
+}
+
+/** The hover card: the run's commit, date, figures and a link to it, next to the marker. */
+const HOVER_SCRIPT = `
 (() => {
   const cards = JSON.parse(document.getElementById('perfgate-history').textContent);
   const card = document.getElementById('card');
@@ -69,7 +79,4 @@ ${steps.length > 0 ? `<ul id="steps">${stepItems.join('')}</ul>` : '<p id="steps
   }
   chart.addEventListener('mouseleave', () => { card.style.display = 'none'; });
 })();
-</script>
-</body></html>
 `;
-}
