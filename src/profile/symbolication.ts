@@ -1,6 +1,7 @@
 import type { Profile } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { NODE_INTERNALS } from './function-identity.js';
+import { isSourceMapped } from './pprof-tables.js';
 import { sampleTypes } from './stacks.js';
 
 /** Why a frame has no source file and line, as far as the profile can tell. */
@@ -41,6 +42,11 @@ export interface Symbolication {
    */
   readonly nativeShare: number;
   /**
+   * Share of `total` whose source frame reached its original file through a source map (a
+   * compiled service: TypeScript, a bundle); 0 for a service run from its own sources.
+   */
+  readonly sourceMappedShare: number;
+  /**
    * Share of the value charged to the V8 VM's pseudo-frames (`(garbage collector)`,
    * `(program)`, `(idle)`): time no source exists for, so it is left out of `rate` rather
    * than counted as a symbolization failure.
@@ -65,27 +71,34 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
   const index = types.indexOf(sampleType);
   if (index < 0) throw new PerfgateError('PROFILE_INVALID', `${source}: no sample type "${sampleType}" (the profile has ${types.map((t) => `"${t}"`).join(', ') || 'none'})`);
   const strings = profile.stringTable.strings;
-  const functions = new Map(profile.function.map((f) => [String(f.id), { name: strings[Number(f.name)] ?? '', file: strings[Number(f.filename)] ?? '', startLine: Number(f.startLine) }]));
+  const functions = new Map(
+    profile.function.map((f) => {
+      const name = strings[Number(f.name)] ?? '';
+      return [String(f.id), { name, file: strings[Number(f.filename)] ?? '', startLine: Number(f.startLine), mapped: isSourceMapped(name, strings[Number(f.systemName)] ?? '') }];
+    }),
+  );
   const locations = new Map(profile.location.map((l) => [String(l.id), l]));
   let total = 0;
   let symbolized = 0;
   let vm = 0;
   const missing = new Map<string, { cause: UnsymbolizedCause; value: number }>();
   let native = 0;
+  let mapped = 0;
   for (const sample of profile.sample) {
     const value = Number(sample.value[index] ?? 0);
     if (!(value > 0)) continue;
     const frames = framesOf(sample.locationId, locations, functions);
-    const leaf = frames[0] ?? { name: '<unknown>', file: '', line: 0 };
+    const leaf = frames[0] ?? UNKNOWN;
     if (VM_FRAMES.has(leaf.name) && leaf.file === '') {
       vm += value;
       continue;
     }
     total += value;
     const found = sourceOf(frames);
-    if (found === 'symbolized' || found === 'through-native') {
+    if (!('name' in found)) {
       symbolized += value;
-      if (found === 'through-native') native += value;
+      if (found.throughNative) native += value;
+      if (found.mapped) mapped += value;
       continue;
     }
     const culprit = found;
@@ -103,34 +116,39 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
     symbolized,
     total,
     nativeShare: total > 0 ? native / total : 0,
+    sourceMappedShare: total > 0 ? mapped / total : 0,
     vmShare: vm + total > 0 ? vm / (vm + total) : 0,
     largestUnsymbolized,
   };
 }
+
+const UNKNOWN: Frame = { name: '<unknown>', file: '', line: 0, mapped: false };
 
 interface Frame {
   readonly name: string;
   readonly file: string;
   /** The line of the location, or else the function's first line; 0 when neither is known. */
   readonly line: number;
+  /** A source map moved it from a generated script. */
+  readonly mapped: boolean;
 }
 
 /** A sample's frames, leaf first, inlined frames expanded (a location's first line is its innermost). */
 function framesOf(
   locationIds: ReadonlyArray<number | bigint>,
   locations: ReadonlyMap<string, Profile['location'][number]>,
-  functions: ReadonlyMap<string, { name: string; file: string; startLine: number }>,
+  functions: ReadonlyMap<string, { name: string; file: string; startLine: number; mapped: boolean }>,
 ): Frame[] {
   const frames: Frame[] = [];
   for (const id of locationIds) {
     const location = locations.get(String(id));
     if (!location || location.line.length === 0) {
-      frames.push({ name: '<unknown>', file: '', line: 0 });
+      frames.push(UNKNOWN);
       continue;
     }
     for (const line of location.line) {
       const fn = functions.get(String(line.functionId));
-      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine } : { name: '<unknown>', file: '', line: 0 });
+      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine, mapped: fn.mapped } : UNKNOWN);
     }
   }
   return frames;
@@ -144,13 +162,13 @@ function framesOf(
  * `[binary]`) on the way stops it: that is a symbolization failure, whoever called it.
  * Otherwise the frame to blame.
  */
-function sourceOf(frames: readonly Frame[]): 'symbolized' | 'through-native' | Frame {
-  const leaf = frames[0] ?? { name: '<unknown>', file: '', line: 0 };
+function sourceOf(frames: readonly Frame[]): { throughNative: boolean; mapped: boolean } | Frame {
+  const leaf = frames[0] ?? UNKNOWN;
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i]!;
     const grouped = frame.name === NODE_INTERNALS.name && frame.file === NODE_INTERNALS.file;
     // Node's own modules are resolved by V8 to node:internal files and lines; perfgate folds them into one frame on purpose.
-    if (frame.file !== '') return frame.line > 0 || grouped ? (i === 0 ? 'symbolized' : 'through-native') : frame;
+    if (frame.file !== '') return frame.line > 0 || grouped ? { throughNative: i > 0, mapped: frame.mapped } : frame;
     if (isAddress(frame.name)) return frame;
   }
   return leaf;

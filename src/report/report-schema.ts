@@ -92,6 +92,7 @@ const symbolication = z.object({
   symbolized: finite,
   total: finite,
   nativeShare: finite,
+  sourceMappedShare: finite,
   vmShare: finite,
   largestUnsymbolized: z.array(z.object({ name: freeText(4096), cause: z.enum(['stripped-binary', 'unknown-address', 'eval', 'native-code', 'no-line']), share: finite })).max(5),
 });
