@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePprof, symbolication } from '../src/profile/index.js';
 import { freePort } from '../src/target/free-port.js';
-import { exampleConfig, MARK } from './helpers/example-config.js';
+import { MARK, tsExampleConfig } from './helpers/example-config.js';
 import { hasGoPprof } from './helpers/go-pprof.js';
 import { leftoverProcesses } from './helpers/processes.js';
 import { REPO, runCli } from './helpers/run-cli.js';
@@ -74,12 +74,7 @@ describe('perfgate diff reports symbolication', () => {
 
 // The TypeScript example is bundled by esbuild with a source map: its frames reach their .ts files.
 describe('symbolication of a compiled service', () => {
-  const ts = exampleConfig({
-    service: { build: 'npm run build', start: 'node dist/server.js', cwd: join(REPO, 'examples/ts-api'), readyPath: '/health' },
-    replay: join(REPO, 'replay/ts-api.ndjson'),
-    trials: 2,
-    load: { warmupRequests: 200, measureRequests: 800, connections: 4 },
-  });
+  const ts = tsExampleConfig();
 
   it('says how much of the CPU reached its original source through the source map', async () => {
     const baseline = await runCli(['baseline', '--config', ts.path]);
