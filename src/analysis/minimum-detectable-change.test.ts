@@ -47,6 +47,12 @@ describe('minimumDetectableChange', () => {
     expect(mdc.relative).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('agrees with the exact test at its boundary: 3 against 3 trials reach p = 1/20 = 0.05 and no lower', () => {
+    const samples = { kind: 'independent' as const, baseline: [100, 102, 98], candidate: [101, 99, 100] };
+    expect(minimumDetectableChange(samples, { alpha: 0.05, seed: 5 }).relative).toBeLessThan(1);
+    expect(minimumDetectableChange(samples, { alpha: 0.049, seed: 5 }).relative).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('uses the sign-flip test for interleaved pairs', () => {
     const ratios = normalSample(8, 0.02, 1);
     const mdc = minimumDetectableChange({ kind: 'paired', ratios }, { alpha: 0.05, seed: 4 });
