@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/index.js';
 import type { EventContext } from '../github/event-context.js';
@@ -44,6 +45,7 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   const outputs: ActionOutputs = reportOutputs(report, reportDir);
 
   const history = await runHistory(report, context, inputs, root, actionLog);
+  if (history.svg !== null) writeFileAtomic(join(reportDir, 'trend.svg'), `<?xml version="1.0" encoding="UTF-8"?>\n${history.svg}\n`);
   const plain = markdownRenderer(context, context?.runId ?? null);
   // The trend goes inside what is fitted to GitHub's size limits, not after it.
   const render = (r: Report) => plain(r) + history.comment;

@@ -2,6 +2,7 @@ import type { EventContext } from '../github/event-context.js';
 import { readDataFile, updateDataFile, type DataFileLocation } from '../github/data-branch.js';
 import { appendRecord, branchRecords, currentRunContext, DEFAULT_MAX_RECORDS, historyRecord, historySteps, parseHistory, serializeHistory } from '../history/index.js';
 import { trendMarkdown } from '../history/trend-markdown.js';
+import { historySvg } from '../history/history-svg.js';
 import type { Report } from '../report/index.js';
 import type { ActionInputs } from './action-inputs.js';
 import { githubClient, type Log } from './publish.js';
@@ -12,9 +13,11 @@ export interface HistoryOutcome {
   readonly summary: string;
   /** The data branch commit this run's record went into, when it was recorded. */
   readonly recorded: string | null;
+  /** The branch's trend chart (history.svg's), for the report folder; null when there is no history. */
+  readonly svg: string | null;
 }
 
-const NOTHING: HistoryOutcome = { comment: '', summary: '', recorded: null };
+const NOTHING: HistoryOutcome = { comment: '', summary: '', recorded: null, svg: null };
 
 /**
  * `history: true` in check mode. A run on a history branch (the default branch unless
@@ -61,5 +64,10 @@ export async function runHistory(report: Report, context: EventContext | null, i
   const steps = historySteps(records);
   const here = report.diffScore ? { cpuMicrosPerRequest: report.diffScore.cpuPerRequest.candidateMedian } : null;
   const name = branch ?? 'the default branch';
-  return { comment: trendMarkdown(records, steps, name, here), summary: trendMarkdown(records, steps, name, here, { mermaid: true }), recorded: null };
+  return {
+    comment: trendMarkdown(records, steps, name, here),
+    summary: trendMarkdown(records, steps, name, here, { mermaid: true }) + 'The whole history as a chart: `trend.svg` in the report artifact.\n',
+    recorded: null,
+    svg: records.length > 0 ? historySvg(records, steps) : null,
+  };
 }

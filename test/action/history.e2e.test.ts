@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyRecord, parseHistory, serializeHistory, type HistoryRecord } from '../../src/history/index.js';
 import type { Report } from '../../src/report/index.js';
@@ -126,7 +126,8 @@ describe('action, check mode with history: true, against a fake api.github.com t
     });
     github.putFile(DATA, 'history.ndjson', Buffer.from(serializeHistory(records)));
     const pr = webhookExample('pull_request', 'opened');
-    const run = await check(reportAt(470, 'e'.repeat(40)).path, { event: pr, eventName: 'pull_request' });
+    const reportPath = reportAt(470, 'e'.repeat(40)).path;
+    const run = await check(reportPath, { event: pr, eventName: 'pull_request' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const comment = [...github.comments.get(2)!].at(-1)!.body;
     expect(comment).toMatch(/### Trend of master \(last 20 runs, µs CPU per request\)/);
@@ -135,6 +136,10 @@ describe('action, check mode with history: true, against a fake api.github.com t
     expect(comment).toContain(`from \`${records[30]!.commit!.slice(0, 12)}\``);
     expect(comment).toContain('no gate run failed');
     expect(run.summary).toContain('```mermaid\nxychart-beta');
+    // The chart itself goes into the report folder (the artifact): 60 markers, the step's rule.
+    const svg = readFileSync(join(dirname(reportPath), 'trend.svg'), 'utf8');
+    expect(svg.match(/<circle class="point"/g)).toHaveLength(60);
+    expect(svg).toContain('<g class="step">');
     // A PR run reads the history and writes nothing to it.
     expect(github.requests.filter((r) => r.operationId === 'repos/create-or-update-file-contents')).toEqual([]);
   });
