@@ -63,10 +63,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   agent: [...SHARED],
   target: [...SHARED, 'agent', 'config', 'profile'],
   github: [...SHARED, 'profile', 'analysis', 'report', 'config', 'baseline'],
+  history: [...SHARED, 'fs', 'analysis', 'report', 'baseline'],
   gate: [...SHARED, 'fs', 'config', 'profile', 'analysis', 'report', 'baseline', 'replay', 'load', 'target', 'agent'],
-  action: [...SHARED, 'fs', 'config', 'profile', 'analysis', 'report', 'baseline', 'replay', 'target', 'github', 'gate'],
+  action: [...SHARED, 'fs', 'config', 'profile', 'analysis', 'report', 'baseline', 'replay', 'target', 'github', 'gate', 'history'],
   // The comment mode runs from both the action and `perfgate comment`: the CLI may use it, and nothing else of action/.
-  cli: [...SHARED, 'fs', 'config', 'profile', 'analysis', 'report', 'baseline', 'replay', 'load', 'target', 'github', 'gate', 'action/comment.ts', 'action/publish.ts'],
+  cli: [...SHARED, 'fs', 'config', 'profile', 'analysis', 'report', 'baseline', 'replay', 'load', 'target', 'github', 'gate', 'history', 'action/comment.ts', 'action/publish.ts'],
   action_entry: ['errors', 'github', 'action'],
   cli_entry: ['errors', 'version', 'cli'],
   bin: ['cli', 'target'],

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/index.js';
-import { exampleConfig, MARK } from './helpers/example-config.js';
+import { MARK, tsExampleConfig } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
 import { REPO, runCli } from './helpers/run-cli.js';
 
@@ -14,12 +14,7 @@ const lineOf = (file: string, text: string) => readFileSync(join(REPO, file), 'u
 // The TypeScript example is built by the config's build command (esbuild, with a source
 // map) and run from its bundle: every frame must come back as a .ts file and line.
 describe('a service compiled from TypeScript', () => {
-  const ts = exampleConfig({
-    service: { build: 'npm run build', start: 'node dist/server.js', cwd: join(REPO, 'examples/ts-api'), readyPath: '/health' },
-    replay: join(REPO, 'replay/ts-api.ndjson'),
-    trials: 2,
-    load: { warmupRequests: 200, measureRequests: 800, connections: 4 },
-  });
+  const ts = tsExampleConfig();
 
   it('is profiled against its .ts sources, in the baseline and in the pprof files', async () => {
     const result = await runCli(['baseline', '--config', ts.path]);

@@ -30,6 +30,11 @@ export interface ActionInputs {
   readonly baselinePprofUrl: string;
   readonly artifact: string;
   readonly maxApiWrites: number;
+  readonly history: boolean;
+  readonly historyBranch: string;
+  readonly historyFile: string;
+  /** Branches whose runs are recorded; empty: the repository's default branch. */
+  readonly historyBranches: readonly string[];
 }
 
 export const INPUT_NAMES = [
@@ -52,6 +57,10 @@ export const INPUT_NAMES = [
   'baseline-pprof-url',
   'artifact',
   'max-api-writes',
+  'history',
+  'history-branch',
+  'history-file',
+  'history-branches',
 ] as const;
 
 /** Reads the inputs the runner passes as INPUT_* variables; each error names the input, what it expects and what it got. */
@@ -84,6 +93,13 @@ export function readActionInputs(): ActionInputs {
     baselinePprofUrl: text('baseline-pprof-url'),
     artifact: text('artifact', 'perfgate-report'),
     maxApiWrites: integer('max-api-writes', text('max-api-writes', '20'), 1),
+    history: boolean('history', false),
+    historyBranch: text('history-branch', 'perfgate-data'),
+    historyFile: text('history-file', 'history.ndjson'),
+    historyBranches: text('history-branches')
+      .split(',')
+      .map((b) => b.trim())
+      .filter((b) => b !== ''),
   };
 }
 

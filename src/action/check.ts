@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/index.js';
 import type { EventContext } from '../github/event-context.js';
@@ -10,6 +11,7 @@ import { runGate } from '../gate/gate.js';
 import type { ActionInputs } from './action-inputs.js';
 import { pullRequestBase } from '../gate/base-commit.js';
 import { verdictFailure, type EmitOutputs, type ModeOutcome } from './mode-outcome.js';
+import { runHistory } from './history.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 /**
@@ -43,8 +45,12 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
   const failure = verdictFailure(report.comparison.verdict, inputs.failOnRegression, 'perfgate');
   emit(reportOutputs(report, reportDir));
 
-  const render = markdownRenderer(context, context?.runId ?? null);
-  await writeJobSummary(summaryMarkdown(report, render));
+  const history = await runHistory(report, context, inputs, root, actionLog);
+  if (history.svg !== null) writeFileAtomic(join(reportDir, 'trend.svg'), `<?xml version="1.0" encoding="UTF-8"?>\n${history.svg}\n`);
+  const plain = markdownRenderer(context, context?.runId ?? null);
+  // The trend goes inside what is fitted to GitHub's size limits, not after it.
+  const render = (r: Report) => plain(r) + history.comment;
+  await writeJobSummary(summaryMarkdown(report, (r) => plain(r) + history.summary));
   if (inputs.annotations) emitAnnotations(report, reportDir, { root }, workspace, failure !== null ? 'error' : 'warning');
 
   const pr = context?.pullRequest;

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 
 /** Every output of action.yml (a test keeps the two in step, and finds no setOutput anywhere else). */
-export const OUTPUT_NAMES = ['verdict', 'regressions', 'report-path', 'comment-url', 'baseline-commit', 'pull-request'] as const;
+export const OUTPUT_NAMES = ['verdict', 'regressions', 'report-path', 'comment-url', 'baseline-commit', 'pull-request', 'diff-score', 'diff-score-low', 'diff-score-high'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** What a mode tells the workflow; an output a mode does not set stays empty. */

@@ -69,7 +69,14 @@ export function commentMarkdown(report: Report, marker: string, render: (report:
 
 /** The outputs every report sets: the verdict, what regressed, and where the report folder is. */
 export function reportOutputs(report: Report, reportDir: string, regressions: readonly string[] = regressedKeys(report)): ActionOutputs {
-  return { verdict: report.comparison.verdict.outcome, regressions: JSON.stringify(regressions), 'report-path': reportDir };
+  const score = report.diffScore?.cpuPerRequest;
+  const percent = (change: number) => (Number.isFinite(change) ? (change * 100).toFixed(2) : String(change));
+  return {
+    verdict: report.comparison.verdict.outcome,
+    regressions: JSON.stringify(regressions),
+    'report-path': reportDir,
+    ...(score ? { 'diff-score': percent(score.change), 'diff-score-low': percent(score.low), 'diff-score-high': percent(score.high) } : {}),
+  };
 }
 
 export function regressedKeys(report: Report): string[] {

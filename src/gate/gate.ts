@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, type Comparison, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, diffScore, type Comparison, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -15,6 +15,7 @@ import { measurementSettings } from './measurement-settings.js';
 import { profileSourceFor } from './profile-source/profile-sources.js';
 import { commitExists, currentCommit } from './git.js';
 import { encodePprofGzip, mergeProfiles } from '../profile/index.js';
+import { symbolicationOf } from './symbolication-of.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
@@ -80,13 +81,14 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
       ? writeMergedPair(config.outputDir, '.alloc', measured.allocationPprofs, sides.baselinePprofs ? { trials: sides.baselinePprofs.allocations } : { stored: baselineAllocationProfilePath(config.baselinePath) })
       : null;
   const profiles = sideProfiles(cpu, allocations);
+  const symbolication = symbolicationOf(cpu.candidate, allocations?.candidate ?? null);
   analysisWatch.lap('report');
   const baseline = sides.baseline;
   const report: Report = {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
     createdAt: new Date().toISOString(),
-    comparison: { ...comparison, verdict },
+    comparison: { ...comparison, verdict, warnings: [...comparison.warnings, ...symbolication.warnings] },
     baselineSource: { kind: sides.kind, why: sides.why },
     baseline: { commit: baseline.commit, createdAt: baseline.createdAt, environment: baseline.environment, settings: baseline.settings },
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
@@ -100,6 +102,8 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
+    diffScore: diffScore(baseline.trials, measured.trials, comparison, config.compare),
+    symbolication: symbolication.rates,
   };
   const markdown = renderMarkdown(report);
   writeReportFiles(config.outputDir, report, markdown, profiles);

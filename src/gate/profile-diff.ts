@@ -10,6 +10,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, type Report } from '../r
 import { PERFGATE_VERSION } from '../version.js';
 import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { readProfileSide } from './diff-sides.js';
+import { symbolicationOf } from './symbolication-of.js';
 
 export interface ProfileDiffOptions {
   /** A pprof file, a folder of trial files, or a `*` pattern; see readProfileSide. */
@@ -52,7 +53,10 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
   if (withoutCounts > 0) warnings.push(`${withoutCounts} profile(s) carry no request count (perfgate writes "perfgate: requests=N" as a comment): "per request" figures are per profile.`);
 
   const dir = options.outputDir;
-  const sides = sideProfiles(writeMergedPair(dir, '', cand.profiles, { trials: base.profiles }), null);
+  const merged = writeMergedPair(dir, '', cand.profiles, { trials: base.profiles });
+  const sides = sideProfiles(merged, null);
+  const symbolication = symbolicationOf(merged.candidate, null, type);
+  warnings.push(...symbolication.warnings);
   // Relative to the report folder when inside the project's tree, absolute when far away.
   const files = (list: readonly string[]) => list.map((f) => (relative(dir, f).startsWith('../..') ? f : relative(dir, f)));
   const report: Report = {
@@ -70,6 +74,7 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
     merged: { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' },
     functionLines: functionLinesOf(sides),
     inputs: { sampleType: type, unit, baseline: files(base.files), candidate: files(cand.files) },
+    symbolication: symbolication.rates,
   };
   const markdown = renderMarkdown(report);
   writeReportFiles(dir, report, markdown, sides);

@@ -49,6 +49,8 @@ export interface EventContext {
   readonly label: string | null;
   readonly action: string | null;
   readonly workflowRun: WorkflowRunRef | null;
+  /** The repository's default branch, from the payload; null when the event does not say. */
+  readonly defaultBranch: string | null;
 }
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit hex commit id');
@@ -57,6 +59,7 @@ const repository = z.object({ full_name: repoName });
 
 // Loose objects: payloads carry hundreds of fields perfgate has no use for.
 const payloadSchema = z.object({
+  repository: z.object({ default_branch: z.string().min(1).optional() }).optional(),
   action: z.string().optional(),
   sender: z.object({ login: z.string().min(1) }).optional(),
   label: z.object({ name: z.string() }).optional(),
@@ -148,6 +151,7 @@ export async function readEventContext(): Promise<EventContext> {
           conclusion: run.conclusion,
         }
       : null,
+    defaultBranch: payload.repository?.default_branch ?? null,
   };
 }
 

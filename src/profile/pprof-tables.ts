@@ -30,7 +30,10 @@ export function pprofTables(): PprofTables {
       if (functionId === undefined) {
         functionId = functions.length + 1;
         const name = strings.dedup(frame.identity.name);
-        functions.push(new PprofFunction({ id: functionId, name, systemName: name, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
+        // pprof's system name is the name the runtime knows a function by: for a frame a source
+        // map moved, that is the generated script, which is how symbolication counts mapped frames.
+        const systemName = frame.mapped ? strings.dedup(sourceMappedSystemName(frame.identity.name, frame.scriptPath)) : name;
+        functions.push(new PprofFunction({ id: functionId, name, systemName, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
         functionIds.set(key, functionId);
       }
       const shownLine = line ?? frame.startLine;
@@ -44,4 +47,14 @@ export function pprofTables(): PprofTables {
       return locationId;
     },
   };
+}
+
+/** `name [server.js]`: a source-mapped function's system name, the generated script's base name in brackets. */
+export function sourceMappedSystemName(name: string, scriptPath: string): string {
+  return `${name} [${scriptPath.slice(Math.max(scriptPath.lastIndexOf('/'), scriptPath.lastIndexOf('\\')) + 1)}]`;
+}
+
+/** Whether a function's system name says a source map moved it (see sourceMappedSystemName). */
+export function isSourceMapped(name: string, systemName: string): boolean {
+  return systemName.length > name.length + 3 && systemName.startsWith(`${name} [`) && systemName.endsWith(']');
 }

@@ -9,6 +9,8 @@ import { SERVICE_METRICS } from './service-metrics.js';
 import { statusMismatchSection } from './status-mismatches.js';
 import type { Report, RequestCounts } from './report.js';
 import { verdictHeadline } from './verdict-line.js';
+import { diffScoreLine } from './diff-score-line.js';
+import { symbolicationLine } from './symbolication-line.js';
 
 const TOP_ROWS = 10;
 
@@ -29,6 +31,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [];
   out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, '');
   out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, '');
+  if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore))}.`, '');
 
   if (comparison.verdict.outcome === 'fail-errors') {
     out.push('| side | trial | requests | no response | wrong status | non-2xx |', '|---|---:|---:|---:|---:|---:|');
@@ -57,6 +60,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
 
+  if (report.symbolication) out.push(`<sub>${escapeMarkdown(symbolicationLine(report.symbolication))}</sub>`, '');
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
   out.push(
     options.artifactUrl

@@ -98,6 +98,19 @@ const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP5
  * escaped where it is rendered (format.ts for markdown, html-escape.ts for HTML);
  * untrusted-report.test.ts puts hostile text into every string field and checks both.
  */
+const minimumDetectable = z.object({ relative: ratio, alpha: finite, power: finite, test: z.enum(['mann-whitney', 'sign-flip']), noise: finite, simulations: count });
+const changeEstimate = z.object({ change: ratio, low: ratio, high: ratio, design: z.enum(['paired', 'independent']), baselineMedian: finite, candidateMedian: finite, minimumDetectable });
+const symbolication = z.object({
+  sampleType: unitName,
+  rate: finite,
+  symbolized: finite,
+  total: finite,
+  nativeShare: finite,
+  sourceMappedShare: finite,
+  vmShare: finite,
+  largestUnsymbolized: z.array(z.object({ name: freeText(4096), cause: z.enum(['stripped-binary', 'unknown-address', 'eval', 'native-code', 'no-line']), share: finite })).max(5),
+});
+
 export const untrustedReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   version: z.literal(REPORT_VERSION),
@@ -131,6 +144,8 @@ export const untrustedReportSchema = z.object({
   functionLines: z.record(functionKey, count).optional(),
   requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),
   timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
+  diffScore: z.object({ cpuPerRequest: changeEstimate, allocatedBytesPerRequest: changeEstimate.optional() }).optional(),
+  symbolication: z.array(symbolication).max(10).optional(),
 });
 
 

@@ -1,5 +1,6 @@
-import type { Comparison, HotLine } from '../analysis/index.js';
+import type { Comparison, DiffScore, HotLine } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
+import type { Symbolication } from '../profile/index.js';
 
 export const REPORT_SCHEMA = 'perfgate.report';
 export const REPORT_VERSION = 1;
@@ -39,6 +40,10 @@ export interface Report {
    * analysis, report), summed over the trials of both sides; absent in older reports.
    */
   readonly timingsMs?: Readonly<Record<string, number>>;
+  /** The run's change in CPU (and allocated bytes) per request with its interval and minimum detectable change; absent for `perfgate diff` and older reports. */
+  readonly diffScore?: DiffScore;
+  /** How much of the candidate's profiles has a source file and line, per sample type (CPU first); absent in older reports. */
+  readonly symbolication?: readonly Symbolication[];
 }
 
 export interface RequestCounts {

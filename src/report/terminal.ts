@@ -7,12 +7,15 @@ import { statusMismatchLines } from './status-mismatches.js';
 import type { Report } from './report.js';
 import { textTable as table } from './text-table.js';
 import { verdictHeadline } from './verdict-line.js';
+import { diffScoreLine } from './diff-score-line.js';
+import { symbolicationLine } from './symbolication-line.js';
 
 /** A plain-text summary for the terminal: the verdict, the functions to blame, the service. */
 export function renderTerminal(report: Report, rows = 10): string {
   const { comparison } = report;
   const headline = verdictHeadline(comparison.verdict);
   const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
+  if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, '');
   out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
   const largest = () => comparison.findings.filter((f) => f.presence === 'both').toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
@@ -27,6 +30,7 @@ export function renderTerminal(report: Report, rows = 10): string {
       ),
     );
   }
+  if (report.symbolication) out.push('', symbolicationLine(report.symbolication));
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push('', `warning: ${warning}`);
   out.push('');
   return out.join('\n');

@@ -37,3 +37,13 @@ export function exampleConfig(
   writeFileSync(path, JSON.stringify(config, null, 2));
   return { path, dir, mark };
 }
+
+/** The TypeScript example (esbuild bundle with a source map, run from dist/), with small settings. */
+export function tsExampleConfig(): TestConfig {
+  return exampleConfig({
+    service: { build: 'npm run build', start: 'node dist/server.js', cwd: join(REPO, 'examples/ts-api'), readyPath: '/health' },
+    replay: join(REPO, 'replay/ts-api.ndjson'),
+    trials: 2,
+    load: { warmupRequests: 200, measureRequests: 800, connections: 4 },
+  });
+}

@@ -112,6 +112,29 @@ export class FakeGitHub {
     this.commits.set(sha, { tree: 'e'.repeat(40), parents: [], message: 'initial' });
   }
 
+  /** The file at `path` on a branch (or commit), as the contents API sees it. */
+  fileAt(ref: string, path: string): { content: Buffer; sha: string } | null {
+    const head = this.refs.get(ref) ?? ref;
+    const commit = this.commits.get(head);
+    const entry = commit ? (this.trees.get(commit.tree) ?? []).find((e) => e.path === path) : undefined;
+    const content = entry ? this.blobs.get(entry.sha) : undefined;
+    return entry && content ? { content, sha: entry.sha } : null;
+  }
+
+  /** Commits `content` at `path` on top of the branch, as another writer (or the contents API) would. */
+  putFile(branch: string, path: string, content: Buffer, message = 'write'): void {
+    const head = this.refs.get(branch)!;
+    const blob = gitHash('blob', content);
+    this.blobs.set(blob, content);
+    const base = this.trees.get(this.commits.get(head)?.tree ?? '') ?? [];
+    const entries = [...base.filter((e) => e.path !== path), { path, sha: blob }];
+    const tree = gitHash('tree', Buffer.from(JSON.stringify(entries)));
+    this.trees.set(tree, entries);
+    const commit = gitHash('commit', Buffer.from(`${tree}${head}${this.nextId++}`));
+    this.commits.set(commit, { tree, parents: [head], message });
+    this.refs.set(branch, commit);
+  }
+
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
   }
@@ -249,6 +272,32 @@ export class FakeGitHub {
         if (b.force !== true && !commit.parents.includes(current)) return send(response, 422, { message: 'Update is not a fast forward' });
         this.refs.set(branch, next);
         return send(response, 200, { ref: `refs/heads/${branch}`, object: { sha: next, type: 'commit' } });
+      }
+      case 'git/create-ref': {
+        const branch = String(b.ref).replace(/^refs\/heads\//, '');
+        if (this.refs.has(branch)) return send(response, 422, { message: 'Reference already exists' });
+        if (!this.commits.has(String(b.sha))) return send(response, 422, { message: 'Object does not exist' });
+        this.refs.set(branch, String(b.sha));
+        return send(response, 201, { ref: `refs/heads/${branch}`, object: { sha: b.sha, type: 'commit' } });
+      }
+      case 'repos/get-content': {
+        const ref = url.searchParams.get('ref') ?? 'main';
+        const file = this.fileAt(ref, p.path!);
+        if (!file) return send(response, 404, { message: 'Not Found' });
+        return send(response, 200, { type: 'file', encoding: 'base64', size: file.content.length, name: p.path!.split('/').pop(), path: p.path, content: file.content.toString('base64'), sha: file.sha });
+      }
+      case 'repos/create-or-update-file-contents': {
+        // As GitHub: the branch must exist; an existing file needs the sha it is at (422 without one, 409 for another).
+        const branch = String(b.branch ?? 'main');
+        const head = this.refs.get(branch);
+        if (!head) return send(response, 404, { message: `Branch ${branch} not found` });
+        const existing = this.fileAt(branch, p.path!);
+        if (existing && b.sha === undefined) return send(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
+        if (existing && b.sha !== existing.sha) return send(response, 409, { message: `${p.path} does not match ${String(b.sha)}` });
+        if (!existing && b.sha !== undefined) return send(response, 404, { message: 'Not Found' });
+        this.putFile(branch, p.path!, Buffer.from(String(b.content), 'base64'), String(b.message));
+        const blob = this.fileAt(branch, p.path!)!;
+        return send(response, existing ? 200 : 201, { content: { name: p.path!.split('/').pop(), path: p.path, sha: blob.sha }, commit: { sha: this.refs.get(branch), message: b.message } });
       }
       case 'pulls/list': {
         const head = url.searchParams.get('head');

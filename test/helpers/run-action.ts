@@ -41,6 +41,8 @@ export interface ActionEnvironment {
   readonly workspace?: string;
   readonly cwd?: string;
   readonly script?: string;
+  /** More variables the runner sets (GITHUB_REF_NAME, …). */
+  readonly env?: Record<string, string>;
 }
 
 /**
@@ -69,6 +71,7 @@ export function runAction(options: ActionEnvironment): Promise<ActionRun> {
     ...(options.repository !== undefined ? { GITHUB_REPOSITORY: options.repository } : {}),
     ...(options.apiUrl !== undefined ? { GITHUB_API_URL: options.apiUrl } : {}),
     ...(options.workspace !== undefined ? { GITHUB_WORKSPACE: options.workspace } : {}),
+    ...options.env,
   });
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
