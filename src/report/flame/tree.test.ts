@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { functionTable } from '../../analysis/function-table.js';
 import { decodePprof } from '../../profile/pprof-codec.js';
 import { pprofOf } from '../fixtures.test-helper.js';
-import { buildFlameTree, type FlameTree } from './tree.js';
+import { buildFlameTree, MIN_FRAME_SHARE, type FlameTree } from './tree.js';
 
 const cpu = (profile: ReturnType<typeof pprofOf>, source = 'test') => ({ profile, source, sampleType: 'cpu' });
 const measure = (candidate: ReturnType<typeof pprofOf>, baseline: ReturnType<typeof pprofOf> | null) => ({
@@ -159,5 +159,33 @@ describe('buildFlameTree on a large tree', () => {
     walk('root', root, 0);
     expect(expected.length).toBeGreaterThan(2048);
     expect(describeTree(tree)).toEqual(expected);
+  });
+});
+
+describe('buildFlameTree leaves out frames too narrow to see', () => {
+  it('drops subtrees under MIN_FRAME_SHARE of the whole on both sides, keeps one that is wide enough on either side, and lists only shown functions', () => {
+    // 1 / 40 000 of the total is under the floor (1 / 20 000); 1 / 10 000 is over it.
+    const big = 39_990;
+    const candidate = pprofOf(
+      [
+        [['main', 'hot'], big],
+        [['main', 'tiny', 'deeper'], 1],
+        [['main', 'grown'], 9],
+      ],
+      { requests: 1 },
+    );
+    const baseline = pprofOf(
+      [
+        [['main', 'hot'], big],
+        [['main', 'tiny', 'deeper'], 1],
+        [['main', 'grown'], 1],
+      ],
+      { requests: 1 },
+    );
+    expect(MIN_FRAME_SHARE).toBe(0.00005);
+    const tree = buildFlameTree([measure(candidate, baseline)]);
+    expect(describeTree(tree)).toEqual([`root@0=40000/39992`, `main@1=40000/39992`, 'grown@2=9/1', `hot@2=${big}/${big}`]);
+    expect(tree.functions.map((f) => f.name)).toEqual(['main', 'hot', 'grown']);
+    expect(tree.leftOut).toEqual({ subtrees: 1, belowShare: MIN_FRAME_SHARE });
   });
 });

@@ -55,7 +55,18 @@ export interface FlameTree {
   readonly candidate: readonly (readonly number[])[];
   /** The same for the baseline; null for a measure the baseline has no profile of. */
   readonly baseline: readonly (readonly number[] | null)[];
+  /** Subtrees left out because they are narrower than `belowShare` of the root on every side and measure. */
+  readonly leftOut: { readonly subtrees: number; readonly belowShare: number };
 }
+
+/**
+ * Frames narrower than this share of the whole, on both sides and in every measure, are left
+ * out with everything below them: a hundredth of a pixel on a wide screen, invisible unless
+ * zoomed 50-fold. Profiles of many distinct stacks otherwise make millions of such frames
+ * (100 000 stacks: 78 MB of report.html, and most of `perfgate diff`'s memory). pprof's own
+ * views drop far more: nodes under 0.5% by default (-nodefraction).
+ */
+export const MIN_FRAME_SHARE = 0.00005;
 
 /**
  * The call tree while it is built, as flat arrays rather than an object, a Map and a
@@ -195,6 +206,14 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
   const candidate: number[][] = measures.map(() => []);
   const baseline: number[][] = measures.map(() => []);
   // Iterative pre-order: real stacks can be deeper than the JS call stack is comfortable with.
+  const rootValues = Array.from({ length: slots }, (_, slot) => Math.abs(trie.values[slot]!));
+  const visible = (node: number): boolean => {
+    for (let slot = 0; slot < slots; slot++) {
+      if (rootValues[slot]! > 0 && Math.abs(trie.values[node * slots + slot]!) >= MIN_FRAME_SHARE * rootValues[slot]!) return true;
+    }
+    return false;
+  };
+  let leftOut = 0;
   const pending: Array<{ node: number; depth: number } | { close: number }> = [{ node: 0, depth: 0 }];
   while (pending.length > 0) {
     const item = pending.pop()!;
@@ -211,17 +230,26 @@ export function buildFlameTree(measures: readonly FlameMeasureInput[]): FlameTre
       candidate[m]!.push(round(trie.values[item.node * slots + m * 2 + 1]!));
     }
     pending.push({ close: index });
-    const children = trie.children(item.node).sort(order);
+    const children = trie.children(item.node).filter((child) => visible(child) || (leftOut++, false)).sort(order);
     for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, depth: item.depth + 1 });
   }
 
+  // Only the functions some kept frame shows, in the order they were first met.
+  const kept = new Int32Array(functions.length).fill(-1);
+  for (const f of fn) if (f >= 0) kept[f] = 0;
+  const shown: FlameFunction[] = [];
+  functions.forEach((f, i) => {
+    if (kept[i] === 0) kept[i] = shown.push(f) - 1;
+  });
+  for (let i = 0; i < fn.length; i++) if (fn[i]! >= 0) fn[i] = kept[fn[i]!]!;
   return {
     measures: measures.map((m, i) => ({ id: m.id, label: m.label, unit: m.unit, perRequest: perRequest[i]!, hasBaseline: m.baseline !== null })),
-    functions,
+    functions: shown,
     fn,
     depth,
     end,
     candidate,
     baseline: measures.map((m, i) => (m.baseline ? baseline[i]! : null)),
+    leftOut: { subtrees: leftOut, belowShare: MIN_FRAME_SHARE },
   };
 }
