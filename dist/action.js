@@ -85292,7 +85292,7 @@ async function runComment(context, artifactDir, settings2, log) {
 
 // src/action/measure-baseline.ts
 import { randomUUID as randomUUID5 } from "node:crypto";
-import { copyFileSync, existsSync as existsSync6, mkdirSync as mkdirSync4, rmSync as rmSync5 } from "node:fs";
+import { copyFileSync, existsSync as existsSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync4 } from "node:fs";
 import { dirname as dirname5, join as join13, resolve as resolve6 } from "node:path";
 
 // src/github/baseline-artifact.ts
@@ -85575,10 +85575,12 @@ async function runMeasureBaseline(inputs, context, agentPath, workspace) {
       `measure-baseline: the workspace has ${checkedOut ?? "no git checkout"} checked out, not the PR head ${pr.headSha} that was labelled; check out with \`ref: \${{ github.event.pull_request.head.sha }}\``
     );
   }
+  const out = resolve6(inputs.artifact);
+  if (existsSync6(out) && readdirSync4(out).length > 0) {
+    throw new PerfgateError("USAGE", `input artifact: ${out} is not empty; measure-baseline writes the baseline into a new folder (for example \${{ runner.temp }}/perfgate-baseline)`);
+  }
   const config2 = loadConfig(inputs.config, inputs.trials !== void 0 ? { trials: inputs.trials } : {});
   const paths = baselineRepositoryPaths(inputs.config, workspace);
-  const out = resolve6(inputs.artifact);
-  rmSync5(out, { recursive: true, force: true });
   const copy = (from, to) => {
     mkdirSync4(dirname5(join13(out, to)), { recursive: true });
     copyFileSync(from, join13(out, to));

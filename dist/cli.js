@@ -75290,7 +75290,8 @@ var VALUE_DETECTORS = [
   { name: "stripe-webhook-secret", pattern: /\bwhsec_[0-9A-Za-z]{20,}\b/g },
   { name: "github-token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
   { name: "slack-token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { name: "bearer", pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{8,}=*/g, keep: /^[Bb]earer\s+/ }
+  // 16 characters at least, so prose ("bearer bonds") is left alone; real tokens are longer.
+  { name: "bearer", pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{16,}=*/g, keep: /^[Bb]earer\s+/ }
 ];
 var SCHEME_AND_CREDENTIALS = /^([A-Za-z][A-Za-z0-9._~+/-]*)\s+(\S[\s\S]*)$/;
 var asIs = (text) => text;
