@@ -107,6 +107,13 @@ describe('workflows', () => {
     expect(readme).toMatch(/pin .*by commit SHA/i);
   });
 
+  it('keep every plain run: value valid YAML (": " or " #" inside one would end it or make a mapping)', () => {
+    for (const file of files) {
+      const text = readFileSync(join(WORKFLOWS, file), 'utf8');
+      for (const [line, value] of text.matchAll(/^\s+(?:- )?run: (?!['"|>])(.*)$/gm)) expect(value, `${file}: ${line}`).not.toMatch(/: | #/);
+    }
+  });
+
   it('set permissions at the top and on every job', () => {
     for (const file of files) {
       const text = readFileSync(join(WORKFLOWS, file), 'utf8');
