@@ -43,7 +43,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports2) {
     "use strict";
-    var net4 = __require("net");
+    var net3 = __require("net");
     var tls = __require("tls");
     var http = __require("http");
     var https = __require("https");
@@ -970,7 +970,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1115,7 +1115,7 @@ var require_util = __commonJS({
       }
       assert2(typeof host === "string");
       const servername = getHostname(host);
-      if (net4.isIP(servername)) {
+      if (net3.isIP(servername)) {
         return "";
       }
       return servername;
@@ -1501,36 +1501,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error63
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3,
+          version2,
           error63.message
         );
       });
@@ -1579,31 +1579,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error63
           } = evt;
           debuglog(
@@ -1611,7 +1611,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version3,
+            version2,
             error63.message
           );
         });
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -2516,7 +2516,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var assert2 = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2612,7 +2612,7 @@ var require_connect = __commonJS({
         } else {
           assert2(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net4.connect({
+          socket = net3.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise2 = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7625,7 +7625,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7775,7 +7775,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net4.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net3.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve7(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7939,7 +7939,7 @@ var require_client = __commonJS({
         const idx = hostname3.indexOf("]");
         assert2(idx !== -1);
         const ip = hostname3.substring(1, idx);
-        assert2(net4.isIP(ip));
+        assert2(net3.isIP(ip));
         hostname3 = ip;
       }
       client[kConnecting] = true;
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module2.exports = {
@@ -19606,8 +19606,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -19818,15 +19818,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve7, returned, task;
+          var args, cb, error63, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19841,24 +19841,24 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve7;
-          resolve7 = reject = null;
+          var promise2, reject, resolve6;
+          resolve6 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise2;
         }
       };
       var Sync_1 = Sync;
-      var version3 = "2.19.5";
+      var version2 = "2.19.5";
       var version$1 = {
-        version: version3
+        version: version2
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version3,
+        version: version2,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -20248,14 +20248,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve6();
                     }
                   });
                 }
@@ -20348,9 +20348,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -20904,11 +20904,11 @@ var require_ansi_regex = __commonJS({
   "node_modules/ansi-regex/index.js"(exports2, module2) {
     "use strict";
     module2.exports = ({ onlyFirst = false } = {}) => {
-      const pattern2 = [
+      const pattern = [
         "[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)",
         "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"
       ].join("|");
-      return new RegExp(pattern2, onlyFirst ? void 0 : "g");
+      return new RegExp(pattern, onlyFirst ? void 0 : "g");
     };
   }
 });
@@ -21225,8 +21225,8 @@ var require_utils2 = __commonJS({
       let lineLength = 0;
       let whitespace;
       for (let i = 0; i < split.length; i += 2) {
-        let word2 = split[i];
-        let newLength = lineLength + strlen(word2);
+        let word = split[i];
+        let newLength = lineLength + strlen(word);
         if (lineLength > 0 && whitespace) {
           newLength += whitespace.length;
         }
@@ -21234,10 +21234,10 @@ var require_utils2 = __commonJS({
           if (lineLength !== 0) {
             lines.push(line.join(""));
           }
-          line = [word2];
-          lineLength = strlen(word2);
+          line = [word];
+          lineLength = strlen(word);
         } else {
-          line.push(whitespace || "", word2);
+          line.push(whitespace || "", word);
           lineLength = newLength;
         }
         whitespace = split[i + 1];
@@ -21445,10 +21445,10 @@ var require_supports_colors = __commonJS({
         return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
       }
       if ("TERM_PROGRAM" in env) {
-        var version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        var version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
         switch (env.TERM_PROGRAM) {
           case "iTerm.app":
-            return version3 >= 3 ? 3 : 2;
+            return version2 >= 3 ? 3 : 2;
           case "Hyper":
             return 3;
           case "Apple_Terminal":
@@ -23862,10 +23862,10 @@ var require_supports_color = __commonJS({
         return 3;
       }
       if ("TERM_PROGRAM" in env) {
-        const version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
         switch (env.TERM_PROGRAM) {
           case "iTerm.app":
-            return version3 >= 3 ? 3 : 2;
+            return version2 >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
@@ -30227,11 +30227,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -30247,7 +30247,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -42914,16 +42914,16 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve7, basename: basename2 } = __require("path");
-    var { readFileSync: readFileSync15 } = __require("fs");
+    var { resolve: resolve6, basename: basename2 } = __require("path");
+    var { readFileSync: readFileSync16 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
       try {
         return JSON.parse(string4);
       } catch (error63) {
         try {
-          const path = resolve7(string4);
-          const data = readFileSync15(path, "utf8");
+          const path = resolve6(string4);
+          const data = readFileSync16(path, "utf8");
           return JSON.parse(data);
         } catch (error64) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -42942,7 +42942,7 @@ var require_multipart = __commonJS({
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync15(path);
+            const buffer = readFileSync16(path);
             form.append(key, buffer, Object.assign({}, {
               filename: basename2(path)
             }, opts));
@@ -43247,31 +43247,31 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version3, options) {
+      constructor(version2, options) {
         options = parseOptions(options);
-        if (version3 instanceof _SemVer) {
-          if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
-            return version3;
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
           } else {
-            version3 = version3.version;
+            version2 = version2.version;
           }
-        } else if (typeof version3 !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version3.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH) {
           throw new TypeError(
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version3, options);
+        debug2("SemVer", version2, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
-          throw new TypeError(`Invalid Version: ${version3}`);
+          throw new TypeError(`Invalid Version: ${version2}`);
         }
-        this.raw = version3;
+        this.raw = version2;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -43522,12 +43522,12 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version3, options, throwErrors = false) => {
-      if (version3 instanceof SemVer) {
-        return version3;
+    var parse6 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
       try {
-        return new SemVer(version3, options);
+        return new SemVer(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -43544,8 +43544,8 @@ var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse2();
-    var valid = (version3, options) => {
-      const v = parse6(version3, options);
+    var valid = (version2, options) => {
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -43557,8 +43557,8 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse2();
-    var clean = (version3, options) => {
-      const s = parse6(version3.trim().replace(/^[=v]+/, ""), options);
+    var clean = (version2, options) => {
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -43570,7 +43570,7 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version3, release, options, identifier, identifierBase) => {
+    var inc = (version2, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
         identifier = options;
@@ -43578,7 +43578,7 @@ var require_inc = __commonJS({
       }
       try {
         return new SemVer(
-          version3 instanceof SemVer ? version3.version : version3,
+          version2 instanceof SemVer ? version2.version : version2,
           options
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
@@ -43594,9 +43594,9 @@ var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse2();
-    var diff = (version1, version22) => {
+    var diff = (version1, version2) => {
       const v1 = parse6(version1, null, true);
-      const v2 = parse6(version22, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -43668,8 +43668,8 @@ var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse2();
-    var prerelease = (version3, options) => {
-      const parsed = parse6(version3, options);
+    var prerelease = (version2, options) => {
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -43857,24 +43857,24 @@ var require_coerce = __commonJS({
     var SemVer = require_semver();
     var parse6 = require_parse2();
     var { safeRe: re, t } = require_re();
-    var coerce = (version3, options) => {
-      if (version3 instanceof SemVer) {
-        return version3;
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
-      if (typeof version3 === "number") {
-        version3 = String(version3);
+      if (typeof version2 === "number") {
+        version2 = String(version2);
       }
-      if (typeof version3 !== "string") {
+      if (typeof version2 !== "string") {
         return null;
       }
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
-        while ((next = coerceRtlRegex.exec(version3)) && (!match || match.index + match[0].length !== version3.length)) {
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
             match = next;
           }
@@ -43903,32 +43903,32 @@ var require_truncate = __commonJS({
     var parse6 = require_parse2();
     var constants3 = require_constants7();
     var SemVer = require_semver();
-    var truncate = (version3, truncation, options) => {
+    var truncate = (version2, truncation, options) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version3, options);
+      const clonedVersion = cloneInputVersion(version2, options);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version3, options) => {
-      const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
       return parse6(versionStringToParse, options);
     };
-    var doTruncation = (version3, truncation) => {
+    var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
-        return version3.version;
+        return version2.version;
       }
-      version3.prerelease = [];
+      version2.prerelease = [];
       switch (truncation) {
         case "major":
-          version3.minor = 0;
-          version3.patch = 0;
+          version2.minor = 0;
+          version2.patch = 0;
           break;
         case "minor":
-          version3.patch = 0;
+          version2.patch = 0;
           break;
       }
-      return version3.format();
+      return version2.format();
     };
     var isPrerelease = (type) => {
       return type.startsWith("pre");
@@ -44291,19 +44291,19 @@ var require_range2 = __commonJS({
         });
       }
       // if ANY of the sets match ALL of its comparators, then pass
-      test(version3) {
-        if (!version3) {
+      test(version2) {
+        if (!version2) {
           return false;
         }
-        if (typeof version3 === "string") {
+        if (typeof version2 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
         for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version3, this.options)) {
+          if (testSet(this.set[i], version2, this.options)) {
             return true;
           }
         }
@@ -44525,13 +44525,13 @@ var require_range2 = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set4, version3, options) => {
+    var testSet = (set4, version2, options) => {
       for (let i = 0; i < set4.length; i++) {
-        if (!set4[i].test(version3)) {
+        if (!set4[i].test(version2)) {
           return false;
         }
       }
-      if (version3.prerelease.length && !options.includePrerelease) {
+      if (version2.prerelease.length && !options.includePrerelease) {
         for (let i = 0; i < set4.length; i++) {
           debug2(set4[i].semver);
           if (set4[i].semver === Comparator.ANY) {
@@ -44539,7 +44539,7 @@ var require_range2 = __commonJS({
           }
           if (set4[i].semver.prerelease.length > 0) {
             const allowed = set4[i].semver;
-            if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
               return true;
             }
           }
@@ -44600,19 +44600,19 @@ var require_comparator = __commonJS({
       toString() {
         return this.value;
       }
-      test(version3) {
-        debug2("Comparator.test", version3, this.options.loose);
-        if (this.semver === ANY || version3 === ANY) {
+      test(version2) {
+        debug2("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
           return true;
         }
-        if (typeof version3 === "string") {
+        if (typeof version2 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
-        return cmp(version3, this.operator, this.semver, this.options);
+        return cmp(version2, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -44669,13 +44669,13 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     var Range = require_range2();
-    var satisfies = (version3, range, options) => {
+    var satisfies = (version2, range, options) => {
       try {
         range = new Range(range, options);
       } catch (er) {
         return false;
       }
-      return range.test(version3);
+      return range.test(version2);
     };
     module2.exports = satisfies;
   }
@@ -44837,8 +44837,8 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version3, range, hilo, options) => {
-      version3 = new SemVer(version3, options);
+    var outside = (version2, range, hilo, options) => {
+      version2 = new SemVer(version2, options);
       range = new Range(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
@@ -44859,7 +44859,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version3, range, options)) {
+      if (satisfies(version2, range, options)) {
         return false;
       }
       for (let i = 0; i < range.set.length; ++i) {
@@ -44881,9 +44881,9 @@ var require_outside = __commonJS({
         if (high.operator === comp || high.operator === ecomp) {
           return false;
         }
-        if ((!low.operator || low.operator === comp) && ltefn(version3, low.semver)) {
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
           return false;
-        } else if (low.operator === ecomp && ltfn(version3, low.semver)) {
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
           return false;
         }
       }
@@ -44898,7 +44898,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version3, range, options) => outside(version3, range, ">", options);
+    var gtr = (version2, range, options) => outside(version2, range, ">", options);
     module2.exports = gtr;
   }
 });
@@ -44908,7 +44908,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version3, range, options) => outside(version3, range, "<", options);
+    var ltr = (version2, range, options) => outside(version2, range, "<", options);
     module2.exports = ltr;
   }
 });
@@ -44938,12 +44938,12 @@ var require_simplify = __commonJS({
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare3(a, b, options));
-      for (const version3 of v) {
-        const included = satisfies(version3, range, options);
+      for (const version2 of v) {
+        const included = satisfies(version2, range, options);
         if (included) {
-          prev = version3;
+          prev = version2;
           if (!first) {
-            first = version3;
+            first = version2;
           }
         } else {
           if (prev) {
@@ -48146,7 +48146,7 @@ var require_lodash = __commonJS({
       if (result !== void 0) {
         return result;
       }
-      if (!isObject4(value)) {
+      if (!isObject3(value)) {
         return value;
       }
       var isArr = isArray(value);
@@ -48194,7 +48194,7 @@ var require_lodash = __commonJS({
       return result;
     }
     function baseCreate(proto) {
-      return isObject4(proto) ? objectCreate(proto) : {};
+      return isObject3(proto) ? objectCreate(proto) : {};
     }
     function baseGetAllKeys(object2, keysFunc, symbolsFunc) {
       var result = keysFunc(object2);
@@ -48204,11 +48204,11 @@ var require_lodash = __commonJS({
       return objectToString.call(value);
     }
     function baseIsNative(value) {
-      if (!isObject4(value) || isMasked(value)) {
+      if (!isObject3(value) || isMasked(value)) {
         return false;
       }
-      var pattern2 = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-      return pattern2.test(toSource(value));
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
     }
     function baseKeys(object2) {
       if (!isPrototype(object2)) {
@@ -48403,13 +48403,13 @@ var require_lodash = __commonJS({
     }
     var isBuffer = nativeIsBuffer || stubFalse;
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -48471,7 +48471,7 @@ var require_lodash2 = __commonJS({
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index, object2) {
-      if (!isObject4(object2)) {
+      if (!isObject3(object2)) {
         return false;
       }
       var type = typeof index;
@@ -48503,13 +48503,13 @@ var require_lodash2 = __commonJS({
       return value != null && isLength(value.length) && !isFunction(value);
     }
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -48541,9 +48541,9 @@ var require_lodash2 = __commonJS({
       if (isSymbol(value)) {
         return NAN;
       }
-      if (isObject4(value)) {
+      if (isObject3(value)) {
         var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-        value = isObject4(other) ? other + "" : other;
+        value = isObject3(other) ? other + "" : other;
       }
       if (typeof value != "string") {
         return value === 0 ? value : +value;
@@ -48615,13 +48615,13 @@ var require_lodash3 = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -48819,7 +48819,7 @@ var require_httpClient = __commonJS({
     "use strict";
     var inherits = __require("util").inherits;
     var EE = __require("events").EventEmitter;
-    var net4 = __require("net");
+    var net3 = __require("net");
     var tls = __require("tls");
     var retimer = require_retimer();
     var HTTPParser = require_http_parser().HTTPParser;
@@ -48906,7 +48906,7 @@ var require_httpClient = __commonJS({
         let servername;
         if (this.opts.servername) {
           servername = this.opts.servername;
-        } else if (!net4.isIP(this.opts.hostname)) {
+        } else if (!net3.isIP(this.opts.hostname)) {
           servername = this.opts.hostname;
         }
         if (this.ipc) {
@@ -48916,9 +48916,9 @@ var require_httpClient = __commonJS({
         }
       } else {
         if (this.ipc) {
-          this.conn = net4.connect(this.opts.socketPath);
+          this.conn = net3.connect(this.opts.socketPath);
         } else {
-          this.conn = net4.connect(this.opts.port, this.opts.hostname);
+          this.conn = net3.connect(this.opts.port, this.opts.hostname);
         }
       }
       this.conn.on("error", (error63) => {
@@ -49616,10 +49616,10 @@ var require_init = __commonJS({
     }
     function run(opts) {
       const tracker = new EE();
-      const promise2 = new Promise((resolve7, reject) => {
+      const promise2 = new Promise((resolve6, reject) => {
         _init(opts, tracker, (err, results) => {
           if (err) return reject(err);
-          resolve7(results);
+          resolve6(results);
         });
       });
       tracker.then = promise2.then.bind(promise2);
@@ -49635,13 +49635,13 @@ var require_init = __commonJS({
       };
       const mainTracker = new EE();
       const warmUpTracker = new EE();
-      const promise2 = new Promise((resolve7, reject) => {
+      const promise2 = new Promise((resolve6, reject) => {
         _init(warmupOpts, warmUpTracker, (err, warmupResults) => {
           if (err) return reject(err);
           _init(opts, mainTracker, (err2, results) => {
             if (err2) return reject(err2);
             results.warmup = warmupResults;
-            resolve7(results);
+            resolve6(results);
           });
         });
       });
@@ -49811,7 +49811,7 @@ var require_autocannon = __commonJS({
     var crossArgv = require_cross_argv();
     var fs3 = __require("fs");
     var os5 = __require("os");
-    var net4 = __require("net");
+    var net3 = __require("net");
     var path = __require("path");
     var URL2 = __require("url").URL;
     var spawn2 = __require("child_process").spawn;
@@ -50066,7 +50066,7 @@ var require_autocannon = __commonJS({
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
       const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path.join(os5.tmpdir(), pipeName);
-      const server = net4.createServer((socket) => {
+      const server = net3.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
           onport(port);
@@ -50256,11 +50256,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50276,7 +50276,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50555,11 +50555,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50575,7 +50575,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51306,8 +51306,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject4 = val !== null && typeof val === "object";
-    const hasToJSON = isObject4 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -55500,7 +55500,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve7) => setTimeout(resolve7, seconds * 1e3));
+  await new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -56506,7 +56506,7 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve7) => setTimeout(resolve7, awaitTime));
+    await new Promise((resolve6) => setTimeout(resolve6, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -60085,10 +60085,10 @@ function nanoidOfLength(length) {
 var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-var uuid = (version3) => {
-  if (!version3)
+var uuid = (version2) => {
+  if (!version2)
     return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version3}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
 var uuid4 = /* @__PURE__ */ uuid(4);
 var uuid6 = /* @__PURE__ */ uuid(6);
@@ -60532,8 +60532,8 @@ var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (ins
 var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
   $ZodCheck.init(inst, def);
   const escapedRegex = escapeRegex(def.includes);
-  const pattern2 = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-  def.pattern = pattern2;
+  const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+  def.pattern = pattern;
   inst._zod.check = (payload) => {
     if (payload.value.includes(def.includes, def.position))
       return;
@@ -60550,8 +60550,8 @@ var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst,
 });
 var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern2 = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-  def.pattern ?? (def.pattern = pattern2);
+  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.startsWith(def.prefix))
       return;
@@ -60568,8 +60568,8 @@ var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (i
 });
 var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern2 = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-  def.pattern ?? (def.pattern = pattern2);
+  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.endsWith(def.suffix))
       return;
@@ -61657,7 +61657,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject4 = isObject2;
+  const isObject3 = isObject2;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -61665,7 +61665,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -61801,7 +61801,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject4 = isObject2;
+  const isObject3 = isObject2;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -61810,7 +61810,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -62650,8 +62650,8 @@ var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
     return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
   });
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern2 = zod.def.innerType._zod.pattern;
-    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)})?$`) : void 0;
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     if (payload.value === void 0) {
@@ -62678,8 +62678,8 @@ var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
   defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
   defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern2 = zod.def.innerType._zod.pattern;
-    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)}|null)$`) : void 0;
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
   });
   defineLazyInternal(inst, "values", (zod) => {
     return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
@@ -62924,14 +62924,14 @@ function handleReadonlyResult(payload) {
 }
 function leafPattern(schema) {
   const def = schema._zod.def;
-  let pattern2 = def.pattern;
+  let pattern = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
   let maximum;
   for (const ch of def.checks ?? []) {
     const d = ch._zod.def;
     if (d.pattern)
-      pattern2 = d.pattern;
+      pattern = d.pattern;
     isInt || (isInt = !!d.format?.includes("int"));
     const lo = d.minimum ?? d.length;
     const hi = d.maximum ?? d.length;
@@ -62940,8 +62940,8 @@ function leafPattern(schema) {
     if (hi !== void 0 && (maximum === void 0 || hi < maximum))
       maximum = hi;
   }
-  if (pattern2)
-    return pattern2.source;
+  if (pattern)
+    return pattern.source;
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
@@ -63162,7 +63162,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -63172,7 +63172,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -63183,7 +63183,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -63247,7 +63247,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -66363,12 +66363,12 @@ function hu_default() {
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word2) {
-  if (!word2)
+function withDefiniteArticle(word) {
+  if (!word)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word2[word2.length - 1];
-  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word[word.length - 1];
+  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error25 = () => {
   const Sizable = {
@@ -72520,9 +72520,9 @@ function generateFileCheck(doc, accessor) {
 }
 function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern2 = schema._zod.pattern;
-  if (pattern2) {
-    const patternConst = addConstant(ctx, pattern2);
+  const pattern = schema._zod.pattern;
+  if (pattern) {
+    const patternConst = addConstant(ctx, pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
   }
@@ -73248,12 +73248,12 @@ function _length(length, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _regex(pattern2, params) {
+function _regex(pattern, params) {
   return new $ZodCheckRegex({
     check: "string_format",
     format: "regex",
     ...normalizeParams(params),
-    pattern: pattern2
+    pattern
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -74254,9 +74254,9 @@ var addDivisor = (agg, value) => {
   if (!agg.multipleOf.includes(value))
     agg.multipleOf.push(value);
 };
-var addPattern = (agg, pattern2) => {
+var addPattern = (agg, pattern) => {
   agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
-  agg.patterns.add(pattern2);
+  agg.patterns.add(pattern);
 };
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
@@ -74321,8 +74321,8 @@ function aggregateChecks(schema) {
   }
   if (bag.mime)
     intersectMime(agg, bag.mime);
-  for (const pattern2 of bag.patterns ?? [])
-    addPattern(agg, pattern2);
+  for (const pattern of bag.patterns ?? [])
+    addPattern(agg, pattern);
   return agg;
 }
 var formatMap = {
@@ -74504,11 +74504,11 @@ var nanProcessor = (schema, ctx, json2, params) => {
 };
 var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern2 = schema._zod.pattern;
-  if (!pattern2)
+  const pattern = schema._zod.pattern;
+  if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
-  _json.pattern = pattern2.source;
+  _json.pattern = pattern.source;
 };
 var fileProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
@@ -74779,8 +74779,8 @@ var recordProcessor = (schema, ctx, _json, params) => {
       path: [...params.path, "patternProperties", "*"]
     });
     json2.patternProperties = {};
-    for (const pattern2 of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern2).source, valueSchema);
+    for (const pattern of patterns) {
+      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
@@ -77360,9 +77360,9 @@ function convertBaseSchema(schema, ctx) {
         const patternProps = schema.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
-        for (const pattern2 of patternKeys) {
-          const patternValue = convertSchema(patternProps[pattern2], ctx);
-          const keySchema = z.string().regex(new RegExp(pattern2));
+        for (const pattern of patternKeys) {
+          const patternValue = convertSchema(patternProps[pattern], ctx);
+          const keySchema = z.string().regex(new RegExp(pattern));
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
@@ -77577,10 +77577,10 @@ function fromJSONSchema(schema, params) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version3 = detectVersion(normalized, params?.defaultTarget);
+  const version2 = detectVersion(normalized, params?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
-    version: version3,
+    version: version2,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
@@ -77822,7 +77822,6 @@ var payloadSchema = external_exports.object({
   label: external_exports.object({ name: external_exports.string() }).optional(),
   pull_request: external_exports.object({
     number: external_exports.number().int().positive(),
-    user: external_exports.object({ login: external_exports.string().min(1) }).nullable().optional(),
     head: external_exports.object({ sha, ref: external_exports.string().min(1), repo: repository.nullable() }),
     base: external_exports.object({ repo: repository })
   }).optional(),
@@ -77869,8 +77868,7 @@ function readEventContext(env = process.env) {
       headRepo: pr.head.repo?.full_name ?? null,
       baseRepo: pr.base.repo.full_name,
       // A deleted fork (repo null) is still not this repository.
-      fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
-      author: pr.user?.login ?? null
+      fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase()
     } : null,
     sender: payload.sender?.login ?? null,
     label: payload.label?.name ?? null,
@@ -79054,8 +79052,8 @@ function legacyCpuHeader(bytes) {
   for (const { wordBits, littleEndian } of readings) {
     const size = wordBits / 8;
     if (bytes.length < 5 * size) continue;
-    const word2 = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
-    const [w0, w1, w2, w3, w4] = [word2(0), word2(1), word2(2), word2(3), word2(4)];
+    const word = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
+    const [w0, w1, w2, w3, w4] = [word(0), word(1), word(2), word(3), word(4)];
     if (w0 === 0n && w1 === 3n && (w2 === 0n || w2 === 1n) && w3 > 0n && w4 === 0n) {
       return { wordBits, littleEndian, periodMicros: Number(w3), java: w2 === 1n };
     }
@@ -79629,7 +79627,7 @@ async function fetchPprof(url2, options) {
     return void 0;
   }
   if (response.status !== 200) {
-    const text = (await readErrorText(response)).trim().slice(0, 300);
+    const text = (await response.text().catch(() => "")).trim().slice(0, 300);
     throw new PerfgateError(
       "SERVICE_FAILED",
       `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`
@@ -79660,28 +79658,9 @@ async function readLimited(response, what) {
   }
   return Buffer.concat(chunks);
 }
-var MAX_ERROR_BODY_BYTES = 4096;
-async function readErrorText(response) {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks = [];
-  let size = 0;
-  try {
-    while (size < MAX_ERROR_BODY_BYTES) {
-      const next = await reader.read();
-      if (next.done) break;
-      chunks.push(next.value);
-      size += next.value.length;
-    }
-  } catch {
-  } finally {
-    await reader.cancel().catch(() => void 0);
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
-}
 
 // src/action/action-inputs.ts
-var MODES = ["check", "measure-baseline", "update-baseline", "canary", "comment"];
+var MODES = ["check", "update-baseline", "canary", "comment"];
 function readActionInputs() {
   const text = (name, fallback = "") => getInput(name) || fallback;
   const mode = text("mode", "check");
@@ -79701,7 +79680,6 @@ function readActionInputs() {
     commentAuthor: text("comment-author"),
     annotations: boolean4("annotations", true),
     acceptLabel: text("accept-label", "perfgate:accept"),
-    acceptOwnPr: boolean4("accept-own-pr", true),
     report: text("report"),
     url: text("url"),
     baselineUrl: text("baseline-url"),
@@ -80223,8 +80201,8 @@ var Z_95 = 1.959963984540054;
 var MAD_TO_SD = 1.482602218505602;
 
 // src/analysis/glob.ts
-function globToRegExp(pattern2) {
-  const escaped = pattern2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+function globToRegExp(pattern) {
+  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${escaped.join(".*")}$`);
 }
 
@@ -80299,7 +80277,7 @@ function compare2(baseline, candidate, settings2, options = {}) {
   const warnings = [];
   const errors = errorCounts(baseline, candidate);
   const ignore = settings2.ignore.map(globToRegExp);
-  const budgets = Object.entries(settings2.budgets).map(([pattern2, budget]) => ({ pattern: globToRegExp(pattern2), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
+  const budgets = Object.entries(settings2.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
   const budgetOf = (key) => budgets.find((b) => b.pattern.test(key))?.floor;
   const random = seededRandom(settings2.seed);
   const keys = /* @__PURE__ */ new Set();
@@ -80318,7 +80296,7 @@ function compare2(baseline, candidate, settings2, options = {}) {
   const candidates = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
-    if (ignore.some((pattern2) => pattern2.test(key))) continue;
+    if (ignore.some((pattern) => pattern.test(key))) continue;
     const shareOf = (trials, metric2) => trials.map((t) => {
       const cost = t.functions[key];
       const basis = bases.get(t) ?? 0;
@@ -80784,7 +80762,7 @@ function writeFileAtomic(path, data) {
   }
 }
 function removeStaleTemporaries(folder, name) {
-  const pattern2 = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
   let entries;
   try {
     entries = readdirSync(folder);
@@ -80792,7 +80770,7 @@ function removeStaleTemporaries(folder, name) {
     return;
   }
   for (const entry of entries) {
-    const match = pattern2.exec(entry);
+    const match = pattern.exec(entry);
     if (match && !processAlive(Number(match[1]))) rmSync(join(folder, entry), { force: true });
   }
 }
@@ -81188,18 +81166,8 @@ function functionLines(profiles) {
 }
 
 // src/report/format.ts
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-function stripInvisible(text) {
-  return text.replace(INVISIBLE, "");
-}
-function visibleText(text) {
-  return stripInvisible(text.replace(/[\t\r\n\u2028\u2029]+/g, " "));
-}
 function escapeMarkdown(text) {
-  return visibleText(text).replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/:\/\//g, ":\\/\\/").replace(/\b(www)\./gi, "$1\\.");
-}
-function codeSpanText(text) {
-  return visibleText(text).replace(/`/g, "'");
+  return text.replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/[\r\n]+/g, " ");
 }
 function percent(share, digits = 2) {
   return `${(share * 100).toFixed(digits)}%`;
@@ -81294,7 +81262,7 @@ function shares(metric2) {
   return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
 }
 function inlineCode(text) {
-  return codeSpanText(text);
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
 }
 
 // src/report/service-metrics.ts
@@ -81360,8 +81328,8 @@ function methodsSentence(comparison) {
 
 // src/report/diff-inputs.ts
 function inputsSentence(inputs) {
-  const files = (list) => list.length === 1 ? `\`${codeSpanText(list[0] ?? "")}\`` : `${list.length} profiles (\`${codeSpanText(list[0] ?? "")}\` \u2026)`;
-  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${codeSpanText(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
+  const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
+  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
 }
 function perRequestFormatter(inputs) {
   const unit = inputs?.unit;
@@ -81371,10 +81339,8 @@ function perRequestFormatter(inputs) {
       return nanosAsTime;
     case "bytes":
       return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
-    default: {
-      const shown = unit.replace(/[^A-Za-z0-9]/g, "").slice(0, 40) || "units";
-      return (v) => `${Number(v.toPrecision(4))} ${shown}`;
-    }
+    default:
+      return (v) => `${Number(v.toPrecision(4))} ${unit}`;
   }
 }
 
@@ -81457,7 +81423,7 @@ function renderMarkdown(report, options = {}) {
   out.push(
     options.artifactUrl ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).` : "**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).",
     "",
-    `Reproduce locally: \`${codeSpanText(report.reproduce)}\``,
+    `Reproduce locally: \`${report.reproduce}\``,
     ""
   );
   const rest = comparison.findings.filter((f) => f.presence === "both");
@@ -81475,7 +81441,7 @@ function renderMarkdown(report, options = {}) {
   if (comparison.service.length > 0) out.push("Service metrics are shown for context; the function shares decide the verdict.", "");
   out.push(methodsSentence(comparison), "");
   out.push(
-    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${codeSpanText(report.baseline.commit.slice(0, 12))}\`` : "no commit"} (${escapeMarkdown(report.baseline.createdAt)}, Node ${escapeMarkdown(report.baseline.environment.nodeVersion)}); candidate: ${report.candidate.commit ? `\`${codeSpanText(report.candidate.commit.slice(0, 12))}\`` : "working tree"} (Node ${escapeMarkdown(report.candidate.environment.nodeVersion)}).`,
+    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : "no commit"} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : "working tree"} (Node ${report.candidate.environment.nodeVersion}).`,
     "",
     "</details>",
     ""
@@ -81990,7 +81956,7 @@ function flameModel() {
 
 // src/report/html-escape.ts
 function escapeHtml(text) {
-  return stripInvisible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function jsonForScript(value) {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -82205,7 +82171,8 @@ function renderHtml(report, flame) {
   const headline = verdictHeadline(comparison.verdict);
   const svg = flame ? renderFlameSvg(flame) : null;
   const script = clientScript();
-  const csp = `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(REPORT_STYLE)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const scriptHash = createHash("sha256").update(script, "utf8").digest("base64");
+  const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const tone = comparison.verdict.outcome === "pass" ? "pass" : comparison.verdict.outcome === "inconclusive" ? "unsure" : "fail";
   const warnings = [...comparison.warnings, ...environmentWarning(report)];
   const html = `<!doctype html>
@@ -82241,9 +82208,6 @@ ${flame ? `<script type="application/json" id="perfgate-flame-data">${jsonForScr
 `;
   return { html, svg };
 }
-function sha256(text) {
-  return createHash("sha256").update(text, "utf8").digest("base64");
-}
 function clientScript() {
   const script = `"use strict";(function(){var model=(${flameModel.toString()})();(${flameClient.toString()})(model);(${tableClient.toString()})();})();`;
   if (/<\/script/i.test(script)) throw new Error('report.html: the client script contains "</script"');
@@ -82273,7 +82237,7 @@ ${legend2()}
 </section>`;
 }
 function legend2() {
-  const swatch = (outcome2, ratio2, text) => `<span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="${frameColour(outcome2, ratio2, "").fill}"/></svg>${text}</span>`;
+  const swatch = (outcome2, ratio2, text) => `<span><span class="swatch" style="background:${frameColour(outcome2, ratio2, "").fill}"></span>${text}</span>`;
   return `<p class="legend">${swatch("regressed", 2, "slower")} ${swatch("regressed", 1.1, "slightly slower")} ${swatch("improved", 0.5, "faster")} ${swatch(
     "improved",
     0.9,
@@ -82433,16 +82397,8 @@ var ratio = external_exports.union([finite2, external_exports.literal("Infinity"
 var count = external_exports.number().int().min(0);
 var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
 var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
+var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
 var freeText = (max2) => external_exports.string().max(max2);
-var pattern = (max2, re, expected) => external_exports.string().max(max2).regex(re, expected);
-var version2 = pattern(60, /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/, "expected a version such as v20.11.1 or 11.3.244.8-node.19");
-var word = pattern(40, /^[a-z0-9_]+$/, "expected a lower-case word such as linux or x64");
-var unitName = pattern(40, /^[A-Za-z][A-Za-z0-9_]*$/, "expected a pprof sample type or unit such as cpu or nanoseconds");
-var reproduce = pattern(
-  500,
-  /^(npx perfgate (run|diff)|perfgate canary mode:)( [A-Za-z0-9_.,/:='+*@~-]+)*$/,
-  'expected a perfgate command such as "npx perfgate run --config perfgate.config.json"'
-);
 var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
 var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
 var metric = external_exports.object({
@@ -82486,13 +82442,13 @@ var verdict = external_exports.discriminatedUnion("outcome", [
   external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
 ]);
 var environment = external_exports.object({
-  nodeVersion: version2,
-  v8Version: version2,
-  platform: word,
-  arch: word,
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
   cpuModel: freeText(200),
   cpuCount: count,
-  perfgateVersion: version2
+  perfgateVersion: plainText(40)
 });
 var settings = external_exports.object({
   configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -82526,13 +82482,13 @@ var untrustedReportSchema = external_exports.object({
   baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
   candidate: external_exports.object({ commit, environment, settings }),
   environmentDifferences: external_exports.array(freeText(400)).max(20),
-  reproduce,
+  reproduce: plainText(500),
   profiles: external_exports.array(freeText(300)).max(1e3),
   merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
   allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
   mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
   hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
-  inputs: external_exports.object({ sampleType: unitName, unit: unitName, baseline: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3), candidate: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3) }).optional(),
+  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
   functionLines: external_exports.record(functionKey2, count).optional(),
   requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
   timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
@@ -82778,10 +82734,10 @@ function substituteSecrets(requests, substitutions) {
 function unsubstitutedPlaceholders(requests) {
   let count2 = 0;
   let example;
-  const pattern2 = /<redacted:[a-z0-9._-]+:\d+>|%3Credacted%3A[a-z0-9._-]+%3A\d+%3E/i;
+  const pattern = /<redacted:[a-z0-9._-]+:\d+>|%3Credacted%3A[a-z0-9._-]+%3A\d+%3E/i;
   for (const request2 of requests) {
     const texts = [request2.path, ...Object.values(request2.headers), request2.body?.toString("latin1") ?? ""];
-    const found2 = texts.map((t) => pattern2.exec(t)?.[0]).find((m) => m !== void 0);
+    const found2 = texts.map((t) => pattern.exec(t)?.[0]).find((m) => m !== void 0);
     if (found2 !== void 0) {
       count2 += 1;
       example ??= found2.startsWith("%") ? decodeURIComponent(found2) : found2;
@@ -82822,8 +82778,8 @@ async function replayLoad(origin, requests, options) {
   const startedAt = performance.now();
   let lastResponseAt = startedAt;
   let finish = () => void 0;
-  const finished = new Promise((resolve7, reject) => {
-    finish = (error63, result2) => error63 ? reject(error63) : resolve7(result2);
+  const finished = new Promise((resolve6, reject) => {
+    finish = (error63, result2) => error63 ? reject(error63) : resolve6(result2);
   });
   const instance = (0, import_autocannon.default)({
     url: origin.toString(),
@@ -82937,16 +82893,16 @@ var ProcessGroup = class {
     };
     this.child.stdout?.on("data", collect);
     this.child.stderr?.on("data", collect);
-    this.exited = new Promise((resolve7) => {
+    this.exited = new Promise((resolve6) => {
       this.child.once("exit", (code, signal) => {
         this.exitStatus = { code, signal };
-        resolve7(this.exitStatus);
+        resolve6(this.exitStatus);
       });
       this.child.once("error", (error63) => {
         this.output.push(`perfgate: could not start /bin/sh: ${error63.message}
 `);
         this.exitStatus = { code: 127, signal: null };
-        resolve7(this.exitStatus);
+        resolve6(this.exitStatus);
       });
     });
   }
@@ -83026,7 +82982,7 @@ function groupProcStats(pgid) {
   return members2;
 }
 function sleep(ms) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms));
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 
 // src/target/group-usage.ts
@@ -83542,16 +83498,16 @@ var TraceMap = class {
     const isString = typeof map2 === "string";
     if (!isString && map2._decodedMemo) return map2;
     const parsed = parse5(map2);
-    const { version: version3, file: file2, names, sourceRoot, sources, sourcesContent } = parsed;
-    this.version = version3;
+    const { version: version2, file: file2, names, sourceRoot, sources, sourcesContent } = parsed;
+    this.version = version2;
     this.file = file2;
     this.names = names || [];
     this.sourceRoot = sourceRoot;
     this.sources = sources;
     this.sourcesContent = sourcesContent;
     this.ignoreList = parsed.ignoreList || parsed.x_google_ignoreList || void 0;
-    const resolve7 = resolver(mapUrl, sourceRoot);
-    this.resolvedSources = sources.map(resolve7);
+    const resolve6 = resolver(mapUrl, sourceRoot);
+    this.resolvedSources = sources.map(resolve6);
     const { mappings } = parsed;
     if (typeof mappings === "string") {
       this._encoded = mappings;
@@ -83681,15 +83637,15 @@ var SourceReader = class {
   }
   version(folder) {
     if (this.versions.has(folder)) return this.versions.get(folder);
-    let version3;
+    let version2;
     try {
       const parsed = JSON.parse(readFileSync7(resolve3(folder, "package.json"), "utf8"));
-      if (typeof parsed.version === "string" && parsed.version !== "") version3 = parsed.version;
+      if (typeof parsed.version === "string" && parsed.version !== "") version2 = parsed.version;
     } catch {
-      version3 = void 0;
+      version2 = void 0;
     }
-    this.versions.set(folder, version3);
-    return version3;
+    this.versions.set(folder, version2);
+    return version2;
   }
 };
 function readMap(scriptPath) {
@@ -83976,7 +83932,7 @@ function readReportFile(path, within) {
   if (stat2.size > MAX_ARTIFACT_REPORT_BYTES) {
     throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${stat2.size} bytes, over the ${MAX_ARTIFACT_REPORT_BYTES}-byte cap for a report`);
   }
-  const text = readCappedBytes(path, MAX_ARTIFACT_REPORT_BYTES).toString("utf8");
+  const text = readCapped(path, MAX_ARTIFACT_REPORT_BYTES);
   let raw;
   try {
     raw = JSON.parse(text);
@@ -83992,7 +83948,7 @@ function readReportFile(path, within) {
   }
   return parsed.data;
 }
-function readCappedBytes(path, max2) {
+function readCapped(path, max2) {
   const fd = openSync2(path, "r");
   try {
     const buffer = Buffer.alloc(max2 + 1);
@@ -84002,8 +83958,8 @@ function readCappedBytes(path, max2) {
       if (read === 0) break;
       length += read;
     }
-    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact file`);
-    return buffer.subarray(0, length);
+    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact report`);
+    return buffer.subarray(0, length).toString("utf8");
   } finally {
     closeSync2(fd);
   }
@@ -84122,40 +84078,6 @@ import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
-
-// src/agent/agent-message.ts
-var MAX_AGENT_LINE_BYTES = 64 * 1024;
-var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-function parseAgentMessage(line) {
-  let value;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { invalid: `a line that is not JSON (${JSON.stringify(line.slice(0, 80))})` };
-  }
-  if (!isObject3(value)) return { invalid: "a JSON value that is not an object" };
-  if (value.type === "hello") {
-    const address = value.address;
-    const addressOk = isObject3(address) && (typeof address.path === "string" || isCount(address.port) && address.port <= 65535 && typeof address.host === "string");
-    if (!isCount(value.pid) || typeof value.nodeVersion !== "string" || typeof value.v8Version !== "string" || !addressOk) {
-      return { invalid: "a hello without pid, nodeVersion, v8Version and an address ({port, host} or {path})" };
-    }
-    return value;
-  }
-  if (value.type === "reply") {
-    if (!isCount(value.id) || typeof value.ok !== "boolean" || value.ok === false && typeof value.error !== "string") {
-      return { invalid: "a reply without a numeric id, ok, and an error when not ok" };
-    }
-    return value;
-  }
-  return { invalid: `a message of unknown type ${JSON.stringify(String(value.type)).slice(0, 40)}` };
-}
-
-// src/agent/protocol.ts
-var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
-
-// src/agent/agent-channel.ts
 var AgentChannel = class _AgentChannel {
   socketPath;
   folder;
@@ -84163,26 +84085,22 @@ var AgentChannel = class _AgentChannel {
   connection;
   hello;
   helloWaiters = [];
-  failure;
   nextId = 1;
   pending = /* @__PURE__ */ new Map();
   closedReason;
-  /** The service, as errors name it (its start command). */
-  service;
-  constructor(folder, server, service) {
+  constructor(folder, server) {
     this.folder = folder;
-    this.service = service;
     this.socketPath = join5(folder, "agent.sock");
     this.server = server;
   }
-  static async open(service = "the service") {
+  static async open() {
     const folder = mkdtempSync(join5(tmpdir(), "perfgate-"));
     const server = net.createServer();
-    const channel = new _AgentChannel(folder, server, service);
+    const channel = new _AgentChannel(folder, server);
     server.on("connection", (socket) => channel.accept(socket));
-    await new Promise((resolve7, reject) => {
+    await new Promise((resolve6, reject) => {
       server.once("error", reject);
-      server.listen(channel.socketPath, () => resolve7());
+      server.listen(channel.socketPath, () => resolve6());
     });
     server.unref();
     return channel;
@@ -84190,11 +84108,10 @@ var AgentChannel = class _AgentChannel {
   get registered() {
     return this.hello;
   }
-  /** Resolves with the agent's hello; rejects only when the agent sent something that is not a message (the caller races it with the process). */
+  /** Resolves with the agent's hello; never rejects (the caller races it with the process). */
   waitForHello() {
     if (this.hello) return Promise.resolve(this.hello);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve7, reject) => this.helloWaiters.push({ resolve: resolve7, reject }));
+    return new Promise((resolve6) => this.helloWaiters.push(resolve6));
   }
   /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
   async startProfiling(settings2) {
@@ -84210,7 +84127,7 @@ var AgentChannel = class _AgentChannel {
     this.connection?.destroy();
     this.server.close();
     rmSync2(this.folder, { recursive: true, force: true });
-    for (const resolve7 of this.pending.values()) resolve7({ type: "reply", id: 0, ok: false, error: this.closedReason });
+    for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
     this.pending.clear();
   }
   accept(socket) {
@@ -84222,49 +84139,30 @@ var AgentChannel = class _AgentChannel {
     socket.setEncoding("utf8");
     let buffered = "";
     socket.on("data", (chunk) => {
-      if (this.failure) return;
       buffered += chunk;
       let newline;
       while ((newline = buffered.indexOf("\n")) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        if (line.trim() === "") continue;
-        const message = line.length > MAX_AGENT_LINE_BYTES ? { invalid: `a line of ${line.length} characters` } : parseAgentMessage(line);
-        if ("invalid" in message) return this.fail(message.invalid);
-        this.receive(message);
+        if (line.trim() !== "") this.receive(JSON.parse(line));
       }
-      if (buffered.length > MAX_AGENT_LINE_BYTES) this.fail(`more than ${MAX_AGENT_LINE_BYTES} characters without a line break`);
     });
     socket.on("error", () => void 0);
     socket.on("close", () => {
       this.closedReason ??= "the service closed the agent connection (did it exit?)";
-      for (const resolve7 of this.pending.values()) resolve7({ type: "reply", id: 0, ok: false, error: this.closedReason });
+      for (const resolve6 of this.pending.values()) resolve6({ type: "reply", id: 0, ok: false, error: this.closedReason });
       this.pending.clear();
     });
   }
-  /** The agent broke the protocol: the connection is dropped and everyone waiting hears why, naming the service. */
-  fail(what) {
-    const error63 = new PerfgateError(
-      "AGENT_FAILED",
-      `service \`${this.service}\`: its end of the perfgate agent connection sent ${what}; so perfgate dropped it (only perfgate's agent may write to the socket named by ${AGENT_SOCKET_ENV})`
-    );
-    this.failure = error63;
-    this.closedReason ??= error63.message;
-    for (const waiter of this.helloWaiters.splice(0)) waiter.reject(error63);
-    for (const resolve7 of this.pending.values()) resolve7({ type: "reply", id: 0, ok: false, error: error63.message });
-    this.pending.clear();
-    this.connection?.destroy();
-  }
   receive(message) {
     if (message.type === "hello") {
-      if (this.hello) return;
       this.hello = message;
-      for (const waiter of this.helloWaiters.splice(0)) waiter.resolve(message);
+      for (const waiter of this.helloWaiters.splice(0)) waiter(message);
       return;
     }
-    const resolve7 = this.pending.get(message.id);
+    const resolve6 = this.pending.get(message.id);
     this.pending.delete(message.id);
-    resolve7?.(message);
+    resolve6?.(message);
   }
   async request(body) {
     const connection = this.connection;
@@ -84272,8 +84170,8 @@ var AgentChannel = class _AgentChannel {
       throw new PerfgateError("AGENT_FAILED", `agent: cannot send "${body.cmd}": ${this.closedReason ?? "the agent never connected"}`);
     }
     const id = this.nextId++;
-    const reply = await new Promise((resolve7) => {
-      this.pending.set(id, resolve7);
+    const reply = await new Promise((resolve6) => {
+      this.pending.set(id, resolve6);
       connection.write(`${JSON.stringify({ ...body, id })}
 `);
     });
@@ -84282,59 +84180,34 @@ var AgentChannel = class _AgentChannel {
   }
 };
 
-// src/agent/service-origin.ts
-import net2 from "node:net";
-function serviceOrigin(hello, fallbackPort) {
-  if (!("port" in hello.address)) return new URL(`http://127.0.0.1:${fallbackPort}`);
-  const { host: bound, port } = hello.address;
-  const refuse = (why) => new PerfgateError("SERVICE_FAILED", `service listens on ${JSON.stringify(bound).slice(0, 80)} port ${port}: ${why}; perfgate only sends load to loopback addresses`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw refuse("not a TCP port");
-  if (bound === "::" || bound === "0.0.0.0") return new URL(`http://127.0.0.1:${port}`);
-  switch (net2.isIP(bound)) {
-    case 4:
-      if (bound.split(".")[0] !== "127") throw refuse("not a loopback address");
-      return new URL(`http://${bound}:${port}`);
-    case 6: {
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bound)?.[1];
-      if (mapped && net2.isIPv4(mapped) && mapped.startsWith("127.")) return new URL(`http://${mapped}:${port}`);
-      if (!isIpv6Loopback(bound)) throw refuse("not a loopback address");
-      return new URL(`http://[::1]:${port}`);
-    }
-    default:
-      throw refuse("not an IP address");
-  }
-}
-function isIpv6Loopback(address) {
-  const list = new net2.BlockList();
-  list.addAddress("::1", "ipv6");
-  return list.check(address, "ipv6");
-}
+// src/agent/protocol.ts
+var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
 
 // src/target/free-port.ts
-import net3 from "node:net";
+import net2 from "node:net";
 function freePort() {
-  return new Promise((resolve7, reject) => {
-    const server = net3.createServer();
+  return new Promise((resolve6, reject) => {
+    const server = net2.createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve7(port));
+      server.close(() => resolve6(port));
     });
   });
 }
 function canConnect(port, host = "127.0.0.1") {
-  return new Promise((resolve7) => {
-    const socket = net3.createConnection({ port, host });
+  return new Promise((resolve6) => {
+    const socket = net2.createConnection({ port, host });
     socket.setTimeout(1e3);
     socket.once("connect", () => {
       socket.destroy();
-      resolve7(true);
+      resolve6(true);
     });
-    socket.once("error", () => resolve7(false));
+    socket.once("error", () => resolve6(false));
     socket.once("timeout", () => {
       socket.destroy();
-      resolve7(false);
+      resolve6(false);
     });
   });
 }
@@ -84372,7 +84245,7 @@ async function startService(launch) {
   const { service } = launch;
   const port = service.port === 0 ? await freePort() : service.port;
   if (launch.agentPath === null) return startWithoutAgent(launch, port);
-  const agent = await AgentChannel.open(service.start);
+  const agent = await AgentChannel.open();
   const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
   const env = {
     ...process.env,
@@ -84385,7 +84258,7 @@ async function startService(launch) {
   const group2 = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
   try {
     const hello = await waitForAgent(group2, agent, port, service.readyTimeoutMs);
-    const origin = serviceOrigin(hello, port);
+    const origin = originOf(hello, port);
     if (service.readyPath) await waitForReadyPath(group2, new URL(service.readyPath, origin), service.readyTimeoutMs);
     return new RunningService(group2, agent, origin, hello, service.stopGraceMs);
   } catch (error63) {
@@ -84425,8 +84298,8 @@ ${group2.output.lastLines()}`
 }
 async function waitForAgent(group2, agent, port, timeoutMs) {
   let timer;
-  const timeout = new Promise((resolve7) => {
-    timer = setTimeout(() => resolve7("timeout"), timeoutMs);
+  const timeout = new Promise((resolve6) => {
+    timer = setTimeout(() => resolve6("timeout"), timeoutMs);
   });
   const outcome2 = await Promise.race([agent.waitForHello(), group2.exited.then(() => "exited"), timeout]);
   clearTimeout(timer);
@@ -84455,7 +84328,7 @@ async function waitForReadyPath(group2, url2, timeoutMs) {
     if (group2.hasExited) break;
     try {
       const response = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
-      await response.body?.cancel();
+      await response.arrayBuffer();
       if (response.status < 400) return;
       last = `HTTP ${response.status}`;
     } catch (error63) {
@@ -84468,6 +84341,17 @@ async function waitForReadyPath(group2, url2, timeoutMs) {
     `service \`${group2.command}\` did not answer GET ${url2.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group2.describeExit()}); its last output:
 ${group2.output.lastLines()}`
   );
+}
+function originOf(hello, fallbackPort) {
+  if ("port" in hello.address) {
+    const bound = hello.address.host;
+    const host = bound === "::" || bound === "0.0.0.0" ? "127.0.0.1" : bound === "::1" ? "[::1]" : bound;
+    if (!host.startsWith("127.") && host !== "[::1]") {
+      throw new PerfgateError("SERVICE_FAILED", `service listens on ${bound}:${hello.address.port}; perfgate only sends load to loopback addresses`);
+    }
+    return new URL(`http://${host}:${hello.address.port}`);
+  }
+  return new URL(`http://127.0.0.1:${fallbackPort}`);
 }
 function quoteForNodeOptions(path) {
   return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
@@ -85290,60 +85174,9 @@ async function runComment(context, artifactDir, settings2, log) {
   return { pullRequest: pr.number, url: posted.url };
 }
 
-// src/action/measure-baseline.ts
-import { randomUUID as randomUUID5 } from "node:crypto";
-import { copyFileSync, existsSync as existsSync6, mkdirSync as mkdirSync4, rmSync as rmSync5 } from "node:fs";
-import { dirname as dirname5, join as join13, resolve as resolve6 } from "node:path";
-
-// src/github/baseline-artifact.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync3, realpathSync as realpathSync2 } from "node:fs";
-import { join as join12, posix } from "node:path";
-var PREVIOUS_BASELINE_FOLDER = "previous";
-var MAX_ENTRIES = 64;
-function readBaselineArtifact(folder, baselinePath, profilePaths) {
-  const previousPath = posix.join(PREVIOUS_BASELINE_FOLDER, baselinePath);
-  const allowed = /* @__PURE__ */ new Set([baselinePath, ...profilePaths, previousPath]);
-  const found2 = listFiles(folder);
-  for (const path of found2) {
-    if (!allowed.has(path)) {
-      throw new PerfgateError("ARTIFACT_INVALID", `${join12(folder, path)}: not a file of the baseline; the artifact may hold only ${[...allowed].join(", ")}; refusing all of it`);
-    }
-  }
-  if (!found2.includes(baselinePath)) throw new PerfgateError("ARTIFACT_INVALID", `${folder}: the artifact has no ${baselinePath}; did the measuring job upload it?`);
-  const readJson2 = (path) => parseBaseline(readCappedBytes(join12(folder, path), MAX_ARTIFACT_REPORT_BYTES).toString("utf8"), join12(folder, path));
-  const baseline = readJson2(baselinePath);
-  const files = [{ path: baselinePath, content: readCappedBytes(join12(folder, baselinePath), MAX_ARTIFACT_REPORT_BYTES) }];
-  for (const path of profilePaths.filter((p) => found2.includes(p))) {
-    const content = readCappedBytes(join12(folder, path), DEFAULT_PROFILE_LIMITS.maxCompressedBytes);
-    decodePprof(content, join12(folder, path));
-    files.push({ path, content });
-  }
-  return { files, baseline, previous: found2.includes(previousPath) ? readJson2(previousPath) : null };
-}
-function listFiles(folder) {
-  let root;
-  try {
-    root = realpathSync2(folder);
-  } catch (error63) {
-    throw new PerfgateError("ARTIFACT_INVALID", `${folder}: the artifact folder cannot be read (${describeError(error63)}); did the download step run?`);
-  }
-  const files = [];
-  let entries = 0;
-  const walk = (relative7) => {
-    for (const name of readdirSync3(join12(root, relative7))) {
-      if (++entries > MAX_ENTRIES) throw new PerfgateError("ARTIFACT_INVALID", `${folder}: more than ${MAX_ENTRIES} entries; a baseline artifact holds at most four files`);
-      const path = relative7 === "" ? name : `${relative7}/${name}`;
-      const stat2 = lstatSync2(join12(root, path));
-      if (stat2.isDirectory()) walk(path);
-      else if (stat2.isFile()) files.push(path);
-      else throw new PerfgateError("ARTIFACT_INVALID", `${join12(folder, path)}: expected a regular file (got a ${stat2.isSymbolicLink() ? "symbolic link" : "device or socket"}); refusing to follow it`);
-    }
-  };
-  walk("");
-  return files;
-}
-
 // src/action/update-baseline.ts
+import { randomUUID as randomUUID5 } from "node:crypto";
+import { existsSync as existsSync6, readFileSync as readFileSync15 } from "node:fs";
 import { isAbsolute as isAbsolute4, relative as relative6, sep as sep3 } from "node:path";
 
 // src/github/commit-file.ts
@@ -85413,7 +85246,7 @@ function renderBaselineChange(change2) {
   const out = [];
   out.push("## perfgate: baseline updated", "");
   out.push(
-    `${escapeMarkdown(change2.requestedBy)} added the label \`${codeSpanText(change2.label)}\`; perfgate measured ${next.commit ? `\`${codeSpanText(next.commit.slice(0, 12))}\`` : "the PR head"} (${next.trials.length} trials, Node ${escapeMarkdown(next.environment.nodeVersion)}) and committed \`${codeSpanText(change2.path)}\` to \`${codeSpanText(change2.branch)}\` as \`${codeSpanText(change2.commit.slice(0, 12))}\`. Review it like any other change.`,
+    `${escapeMarkdown(change2.requestedBy)} added the label \`${change2.label.replace(/`/g, "'")}\`; perfgate measured ${next.commit ? `\`${next.commit.slice(0, 12)}\`` : "the PR head"} (${next.trials.length} trials, Node ${escapeMarkdown(next.environment.nodeVersion)}) and committed \`${escapeMarkdown(change2.path)}\` to \`${escapeMarkdown(change2.branch)}\` as \`${change2.commit.slice(0, 12)}\`. Review it like any other change.`,
     ""
   );
   if (!previous) {
@@ -85470,75 +85303,60 @@ function median2(values) {
 }
 
 // src/action/update-baseline.ts
-function acceptEvent(context, inputs, mode) {
+async function runUpdateBaseline(inputs, context, agentPath, workspace) {
   const pr = context?.pullRequest;
-  if (!context || !pr || context.eventName !== "pull_request") {
-    throw new PerfgateError("USAGE", `mode ${mode} runs on a pull_request "labeled" event (got ${JSON.stringify(context?.eventName || "no event")})`);
-  }
-  if (context.action !== "labeled" || context.label !== inputs.acceptLabel) {
-    const what = context.action === "labeled" ? `the label added was ${JSON.stringify(context.label)}` : `the event's action is ${JSON.stringify(context.action)}`;
-    notice(`perfgate: ${what}, not the label ${JSON.stringify(inputs.acceptLabel)} being added; nothing to do`);
-    return null;
+  if (!context || !pr) throw new PerfgateError("USAGE", `mode update-baseline runs on a pull_request "labeled" event (got ${JSON.stringify(context?.eventName ?? "no event")})`);
+  if (context.action === "labeled" && context.label !== inputs.acceptLabel) {
+    info(`perfgate: the label added was ${JSON.stringify(context.label)}, not ${JSON.stringify(inputs.acceptLabel)}; nothing to do`);
+    return { failure: null };
   }
   if (pr.fromFork) {
     throw new PerfgateError(
       "PERMISSION_DENIED",
-      `${mode}: #${pr.number} comes from the fork ${pr.headRepo ?? "(deleted)"}; perfgate only updates baselines on branches of ${context.repo.owner}/${context.repo.repo}, because a fork's code must never run with a write token. A maintainer can push the branch here, or run \`perfgate baseline\` and commit the file.`
+      `update-baseline: #${pr.number} comes from the fork ${pr.headRepo ?? "(deleted)"}; perfgate only updates baselines on branches of ${context.repo.owner}/${context.repo.repo}, because a fork's code must never run with a write token. A maintainer can push the branch here, or run \`perfgate baseline\` and commit the file.`
     );
   }
-  return pr;
-}
-function baselineRepositoryPaths(configPath, workspace) {
-  const config2 = loadConfig(configPath);
-  return {
-    baseline: repositoryPath(workspace, config2.baselinePath),
-    profiles: [baselineProfilePath(config2.baselinePath), baselineAllocationProfilePath(config2.baselinePath)].map((p) => repositoryPath(workspace, p))
-  };
-}
-async function runUpdateBaseline(inputs, context, workspace) {
-  const pr = acceptEvent(context, inputs, "update-baseline");
-  if (!context || !pr) return { failure: null };
   if (inputs.token === "") throw new PerfgateError("USAGE", "update-baseline needs github-token with contents: write and pull-requests: write");
   const client = githubClient(context, inputs, actionLog);
   const sender = context.sender;
   if (!sender) throw new PerfgateError("USAGE", "update-baseline: the event names no sender, so whoever added the label cannot be checked");
   try {
-    if (!inputs.acceptOwnPr && pr.author !== null && pr.author.toLowerCase() === sender.toLowerCase()) {
+    await requireWritePermission(client, context.repo, sender, `the label ${inputs.acceptLabel}`);
+    const checkedOut = currentCommit(workspace);
+    if (checkedOut !== pr.headSha) {
       throw new PerfgateError(
-        "PERMISSION_DENIED",
-        `the label ${inputs.acceptLabel}: @${sender} opened #${pr.number} and may not accept its own performance change (accept-own-pr: false); ask another maintainer to add the label`
+        "USAGE",
+        `update-baseline: the workspace has ${checkedOut ?? "no git checkout"} checked out, not the PR head ${pr.headSha} that was labelled; check out with \`ref: \${{ github.event.pull_request.head.sha }}\``
       );
     }
-    await requireWritePermission(client, context.repo, sender, `the label ${inputs.acceptLabel}`);
     const before = await branchHead(client, context.repo, pr.headRef);
     if (before !== pr.headSha) throw headMovedError(pr.headRef, pr.headSha, before);
-    const paths = baselineRepositoryPaths(inputs.config, workspace);
-    const artifact = readBaselineArtifact(inputs.artifact, paths.baseline, paths.profiles);
-    if (artifact.baseline.commit !== pr.headSha) {
-      throw new PerfgateError(
-        "ARTIFACT_INVALID",
-        `${inputs.artifact}: the baseline was measured on ${artifact.baseline.commit ?? "no commit"}, not on ${pr.headSha}, the head that was labelled; nothing was committed`
-      );
-    }
+    const config2 = loadConfig(inputs.config, inputs.trials !== void 0 ? { trials: inputs.trials } : {});
+    const baselineFile = repositoryPath(workspace, config2.baselinePath);
+    const previous = readPrevious(config2.baselinePath);
+    const next = await runBaseline({ config: config2, agentPath, progress: actionProgress, runId: randomUUID5() });
+    const files = [{ path: baselineFile, content: readFileSync15(config2.baselinePath) }];
+    const profile = baselineProfilePath(config2.baselinePath);
+    if (existsSync6(profile)) files.push({ path: repositoryPath(workspace, profile), content: readFileSync15(profile) });
     const commit2 = await commitFile(client, {
       repo: context.repo,
       branch: pr.headRef,
       expectedHead: pr.headSha,
-      files: artifact.files,
-      message: `perfgate: update ${paths.baseline}
+      files,
+      message: `perfgate: update ${baselineFile}
 
-Re-measured ${pr.headSha.slice(0, 12)} (${artifact.baseline.trials.length} trials) after ${sender} added the label ${inputs.acceptLabel}.`
+Re-measured ${pr.headSha.slice(0, 12)} (${next.trials.length} trials) after ${sender} added the label ${inputs.acceptLabel}.`
     });
-    info(`perfgate: committed ${artifact.files.map((f) => f.path).join(", ")} to ${pr.headRef} as ${commit2}`);
+    info(`perfgate: committed ${files.map((f) => f.path).join(", ")} to ${pr.headRef} as ${commit2}`);
     setOutput("baseline-commit", commit2);
     const body = neutraliseMarkers(
-      renderBaselineChange({ previous: artifact.previous, next: artifact.baseline, path: paths.baseline, commit: commit2, branch: pr.headRef, requestedBy: sender, label: inputs.acceptLabel })
+      renderBaselineChange({ previous, next, path: baselineFile, commit: commit2, branch: pr.headRef, requestedBy: sender, label: inputs.acceptLabel })
     );
     await writeJobSummary(body);
     await postComment(client, context, pr.number, () => body, { commentId: `${inputs.commentId}-baseline`, commentAuthor: inputs.commentAuthor }, actionLog);
     return { failure: null };
   } catch (error63) {
-    if (error63 instanceof PerfgateError && (error63.code === "PERMISSION_DENIED" || error63.code === "HEAD_MOVED" || error63.code === "ARTIFACT_INVALID")) {
+    if (error63 instanceof PerfgateError && (error63.code === "PERMISSION_DENIED" || error63.code === "HEAD_MOVED")) {
       await writeJobSummary(`## perfgate: baseline not updated
 
 ${error63.message.replace(/[<>]/g, "")}
@@ -85556,49 +85374,21 @@ async function removeLabel(client, context, pr, label2) {
     if (error63.status !== 404) actionLog.warning(`perfgate: could not remove the label ${label2} from #${pr.number} (${describeApiError(error63)})`);
   }
 }
+function readPrevious(path) {
+  if (!existsSync6(path)) return null;
+  try {
+    return readBaseline(path);
+  } catch (error63) {
+    actionLog.warning(`perfgate: the previous baseline ${path} cannot be read (${describeError(error63)}); it is replaced`);
+    return null;
+  }
+}
 function repositoryPath(workspace, absolute) {
   const inside = relative6(workspace, absolute);
   if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
     throw new PerfgateError("CONFIG_INVALID", `update-baseline: the baseline ${absolute} is outside the repository checkout ${workspace}; it cannot be committed`);
   }
   return inside.split(sep3).join("/");
-}
-
-// src/action/measure-baseline.ts
-async function runMeasureBaseline(inputs, context, agentPath, workspace) {
-  const pr = acceptEvent(context, inputs, "measure-baseline");
-  if (!pr) return { failure: null };
-  const checkedOut = currentCommit(workspace);
-  if (checkedOut !== pr.headSha) {
-    throw new PerfgateError(
-      "USAGE",
-      `measure-baseline: the workspace has ${checkedOut ?? "no git checkout"} checked out, not the PR head ${pr.headSha} that was labelled; check out with \`ref: \${{ github.event.pull_request.head.sha }}\``
-    );
-  }
-  const config2 = loadConfig(inputs.config, inputs.trials !== void 0 ? { trials: inputs.trials } : {});
-  const paths = baselineRepositoryPaths(inputs.config, workspace);
-  const out = resolve6(inputs.artifact);
-  rmSync5(out, { recursive: true, force: true });
-  const copy = (from, to) => {
-    mkdirSync4(dirname5(join13(out, to)), { recursive: true });
-    copyFileSync(from, join13(out, to));
-  };
-  if (existsSync6(config2.baselinePath)) {
-    try {
-      readBaseline(config2.baselinePath);
-      copy(config2.baselinePath, `${PREVIOUS_BASELINE_FOLDER}/${paths.baseline}`);
-    } catch (error63) {
-      warning(`perfgate: the previous baseline ${config2.baselinePath} cannot be read (${describeError(error63)}); it is replaced`);
-    }
-  }
-  const next = await runBaseline({ config: config2, agentPath, progress: actionProgress, runId: randomUUID5() });
-  for (const path of [paths.baseline, ...paths.profiles]) {
-    const from = join13(workspace, path);
-    if (existsSync6(from)) copy(from, path);
-  }
-  info(`perfgate: measured ${pr.headSha.slice(0, 12)} (${next.trials.length} trials); the baseline is in ${out} for the update-baseline job`);
-  setOutput("report-path", out);
-  return { failure: null };
 }
 
 // src/action.ts
@@ -85612,11 +85402,8 @@ async function main() {
     case "check":
       failure2 = (await runCheck(inputs, context, agentPath, workspace)).failure;
       break;
-    case "measure-baseline":
-      failure2 = (await runMeasureBaseline(inputs, context, agentPath, workspace)).failure;
-      break;
     case "update-baseline":
-      failure2 = (await runUpdateBaseline(inputs, context, workspace)).failure;
+      failure2 = (await runUpdateBaseline(inputs, context, agentPath, workspace)).failure;
       break;
     case "canary":
       failure2 = (await runCanary(inputs)).failure;

@@ -472,11 +472,11 @@ var require_ansi_regex = __commonJS({
   "node_modules/ansi-regex/index.js"(exports2, module2) {
     "use strict";
     module2.exports = ({ onlyFirst = false } = {}) => {
-      const pattern2 = [
+      const pattern = [
         "[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)",
         "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"
       ].join("|");
-      return new RegExp(pattern2, onlyFirst ? void 0 : "g");
+      return new RegExp(pattern, onlyFirst ? void 0 : "g");
     };
   }
 });
@@ -793,8 +793,8 @@ var require_utils = __commonJS({
       let lineLength = 0;
       let whitespace;
       for (let i = 0; i < split.length; i += 2) {
-        let word2 = split[i];
-        let newLength = lineLength + strlen(word2);
+        let word = split[i];
+        let newLength = lineLength + strlen(word);
         if (lineLength > 0 && whitespace) {
           newLength += whitespace.length;
         }
@@ -802,10 +802,10 @@ var require_utils = __commonJS({
           if (lineLength !== 0) {
             lines.push(line.join(""));
           }
-          line = [word2];
-          lineLength = strlen(word2);
+          line = [word];
+          lineLength = strlen(word);
         } else {
-          line.push(whitespace || "", word2);
+          line.push(whitespace || "", word);
           lineLength = newLength;
         }
         whitespace = split[i + 1];
@@ -1013,10 +1013,10 @@ var require_supports_colors = __commonJS({
         return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
       }
       if ("TERM_PROGRAM" in env) {
-        var version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        var version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
         switch (env.TERM_PROGRAM) {
           case "iTerm.app":
-            return version3 >= 3 ? 3 : 2;
+            return version2 >= 3 ? 3 : 2;
           case "Hyper":
             return 3;
           case "Apple_Terminal":
@@ -3430,10 +3430,10 @@ var require_supports_color = __commonJS({
         return 3;
       }
       if ("TERM_PROGRAM" in env) {
-        const version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
         switch (env.TERM_PROGRAM) {
           case "iTerm.app":
-            return version3 >= 3 ? 3 : 2;
+            return version2 >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
@@ -22815,31 +22815,31 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version3, options) {
+      constructor(version2, options) {
         options = parseOptions(options);
-        if (version3 instanceof _SemVer) {
-          if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
-            return version3;
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
           } else {
-            version3 = version3.version;
+            version2 = version2.version;
           }
-        } else if (typeof version3 !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version3.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH) {
           throw new TypeError(
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version3, options);
+        debug2("SemVer", version2, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
-          throw new TypeError(`Invalid Version: ${version3}`);
+          throw new TypeError(`Invalid Version: ${version2}`);
         }
-        this.raw = version3;
+        this.raw = version2;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -23090,12 +23090,12 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version3, options, throwErrors = false) => {
-      if (version3 instanceof SemVer) {
-        return version3;
+    var parse6 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
       try {
-        return new SemVer(version3, options);
+        return new SemVer(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -23112,8 +23112,8 @@ var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse();
-    var valid = (version3, options) => {
-      const v = parse6(version3, options);
+    var valid = (version2, options) => {
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -23125,8 +23125,8 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse();
-    var clean = (version3, options) => {
-      const s = parse6(version3.trim().replace(/^[=v]+/, ""), options);
+    var clean = (version2, options) => {
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -23138,7 +23138,7 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version3, release, options, identifier, identifierBase) => {
+    var inc = (version2, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
         identifier = options;
@@ -23146,7 +23146,7 @@ var require_inc = __commonJS({
       }
       try {
         return new SemVer(
-          version3 instanceof SemVer ? version3.version : version3,
+          version2 instanceof SemVer ? version2.version : version2,
           options
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
@@ -23162,9 +23162,9 @@ var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse();
-    var diff = (version1, version22) => {
+    var diff = (version1, version2) => {
       const v1 = parse6(version1, null, true);
-      const v2 = parse6(version22, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -23236,8 +23236,8 @@ var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     var parse6 = require_parse();
-    var prerelease = (version3, options) => {
-      const parsed = parse6(version3, options);
+    var prerelease = (version2, options) => {
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -23425,24 +23425,24 @@ var require_coerce = __commonJS({
     var SemVer = require_semver();
     var parse6 = require_parse();
     var { safeRe: re, t } = require_re();
-    var coerce = (version3, options) => {
-      if (version3 instanceof SemVer) {
-        return version3;
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
-      if (typeof version3 === "number") {
-        version3 = String(version3);
+      if (typeof version2 === "number") {
+        version2 = String(version2);
       }
-      if (typeof version3 !== "string") {
+      if (typeof version2 !== "string") {
         return null;
       }
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
-        while ((next = coerceRtlRegex.exec(version3)) && (!match || match.index + match[0].length !== version3.length)) {
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
             match = next;
           }
@@ -23471,32 +23471,32 @@ var require_truncate = __commonJS({
     var parse6 = require_parse();
     var constants3 = require_constants2();
     var SemVer = require_semver();
-    var truncate2 = (version3, truncation, options) => {
+    var truncate2 = (version2, truncation, options) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version3, options);
+      const clonedVersion = cloneInputVersion(version2, options);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version3, options) => {
-      const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
       return parse6(versionStringToParse, options);
     };
-    var doTruncation = (version3, truncation) => {
+    var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
-        return version3.version;
+        return version2.version;
       }
-      version3.prerelease = [];
+      version2.prerelease = [];
       switch (truncation) {
         case "major":
-          version3.minor = 0;
-          version3.patch = 0;
+          version2.minor = 0;
+          version2.patch = 0;
           break;
         case "minor":
-          version3.patch = 0;
+          version2.patch = 0;
           break;
       }
-      return version3.format();
+      return version2.format();
     };
     var isPrerelease = (type) => {
       return type.startsWith("pre");
@@ -23859,19 +23859,19 @@ var require_range2 = __commonJS({
         });
       }
       // if ANY of the sets match ALL of its comparators, then pass
-      test(version3) {
-        if (!version3) {
+      test(version2) {
+        if (!version2) {
           return false;
         }
-        if (typeof version3 === "string") {
+        if (typeof version2 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
         for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version3, this.options)) {
+          if (testSet(this.set[i], version2, this.options)) {
             return true;
           }
         }
@@ -24093,13 +24093,13 @@ var require_range2 = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set4, version3, options) => {
+    var testSet = (set4, version2, options) => {
       for (let i = 0; i < set4.length; i++) {
-        if (!set4[i].test(version3)) {
+        if (!set4[i].test(version2)) {
           return false;
         }
       }
-      if (version3.prerelease.length && !options.includePrerelease) {
+      if (version2.prerelease.length && !options.includePrerelease) {
         for (let i = 0; i < set4.length; i++) {
           debug2(set4[i].semver);
           if (set4[i].semver === Comparator.ANY) {
@@ -24107,7 +24107,7 @@ var require_range2 = __commonJS({
           }
           if (set4[i].semver.prerelease.length > 0) {
             const allowed = set4[i].semver;
-            if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
               return true;
             }
           }
@@ -24168,19 +24168,19 @@ var require_comparator = __commonJS({
       toString() {
         return this.value;
       }
-      test(version3) {
-        debug2("Comparator.test", version3, this.options.loose);
-        if (this.semver === ANY || version3 === ANY) {
+      test(version2) {
+        debug2("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
           return true;
         }
-        if (typeof version3 === "string") {
+        if (typeof version2 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
-        return cmp(version3, this.operator, this.semver, this.options);
+        return cmp(version2, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -24237,13 +24237,13 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     var Range = require_range2();
-    var satisfies = (version3, range, options) => {
+    var satisfies = (version2, range, options) => {
       try {
         range = new Range(range, options);
       } catch (er) {
         return false;
       }
-      return range.test(version3);
+      return range.test(version2);
     };
     module2.exports = satisfies;
   }
@@ -24405,8 +24405,8 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version3, range, hilo, options) => {
-      version3 = new SemVer(version3, options);
+    var outside = (version2, range, hilo, options) => {
+      version2 = new SemVer(version2, options);
       range = new Range(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
@@ -24427,7 +24427,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version3, range, options)) {
+      if (satisfies(version2, range, options)) {
         return false;
       }
       for (let i = 0; i < range.set.length; ++i) {
@@ -24449,9 +24449,9 @@ var require_outside = __commonJS({
         if (high.operator === comp || high.operator === ecomp) {
           return false;
         }
-        if ((!low.operator || low.operator === comp) && ltefn(version3, low.semver)) {
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
           return false;
-        } else if (low.operator === ecomp && ltfn(version3, low.semver)) {
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
           return false;
         }
       }
@@ -24466,7 +24466,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version3, range, options) => outside(version3, range, ">", options);
+    var gtr = (version2, range, options) => outside(version2, range, ">", options);
     module2.exports = gtr;
   }
 });
@@ -24476,7 +24476,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version3, range, options) => outside(version3, range, "<", options);
+    var ltr = (version2, range, options) => outside(version2, range, "<", options);
     module2.exports = ltr;
   }
 });
@@ -24506,12 +24506,12 @@ var require_simplify = __commonJS({
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare3(a, b, options));
-      for (const version3 of v) {
-        const included = satisfies(version3, range, options);
+      for (const version2 of v) {
+        const included = satisfies(version2, range, options);
         if (included) {
-          prev = version3;
+          prev = version2;
           if (!first) {
-            first = version3;
+            first = version2;
           }
         } else {
           if (prev) {
@@ -27714,7 +27714,7 @@ var require_lodash = __commonJS({
       if (result !== void 0) {
         return result;
       }
-      if (!isObject4(value)) {
+      if (!isObject3(value)) {
         return value;
       }
       var isArr = isArray(value);
@@ -27762,7 +27762,7 @@ var require_lodash = __commonJS({
       return result;
     }
     function baseCreate(proto) {
-      return isObject4(proto) ? objectCreate(proto) : {};
+      return isObject3(proto) ? objectCreate(proto) : {};
     }
     function baseGetAllKeys(object2, keysFunc, symbolsFunc) {
       var result = keysFunc(object2);
@@ -27772,11 +27772,11 @@ var require_lodash = __commonJS({
       return objectToString.call(value);
     }
     function baseIsNative(value) {
-      if (!isObject4(value) || isMasked(value)) {
+      if (!isObject3(value) || isMasked(value)) {
         return false;
       }
-      var pattern2 = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-      return pattern2.test(toSource(value));
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
     }
     function baseKeys(object2) {
       if (!isPrototype(object2)) {
@@ -27971,13 +27971,13 @@ var require_lodash = __commonJS({
     }
     var isBuffer = nativeIsBuffer || stubFalse;
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -28039,7 +28039,7 @@ var require_lodash2 = __commonJS({
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index, object2) {
-      if (!isObject4(object2)) {
+      if (!isObject3(object2)) {
         return false;
       }
       var type = typeof index;
@@ -28071,13 +28071,13 @@ var require_lodash2 = __commonJS({
       return value != null && isLength(value.length) && !isFunction(value);
     }
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -28109,9 +28109,9 @@ var require_lodash2 = __commonJS({
       if (isSymbol(value)) {
         return NAN;
       }
-      if (isObject4(value)) {
+      if (isObject3(value)) {
         var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-        value = isObject4(other) ? other + "" : other;
+        value = isObject3(other) ? other + "" : other;
       }
       if (typeof value != "string") {
         return value === 0 ? value : +value;
@@ -28183,13 +28183,13 @@ var require_lodash3 = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject4(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject4(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -28387,7 +28387,7 @@ var require_httpClient = __commonJS({
     "use strict";
     var inherits = __require("util").inherits;
     var EE = __require("events").EventEmitter;
-    var net4 = __require("net");
+    var net3 = __require("net");
     var tls = __require("tls");
     var retimer = require_retimer();
     var HTTPParser = require_http_parser().HTTPParser;
@@ -28474,7 +28474,7 @@ var require_httpClient = __commonJS({
         let servername;
         if (this.opts.servername) {
           servername = this.opts.servername;
-        } else if (!net4.isIP(this.opts.hostname)) {
+        } else if (!net3.isIP(this.opts.hostname)) {
           servername = this.opts.hostname;
         }
         if (this.ipc) {
@@ -28484,9 +28484,9 @@ var require_httpClient = __commonJS({
         }
       } else {
         if (this.ipc) {
-          this.conn = net4.connect(this.opts.socketPath);
+          this.conn = net3.connect(this.opts.socketPath);
         } else {
-          this.conn = net4.connect(this.opts.port, this.opts.hostname);
+          this.conn = net3.connect(this.opts.port, this.opts.hostname);
         }
       }
       this.conn.on("error", (error63) => {
@@ -29379,7 +29379,7 @@ var require_autocannon = __commonJS({
     var crossArgv = require_cross_argv();
     var fs2 = __require("fs");
     var os2 = __require("os");
-    var net4 = __require("net");
+    var net3 = __require("net");
     var path = __require("path");
     var URL2 = __require("url").URL;
     var spawn2 = __require("child_process").spawn;
@@ -29634,7 +29634,7 @@ var require_autocannon = __commonJS({
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
       const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path.join(os2.tmpdir(), pipeName);
-      const server = net4.createServer((socket) => {
+      const server = net3.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
           onport(port);
@@ -29660,7 +29660,7 @@ var require_autocannon = __commonJS({
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports2) {
     "use strict";
-    var net4 = __require("net");
+    var net3 = __require("net");
     var tls = __require("tls");
     var http2 = __require("http");
     var https2 = __require("https");
@@ -30587,7 +30587,7 @@ var require_util3 = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -30732,7 +30732,7 @@ var require_util3 = __commonJS({
       }
       assert2(typeof host === "string");
       const servername = getHostname(host);
-      if (net4.isIP(servername)) {
+      if (net3.isIP(servername)) {
         return "";
       }
       return servername;
@@ -31118,36 +31118,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error63
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3,
+          version2,
           error63.message
         );
       });
@@ -31196,31 +31196,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error63
           } = evt;
           debuglog(
@@ -31228,7 +31228,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version3,
+            version2,
             error63.message
           );
         });
@@ -32133,7 +32133,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var assert2 = __require("node:assert");
     var util = require_util3();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -32229,7 +32229,7 @@ var require_connect = __commonJS({
         } else {
           assert2(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net4.connect({
+          socket = net3.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -37242,7 +37242,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var net4 = __require("node:net");
+    var net3 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util3();
     var { channels } = require_diagnostics();
@@ -37392,7 +37392,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net4.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net3.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -37556,7 +37556,7 @@ var require_client = __commonJS({
         const idx = hostname3.indexOf("]");
         assert2(idx !== -1);
         const ip = hostname3.substring(1, idx);
-        assert2(net4.isIP(ip));
+        assert2(net3.isIP(ip));
         hostname3 = ip;
       }
       client[kConnecting] = true;
@@ -49470,12 +49470,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version3 = "2.19.5";
+      var version2 = "2.19.5";
       var version$1 = {
-        version: version3
+        version: version2
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version3,
+        version: version2,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -50418,8 +50418,8 @@ var Z_95 = 1.959963984540054;
 var MAD_TO_SD = 1.482602218505602;
 
 // src/analysis/glob.ts
-function globToRegExp(pattern2) {
-  const escaped = pattern2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+function globToRegExp(pattern) {
+  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${escaped.join(".*")}$`);
 }
 
@@ -50599,7 +50599,7 @@ function compare2(baseline, candidate, settings2, options = {}) {
   const warnings = [];
   const errors = errorCounts(baseline, candidate);
   const ignore = settings2.ignore.map(globToRegExp);
-  const budgets = Object.entries(settings2.budgets).map(([pattern2, budget]) => ({ pattern: globToRegExp(pattern2), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
+  const budgets = Object.entries(settings2.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
   const budgetOf = (key) => budgets.find((b) => b.pattern.test(key))?.floor;
   const random = seededRandom(settings2.seed);
   const keys = /* @__PURE__ */ new Set();
@@ -50618,7 +50618,7 @@ function compare2(baseline, candidate, settings2, options = {}) {
   const candidates = [];
   let untested = 0;
   for (const key of [...keys].sort()) {
-    if (ignore.some((pattern2) => pattern2.test(key))) continue;
+    if (ignore.some((pattern) => pattern.test(key))) continue;
     const shareOf = (trials, metric2) => trials.map((t) => {
       const cost = t.functions[key];
       const basis = bases.get(t) ?? 0;
@@ -51168,7 +51168,7 @@ function writeFileAtomic(path, data) {
   }
 }
 function removeStaleTemporaries(folder, name) {
-  const pattern2 = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
   let entries;
   try {
     entries = readdirSync(folder);
@@ -51176,7 +51176,7 @@ function removeStaleTemporaries(folder, name) {
     return;
   }
   for (const entry of entries) {
-    const match = pattern2.exec(entry);
+    const match = pattern.exec(entry);
     if (match && !processAlive(Number(match[1]))) rmSync(join(folder, entry), { force: true });
   }
 }
@@ -53180,10 +53180,10 @@ function nanoidOfLength(length) {
 var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-var uuid = (version3) => {
-  if (!version3)
+var uuid = (version2) => {
+  if (!version2)
     return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version3}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
 var uuid4 = /* @__PURE__ */ uuid(4);
 var uuid6 = /* @__PURE__ */ uuid(6);
@@ -53627,8 +53627,8 @@ var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (ins
 var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
   $ZodCheck.init(inst, def);
   const escapedRegex = escapeRegex(def.includes);
-  const pattern2 = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-  def.pattern = pattern2;
+  const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+  def.pattern = pattern;
   inst._zod.check = (payload) => {
     if (payload.value.includes(def.includes, def.position))
       return;
@@ -53645,8 +53645,8 @@ var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst,
 });
 var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern2 = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-  def.pattern ?? (def.pattern = pattern2);
+  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.startsWith(def.prefix))
       return;
@@ -53663,8 +53663,8 @@ var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (i
 });
 var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern2 = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-  def.pattern ?? (def.pattern = pattern2);
+  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.endsWith(def.suffix))
       return;
@@ -54752,7 +54752,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -54760,7 +54760,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -54896,7 +54896,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -54905,7 +54905,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -55745,8 +55745,8 @@ var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
     return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
   });
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern2 = zod.def.innerType._zod.pattern;
-    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)})?$`) : void 0;
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     if (payload.value === void 0) {
@@ -55773,8 +55773,8 @@ var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
   defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
   defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern2 = zod.def.innerType._zod.pattern;
-    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)}|null)$`) : void 0;
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
   });
   defineLazyInternal(inst, "values", (zod) => {
     return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
@@ -56019,14 +56019,14 @@ function handleReadonlyResult(payload) {
 }
 function leafPattern(schema) {
   const def = schema._zod.def;
-  let pattern2 = def.pattern;
+  let pattern = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
   let maximum;
   for (const ch of def.checks ?? []) {
     const d = ch._zod.def;
     if (d.pattern)
-      pattern2 = d.pattern;
+      pattern = d.pattern;
     isInt || (isInt = !!d.format?.includes("int"));
     const lo = d.minimum ?? d.length;
     const hi = d.maximum ?? d.length;
@@ -56035,8 +56035,8 @@ function leafPattern(schema) {
     if (hi !== void 0 && (maximum === void 0 || hi < maximum))
       maximum = hi;
   }
-  if (pattern2)
-    return pattern2.source;
+  if (pattern)
+    return pattern.source;
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
@@ -59458,12 +59458,12 @@ function hu_default() {
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word2) {
-  if (!word2)
+function withDefiniteArticle(word) {
+  if (!word)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word2[word2.length - 1];
-  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word[word.length - 1];
+  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -65615,9 +65615,9 @@ function generateFileCheck(doc, accessor) {
 }
 function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern2 = schema._zod.pattern;
-  if (pattern2) {
-    const patternConst = addConstant(ctx, pattern2);
+  const pattern = schema._zod.pattern;
+  if (pattern) {
+    const patternConst = addConstant(ctx, pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
   }
@@ -66343,12 +66343,12 @@ function _length(length, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _regex(pattern2, params) {
+function _regex(pattern, params) {
   return new $ZodCheckRegex({
     check: "string_format",
     format: "regex",
     ...normalizeParams(params),
-    pattern: pattern2
+    pattern
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -67349,9 +67349,9 @@ var addDivisor = (agg, value) => {
   if (!agg.multipleOf.includes(value))
     agg.multipleOf.push(value);
 };
-var addPattern = (agg, pattern2) => {
+var addPattern = (agg, pattern) => {
   agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
-  agg.patterns.add(pattern2);
+  agg.patterns.add(pattern);
 };
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
@@ -67416,8 +67416,8 @@ function aggregateChecks(schema) {
   }
   if (bag.mime)
     intersectMime(agg, bag.mime);
-  for (const pattern2 of bag.patterns ?? [])
-    addPattern(agg, pattern2);
+  for (const pattern of bag.patterns ?? [])
+    addPattern(agg, pattern);
   return agg;
 }
 var formatMap = {
@@ -67599,11 +67599,11 @@ var nanProcessor = (schema, ctx, json2, params) => {
 };
 var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern2 = schema._zod.pattern;
-  if (!pattern2)
+  const pattern = schema._zod.pattern;
+  if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
-  _json.pattern = pattern2.source;
+  _json.pattern = pattern.source;
 };
 var fileProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
@@ -67874,8 +67874,8 @@ var recordProcessor = (schema, ctx, _json, params) => {
       path: [...params.path, "patternProperties", "*"]
     });
     json2.patternProperties = {};
-    for (const pattern2 of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern2).source, valueSchema);
+    for (const pattern of patterns) {
+      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
@@ -70455,9 +70455,9 @@ function convertBaseSchema(schema, ctx) {
         const patternProps = schema.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
-        for (const pattern2 of patternKeys) {
-          const patternValue = convertSchema(patternProps[pattern2], ctx);
-          const keySchema = z2.string().regex(new RegExp(pattern2));
+        for (const pattern of patternKeys) {
+          const patternValue = convertSchema(patternProps[pattern], ctx);
+          const keySchema = z2.string().regex(new RegExp(pattern));
           looseRecords.push(z2.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
@@ -70672,10 +70672,10 @@ function fromJSONSchema(schema, params) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version3 = detectVersion(normalized, params?.defaultTarget);
+  const version2 = detectVersion(normalized, params?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
-    version: version3,
+    version: version2,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
@@ -71032,18 +71032,8 @@ function environmentDifferences(a, b) {
 }
 
 // src/report/format.ts
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-function stripInvisible(text) {
-  return text.replace(INVISIBLE, "");
-}
-function visibleText(text) {
-  return stripInvisible(text.replace(/[\t\r\n\u2028\u2029]+/g, " "));
-}
 function escapeMarkdown(text) {
-  return visibleText(text).replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/:\/\//g, ":\\/\\/").replace(/\b(www)\./gi, "$1\\.");
-}
-function codeSpanText(text) {
-  return visibleText(text).replace(/`/g, "'");
+  return text.replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200B").replace(/[\r\n]+/g, " ");
 }
 function percent(share, digits = 2) {
   return `${(share * 100).toFixed(digits)}%`;
@@ -71141,7 +71131,7 @@ function shares(metric2) {
   return `${percent(metric2.baselineMedian)} \u2192 ${percent(metric2.candidateMedian)}`;
 }
 function inlineCode(text) {
-  return codeSpanText(text);
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
 }
 
 // src/report/methods.ts
@@ -71152,8 +71142,8 @@ function methodsSentence(comparison) {
 
 // src/report/diff-inputs.ts
 function inputsSentence(inputs) {
-  const files = (list) => list.length === 1 ? `\`${codeSpanText(list[0] ?? "")}\`` : `${list.length} profiles (\`${codeSpanText(list[0] ?? "")}\` \u2026)`;
-  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${codeSpanText(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
+  const files = (list) => list.length === 1 ? `\`${escapeMarkdown(list[0])}\`` : `${list.length} profiles (\`${escapeMarkdown(list[0])}\` \u2026)`;
+  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${escapeMarkdown(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
 }
 function perRequestFormatter(inputs) {
   const unit = inputs?.unit;
@@ -71163,10 +71153,8 @@ function perRequestFormatter(inputs) {
       return nanosAsTime;
     case "bytes":
       return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
-    default: {
-      const shown = unit.replace(/[^A-Za-z0-9]/g, "").slice(0, 40) || "units";
-      return (v) => `${Number(v.toPrecision(4))} ${shown}`;
-    }
+    default:
+      return (v) => `${Number(v.toPrecision(4))} ${unit}`;
   }
 }
 
@@ -71269,7 +71257,7 @@ function renderMarkdown(report, options = {}) {
   out.push(
     options.artifactUrl ? `**[Differential flame graph and full report](${encodeURI(options.artifactUrl)})** (report.html in the artifact).` : "**Differential flame graph:** `report.html` beside this report (with `flamegraph.svg` and the pprof files).",
     "",
-    `Reproduce locally: \`${codeSpanText(report.reproduce)}\``,
+    `Reproduce locally: \`${report.reproduce}\``,
     ""
   );
   const rest = comparison.findings.filter((f) => f.presence === "both");
@@ -71287,7 +71275,7 @@ function renderMarkdown(report, options = {}) {
   if (comparison.service.length > 0) out.push("Service metrics are shown for context; the function shares decide the verdict.", "");
   out.push(methodsSentence(comparison), "");
   out.push(
-    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${codeSpanText(report.baseline.commit.slice(0, 12))}\`` : "no commit"} (${escapeMarkdown(report.baseline.createdAt)}, Node ${escapeMarkdown(report.baseline.environment.nodeVersion)}); candidate: ${report.candidate.commit ? `\`${codeSpanText(report.candidate.commit.slice(0, 12))}\`` : "working tree"} (Node ${escapeMarkdown(report.candidate.environment.nodeVersion)}).`,
+    report.inputs ? inputsSentence(report.inputs) : `Baseline: ${report.baselineSource.kind === "same-runner" ? "re-measured on this machine" : "stored"}, ${escapeMarkdown(report.baselineSource.why)}; ${report.baseline.commit ? `\`${report.baseline.commit.slice(0, 12)}\`` : "no commit"} (${report.baseline.createdAt}, Node ${report.baseline.environment.nodeVersion}); candidate: ${report.candidate.commit ? `\`${report.candidate.commit.slice(0, 12)}\`` : "working tree"} (Node ${report.candidate.environment.nodeVersion}).`,
     "",
     "</details>",
     ""
@@ -71323,8 +71311,7 @@ var REPORT_SCHEMA = "perfgate.report";
 var REPORT_VERSION = 1;
 
 // src/report/text-table.ts
-function textTable(header, dirtyRows, options = {}) {
-  const rows = dirtyRows.map((r) => r.map(visibleText));
+function textTable(header, rows, options = {}) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const right = header.map((_, i) => options.alignNumbers === true && i > 0 && rows.every((r) => /^[\d.%]*$/.test(r[i] ?? "")));
   const line = (cells) => cells.map((c, i) => right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd();
@@ -72956,7 +72943,7 @@ function flameModel() {
 
 // src/report/html-escape.ts
 function escapeHtml(text) {
-  return stripInvisible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function jsonForScript(value) {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -73171,7 +73158,8 @@ function renderHtml(report, flame) {
   const headline = verdictHeadline(comparison.verdict);
   const svg = flame ? renderFlameSvg(flame) : null;
   const script = clientScript();
-  const csp = `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(REPORT_STYLE)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const scriptHash = createHash("sha256").update(script, "utf8").digest("base64");
+  const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const tone = comparison.verdict.outcome === "pass" ? "pass" : comparison.verdict.outcome === "inconclusive" ? "unsure" : "fail";
   const warnings = [...comparison.warnings, ...environmentWarning(report)];
   const html = `<!doctype html>
@@ -73207,9 +73195,6 @@ ${flame ? `<script type="application/json" id="perfgate-flame-data">${jsonForScr
 `;
   return { html, svg };
 }
-function sha256(text) {
-  return createHash("sha256").update(text, "utf8").digest("base64");
-}
 function clientScript() {
   const script = `"use strict";(function(){var model=(${flameModel.toString()})();(${flameClient.toString()})(model);(${tableClient.toString()})();})();`;
   if (/<\/script/i.test(script)) throw new Error('report.html: the client script contains "</script"');
@@ -73239,7 +73224,7 @@ ${legend2()}
 </section>`;
 }
 function legend2() {
-  const swatch = (outcome2, ratio2, text) => `<span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="${frameColour(outcome2, ratio2, "").fill}"/></svg>${text}</span>`;
+  const swatch = (outcome2, ratio2, text) => `<span><span class="swatch" style="background:${frameColour(outcome2, ratio2, "").fill}"></span>${text}</span>`;
   return `<p class="legend">${swatch("regressed", 2, "slower")} ${swatch("regressed", 1.1, "slightly slower")} ${swatch("improved", 0.5, "faster")} ${swatch(
     "improved",
     0.9,
@@ -73508,16 +73493,8 @@ var ratio = external_exports.union([finite2, external_exports.literal("Infinity"
 var count = external_exports.number().int().min(0);
 var outcome = external_exports.enum(["regressed", "improved", "unchanged", "inconclusive"]);
 var commit = external_exports.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex commit id").nullable();
+var plainText = (max2) => external_exports.string().max(max2).regex(/^[^`<>@\r\n\\[\]|]*$/, "expected plain text without `, <, >, @, [, ], |, \\ or line breaks");
 var freeText = (max2) => external_exports.string().max(max2);
-var pattern = (max2, re, expected) => external_exports.string().max(max2).regex(re, expected);
-var version2 = pattern(60, /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/, "expected a version such as v20.11.1 or 11.3.244.8-node.19");
-var word = pattern(40, /^[a-z0-9_]+$/, "expected a lower-case word such as linux or x64");
-var unitName = pattern(40, /^[A-Za-z][A-Za-z0-9_]*$/, "expected a pprof sample type or unit such as cpu or nanoseconds");
-var reproduce = pattern(
-  500,
-  /^(npx perfgate (run|diff)|perfgate canary mode:)( [A-Za-z0-9_.,/:='+*@~-]+)*$/,
-  'expected a perfgate command such as "npx perfgate run --config perfgate.config.json"'
-);
 var functionKey2 = external_exports.string().max(4096).refine((key) => key !== "__proto__", "expected a function key");
 var requestCounts2 = external_exports.object({ requests: count, errors: count, statusMismatches: count, non2xx: count });
 var metric = external_exports.object({
@@ -73561,13 +73538,13 @@ var verdict = external_exports.discriminatedUnion("outcome", [
   external_exports.object({ outcome: external_exports.literal("inconclusive"), rule: freeText(2e3) })
 ]);
 var environment = external_exports.object({
-  nodeVersion: version2,
-  v8Version: version2,
-  platform: word,
-  arch: word,
+  nodeVersion: plainText(40),
+  v8Version: plainText(60),
+  platform: plainText(40),
+  arch: plainText(40),
   cpuModel: freeText(200),
   cpuCount: count,
-  perfgateVersion: version2
+  perfgateVersion: plainText(40)
 });
 var settings = external_exports.object({
   configSha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -73601,13 +73578,13 @@ var untrustedReportSchema = external_exports.object({
   baseline: external_exports.object({ commit, createdAt: external_exports.iso.datetime(), environment, settings }),
   candidate: external_exports.object({ commit, environment, settings }),
   environmentDifferences: external_exports.array(freeText(400)).max(20),
-  reproduce,
+  reproduce: plainText(500),
   profiles: external_exports.array(freeText(300)).max(1e3),
   merged: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }),
   allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
   mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
   hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite2 })).max(100)).optional(),
-  inputs: external_exports.object({ sampleType: unitName, unit: unitName, baseline: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3), candidate: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3) }).optional(),
+  inputs: external_exports.object({ sampleType: freeText(200), unit: freeText(200), baseline: external_exports.array(freeText(300)).max(1e3), candidate: external_exports.array(freeText(300)).max(1e3) }).optional(),
   functionLines: external_exports.record(functionKey2, count).optional(),
   requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),
   timingsMs: external_exports.record(external_exports.string().regex(/^[A-Za-z]{1,40}$/, "expected a phase name"), finite2).optional()
@@ -73767,8 +73744,8 @@ function legacyCpuHeader(bytes) {
   for (const { wordBits, littleEndian } of readings) {
     const size = wordBits / 8;
     if (bytes.length < 5 * size) continue;
-    const word2 = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
-    const [w0, w1, w2, w3, w4] = [word2(0), word2(1), word2(2), word2(3), word2(4)];
+    const word = (i) => wordBits === 32 ? BigInt(view.getUint32(i * size, littleEndian)) : view.getBigUint64(i * size, littleEndian);
+    const [w0, w1, w2, w3, w4] = [word(0), word(1), word(2), word(3), word(4)];
     if (w0 === 0n && w1 === 3n && (w2 === 0n || w2 === 1n) && w3 > 0n && w4 === 0n) {
       return { wordBits, littleEndian, periodMicros: Number(w3), java: w2 === 1n };
     }
@@ -74463,40 +74440,6 @@ import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
-
-// src/agent/agent-message.ts
-var MAX_AGENT_LINE_BYTES = 64 * 1024;
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-function parseAgentMessage(line) {
-  let value;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { invalid: `a line that is not JSON (${JSON.stringify(line.slice(0, 80))})` };
-  }
-  if (!isObject2(value)) return { invalid: "a JSON value that is not an object" };
-  if (value.type === "hello") {
-    const address = value.address;
-    const addressOk = isObject2(address) && (typeof address.path === "string" || isCount(address.port) && address.port <= 65535 && typeof address.host === "string");
-    if (!isCount(value.pid) || typeof value.nodeVersion !== "string" || typeof value.v8Version !== "string" || !addressOk) {
-      return { invalid: "a hello without pid, nodeVersion, v8Version and an address ({port, host} or {path})" };
-    }
-    return value;
-  }
-  if (value.type === "reply") {
-    if (!isCount(value.id) || typeof value.ok !== "boolean" || value.ok === false && typeof value.error !== "string") {
-      return { invalid: "a reply without a numeric id, ok, and an error when not ok" };
-    }
-    return value;
-  }
-  return { invalid: `a message of unknown type ${JSON.stringify(String(value.type)).slice(0, 40)}` };
-}
-
-// src/agent/protocol.ts
-var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
-
-// src/agent/agent-channel.ts
 var AgentChannel = class _AgentChannel {
   socketPath;
   folder;
@@ -74504,22 +74447,18 @@ var AgentChannel = class _AgentChannel {
   connection;
   hello;
   helloWaiters = [];
-  failure;
   nextId = 1;
   pending = /* @__PURE__ */ new Map();
   closedReason;
-  /** The service, as errors name it (its start command). */
-  service;
-  constructor(folder, server, service) {
+  constructor(folder, server) {
     this.folder = folder;
-    this.service = service;
     this.socketPath = join3(folder, "agent.sock");
     this.server = server;
   }
-  static async open(service = "the service") {
+  static async open() {
     const folder = mkdtempSync(join3(tmpdir(), "perfgate-"));
     const server = net.createServer();
-    const channel = new _AgentChannel(folder, server, service);
+    const channel = new _AgentChannel(folder, server);
     server.on("connection", (socket) => channel.accept(socket));
     await new Promise((resolve7, reject) => {
       server.once("error", reject);
@@ -74531,11 +74470,10 @@ var AgentChannel = class _AgentChannel {
   get registered() {
     return this.hello;
   }
-  /** Resolves with the agent's hello; rejects only when the agent sent something that is not a message (the caller races it with the process). */
+  /** Resolves with the agent's hello; never rejects (the caller races it with the process). */
   waitForHello() {
     if (this.hello) return Promise.resolve(this.hello);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve7, reject) => this.helloWaiters.push({ resolve: resolve7, reject }));
+    return new Promise((resolve7) => this.helloWaiters.push(resolve7));
   }
   /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
   async startProfiling(settings2) {
@@ -74563,18 +74501,13 @@ var AgentChannel = class _AgentChannel {
     socket.setEncoding("utf8");
     let buffered = "";
     socket.on("data", (chunk) => {
-      if (this.failure) return;
       buffered += chunk;
       let newline;
       while ((newline = buffered.indexOf("\n")) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        if (line.trim() === "") continue;
-        const message = line.length > MAX_AGENT_LINE_BYTES ? { invalid: `a line of ${line.length} characters` } : parseAgentMessage(line);
-        if ("invalid" in message) return this.fail(message.invalid);
-        this.receive(message);
+        if (line.trim() !== "") this.receive(JSON.parse(line));
       }
-      if (buffered.length > MAX_AGENT_LINE_BYTES) this.fail(`more than ${MAX_AGENT_LINE_BYTES} characters without a line break`);
     });
     socket.on("error", () => void 0);
     socket.on("close", () => {
@@ -74583,24 +74516,10 @@ var AgentChannel = class _AgentChannel {
       this.pending.clear();
     });
   }
-  /** The agent broke the protocol: the connection is dropped and everyone waiting hears why, naming the service. */
-  fail(what) {
-    const error63 = new PerfgateError(
-      "AGENT_FAILED",
-      `service \`${this.service}\`: its end of the perfgate agent connection sent ${what}; so perfgate dropped it (only perfgate's agent may write to the socket named by ${AGENT_SOCKET_ENV})`
-    );
-    this.failure = error63;
-    this.closedReason ??= error63.message;
-    for (const waiter of this.helloWaiters.splice(0)) waiter.reject(error63);
-    for (const resolve7 of this.pending.values()) resolve7({ type: "reply", id: 0, ok: false, error: error63.message });
-    this.pending.clear();
-    this.connection?.destroy();
-  }
   receive(message) {
     if (message.type === "hello") {
-      if (this.hello) return;
       this.hello = message;
-      for (const waiter of this.helloWaiters.splice(0)) waiter.resolve(message);
+      for (const waiter of this.helloWaiters.splice(0)) waiter(message);
       return;
     }
     const resolve7 = this.pending.get(message.id);
@@ -74623,39 +74542,14 @@ var AgentChannel = class _AgentChannel {
   }
 };
 
-// src/agent/service-origin.ts
-import net2 from "node:net";
-function serviceOrigin(hello, fallbackPort) {
-  if (!("port" in hello.address)) return new URL(`http://127.0.0.1:${fallbackPort}`);
-  const { host: bound, port } = hello.address;
-  const refuse = (why) => new PerfgateError("SERVICE_FAILED", `service listens on ${JSON.stringify(bound).slice(0, 80)} port ${port}: ${why}; perfgate only sends load to loopback addresses`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw refuse("not a TCP port");
-  if (bound === "::" || bound === "0.0.0.0") return new URL(`http://127.0.0.1:${port}`);
-  switch (net2.isIP(bound)) {
-    case 4:
-      if (bound.split(".")[0] !== "127") throw refuse("not a loopback address");
-      return new URL(`http://${bound}:${port}`);
-    case 6: {
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bound)?.[1];
-      if (mapped && net2.isIPv4(mapped) && mapped.startsWith("127.")) return new URL(`http://${mapped}:${port}`);
-      if (!isIpv6Loopback(bound)) throw refuse("not a loopback address");
-      return new URL(`http://[::1]:${port}`);
-    }
-    default:
-      throw refuse("not an IP address");
-  }
-}
-function isIpv6Loopback(address) {
-  const list = new net2.BlockList();
-  list.addAddress("::1", "ipv6");
-  return list.check(address, "ipv6");
-}
+// src/agent/protocol.ts
+var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
 
 // src/target/free-port.ts
-import net3 from "node:net";
+import net2 from "node:net";
 function freePort() {
   return new Promise((resolve7, reject) => {
-    const server = net3.createServer();
+    const server = net2.createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -74666,7 +74560,7 @@ function freePort() {
 }
 function canConnect(port, host = "127.0.0.1") {
   return new Promise((resolve7) => {
-    const socket = net3.createConnection({ port, host });
+    const socket = net2.createConnection({ port, host });
     socket.setTimeout(1e3);
     socket.once("connect", () => {
       socket.destroy();
@@ -74713,7 +74607,7 @@ async function startService(launch) {
   const { service } = launch;
   const port = service.port === 0 ? await freePort() : service.port;
   if (launch.agentPath === null) return startWithoutAgent(launch, port);
-  const agent = await AgentChannel.open(service.start);
+  const agent = await AgentChannel.open();
   const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
   const env = {
     ...process.env,
@@ -74726,7 +74620,7 @@ async function startService(launch) {
   const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
   try {
     const hello = await waitForAgent(group, agent, port, service.readyTimeoutMs);
-    const origin = serviceOrigin(hello, port);
+    const origin = originOf(hello, port);
     if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
     return new RunningService(group, agent, origin, hello, service.stopGraceMs);
   } catch (error63) {
@@ -74796,7 +74690,7 @@ async function waitForReadyPath(group, url2, timeoutMs) {
     if (group.hasExited) break;
     try {
       const response = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
-      await response.body?.cancel();
+      await response.arrayBuffer();
       if (response.status < 400) return;
       last = `HTTP ${response.status}`;
     } catch (error63) {
@@ -74809,6 +74703,17 @@ async function waitForReadyPath(group, url2, timeoutMs) {
     `service \`${group.command}\` did not answer GET ${url2.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group.describeExit()}); its last output:
 ${group.output.lastLines()}`
   );
+}
+function originOf(hello, fallbackPort) {
+  if ("port" in hello.address) {
+    const bound = hello.address.host;
+    const host = bound === "::" || bound === "0.0.0.0" ? "127.0.0.1" : bound === "::1" ? "[::1]" : bound;
+    if (!host.startsWith("127.") && host !== "[::1]") {
+      throw new PerfgateError("SERVICE_FAILED", `service listens on ${bound}:${hello.address.port}; perfgate only sends load to loopback addresses`);
+    }
+    return new URL(`http://${host}:${hello.address.port}`);
+  }
+  return new URL(`http://127.0.0.1:${fallbackPort}`);
 }
 function quoteForNodeOptions(path) {
   return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
@@ -75082,8 +74987,8 @@ function mergedQuery(url2, queryString) {
 function filteredOut(filter, statuses, url2, method, path, status) {
   if (filter.hosts && filter.hosts.length > 0) {
     const matches = filter.hosts.some((h) => {
-      const pattern2 = new RegExp(globToRegExp(h.toLowerCase()).source, "i");
-      return pattern2.test(url2.hostname) || pattern2.test(url2.host);
+      const pattern = new RegExp(globToRegExp(h.toLowerCase()).source, "i");
+      return pattern.test(url2.hostname) || pattern.test(url2.host);
     });
     if (!matches) return `host ${url2.host} not in --host`;
   }
@@ -75223,24 +75128,18 @@ var DEFAULT_REDACTED_HEADERS = [
   "x-xsrf-token",
   "x-session-id",
   "x-amz-security-token",
-  // Suffixes: Ocp-Apim-Subscription-Key, X-Auth-Key, X-Functions-Key, Token, X-CSRFToken …
-  "*key",
-  "*token",
-  "*secret",
-  "*signature",
-  "*password",
-  "*credentials"
+  "*-api-key",
+  "*-token",
+  "*-secret",
+  "*-signature",
+  "*-password",
+  "*-credentials"
 ];
 var DEFAULT_REDACTED_FIELDS = [
   "*token*",
   "*password*",
-  "*passphrase*",
   "passwd",
   "pwd",
-  "pass",
-  "pw",
-  // apiKey, privateKey, stripe_key, secret_key, ?key=AIza…: a name ending in "key" errs on the side of redacting.
-  "*key",
   "*secret*",
   "*api_key*",
   "*api-key*",
@@ -75268,30 +75167,16 @@ function redactionRules(extra = {}) {
     keep: [...extra.keep ?? []]
   };
 }
-function normaliseName(name) {
-  return name.toLowerCase().replace(/[-_.\s]+/g, "");
-}
 function nameMatcher(patterns) {
   if (patterns.length === 0) return () => false;
-  const pattern2 = new RegExp(patterns.map((p) => `(?:${globToRegExp(normaliseName(p)).source})`).join("|"));
-  return (name) => pattern2.test(normaliseName(name));
+  const pattern = new RegExp(patterns.map((p) => `(?:${globToRegExp(p).source})`).join("|"), "i");
+  return (name) => pattern.test(name);
 }
 
 // src/replay/redactor.ts
 var PLACEHOLDER_PATTERN = /<redacted:[a-z0-9._-]+:\d+>/g;
 var WHOLE_PLACEHOLDER = /^<redacted:[a-z0-9._-]+:\d+>$/;
-var VALUE_DETECTORS = [
-  // header.payload.signature, each base64url; the signature is empty for alg "none".
-  { name: "jwt", pattern: /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g },
-  { name: "private-key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
-  { name: "aws-access-key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { name: "google-api-key", pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { name: "stripe-key", pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}\b/g },
-  { name: "stripe-webhook-secret", pattern: /\bwhsec_[0-9A-Za-z]{20,}\b/g },
-  { name: "github-token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { name: "slack-token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { name: "bearer", pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{8,}=*/g, keep: /^[Bb]earer\s+/ }
-];
+var JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 var SCHEME_AND_CREDENTIALS = /^([A-Za-z][A-Za-z0-9._~+/-]*)\s+(\S[\s\S]*)$/;
 var asIs = (text) => text;
 var jsonEscape = (text) => JSON.stringify(text).slice(1, -1);
@@ -75301,7 +75186,6 @@ function createRedactor(rules) {
   const fieldRule = nameMatcher(rules.fields);
   const isSecretHeader = (name) => !kept(name) && headerRule(name);
   const isSecretField = (name) => !kept(name) && fieldRule(name);
-  const inlineArgument = /(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,63})\1(\s*[:=]\s*)"((?:[^"\\\r\n]|\\.){1,4096})"/g;
   const bySecret = /* @__PURE__ */ new Map();
   const perName = /* @__PURE__ */ new Map();
   let replaced = 0;
@@ -75318,17 +75202,7 @@ function createRedactor(rules) {
     return made;
   }
   function scanValues(text, escape) {
-    let out = text;
-    for (const detector of VALUE_DETECTORS) {
-      out = out.replace(detector.pattern, (found2) => {
-        const prefix = detector.keep?.exec(found2)?.[0] ?? "";
-        return `${prefix}${escape(placeholder(detector.name, found2.slice(prefix.length)))}`;
-      });
-    }
-    return out.replace(
-      inlineArgument,
-      (whole, quote, name, between, value) => isSecretField(name) && !WHOLE_PLACEHOLDER.test(value) ? `${quote}${name}${quote}${between}"${escape(placeholder(name, value))}"` : whole
-    );
+    return text.replace(JWT, (token) => escape(placeholder("jwt", token)));
   }
   function header(name, value) {
     if (kept(name)) return scanValues(value, asIs);
@@ -75352,34 +75226,24 @@ function createRedactor(rules) {
     const value = pair.slice(equals + 1).trim();
     return `${pair.slice(0, equals)}=${placeholder(`cookie.${name}`, value)}`;
   }
-  function formEncoded(text, path = "") {
-    const pairs2 = text.split("&");
-    const names = new Set(pairs2.map((pair) => normaliseName(decodeForm(pair.split("=")[0] ?? ""))));
-    const oauth = ["state", "redirecturi", "granttype", "codeverifier"].some((n) => names.has(n)) || /oauth|callback|authori[sz]e|\/token\b/i.test(path);
-    return pairs2.map((pair) => {
+  function formEncoded(text) {
+    return text.split("&").map((pair) => {
       const equals = pair.indexOf("=");
-      if (equals < 0) return rescan(pair);
+      if (equals < 0) return scanValues(pair, encodeURIComponent);
       const name = decodeForm(pair.slice(0, equals));
       const raw = pair.slice(equals + 1);
-      const secret = isSecretField(name) || oauth && normaliseName(name) === "code" && !kept(name);
-      if (secret && raw !== "") return `${pair.slice(0, equals)}=${encodeURIComponent(placeholder(name, decodeForm(raw)))}`;
-      return `${pair.slice(0, equals)}=${rescan(raw)}`;
+      if (isSecretField(name) && raw !== "") return `${pair.slice(0, equals)}=${encodeURIComponent(placeholder(name, decodeForm(raw)))}`;
+      return `${pair.slice(0, equals)}=${scanValues(raw, encodeURIComponent)}`;
     }).join("&");
   }
-  function rescan(raw) {
-    const decoded = decodeForm(raw);
-    const scanned = scanValues(decoded, asIs);
-    return scanned === decoded ? raw : encodeURIComponent(scanned);
-  }
-  function json2(value, secretName, parent = "") {
+  function json2(value, secretName) {
     if (typeof value === "string") return secretName !== void 0 ? placeholder(secretName, value) : scanValues(value, asIs);
     if (typeof value === "number") return secretName !== void 0 ? placeholder(secretName, String(value)) : value;
-    if (Array.isArray(value)) return value.map((item) => json2(item, secretName, parent));
+    if (Array.isArray(value)) return value.map((item) => json2(item, secretName));
     if (value !== null && typeof value === "object") {
       const out = {};
       for (const [key, item] of Object.entries(value)) {
-        const secret = secretName ?? (isSecretField(key) ? key : parent !== "" && isSecretField(`${parent}.${key}`) ? `${parent}.${key}` : void 0);
-        Object.defineProperty(out, key, { value: json2(item, secret, key), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, { value: json2(item, secretName ?? (isSecretField(key) ? key : void 0)), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -75417,7 +75281,7 @@ ${Buffer.from(redacted, "utf8").toString("latin1")}${tail}`;
     let out;
     if (type.includes("urlencoded")) {
       out = formEncoded(text);
-    } else if (type.includes("json") || /^\s*[[{]/.test(text)) {
+    } else if (type.includes("json") || type === "" && /^\s*[[{]/.test(text)) {
       out = jsonText(text);
     } else {
       out = scanValues(text, asIs);
@@ -75440,9 +75304,7 @@ ${Buffer.from(redacted, "utf8").toString("latin1")}${tail}`;
       const headers = {};
       for (const [name, value] of Object.entries(record2.headers)) headers[name] = header(name, value);
       const query = record2.path.indexOf("?");
-      const pathname = query < 0 ? record2.path : record2.path.slice(0, query);
-      const scannedPath = pathname.split("/").map(rescan).join("/");
-      const path = query < 0 ? scannedPath : `${scannedPath}?${formEncoded(record2.path.slice(query + 1), pathname)}`;
+      const path = query < 0 ? scanValues(record2.path, encodeURIComponent) : `${scanValues(record2.path.slice(0, query), encodeURIComponent)}?${formEncoded(record2.path.slice(query + 1))}`;
       const redactedBody = record2.body ? body(record2.body, record2.headers["content-type"] ?? "") : void 0;
       return { ...record2, path, headers, ...redactedBody ? { body: redactedBody } : {} };
     },
@@ -75793,10 +75655,10 @@ function substituteSecrets(requests, substitutions) {
 function unsubstitutedPlaceholders(requests) {
   let count2 = 0;
   let example;
-  const pattern2 = /<redacted:[a-z0-9._-]+:\d+>|%3Credacted%3A[a-z0-9._-]+%3A\d+%3E/i;
+  const pattern = /<redacted:[a-z0-9._-]+:\d+>|%3Credacted%3A[a-z0-9._-]+%3A\d+%3E/i;
   for (const request2 of requests) {
     const texts = [request2.path, ...Object.values(request2.headers), request2.body?.toString("latin1") ?? ""];
-    const found2 = texts.map((t) => pattern2.exec(t)?.[0]).find((m) => m !== void 0);
+    const found2 = texts.map((t) => pattern.exec(t)?.[0]).find((m) => m !== void 0);
     if (found2 !== void 0) {
       count2 += 1;
       example ??= found2.startsWith("%") ? decodeURIComponent(found2) : found2;
@@ -76386,8 +76248,8 @@ var TraceMap = class {
     const isString = typeof map2 === "string";
     if (!isString && map2._decodedMemo) return map2;
     const parsed = parse3(map2);
-    const { version: version3, file: file2, names, sourceRoot, sources, sourcesContent } = parsed;
-    this.version = version3;
+    const { version: version2, file: file2, names, sourceRoot, sources, sourcesContent } = parsed;
+    this.version = version2;
     this.file = file2;
     this.names = names || [];
     this.sourceRoot = sourceRoot;
@@ -76525,15 +76387,15 @@ var SourceReader = class {
   }
   version(folder) {
     if (this.versions.has(folder)) return this.versions.get(folder);
-    let version3;
+    let version2;
     try {
       const parsed = JSON.parse(readFileSync5(resolve2(folder, "package.json"), "utf8"));
-      if (typeof parsed.version === "string" && parsed.version !== "") version3 = parsed.version;
+      if (typeof parsed.version === "string" && parsed.version !== "") version2 = parsed.version;
     } catch {
-      version3 = void 0;
+      version2 = void 0;
     }
-    this.versions.set(folder, version3);
-    return version3;
+    this.versions.set(folder, version2);
+    return version2;
   }
 };
 function readMap(scriptPath) {
@@ -76613,7 +76475,7 @@ async function fetchPprof(url2, options) {
     return void 0;
   }
   if (response.status !== 200) {
-    const text = (await readErrorText(response)).trim().slice(0, 300);
+    const text = (await response.text().catch(() => "")).trim().slice(0, 300);
     throw new PerfgateError(
       "SERVICE_FAILED",
       `pprof-http: ${what} answered HTTP ${response.status}${text ? ` (${JSON.stringify(text)})` : ""}; the service must serve Go's net/http/pprof endpoints under ${options.setting ?? `profile.pprofUrl (default ${DEFAULT_PPROF_PATH})`}`
@@ -76643,25 +76505,6 @@ async function readLimited(response, what) {
     throw new PerfgateError("SERVICE_FAILED", `pprof-http: ${what} broke off while sending the profile (${describeError(error63)})`);
   }
   return Buffer.concat(chunks);
-}
-var MAX_ERROR_BODY_BYTES = 4096;
-async function readErrorText(response) {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks = [];
-  let size = 0;
-  try {
-    while (size < MAX_ERROR_BODY_BYTES) {
-      const next = await reader.read();
-      if (next.done) break;
-      chunks.push(next.value);
-      size += next.value.length;
-    }
-  } catch {
-  } finally {
-    await reader.cancel().catch(() => void 0);
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
 }
 
 // src/target/group-usage.ts
@@ -77455,7 +77298,6 @@ var payloadSchema = external_exports.object({
   label: external_exports.object({ name: external_exports.string() }).optional(),
   pull_request: external_exports.object({
     number: external_exports.number().int().positive(),
-    user: external_exports.object({ login: external_exports.string().min(1) }).nullable().optional(),
     head: external_exports.object({ sha, ref: external_exports.string().min(1), repo: repository.nullable() }),
     base: external_exports.object({ repo: repository })
   }).optional(),
@@ -77502,8 +77344,7 @@ function readEventContext(env = process.env) {
       headRepo: pr.head.repo?.full_name ?? null,
       baseRepo: pr.base.repo.full_name,
       // A deleted fork (repo null) is still not this repository.
-      fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
-      author: pr.user?.login ?? null
+      fromFork: pr.head.repo?.full_name.toLowerCase() !== pr.base.repo.full_name.toLowerCase()
     } : null,
     sender: payload.sender?.login ?? null,
     label: payload.label?.name ?? null,
@@ -77565,7 +77406,7 @@ function readReportFile(path, within) {
   if (stat2.size > MAX_ARTIFACT_REPORT_BYTES) {
     throw new PerfgateError("ARTIFACT_INVALID", `${path}: ${stat2.size} bytes, over the ${MAX_ARTIFACT_REPORT_BYTES}-byte cap for a report`);
   }
-  const text = readCappedBytes(path, MAX_ARTIFACT_REPORT_BYTES).toString("utf8");
+  const text = readCapped(path, MAX_ARTIFACT_REPORT_BYTES);
   let raw;
   try {
     raw = JSON.parse(text);
@@ -77581,7 +77422,7 @@ function readReportFile(path, within) {
   }
   return parsed.data;
 }
-function readCappedBytes(path, max2) {
+function readCapped(path, max2) {
   const fd = openSync3(path, "r");
   try {
     const buffer = Buffer.alloc(max2 + 1);
@@ -77591,8 +77432,8 @@ function readCappedBytes(path, max2) {
       if (read === 0) break;
       length += read;
     }
-    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact file`);
-    return buffer.subarray(0, length);
+    if (length > max2) throw new PerfgateError("ARTIFACT_INVALID", `${path}: over the ${max2}-byte cap for an artifact report`);
+    return buffer.subarray(0, length).toString("utf8");
   } finally {
     closeSync3(fd);
   }
@@ -77604,31 +77445,6 @@ function valueAt3(raw, path) {
     value = value[key];
   }
   return typeof value === "object" && value !== null ? void 0 : value;
-}
-
-// src/github/sticky-comment.ts
-function stickyMarker(id) {
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new PerfgateError("USAGE", `comment-id: expected letters, digits, ".", "_" or "-" (1 to 64 of them) (got ${JSON.stringify(id)})`);
-  return `<!-- perfgate:sticky-comment:${id} -->`;
-}
-async function upsertStickyComment(client, target, body) {
-  const { owner, repo } = target.repo;
-  const fullBody = `${target.marker}
-${body}`;
-  const existing = await findStickyComment(client, target);
-  if (existing !== null) {
-    const updated = await client.rest.issues.updateComment({ owner, repo, comment_id: existing, body: fullBody });
-    return { action: "updated", id: updated.data.id, url: updated.data.html_url };
-  }
-  const created = await client.rest.issues.createComment({ owner, repo, issue_number: target.issueNumber, body: fullBody });
-  return { action: "created", id: created.data.id, url: created.data.html_url };
-}
-async function findStickyComment(client, target) {
-  const { owner, repo } = target.repo;
-  const author = target.author.toLowerCase();
-  const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: target.issueNumber, per_page: 100 });
-  const mine = comments.find((c) => c.user?.login.toLowerCase() === author && (c.body ?? "").startsWith(target.marker));
-  return mine ? mine.id : null;
 }
 
 // node_modules/@actions/http-client/lib/index.js
@@ -78627,8 +78443,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject4 = val !== null && typeof val === "object";
-    const hasToJSON = isObject4 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -79602,7 +79418,7 @@ var MissingPageInfo = class extends Error {
   }
   name = "MissingPageInfo";
 };
-var isObject3 = (value) => Object.prototype.toString.call(value) === "[object Object]";
+var isObject2 = (value) => Object.prototype.toString.call(value) === "[object Object]";
 function findPaginatedResourcePath(responseData) {
   const paginatedResourcePath = deepFindPathToProperty(
     responseData,
@@ -79617,7 +79433,7 @@ var deepFindPathToProperty = (object2, searchProp, path = []) => {
   for (const key of Object.keys(object2)) {
     const currentPath = [...path, key];
     const currentValue = object2[key];
-    if (isObject3(currentValue)) {
+    if (isObject2(currentValue)) {
       if (currentValue.hasOwnProperty(searchProp)) {
         return currentPath;
       }
@@ -85477,6 +85293,31 @@ function neutraliseMarkers(markdown) {
   return markdown.replace(/<!--\s*perfgate/gi, "&lt;!-- perfgate");
 }
 
+// src/github/sticky-comment.ts
+function stickyMarker(id) {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new PerfgateError("USAGE", `comment-id: expected letters, digits, ".", "_" or "-" (1 to 64 of them) (got ${JSON.stringify(id)})`);
+  return `<!-- perfgate:sticky-comment:${id} -->`;
+}
+async function upsertStickyComment(client, target, body) {
+  const { owner, repo } = target.repo;
+  const fullBody = `${target.marker}
+${body}`;
+  const existing = await findStickyComment(client, target);
+  if (existing !== null) {
+    const updated = await client.rest.issues.updateComment({ owner, repo, comment_id: existing, body: fullBody });
+    return { action: "updated", id: updated.data.id, url: updated.data.html_url };
+  }
+  const created = await client.rest.issues.createComment({ owner, repo, issue_number: target.issueNumber, body: fullBody });
+  return { action: "created", id: created.data.id, url: created.data.html_url };
+}
+async function findStickyComment(client, target) {
+  const { owner, repo } = target.repo;
+  const author = target.author.toLowerCase();
+  const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: target.issueNumber, per_page: 100 });
+  const mine = comments.find((c) => c.user?.login.toLowerCase() === author && (c.body ?? "").startsWith(target.marker));
+  return mine ? mine.id : null;
+}
+
 // src/github/token-identity.ts
 var ACTIONS_BOT = "github-actions[bot]";
 async function tokenIdentity(client, override) {
@@ -85544,13 +85385,6 @@ async function runComment(context, artifactDir, settings2, log) {
   if (!posted) throw new PerfgateError("PERMISSION_DENIED", `the token may not comment on #${pr.number}: give the comment job \`permissions: pull-requests: write\``);
   return { pullRequest: pr.number, url: posted.url };
 }
-function previewComment(artifactDir, commentId, context) {
-  const marker = stickyMarker(commentId);
-  const report = readReportArtifact(artifactDir);
-  const runId = context?.eventName === "workflow_run" && context.workflowRun ? context.workflowRun.id : null;
-  return `${marker}
-${commentMarkdown(report, marker, markdownRenderer(context, runId))}`;
-}
 
 // src/cli/comment-command.ts
 var commentCommand = {
@@ -85560,8 +85394,6 @@ var commentCommand = {
       --comment-id ID       which sticky comment to update (default: perfgate)
       --comment-author LOGIN  the token's login, when it is a GitHub App's (default: asked, else github-actions[bot])
       --max-api-writes N    writes allowed in this run (default: 20)
-      --dry-run             print the comment that would be posted and stop: no token, event or
-                            GitHub call needed (the artifact is validated as for posting)
 
 Runs in a workflow_run workflow: reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL and
 the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and repository.`,
@@ -85569,17 +85401,10 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
     artifact: { type: "string" },
     "comment-id": { type: "string" },
     "comment-author": { type: "string" },
-    "max-api-writes": { type: "string" },
-    "dry-run": { type: "boolean" }
+    "max-api-writes": { type: "string" }
   },
   async run(values, _positionals, io) {
     const text = (name) => typeof values[name] === "string" ? values[name] : void 0;
-    if (values["dry-run"] === true) {
-      const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? readEventContext(process.env) : null;
-      io.stdout.write(`${previewComment(text("artifact") ?? "perfgate-report", text("comment-id") ?? "perfgate", context)}
-`);
-      return EXIT.pass;
-    }
     const token = process.env.GITHUB_TOKEN ?? "";
     if (token !== "" && process.env.GITHUB_ACTIONS === "true") io.stdout.write(`::add-mask::${token}
 `);
@@ -85661,8 +85486,8 @@ function profileFiles(argument, role) {
   const path = resolve5(argument);
   if (basename2(path).includes("*")) {
     const folder = dirname5(path);
-    const pattern2 = globToRegExp(basename2(path));
-    const found2 = listFolder(folder, role).filter((f) => pattern2.test(f));
+    const pattern = globToRegExp(basename2(path));
+    const found2 = listFolder(folder, role).filter((f) => pattern.test(f));
     if (found2.length === 0) throw new PerfgateError("USAGE", `${role}: no file in ${folder} matches ${basename2(path)}`);
     return sortTrials(found2).map((f) => join9(folder, f));
   }
@@ -85787,8 +85612,8 @@ statistics need several trials).`,
     const outputDir = resolve6(typeof values.output === "string" ? values.output : "perfgate-diff");
     const sampleType = typeof values["sample-type"] === "string" ? values["sample-type"] : void 0;
     const quote = (s) => /^[\w./*@:+-]+$/.test(s) && !s.includes("*") ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-    const reproduce2 = ["npx perfgate diff", quote(baseline), quote(candidate), ...sampleType ? ["--sample-type", quote(sampleType)] : [], ...configPath ? ["--config", quote(configPath)] : []].join(" ");
-    const result = runProfileDiff({ baseline, candidate, outputDir, compare: settings2, reproduce: reproduce2, ...sampleType ? { sampleType } : {} });
+    const reproduce = ["npx perfgate diff", quote(baseline), quote(candidate), ...sampleType ? ["--sample-type", quote(sampleType)] : [], ...configPath ? ["--config", quote(configPath)] : []].join(" ");
+    const result = runProfileDiff({ baseline, candidate, outputDir, compare: settings2, reproduce, ...sampleType ? { sampleType } : {} });
     io.stdout.write(renderTerminal(result.report));
     io.stdout.write(`report: ${result.reportDir}/report.md, report.json; merged profiles: ${result.reportDir}/profiles/ (go tool pprof -diff_base profiles/baseline.pb.gz profiles/candidate.pb.gz)
 `);
@@ -86102,8 +85927,8 @@ var runCommand = {
   async run(values, _positionals, io) {
     const { config: config2, configPath } = configFromOptions(values);
     const progress = io.progress ?? consoleProgress(io.stderr);
-    const reproduce2 = `npx perfgate run --config ${configPath}${values.trials !== void 0 ? ` --trials ${config2.trials}` : ""}`;
-    const result = await runGate({ config: config2, agentPath: io.agentPath, progress, runId: randomUUID4(), reproduce: reproduce2, ...io.signal ? { signal: io.signal } : {} });
+    const reproduce = `npx perfgate run --config ${configPath}${values.trials !== void 0 ? ` --trials ${config2.trials}` : ""}`;
+    const result = await runGate({ config: config2, agentPath: io.agentPath, progress, runId: randomUUID4(), reproduce, ...io.signal ? { signal: io.signal } : {} });
     io.stdout.write(renderTerminal(result.report));
     io.stdout.write(`report: ${result.reportDir}/report.html (flame graph), report.md, report.json; profiles: ${result.reportDir}/profiles/
 `);

@@ -120,4 +120,14 @@ describe('substitution at replay time', () => {
     expect(out.path).toBe('/p?IBAN=%3Credacted%3Aiban%3A1%3E&x-request-token=t1');
     expect(out.headers).toEqual({ 'x-request-token': 'keep-me', 'ocp-apim-subscription-key': '<redacted:ocp-apim-subscription-key:1>', 'x-csrftoken': '<redacted:x-csrftoken:1>' });
   });
+
+  it('finds credentials by format in any path segment or text, and leaves prose and ordinary ids alone', () => {
+    const redactor = createRedactor(redactionRules());
+    const key = `AIza${'x'.repeat(35)}`;
+    const out = redactor.redact(
+      record({ method: 'POST', path: `/v1/${key}/items/42`, headers: { 'content-type': 'text/plain' }, body: Buffer.from('Bearer bonds pay the holder; order AKIA is not a key') }),
+    );
+    expect(out.path).toBe('/v1/%3Credacted%3Agoogle-api-key%3A1%3E/items/42');
+    expect(out.body!.toString()).toBe('Bearer bonds pay the holder; order AKIA is not a key');
+  });
 });

@@ -20,7 +20,8 @@ const VALUE_DETECTORS: ReadonlyArray<{ readonly name: string; readonly pattern: 
   { name: 'stripe-webhook-secret', pattern: /\bwhsec_[0-9A-Za-z]{20,}\b/g },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
   { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { name: 'bearer', pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{8,}=*/g, keep: /^[Bb]earer\s+/ },
+  // 16 characters at least, so prose ("bearer bonds") is left alone; real tokens are longer.
+  { name: 'bearer', pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{16,}=*/g, keep: /^[Bb]earer\s+/ },
 ];
 const SCHEME_AND_CREDENTIALS = /^([A-Za-z][A-Za-z0-9._~+/-]*)\s+(\S[\s\S]*)$/;
 

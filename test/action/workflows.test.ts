@@ -121,6 +121,17 @@ describe('workflows', () => {
     expect(readme).toMatch(/pin .*by commit SHA/i);
   });
 
+  it('keep every plain run: value valid YAML (": " or " #" inside one would end it or make a mapping) and free of ${{ }}', () => {
+    for (const file of files) {
+      const text = readFileSync(join(WORKFLOWS, file), 'utf8');
+      for (const [line, value] of text.matchAll(/^\s+(?:- )?run: (?!['"|>])(.*)$/gm)) {
+        expect(value, `${file}: ${line}`).not.toMatch(/: | #/);
+        // Expressions go through env:, never into the script, where their text would be code.
+        expect(value, `${file}: ${line}`).not.toContain('${{');
+      }
+    }
+  });
+
   it('set permissions at the top and on every job', () => {
     for (const file of files) {
       const text = readFileSync(join(WORKFLOWS, file), 'utf8');
