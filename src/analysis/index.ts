@@ -7,3 +7,4 @@ export { diffScore, type ChangeEstimate, type DiffScore } from './diff-score.js'
 export { minimumDetectableChange, type MdcOptions, type MdcSamples, type MinimumDetectableChange } from './minimum-detectable-change.js';
 export { routeMismatches } from './route-mismatches.js';
 export type { FunctionCost, RouteStatusMismatch, ServiceMetrics, TrialMetrics } from './trial.js';
+export { detectability, type Detectability } from './detectability.js';

@@ -108,6 +108,13 @@ export const compareSchema = z.strictObject({
   baseline: z.enum(['auto', 'stored', 'same-runner']).default('auto'),
   /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
   baseRef: z.string().min(1).optional(),
+  /**
+   * The largest change a run may be blind to and still pass: when its own noise says it could
+   * not have seen a rise of this size in CPU per request or in its largest functions (80%
+   * power), a stored comparison re-measures the base here and anything else ends
+   * inconclusive. 0.25: the gate promises to catch a +25% regression (docs/statistics.md).
+   */
+  maxDetectable: z.number().gt(0).max(10).default(0.25),
   /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
   maxErrorRate: z.number().min(0).lt(1).default(0.01),
   bootstrapResamples: positiveInt(100).max(100_000).default(2_000),

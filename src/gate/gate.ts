@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, diffScore, type Comparison, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, detectability, diffScore, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -54,24 +54,28 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   progress.line(`baseline: ${plan.source === 'stored' ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
 
   let sides = plan.source === 'stored' ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
-  let comparison = await analyse(run, sides);
-  let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, comparison) : null;
+  let judged = await analyse(run, sides);
+  let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
   if (doubt !== null && plan.source === 'stored') {
     const ref = config.compare.baseline === 'stored' ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
       sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${doubt}`);
-      comparison = await analyse(run, sides);
+      judged = await analyse(run, sides);
       doubt = null;
     }
   }
+  const { comparison, score, seen } = judged;
   const verdict: Verdict =
-    doubt === null
-      ? comparison.verdict
-      : {
+    doubt !== null
+      ? {
           outcome: 'inconclusive',
           rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === 'stored' ? ', with compare.baseline "auto"' : ''})`,
-        };
+        }
+      : comparison.verdict.outcome === 'pass' && seen.blind !== null
+        ? // A pass means "looked, and would have seen it".
+          { outcome: 'inconclusive', rule: `${seen.blind}. More trials (--trials) or requests per trial (--requests), or a quieter runner, narrow what a run can see` }
+        : comparison.verdict;
 
   const analysisWatch = timings.stopwatch();
   const measured = sides.candidate;
@@ -102,7 +106,8 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
-    diffScore: diffScore(baseline.trials, measured.trials, comparison, config.compare),
+    diffScore: score,
+    detectable: seen,
     symbolication: symbolication.rates,
   };
   const markdown = renderMarkdown(report);
@@ -126,20 +131,37 @@ async function sameRunnerSides(options: MeasureOptions, ref: string, why: string
   };
 }
 
-async function analyse(options: MeasureOptions & { timings: PhaseTimings }, sides: Sides): Promise<Comparison> {
+interface Judged {
+  readonly comparison: Comparison;
+  readonly score: DiffScore;
+  readonly seen: Detectability;
+}
+
+/** The comparison, the diff score and what the run could have seen, from one pair of sides. */
+async function analyse(options: MeasureOptions & { timings: PhaseTimings }, sides: Sides): Promise<Judged> {
   const watch = options.timings.stopwatch();
-  const comparison = await options.progress.phase('analysis', async () => compare(sides.baseline.trials, sides.candidate.trials, options.config.compare, { paired: sides.kind === 'same-runner' }));
+  const settings = options.config.compare;
+  const judged = await options.progress.phase('analysis', async () => {
+    const comparison = compare(sides.baseline.trials, sides.candidate.trials, settings, { paired: sides.kind === 'same-runner' });
+    const score = diffScore(sides.baseline.trials, sides.candidate.trials, comparison, settings);
+    const cpuMeasured = score.cpuPerRequest.baselineMedian > 0 && score.cpuPerRequest.candidateMedian > 0;
+    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest.minimumDetectable.relative : null, settings.maxDetectable, settings.alpha);
+    return { comparison, score, seen };
+  });
   watch.lap('analysis');
-  return comparison;
+  return judged;
 }
 
 /**
  * Why a comparison with a stored baseline cannot decide: the baseline does not match this
- * run, or the service's CPU per request regressed against it (a uniform slowdown and a
- * slower machine look alike across time; only a same-runner comparison tells them apart).
+ * run; the run was blind (its noise, or the drift between the sides, hid a change of
+ * compare.maxDetectable); or the service's CPU per request regressed against it (a uniform
+ * slowdown and a slower machine look alike across time; only a same-runner comparison
+ * tells them apart).
  */
-export function storedDoubt(notComparable: readonly string[], comparison: Comparison): string | null {
+export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
+  if (blind !== null) return blind;
   const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
   if (cpu?.comparison.outcome === 'regressed') {
     const c = cpu.comparison;

@@ -9,14 +9,18 @@ function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
 
 describe('a stored comparison that cannot decide', () => {
   it('names the settings that differ first', () => {
-    expect(storedDoubt(['load.measureRequests (--requests): 12000 in the baseline, 3000 here', 'cpuModel: A → B'], cpu('unchanged', 1))).toMatch(
+    expect(storedDoubt(['load.measureRequests (--requests): 12000 in the baseline, 3000 here', 'cpuModel: A → B'], cpu('unchanged', 1), null)).toMatch(
       /^the stored baseline does not match this run: load\.measureRequests/,
     );
   });
 
+  it('doubts a blind run, naming what it could not have seen', () => {
+    expect(storedDoubt([], cpu('unchanged', 1), 'this run could not have seen a +25% regression')).toMatch(/could not have seen a \+25%/);
+  });
+
   it('doubts a regression of the service CPU per request (a slower machine looks the same), not an improvement or no change', () => {
-    expect(storedDoubt([], cpu('regressed', 1.3))).toMatch(/CPU per request regressed against the stored baseline \(×1\.30, 95% CI ×1\.23–×1\.37\)/);
-    expect(storedDoubt([], cpu('improved', 0.7))).toBeNull();
-    expect(storedDoubt([], cpu('unchanged', 1.01))).toBeNull();
+    expect(storedDoubt([], cpu('regressed', 1.3), null)).toMatch(/CPU per request regressed against the stored baseline \(×1\.30, 95% CI ×1\.23–×1\.37\)/);
+    expect(storedDoubt([], cpu('improved', 0.7), null)).toBeNull();
+    expect(storedDoubt([], cpu('unchanged', 1.01), null)).toBeNull();
   });
 });

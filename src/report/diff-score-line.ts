@@ -1,4 +1,4 @@
-import type { ChangeEstimate, DiffScore } from '../analysis/index.js';
+import type { ChangeEstimate, Detectability, DiffScore } from '../analysis/index.js';
 
 /** `+2.1%`, `-0.4%`, `+∞`: a relative change as people read one. */
 export function signedChange(change: number, digits = 1): string {
@@ -21,4 +21,14 @@ function estimate(label: string, e: ChangeEstimate): string {
  */
 export function diffScoreLine(score: DiffScore): string {
   return [estimate('CPU per request', score.cpuPerRequest), ...(score.allocatedBytesPerRequest ? [estimate('allocated bytes per request', score.allocatedBytesPerRequest)] : [])].join('; ');
+}
+
+/**
+ * What the run could have seen, next to the limit it is held to: a pass is worth only as
+ * much as this says.
+ */
+export function detectableLine(seen: Detectability): string {
+  const fn = seen.functions.map((f) => `${f.name} ${Number.isFinite(f.relative) ? signedChange(f.relative) : 'none'}`).join(', ');
+  const cpu = seen.cpuPerRequest === null ? '' : `CPU per request ${Number.isFinite(seen.cpuPerRequest) ? signedChange(seen.cpuPerRequest) : 'none up to ×10'}; `;
+  return `${cpu}largest functions ${fn || '(none)'}; limit ${signedChange(seen.limit, 0)} (compare.maxDetectable, 80% power)${seen.blind ? ' — blind' : ''}`;
 }

@@ -9,7 +9,7 @@ import { SERVICE_METRICS } from './service-metrics.js';
 import { statusMismatchSection } from './status-mismatches.js';
 import type { Report, RequestCounts } from './report.js';
 import { verdictHeadline } from './verdict-line.js';
-import { diffScoreLine } from './diff-score-line.js';
+import { detectableLine, diffScoreLine } from './diff-score-line.js';
 import { symbolicationLine } from './symbolication-line.js';
 
 const TOP_ROWS = 10;
@@ -32,6 +32,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, '');
   out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, '');
   if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore))}.`, '');
+  if (report.detectable) out.push(`**Smallest rise this run could see:** ${escapeMarkdown(detectableLine(report.detectable))}.`, '');
 
   if (comparison.verdict.outcome === 'fail-errors') {
     out.push('| side | trial | requests | no response | wrong status | non-2xx |', '|---|---:|---:|---:|---:|---:|');

@@ -146,6 +146,14 @@ export const untrustedReportSchema = z.object({
   timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
   diffScore: z.object({ cpuPerRequest: changeEstimate, allocatedBytesPerRequest: changeEstimate.optional() }).optional(),
   symbolication: z.array(symbolication).max(10).optional(),
+  detectable: z
+    .object({
+      cpuPerRequest: ratio.nullable(),
+      functions: z.array(z.object({ key: functionKey, name: freeText(4096), relative: ratio })).max(20),
+      limit: finite,
+      blind: freeText(2000).nullable(),
+    })
+    .optional(),
 });
 
 

@@ -1,4 +1,4 @@
-import type { Comparison, DiffScore, HotLine } from '../analysis/index.js';
+import type { Comparison, Detectability, DiffScore, HotLine } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import type { Symbolication } from '../profile/index.js';
 
@@ -42,6 +42,8 @@ export interface Report {
   readonly timingsMs?: Readonly<Record<string, number>>;
   /** The run's change in CPU (and allocated bytes) per request with its interval and minimum detectable change; absent for `perfgate diff` and older reports. */
   readonly diffScore?: DiffScore;
+  /** What the run could have seen at its own noise, and whether that was too little to pass; absent in older reports and diffs. */
+  readonly detectable?: Detectability;
   /** How much of the candidate's profiles has a source file and line, per sample type (CPU first); absent in older reports. */
   readonly symbolication?: readonly Symbolication[];
 }

@@ -7,7 +7,7 @@ import { statusMismatchLines } from './status-mismatches.js';
 import type { Report } from './report.js';
 import { textTable as table } from './text-table.js';
 import { verdictHeadline } from './verdict-line.js';
-import { diffScoreLine } from './diff-score-line.js';
+import { detectableLine, diffScoreLine } from './diff-score-line.js';
 import { symbolicationLine } from './symbolication-line.js';
 
 /** A plain-text summary for the terminal: the verdict, the functions to blame, the service. */
@@ -16,6 +16,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   const headline = verdictHeadline(comparison.verdict);
   const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
   if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, '');
+  if (report.detectable) out.push(`could have seen: ${detectableLine(report.detectable)}`, '');
   out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
   const largest = () => comparison.findings.filter((f) => f.presence === 'both').toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
