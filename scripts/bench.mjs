@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only overhead,analysis,phases,detection] [-- --render]
+// node scripts/bench.mjs --entry verdicts [options]: another benchmark of scripts/bench/ (npm run bench:verdicts).
 // perfgate's own costs, measured on this machine: the profiler's overhead on the
 // service, the analysis's speed and memory, the gate's wall time by phase, and how the
 // number of trials and requests trades wall time for detection. Writes
@@ -16,8 +17,12 @@ import { join } from 'node:path';
 const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-'));
 const bundle = join(work, 'bench.mjs');
 const requireShim = "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);";
+const args = process.argv.slice(2);
+const entryAt = args.indexOf('--entry');
+const entry = entryAt >= 0 ? args.splice(entryAt, 2)[1] : 'main';
+if (!/^[a-z-]+$/.test(entry ?? '')) throw new Error(`--entry: expected the name of a file in scripts/bench/ (got ${JSON.stringify(entry)})`);
 await build({
-  entryPoints: [new URL('bench/main.ts', import.meta.url).pathname],
+  entryPoints: [new URL(`bench/${entry}.ts`, import.meta.url).pathname],
   outfile: bundle,
   bundle: true,
   platform: 'node',
@@ -28,6 +33,6 @@ await build({
   logLevel: 'warning',
 });
 // --expose-gc lets the analysis benchmark start each measurement from a collected heap.
-const result = spawnSync(process.execPath, ['--expose-gc', bundle, ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--expose-gc', bundle, ...args], { stdio: 'inherit' });
 rmSync(work, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -3,6 +3,7 @@
 // customers and orders.
 
 import { DATA_SEED, createRandom } from './prng.js';
+import { FIRST_EXTRA_PRODUCT_ID, SLOWDOWN } from './slowdown.js';
 import {
   ADJECTIVES,
   CATEGORIES,
@@ -153,7 +154,7 @@ function pickOrderDate(random) {
   return `${ORDER_YEAR}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function makeOrders(random, products, customers) {
+function makeOrders(random, products, customers, count) {
   // Popularity is skewed: a few products and customers account for much of the volume.
   const popularity = products.slice();
   for (let i = popularity.length - 1; i > 0; i--) {
@@ -163,7 +164,7 @@ function makeOrders(random, products, customers) {
     popularity[j] = swap;
   }
   const orders = [];
-  for (let n = 0; n < ORDER_COUNT; n++) {
+  for (let n = 0; n < count; n++) {
     const customer = customers[Math.floor(customers.length * random.next() ** 1.6)];
     const itemCount = random.int(1, 4);
     const items = [];
@@ -206,7 +207,11 @@ export function createStore() {
   for (let id = 1; id <= SEEDED_PRODUCT_COUNT; id++) seeded.push(makeProduct(random, id));
   const customers = [];
   for (let id = 1; id <= CUSTOMER_COUNT; id++) customers.push(makeCustomer(random, id));
-  const orders = makeOrders(random, seeded, customers);
+  const orders = makeOrders(random, seeded, customers, Math.round(ORDER_COUNT * (1 + SLOWDOWN)));
+  // The broad-slowdown switch (slowdown.js): more products from a stream of their own, so the seeded ones stay as they are.
+  const extraRandom = createRandom(DATA_SEED + 1);
+  const extra = Math.round(SEEDED_PRODUCT_COUNT * SLOWDOWN);
+  for (let n = 0; n < extra; n++) seeded.push(makeProduct(extraRandom, FIRST_EXTRA_PRODUCT_ID + n));
 
   const ordersByCustomer = new Map();
   for (const order of orders) {
@@ -221,6 +226,8 @@ export function createStore() {
     /** Seeded products first, then created ones oldest first; list and search scan this. */
     productList: seeded.slice(),
     nextCreatedId: FIRST_CREATED_ID,
+    /** Products that are never evicted: the seeded ones (and the slowdown switch's extra ones). */
+    seededCount: seeded.length,
     createdCount: 0,
     customersById: new Map(customers.map(function byId(customer) { return [customer.id, customer]; })),
     orders,
@@ -250,7 +257,7 @@ export function addProduct(store, fields) {
   store.createdCount++;
   let evicted = null;
   if (store.createdCount > MAX_CREATED_PRODUCTS) {
-    evicted = store.productList.splice(SEEDED_PRODUCT_COUNT, 1)[0];
+    evicted = store.productList.splice(store.seededCount, 1)[0];
     store.productsById.delete(evicted.id);
     store.createdCount--;
   }

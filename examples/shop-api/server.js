@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { createStore } from './data.js';
 import { regressionError, REGRESSION } from './regression.js';
+import { SLOWDOWN, slowdownError } from './slowdown.js';
 import { createHandler } from './router.js';
 import { createSearchIndex } from './search.js';
 
@@ -21,7 +22,7 @@ function readPort() {
 }
 
 function main() {
-  const problem = regressionError();
+  const problem = regressionError() ?? slowdownError();
   if (problem !== null) {
     console.error(problem);
     process.exit(1);
@@ -38,7 +39,7 @@ function main() {
   });
 
   server.listen(port, HOST, function onListening() {
-    const suffix = REGRESSION === '' ? '' : ` (regression: ${REGRESSION})`;
+    const suffix = (REGRESSION === '' ? '' : ` (regression: ${REGRESSION})`) + (SLOWDOWN === 0 ? '' : ` (slowdown: +${Math.round(SLOWDOWN * 100)}% data)`);
     console.log(`shop-api listening on http://${HOST}:${server.address().port}${suffix}`);
   });
 

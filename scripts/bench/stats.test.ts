@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logLogSlope, quantile, spread, wilson } from './stats.js';
+import { logLogSlope, quantile, spread, upperBound95, wilson } from './stats.js';
 
 describe('bench statistics', () => {
   it('interpolates quantiles as numpy does (type 7)', () => {
@@ -17,5 +17,14 @@ describe('bench statistics', () => {
     const none = wilson(0, 20);
     expect(none.low).toBe(0);
     expect(none.high).toBeCloseTo(0.161, 3);
+  });
+});
+
+describe('upperBound95', () => {
+  it('is the one-sided 95% Clopper–Pearson bound the rates on the verdicts page quote', () => {
+    // 0 failures in 40 runs: 1 − 0.05^(1/40) ≈ 7.2%; 1 in 20: ≈ 21.6% (the figures the issues cite).
+    expect(upperBound95(0, 40)).toBeCloseTo(1 - 0.05 ** (1 / 40), 4);
+    expect(upperBound95(1, 20)).toBeCloseTo(0.2161, 3);
+    expect(upperBound95(5, 5)).toBe(1);
   });
 });

@@ -62,3 +62,27 @@ export function wilson(k: number, n: number, z = 1.959964): { low: number; high:
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+/** The one-sided 95% upper bound on a rate seen `k` times in `n` (Clopper–Pearson), by bisection on the binomial tail. */
+export function upperBound95(k: number, n: number): number {
+  if (n === 0) return 1;
+  if (k >= n) return 1;
+  const tail = (p: number) => {
+    // P(X <= k) for X ~ Binomial(n, p)
+    let term = (1 - p) ** n;
+    let sum = term;
+    for (let i = 1; i <= k; i++) {
+      term *= ((n - i + 1) / i) * (p / (1 - p));
+      sum += term;
+    }
+    return sum;
+  };
+  let low = k / n;
+  let high = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (tail(mid) > 0.05) low = mid;
+    else high = mid;
+  }
+  return high;
+}

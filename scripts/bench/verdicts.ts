@@ -1,0 +1,160 @@
+// npm run bench:verdicts [-- --mode stored|same-runner|both] [-- --noisy] [-- --aa N] [-- --planted N] [-- --baselines N]
+// How often does the gate, at its default settings, fail unchanged code (A/A), and how often
+// does it catch a planted regression with the right function blamed? Complete gate runs on
+// the example service, series interleaved, in either baseline mode, on a quiet machine or
+// beside a noisy neighbour (a process burning one core for the whole series). Appends one
+// dated part to docs/benchmarks/verdicts.md: a series too long for one sitting runs in parts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Report } from '../../src/report/index.js';
+import { exampleConfigFile, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
+import { upperBound95 } from './stats.js';
+
+const repo = resolve(new URL('../..', import.meta.url).pathname);
+const cli = join(repo, 'dist/cli.js');
+const page = join(repo, 'docs/benchmarks/verdicts.md');
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+const modes = option('mode', 'both') === 'both' ? (['same-runner', 'stored'] as const) : ([option('mode', 'both')] as ReadonlyArray<'stored' | 'same-runner'>);
+const noisy = process.argv.includes('--noisy');
+const counts = { aa: Number(option('aa', '40')), planted: Number(option('planted', '10')), baselines: Number(option('baselines', '4')) };
+
+interface Series {
+  readonly label: string;
+  /** The switch given to the candidate only (--candidate-env), or none for A/A. */
+  readonly env: string | null;
+  /** The function a planted regression must be blamed on first; null for A/A and the broad slowdown. */
+  readonly blame: string | null;
+  readonly count: number;
+}
+const SERIES: readonly Series[] = [
+  { label: 'A/A', env: null, blame: null, count: counts.aa },
+  { label: '+10% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:10', blame: 'scoreProduct', count: counts.planted },
+  { label: '+25% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:25', blame: 'scoreProduct', count: counts.planted },
+  { label: 'broad +15% (more data everywhere)', env: 'PERFGATE_EXAMPLE_SLOWDOWN=15', blame: null, count: counts.planted },
+];
+
+interface Tally {
+  fail: number;
+  blamed: number;
+  pass: number;
+  inconclusive: number;
+  escalated: number;
+  seconds: number[];
+  loads: number[];
+  wrong: string[];
+}
+
+function hog(): ChildProcess | null {
+  if (!noisy) return null;
+  // The noisy neighbour: one core burnt for the whole series, always killed.
+  const child = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+  const stop = () => child.kill('SIGKILL');
+  process.on('exit', stop);
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  return child;
+}
+
+function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Tally> {
+  const tallies = new Map(SERIES.map((s) => [s, { fail: 0, blamed: 0, pass: 0, inconclusive: 0, escalated: 0, seconds: [], loads: [], wrong: [] } as Tally]));
+  // Interleaved: A/A, one of each planted series, A/A, … so the machine's drift falls on all alike.
+  const schedule: Series[] = [];
+  const left = new Map(SERIES.map((s) => [s, s.count]));
+  while ([...left.values()].some((n) => n > 0)) {
+    for (const s of SERIES.slice(1)) {
+      for (const pick of [SERIES[0]!, s]) {
+        if ((left.get(pick) ?? 0) > 0) {
+          schedule.push(pick);
+          left.set(pick, left.get(pick)! - 1);
+        }
+      }
+    }
+  }
+  // Stored: a new baseline every so many A/A runs, so the A/A count spans baselines measured at different times.
+  const every = Math.max(1, Math.ceil(schedule.length / Math.max(1, counts.baselines)));
+  const config = exampleConfigFile(repo, work, `${mode}`, mode === 'stored' ? { compare: { baseline: 'auto' } } : { compare: { baseline: 'same-runner' } });
+  schedule.forEach((series, i) => {
+    if (mode === 'stored' && i % every === 0) makeBaseline(cli, config);
+    const args = ['run', '--config', config, ...(mode === 'same-runner' ? ['--base-ref', 'HEAD'] : []), ...(series.env ? ['--candidate-env', series.env] : [])];
+    const load = loadavg()[0]!;
+    const run = runPerfgate(cli, args);
+    const tally = tallies.get(series)!;
+    tally.seconds.push(run.seconds);
+    tally.loads.push(load);
+    let report: Report | null = null;
+    try {
+      report = readReport(work, mode);
+    } catch {
+      report = null;
+    }
+    const outcome = report?.comparison.verdict.outcome ?? 'error';
+    if (report && report.baselineSource.kind === 'same-runner' && mode === 'stored') tally.escalated++;
+    const top = report?.comparison.findings.find((f) => f.outcome === 'regressed');
+    if (outcome === 'fail' || outcome === 'fail-errors') {
+      tally.fail++;
+      if (series.blame !== null && top?.name === series.blame) tally.blamed++;
+      else if (series.blame !== null || series.env === null) tally.wrong.push(top?.name ?? report!.comparison.verdict.rule.slice(0, 80));
+    } else if (outcome === 'pass') tally.pass++;
+    else tally.inconclusive++;
+    process.stderr.write(`${mode}${noisy ? ' noisy' : ''} ${series.label}: ${outcome}${top ? `, first: ${top.name}` : ''} (${run.seconds.toFixed(0)} s, load ${load.toFixed(1)}, exit ${run.code})\n`);
+  });
+  return tallies;
+}
+
+const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function section(mode: 'stored' | 'same-runner', tallies: Map<Series, Tally>): string[] {
+  const rows = [...tallies].map(([s, t]) => {
+    const n = s.count;
+    const caught = s.blame ? t.blamed : t.fail;
+    const rate = s.env === null ? `${t.fail} failed of ${n}: at most ${pct(upperBound95(t.fail, n))} (one-sided 95%)` : `${caught} of ${n} caught${s.blame ? ' with scoreProduct first' : ''}; ${t.pass} passed`;
+    return `| ${s.label} | ${n} | ${t.fail} | ${t.pass} | ${t.inconclusive} | ${mode === 'stored' ? t.escalated : '—'} | ${rate} | ${median(t.seconds).toFixed(0)} s | ${median(t.loads).toFixed(1)} / ${Math.max(...t.loads).toFixed(1)} |`;
+  });
+  const wrong = [...tallies].filter(([, t]) => t.wrong.length > 0).map(([s, t]) => `- ${s.label}: failures that blamed another function first, or failed without a planted change: ${t.wrong.join('; ')}`);
+  return [
+    `### ${mode}${noisy ? ', beside a process burning one core' : ', quiet'}`,
+    '',
+    '| series | runs | failed | passed | inconclusive | escalated to same-runner | result | median wall time | load average (median / max) |',
+    '|---|---:|---:|---:|---:|---:|---|---:|---:|',
+    ...rows,
+    '',
+    ...wrong,
+    ...(wrong.length > 0 ? [''] : []),
+  ];
+}
+
+const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-verdicts-'));
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'replay'], { cwd: repo, encoding: 'utf8' }).trim();
+if (dirty !== '') throw new Error(`bench:verdicts measures the working tree against HEAD (same-runner): commit or stash the example's changes first:\n${dirty}`);
+const neighbour = hog();
+const parts: string[] = [];
+try {
+  for (const mode of modes) parts.push(...section(mode, runSeries(mode, work)));
+} finally {
+  neighbour?.kill('SIGKILL');
+}
+const cpu = cpus();
+const example = exampleSettings(repo);
+const header = [
+  '',
+  `## Part measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  '',
+  `\`npm run bench:verdicts -- ${process.argv.slice(2).join(' ')}\` on ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.versions.node}; defaults: ${example.trials} trials (pairs in same-runner) of ${example.load.measureRequests} requests. ` +
+    'Each run is a complete `perfgate run`; switches reach the candidate only (`--candidate-env`); same-runner measures HEAD as the base, interleaved. ' +
+    'Stored runs use `compare.baseline: "auto"` against a baseline measured here, re-measured ' +
+    `${counts.baselines} times through the series, and may escalate to same-runner as the gate does. "Caught" counts failures; for the planted function, failures that named it first.`,
+  '',
+];
+if (!existsSync(page)) writeFileSync(page, '# Verdict reliability\n\nParts are appended by `npm run bench:verdicts`, newest last.\n');
+appendFileSync(page, [...header, ...parts].join('\n'));
+process.stderr.write([...header, ...parts].join('\n'));
