@@ -14,6 +14,20 @@ export function tUpperTail(t: number, df: number): number {
 
 /** The value T exceeds with probability `upper` (0 < upper < 1). */
 export function tQuantile(upper: number, df: number): number {
+  // A comparison asks for the same few quantiles hundreds of times; df to 0.01 is plenty.
+  const key = `${upper}:${Math.min(df, 1e4).toFixed(2)}`;
+  let found = quantiles.get(key);
+  if (found === undefined) {
+    found = bisectQuantile(upper, Math.min(df, 1e4));
+    if (quantiles.size > 1000) quantiles.clear();
+    quantiles.set(key, found);
+  }
+  return found;
+}
+
+const quantiles = new Map<string, number>();
+
+function bisectQuantile(upper: number, df: number): number {
   let low = -1e3;
   let high = 1e3;
   // The tail falls monotonically in t: bisect to well below any precision a report shows.

@@ -1,7 +1,7 @@
 import type { FunctionCost, TrialMetrics } from '../../src/analysis/trial.js';
 
 /**
- * A simulated service for the verdict's property suite: a call tree of ~60 functions with
+ * A simulated service for the verdict's property suite: a call tree of 60 functions and a tail of 30 rare ones with
  * a known cost per request, measured the way perfgate measures a real one (docs/statistics.md):
  * each trial is one process, whose functions each run a few percent faster or slower than in
  * another process (JIT decisions, memory layout), sampled at 1 ms, so each function's sample
@@ -57,8 +57,12 @@ export function baseTree(): Tree {
     const file = parent.startsWith(EXPRESS) ? `${EXPRESS}/lib/util${i % 3}.js` : `src/lib${i % 5}.js`;
     spec.push([`${file}#helper${i}`, parent, (weight / tailSum) * (1 - used)]);
   });
+  // And the longer tail every profile has, seen a few times a trial or less: 30 functions
+  // sharing 0.3% of CPU (the smallest is what tells a sample's worth, as in a real profile).
+  for (let i = 0; i < 30; i++) spec.push([`src/rare${i % 3}.js#rare${i}`, parents[i % parents.length]!, 0.0002 * (1 + (i % 3))]);
+  const scale = 1 / spec.reduce((a, [, , s]) => a + s, 0);
   const index = new Map(spec.map(([key], i) => [key, i]));
-  return spec.map(([key, parent, share]) => ({ key, parent: parent === null ? -1 : index.get(parent)!, selfNanos: share * BASE_NANOS }));
+  return spec.map(([key, parent, share]) => ({ key, parent: parent === null ? -1 : index.get(parent)!, selfNanos: share * scale * BASE_NANOS }));
 }
 
 /** The tree with one function's own cost multiplied by `factor`. */
