@@ -32,6 +32,15 @@ describe('planBaseline', () => {
     expect(planBaseline({ baseline: 'auto' }, stored, { ...here, configSha256: 'new' }, 'b.json').why).toMatch(/measurement settings differ/);
   });
 
+  it('auto: a changed lockfile (a dependency upgrade) re-measures the base here; a baseline from before lockfiles were hashed still matches', () => {
+    const locked: Baseline = { ...stored, settings: { ...stored.settings, lockfileSha256: 'lock-a' } };
+    expect(planBaseline({ baseline: 'auto' }, locked, { ...here, lockfileSha256: 'lock-a' }, 'b.json').source).toBe('stored');
+    const upgraded = planBaseline({ baseline: 'auto' }, locked, { ...here, lockfileSha256: 'lock-b' }, 'b.json');
+    expect(upgraded).toMatchObject({ source: 'same-runner' });
+    expect(upgraded.why).toMatch(/the lockfile differs \(dependencies changed\)/);
+    expect(planBaseline({ baseline: 'auto' }, stored, { ...here, lockfileSha256: 'lock-b' }, 'b.json').source).toBe('stored');
+  });
+
   it('stored: keeps the file but warns when the fingerprint differs', () => {
     const plan = planBaseline({ baseline: 'stored' }, stored, elsewhere, 'b.json');
     expect(plan.source).toBe('stored');

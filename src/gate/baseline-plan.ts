@@ -11,6 +11,7 @@ export interface Here {
   readonly environment: Omit<Environment, 'perfgateVersion'> & { readonly perfgateVersion?: string };
   readonly configSha256: string;
   readonly replaySha256: string;
+  readonly lockfileSha256?: string;
 }
 
 /** What makes a stored baseline incomparable with a run here; empty when it matches. */
@@ -18,6 +19,7 @@ export function fingerprintDifferences(stored: Baseline, here: Here): string[] {
   const differences = environmentDifferences(stored.environment, { ...stored.environment, ...here.environment, perfgateVersion: stored.environment.perfgateVersion });
   if (stored.settings.configSha256 !== undefined && stored.settings.configSha256 !== here.configSha256) differences.push('measurement settings differ');
   if (stored.settings.replaySha256 !== here.replaySha256) differences.push('the replay file differs');
+  if (stored.settings.lockfileSha256 !== undefined && here.lockfileSha256 !== undefined && stored.settings.lockfileSha256 !== here.lockfileSha256) differences.push('the lockfile differs (dependencies changed)');
   return differences;
 }
 

@@ -15,7 +15,7 @@ import { measureInterleaved } from './same-runner.js';
 import { AGENTLESS_VERSIONS } from './current-environment.js';
 import { currentCommit } from './git.js';
 import { decodePprof, encodePprofGzip, mergeProfiles, scaledLike } from '../profile/index.js';
-import { configFingerprint, measure, type Measurement, type MeasureOptions } from './measure.js';
+import { configFingerprint, measure, withLockfile, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
 import { writeSideAllocationProfiles } from './side-allocations.js';
@@ -102,6 +102,7 @@ function hereFingerprint(config: Config): Here {
     environment: { ...(config.profile.source === 'pprof-http' ? AGENTLESS_VERSIONS : { nodeVersion: process.versions.node, v8Version: process.versions.v8 }), platform: process.platform, arch: process.arch, cpuModel: cpuList[0]?.model.trim() ?? 'unknown', cpuCount: cpuList.length },
     configSha256: configFingerprint(config),
     replaySha256: createHash('sha256').update(readFileSync(config.replayPath)).digest('hex'),
+    ...withLockfile(config),
   };
 }
 

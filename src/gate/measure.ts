@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrialMetrics } from '../analysis/index.js';
-import type { Environment, MeasurementSettings } from '../baseline/index.js';
+import { lockfileSha256, type Environment, type MeasurementSettings } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError, describeError } from '../errors.js';
 import { replayLoad, type LoadResult } from '../load/index.js';
@@ -107,6 +107,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
       cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
       allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
       replaySha256,
+      ...withLockfile(config),
     },
   };
 }
@@ -259,4 +260,10 @@ function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw new PerfgateError('INTERRUPTED', `interrupted (${String(signal.reason ?? 'signal')}); every service process was stopped`);
   }
+}
+
+/** The dependency lockfile's hash, when the service has one (its folder first, then the project's). */
+export function withLockfile(config: Config): { lockfileSha256?: string } {
+  const sha = lockfileSha256([config.service.cwd, config.root]);
+  return sha ? { lockfileSha256: sha } : {};
 }

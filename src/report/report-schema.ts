@@ -90,6 +90,7 @@ const settings = z.object({
   cpuSamplingIntervalUs: count,
   allocationSamplingIntervalBytes: count.optional(),
   replaySha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
+  lockfileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256').optional(),
 });
 const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'maxRssBytes']);
 
