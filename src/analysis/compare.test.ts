@@ -214,3 +214,27 @@ describe('budgets and same-runner pairs', () => {
     expect(result.verdict.outcome).toBe('pass');
   });
 });
+
+describe('inlining across versions', () => {
+  it("does not blame a caller whose own time rose only because a callee's time is now charged to it", () => {
+    const random = seededRandom(31);
+    // The candidate's code makes V8 inline half of render's work into handle in every
+    // process: handle's self time rises, its total (which contains render) does not.
+    const make = (inlined: boolean): TrialMetrics => {
+      const jitter = () => 1 + (random() * 2 - 1) * 0.03;
+      const render = (inlined ? 0.2 : 0.4) * 1e9 * jitter();
+      const handleSelf = (inlined ? 0.3 : 0.1) * 1e9 * jitter();
+      const other = 0.5 * 1e9 * jitter();
+      const functions: Record<string, FunctionCost> = {
+        'app.js#handle': { name: 'handle', file: 'app.js', selfNanos: handleSelf, totalNanos: handleSelf + render },
+        'c.js#render': { name: 'render', file: 'c.js', selfNanos: render, totalNanos: render },
+        'e.js#log': { name: 'log', file: 'e.js', selfNanos: other, totalNanos: other },
+      };
+      return { requests: 1000, sampledCpuNanos: handleSelf + render + other, functions, service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
+    };
+    const result = compare(Array.from({ length: 8 }, () => make(false)), Array.from({ length: 8 }, () => make(true)), settings);
+    const handle = result.findings.find((f) => f.key === 'app.js#handle')!;
+    expect(handle.self).toMatchObject({ outcome: 'inconclusive', movedFromCallees: true });
+    expect(result.verdict.outcome).toBe('pass');
+  });
+});

@@ -243,8 +243,8 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
       const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
       return p.jumps[m] ? { ...result, attributionJumps: true as const } : result;
     };
-    const self = metric('self');
     const total = metric('total');
+    const self = ownTimeMovedIn(metric('self'), total, cpuFloor);
     const allocations = p.values.allocations ? judged(c.key, 'allocations', floors(settings.minShareOfTotal), false) : undefined;
     const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
     return {
@@ -296,6 +296,18 @@ const OUTCOME_ORDER: Record<Outcome, number> = { regressed: 0, improved: 1, inco
 function combine(...outcomes: ReadonlyArray<Outcome | undefined>): Outcome {
   for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (outcomes.includes(outcome)) return outcome;
   return 'unchanged';
+}
+
+/**
+ * A function's own time that rose while its total (which contains it) did not rise by the
+ * absolute floor came from its callees, not from new work in it: V8 inlined a callee into it
+ * in the candidate's code, where it did not before (a change elsewhere changes what V8
+ * inlines), and the profiler charges an inlined callee's time to its caller. Such a rise is
+ * not a regression of the function: its total answers for it.
+ */
+function ownTimeMovedIn(self: MetricComparison, total: MetricComparison, floor: number): MetricComparison {
+  if (self.outcome !== 'regressed' || total.candidateMedian - total.baselineMedian >= floor) return self;
+  return { ...self, outcome: 'inconclusive', movedFromCallees: true };
 }
 
 /** The metric whose outcome is the function's: its own time first, then allocations, then its total. */

@@ -34,6 +34,8 @@ export interface MetricComparison {
   readonly driftSd?: number;
   /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
   readonly attributionJumps?: true;
+  /** Set when own time rose but the total did not: callees' time now charged to it (inlining), so not a regression. */
+  readonly movedFromCallees?: true;
 }
 
 export type Presence = 'both' | 'added' | 'gone';

@@ -29,8 +29,12 @@ function compareFindings(a: FunctionFinding, b: FunctionFinding, whole: number):
   const ownBlame = (f: FunctionFinding) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
   const selfBlame = ownBlame(b) - ownBlame(a);
   if (selfBlame !== 0) return selfBlame;
-  // CPU and allocations are in different units: CPU first, allocations between equals.
-  const cpu = (f: FunctionFinding) => Math.max(Math.abs(f.self.candidateMedian - f.self.baselineMedian), Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2);
-  const allocated = (f: FunctionFinding) => (f.allocations ? Math.abs(f.allocations.candidateMedian - f.allocations.baselineMedian) : 0);
-  return cpu(b) - cpu(a) || allocated(b) - allocated(a) || a.key.localeCompare(b.key);
+  // By how much the metric that decided each moved; CPU and allocations are in different
+  // units, so CPU first, allocations between equals.
+  const moved = (f: FunctionFinding, metric: 'self' | 'total' | 'allocations') => {
+    const m = metric === 'allocations' ? f.allocations : f[metric];
+    return m ? Math.abs(m.candidateMedian - m.baselineMedian) : 0;
+  };
+  const cpu = (f: FunctionFinding) => (f.decidedBy === 'allocations' ? 0 : moved(f, f.decidedBy ?? 'self'));
+  return cpu(b) - cpu(a) || moved(b, 'allocations') - moved(a, 'allocations') || a.key.localeCompare(b.key);
 }

@@ -32,6 +32,7 @@ const metric = z.object({
   driftSd: finite.optional(),
   costCi: z.object({ low: finite, high: finite }).optional(),
   attributionJumps: z.literal(true).optional(),
+  movedFromCallees: z.literal(true).optional(),
 });
 const finding = z.object({
   key: freeText(4096),
