@@ -60,7 +60,7 @@ describe('canaryVerdict', () => {
     expect(judged.verdict.outcome).toBe('fail');
     expect(judged.regressed).toEqual(['search.go#scoreProduct']);
     expect(judged.verdict.outcome === 'fail' && judged.verdict.blocking.map((f) => f.key)).toEqual(['search.go#scoreProduct']);
-    expect(judged.verdict.rule).toMatch(/^1 function\(s\) regressed: Mann–Whitney q <= 0\.05/);
+    expect(judged.verdict.rule).toMatch(/^1 function\(s\) regressed: q <= 0\.05/);
   });
 
   it('names both a regressed function and a regressed metric', () => {

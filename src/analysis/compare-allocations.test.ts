@@ -55,7 +55,9 @@ describe('compare: allocations', () => {
     const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#copy': 0.2 }, random));
     const result = compare(base, cand, settings);
     const copy = result.findings.find((f) => f.key === 'd.js#copy')!;
-    expect(copy.allocations).toMatchObject({ outcome: 'regressed', ci: { low: Number.POSITIVE_INFINITY } });
+    expect(copy.allocations).toMatchObject({ outcome: 'regressed', ratio: Number.POSITIVE_INFINITY, ci: { low: Number.POSITIVE_INFINITY } });
+    // Tested against zero: its bytes' interval clears the absolute floor.
+    expect(copy.allocations!.costCi!.low).toBeGreaterThan(settings.minShareOfTotal);
     expect(result.verdict.outcome).toBe('fail');
   });
 

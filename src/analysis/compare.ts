@@ -1,241 +1,287 @@
 import { median } from 'simple-statistics';
 import type { CompareSettings } from '../config/schema.js';
-import { allocationShares, allocationsPerRequest, allocationsProfiled, allocationUnit } from './allocation-shares.js';
+import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
+import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
-import { bootstrapMedianRatio } from './bootstrap.js';
-import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PairedFinding, Presence, ServiceFinding, ServiceMetricName, ShareMetric, Verdict } from './findings.js';
-import { nullSpread, widenInterval } from './empirical-null.js';
+import { commonFactor } from './common-factor.js';
+import { driftSd, NO_DRIFT, type Drift } from './drift-variance.js';
+import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PackageFinding, ShareMetric } from './findings.js';
+import { byImportance } from './function-order.js';
+import { functionCandidates, type FunctionCandidate, type Sides } from './function-candidates.js';
 import { globToRegExp } from '../glob.js';
+import { judge, UNTESTED, type Tails } from './judge.js';
 import { mannWhitney } from './mann-whitney.js';
+import { safeMedian } from './metric-estimate.js';
+import { estimateOf, testMetric, type Design, type MetricTest } from './metric-test.js';
+import { packageUnits } from './package-units.js';
 import { seededRandom } from './prng.js';
-import { shareBases } from './share-basis.js';
+import { inliningSentence, runtimeOf } from './profile-runtime.js';
 import { routeMismatches } from './route-mismatches.js';
-import { signFlipTest } from './sign-flip.js';
-import type { ServiceMetrics, TrialMetrics } from './trial.js';
+import { shareBases } from './share-basis.js';
+import { compareService, pairedCpu } from './service-comparison.js';
+import type { TrialMetrics } from './trial.js';
+import { decide } from './verdict.js';
 
-interface Candidate {
-  key: string;
-  name: string;
-  file: string;
-  presence: Presence;
-  shares: Record<ShareMetric, { baseline: number[]; candidate: number[] }>;
-  /** Which metrics can reach the absolute floor (the rest are reported, not tested). */
-  testable: Record<ShareMetric | 'allocations', boolean>;
-  /** CPU metrics whose attribution jumps between trials of the same code (inlining): reported, not tested. */
+type Metric = ShareMetric | 'allocations';
+
+/** A function's values in the unit the tests see, and what was decided about testing them. */
+interface Prepared {
+  readonly candidate: FunctionCandidate;
+  readonly values: Record<ShareMetric, Sides> & { allocations?: Sides };
+  readonly testable: Record<Metric, boolean>;
   jumps: Record<ShareMetric, boolean>;
-  perRequest: FunctionFinding['perRequestNanos'];
-  /** Shares of allocated bytes, when both sides profiled allocations and the function allocates enough to test. */
-  allocations?: { baseline: number[]; candidate: number[] };
-  allocationsPerRequest?: FunctionFinding['allocationsPerRequest'];
+  readonly perRequest: FunctionFinding['perRequestNanos'];
+  readonly allocationsPerRequest?: FunctionFinding['allocationsPerRequest'];
 }
 
 /**
- * The comparison procedure (docs/statistics.md): per function, the share of busy CPU
- * (self and total) in each trial; an exact Mann–Whitney test per metric; Benjamini–
- * Hochberg over all tests; a bootstrap CI of the median ratio; and two floors, relative
- * and absolute, that a change must clear to count.
+ * The comparison procedure (docs/statistics.md), one step per file:
+ * - function-candidates.ts: match functions across the sides (package versions taken out, renames paired);
+ * - the basis: shares of busy CPU for a stored baseline, the candidate's divided by the
+ *   common factor (common-factor.ts); nanoseconds per request, pair by pair, same-runner;
+ * - drift-variance.ts: the drift between the sides, added to every interval as a variance;
+ * - metric-test.ts: each metric tested (one-sided, both tails), a function on one side only against zero;
+ * - Benjamini–Hochberg over every test (functions and packages, package-units.ts);
+ * - judge.ts: each metric's outcome against the floors; verdict.ts: the verdict.
+ *
+ * `paired`: baseline[i] and candidate[i] ran as an adjacent pair on this machine (same-runner).
  */
-export function compare(
-  baseline: readonly TrialMetrics[],
-  candidate: readonly TrialMetrics[],
-  settings: CompareSettings,
-  options: { paired?: boolean } = {},
-): Comparison {
+export function compare(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, options: { paired?: boolean } = {}): Comparison {
   const warnings: string[] = [];
   const errors = errorCounts(baseline, candidate);
   const ignore = settings.ignore.map(globToRegExp);
   const budgets = Object.entries(settings.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
   const budgetOf = (key: string) => budgets.find((b) => b.pattern.test(key))?.floor;
   const random = seededRandom(settings.seed);
+  const paired = options.paired === true && baseline.length === candidate.length && baseline.length >= 2;
+  const design: Design = paired ? 'paired' : 'unpaired';
+  const basis = paired ? 'nanos-per-request' : 'share';
 
-  const keys = new Set<string>();
-  for (const trial of [...baseline, ...candidate]) for (const key of Object.keys(trial.functions)) keys.add(key);
-  // Allocations are compared only when both sides profiled them: a baseline written before
-  // perfgate profiled allocations has none, and a missing side must not read as zero.
   const withAllocations = allocationsProfiled(baseline) && allocationsProfiled(candidate);
   if (!withAllocations && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
     warnings.push('Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.');
   }
-  const unit = withAllocations ? allocationUnit(baseline) : 0;
+  const allocUnit = withAllocations ? allocationUnit(baseline) : 0;
 
+  // The unit of the CPU metrics, and what one profiler sample is worth in it.
   const bases = shareBases([...baseline, ...candidate]);
   const units = new Map([...baseline, ...candidate].map((t) => [t, sampleUnit(t)]));
-  /** A function's samples per trial, per side (estimated from its time; see sampleUnit). */
-  const samplesOf = (key: string, metric: 'selfNanos' | 'totalNanos') => {
-    const count = (t: TrialMetrics) => (t.functions[key]?.[metric] ?? 0) / (units.get(t) ?? 1);
-    return { baseline: baseline.map(count), candidate: candidate.map(count) };
-  };
-  const candidates: Candidate[] = [];
+  const scale = (t: TrialMetrics) => (paired ? (t.requests > 0 ? 1 / t.requests : 0) : (bases.get(t) ?? 0) > 0 ? 1 / bases.get(t)! : 0);
+  const cpuOffset = 0.5 * safeMedian([...baseline, ...candidate].map((t) => (units.get(t) ?? 0) * scale(t)));
+  // The absolute floor in that unit: a share of busy CPU, or that share of the baseline's CPU per request.
+  const cpuFloor = paired ? settings.minShareOfTotal * safeMedian(baseline.map((t) => (t.requests > 0 ? t.sampledCpuNanos / t.requests : 0))) : settings.minShareOfTotal;
+  const allocOffset = withAllocations ? 0.5 * allocationSampleShare([...baseline, ...candidate], allocUnit) : 0;
+
+  const inSides = (raw: Sides, f: (t: TrialMetrics) => number): Sides => ({ baseline: raw.baseline.map((v, i) => v * f(baseline[i]!)), candidate: raw.candidate.map((v, i) => v * f(candidate[i]!)) });
+  const found = functionCandidates(baseline, candidate, (key) => ignore.some((p) => p.test(key)));
+  const cpuValues = found.map((c) => ({ self: inSides(c.self, scale), total: inSides(c.total, scale) }));
+
+  // Shares are parts of a whole: take out the factor by which every share moved.
+  const factor = paired
+    ? 1
+    : commonFactor(
+        found.flatMap((c, i) => {
+          if (c.presence !== 'both') return [];
+          const self = cpuValues[i]!.self;
+          // Seen often enough on both sides to have a ratio (a fifth of the absolute floor: ~10 samples a trial at the defaults).
+          if (safeMedian(self.baseline) < cpuFloor / 5 || safeMedian(self.candidate) < cpuFloor / 5) return [];
+          return [estimateOf(self, design, cpuOffset)];
+        }),
+      );
+  const recentred = (s: Sides): Sides => (factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) });
+  if (Math.abs(Math.log(factor)) >= 0.02) {
+    warnings.push(
+      `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`,
+    );
+  }
+
+  const prepared: Prepared[] = [];
   let untested = 0;
-  for (const key of [...keys].sort()) {
-    if (ignore.some((pattern) => pattern.test(key))) continue;
-    const shareOf = (trials: readonly TrialMetrics[], metric: ShareMetric) =>
-      trials.map((t) => {
-        const cost = t.functions[key];
-        const basis = bases.get(t) ?? 0;
-        if (!cost || basis <= 0) return 0;
-        return (metric === 'self' ? cost.selfNanos : cost.totalNanos) / basis;
-      });
-    const shares = {
-      self: { baseline: shareOf(baseline, 'self'), candidate: shareOf(candidate, 'self') },
-      total: { baseline: shareOf(baseline, 'total'), candidate: shareOf(candidate, 'total') },
-    };
+  found.forEach((c, i) => {
+    const values = { self: recentred(cpuValues[i]!.self), total: recentred(cpuValues[i]!.total) };
+    const allocations = withAllocations ? inSides(c.allocBytes, (t) => (t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0)) : undefined;
     // Independent filtering: a metric is tested only when the spread of all its trials,
-    // pooled over both sides, reaches the absolute floor. The median change can never exceed
-    // that spread, so nothing left out could have been flagged, and the filter ignores which
-    // side a value came from, so it does not bias the tests kept (it only spares them
-    // Benjamini–Hochberg's penalty for tests that could never succeed).
-    const floor = budgetOf(key) === undefined ? settings.minShareOfTotal : 0;
-    const testable = (values: { baseline: number[]; candidate: number[] }) => {
-      const spread = pooledSpread(values);
-      return spread > 0 && spread >= floor;
+    // pooled over both sides, reaches the absolute floor; the filter ignores which side a
+    // value came from, so it does not bias the tests kept.
+    const budgeted = budgetOf(c.key) !== undefined;
+    const testable = (v: Sides | undefined, floor: number) => {
+      if (!v) return false;
+      const spread = pooledSpread(v);
+      return spread > 0 && spread >= (budgeted ? 0 : floor);
     };
-    const allocations = withAllocations ? { baseline: allocationShares(baseline, key, unit), candidate: allocationShares(candidate, key, unit) } : undefined;
-    const metrics = { self: testable(shares.self), total: testable(shares.total), allocations: allocations !== undefined && testable(allocations) };
-    // Functions too small to matter are left out of the report; large ones are listed even
-    // when no metric of theirs moved enough to test (a profile compared with itself).
-    const pooled = (values: { baseline: number[]; candidate: number[] }) => mean([...values.baseline, ...values.candidate]);
+    const metrics = { self: testable(values.self, cpuFloor), total: testable(values.total, cpuFloor), allocations: testable(allocations, settings.minShareOfTotal) };
+    const pooled = (v: Sides) => mean([...v.baseline, ...v.candidate]);
     const listed =
-      budgetOf(key) !== undefined ||
-      Math.max(pooled(shares.self), pooled(shares.total), allocations ? pooled(allocations) : 0) >= settings.minShareOfTotal / 2 ||
-      metrics.self || metrics.total || metrics.allocations;
+      budgeted ||
+      Math.max(pooled(values.self) / cpuFloor, pooled(values.total) / cpuFloor, allocations ? pooled(allocations) / settings.minShareOfTotal : 0) >= 0.5 ||
+      metrics.self ||
+      metrics.total ||
+      metrics.allocations;
     if (!listed) {
       untested += 1;
-      continue;
+      return;
     }
-    const inBase = baseline.some((t) => t.functions[key]);
-    const inCand = candidate.some((t) => t.functions[key]);
-    const sample = baseline.map((t) => t.functions[key]).find(Boolean) ?? candidate.map((t) => t.functions[key]).find(Boolean)!;
-    const perRequest = (trials: readonly TrialMetrics[], metric: 'selfNanos' | 'totalNanos') =>
-      safeMedian(trials.map((t) => (t.requests > 0 ? (t.functions[key]?.[metric] ?? 0) / t.requests : 0)));
-    candidates.push({
-      key,
-      name: sample.name,
-      file: sample.file,
-      presence: inBase && inCand ? 'both' : inCand ? 'added' : 'gone',
-      shares,
+    const perRequest = (side: readonly number[], trials: readonly TrialMetrics[]) => safeMedian(side.map((v, j) => (trials[j]!.requests > 0 ? v / trials[j]!.requests : 0)));
+    prepared.push({
+      candidate: c,
+      values: { ...values, ...(allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {}) },
       testable: metrics,
-      jumps: {
-        self: attributionJumps(samplesOf(key, 'selfNanos'), shares.self, settings.minShareOfTotal),
-        total: attributionJumps(samplesOf(key, 'totalNanos'), shares.total, settings.minShareOfTotal),
-      },
+      jumps: { self: false, total: false },
       perRequest: {
-        baseline: { self: perRequest(baseline, 'selfNanos'), total: perRequest(baseline, 'totalNanos') },
-        candidate: { self: perRequest(candidate, 'selfNanos'), total: perRequest(candidate, 'totalNanos') },
+        baseline: { self: perRequest(c.self.baseline, baseline), total: perRequest(c.total.baseline, baseline) },
+        candidate: { self: perRequest(c.self.candidate, candidate), total: perRequest(c.total.candidate, candidate) },
       },
-      ...(allocations !== undefined && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2)
-        ? { allocations, allocationsPerRequest: { baseline: allocationsPerRequest(baseline, key), candidate: allocationsPerRequest(candidate, key) } }
+      ...(allocations
+        ? {
+            allocationsPerRequest: {
+              baseline: { bytes: perRequest(c.allocBytes.baseline, baseline), objects: perRequest(c.allocObjects.baseline, baseline) },
+              candidate: { bytes: perRequest(c.allocBytes.candidate, candidate), objects: perRequest(c.allocObjects.candidate, candidate) },
+            },
+          }
         : {}),
     });
-  }
-
-  // Only functions on both sides are tested; added and gone ones are listed as such.
-  const tested = candidates.filter((c) => c.presence === 'both');
-  // The gate asks a one-sided question — did it get worse? — so regressions are tested with
-  // the upper tail and controlled as one family; improvements, the lower tail, as another.
-  const tests: Array<{ finding: Candidate; metrics: Array<ShareMetric | 'allocations'>; up: number; down: number }> = [];
-  const addTest = (finding: Candidate, metrics: Array<ShareMetric | 'allocations'>, values: { baseline: number[]; candidate: number[] }) => {
-    const result = mannWhitney(values.baseline, values.candidate);
-    tests.push({ finding, metrics, up: result.pGreater, down: result.pLess });
-  };
-  for (const c of tested) {
-    // A function that is always the leaf of its own samples has self = total in every
-    // trial: one question, asked once, so that it is not counted twice against α.
-    const cpu = (metric: ShareMetric) => c.testable[metric] && !c.jumps[metric];
-    if (cpu('self') && cpu('total') && sameValues(c.shares.self, c.shares.total)) addTest(c, ['self', 'total'], c.shares.self);
-    else for (const metric of ['self', 'total'] as const) if (cpu(metric)) addTest(c, [metric], c.shares[metric]);
-    if (c.allocations && c.testable.allocations) addTest(c, ['allocations'], c.allocations);
-  }
-  const qUp = benjaminiHochberg(tests.map((t) => t.up));
-  const qDown = benjaminiHochberg(tests.map((t) => t.down));
-  const qOf = new Map<string, Tails>();
-  tests.forEach((t, i) => {
-    for (const metric of t.metrics) qOf.set(`${t.finding.key}\u0000${metric}`, { pUp: t.up, pDown: t.down, qUp: qUp[i]!, qDown: qDown[i]! });
   });
 
-  const minimumP = mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
+  // The jump guard: a function whose time jumps between trials of the same code is left
+  // untested only when that is shown not to be a change of the code: the baseline jumps
+  // too, or another function's own time moved against it in the same trials.
+  const candidateSelves = prepared.map((p) => p.values.self.candidate);
+  for (const p of prepared) {
+    for (const metric of ['self', 'total'] as const) {
+      const v = p.values[metric];
+      const counts = (side: readonly number[], trials: readonly TrialMetrics[]) => side.map((x, j) => x / ((units.get(trials[j]!) ?? 1) * scale(trials[j]!) || 1));
+      const baseJumps = sideJumps(v.baseline, counts(v.baseline, baseline), cpuFloor);
+      const candJumps = sideJumps(v.candidate, counts(v.candidate, candidate), cpuFloor) && absorbedByAnother(p.values.self.candidate, candidateSelves.filter((s) => s !== p.values.self.candidate));
+      p.jumps[metric] = baseJumps || candJumps;
+    }
+  }
+
+  // The drift between the sides (stored mode), from the own (self) metrics of the functions
+  // on both sides: a leaf's total is its self, and a caller's total averages its callees'.
+  const driftOf = (family: 'cpu' | 'allocations'): Drift => {
+    if (paired) return NO_DRIFT;
+    const estimates = prepared.flatMap((p) => {
+      if (p.candidate.presence !== 'both') return [];
+      if (family === 'allocations') return p.values.allocations && p.testable.allocations ? [estimateOf(p.values.allocations, design, allocOffset)] : [];
+      // The functions that voted on the common factor (seen often enough on both sides).
+      const seen = safeMedian(p.values.self.baseline) >= cpuFloor / 5 && safeMedian(p.values.self.candidate) >= cpuFloor / 5;
+      return seen && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
+    });
+    return driftSd(estimates, 0);
+  };
+  const drift = { cpu: driftOf('cpu'), allocations: driftOf('allocations') };
+  if (drift.cpu.sd > 0.02) {
+    warnings.push(
+      `The two sides' functions differ by about ${(drift.cpu.sd * 100).toFixed(1)}% each beyond their trials' own noise (drift between the baseline's measurement and this one): that was added to every CPU interval as a variance, so only changes larger than the drift can fail.` +
+        ' Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels it.',
+    );
+  }
+
+  // Tests: every testable metric, functions first, then packages; the gate asks one-sided
+  // questions, regressions (upper tail) and improvements (lower tail) as two families.
+  const tests: Array<{ key: string; metrics: Metric[]; test: MetricTest }> = [];
+  const measuredOf = new Map<string, MetricTest>();
+  const add = (key: string, metrics: Metric[], test: MetricTest, counted: boolean) => {
+    for (const m of metrics) measuredOf.set(`${key}\u0000${m}`, test);
+    if (counted) tests.push({ key, metrics, test });
+  };
+  for (const p of prepared) {
+    const c = p.candidate;
+    const cpu = (metric: ShareMetric) => p.testable[metric] && !p.jumps[metric];
+    const run = (values: Sides, offset: number, tau: Drift) => testMetric(values, c.presence, design, offset, tau);
+    if (sameValues(p.values.self, p.values.total)) {
+      // A leaf: self = total in every trial, one question asked once.
+      add(c.key, ['self', 'total'], run(p.values.self, cpuOffset, drift.cpu), cpu('self') && cpu('total'));
+    } else for (const metric of ['self', 'total'] as const) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric));
+    if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
+  }
+  const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
+  for (const u of units_) add(`package:${u.name}`, ['self'], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
+
+  const qUp = benjaminiHochberg(tests.map((t) => t.test.pUp));
+  const qDown = benjaminiHochberg(tests.map((t) => t.test.pDown));
+  const tailsOf = new Map<string, Tails>();
+  tests.forEach((t, i) => {
+    for (const m of t.metrics) tailsOf.set(`${t.key}\u0000${m}`, { pUp: t.test.pUp, pDown: t.test.pDown, qUp: qUp[i]!, qDown: qDown[i]! });
+  });
+
+  // Unpaired, a change must also stand out in the trials' ranks: with few trials that sets
+  // a smallest possible p, which may be out of reach after false-discovery control.
+  const minimumP = paired ? 0 : mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
   const firstThreshold = tests.length > 0 ? settings.alpha / tests.length : settings.alpha;
-  const detectable = minimumP <= firstThreshold;
+  const detectable = baseline.length >= 2 && candidate.length >= 2 && minimumP <= firstThreshold;
   if (!detectable) {
     warnings.push(
       `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini–Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`,
     );
   }
 
-  const jumping = tested.filter((c) => c.jumps.self || c.jumps.total);
+  const jumping = prepared.filter((p) => p.jumps.self || p.jumps.total);
   if (jumping.length > 0) {
-    const named = jumping.slice(0, 5).map((c) => {
-      const metric = c.jumps.self ? 'self' : 'total';
-      const all = [...c.shares[metric].baseline, ...c.shares[metric].candidate];
-      return `${c.name} (${c.file || 'native'}; ${metric} ${formatShare(Math.min(...all))} to ${formatShare(Math.max(...all))})`;
+    const named = jumping.slice(0, 5).map((p) => {
+      const metric = p.jumps.self ? 'self' : 'total';
+      const all = [...p.values[metric].baseline, ...p.values[metric].candidate];
+      return `${p.candidate.name} (${p.candidate.file || 'native'}; ${metric} ${formatValue(Math.min(...all), basis)} to ${formatValue(Math.max(...all), basis)})`;
     });
     warnings.push(
-      `Not tested, because their share jumped between trials of the same code: ${named.join(', ')}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ''}. ` +
-        'V8 inlines a function into its caller in some processes and not in others, and the profiler then charges its time to the caller; their callers\' total time still covers them.',
+      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${named.join(', ')}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ''}. ` +
+        `${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`,
     );
   }
 
-  // Intervals first, for every function; then the spread of the tested ones says how much
-  // the two sides drifted apart beyond their trials' own noise (empirical null), and every
-  // interval is widened by it before anything is judged.
-  const intervals = candidates.map((c) => ({
-    self: interval(c.shares.self, settings, random),
-    total: interval(c.shares.total, settings, random),
-    allocations: c.allocations ? interval(c.allocations, settings, random) : undefined,
-  }));
-  const testedIntervals = (family: 'cpu' | 'allocations') =>
-    candidates.flatMap((c, i) =>
-      (family === 'cpu' ? (['self', 'total'] as const) : (['allocations'] as const)).flatMap((metric) => {
-        const found = intervals[i]![metric];
-        return found && qOf.has(`${c.key}\u0000${metric}`) ? [found] : [];
-      }),
-    );
-  const spread = { cpu: nullSpread(testedIntervals('cpu')), allocations: nullSpread(testedIntervals('allocations')) };
-
-  const findings: FunctionFinding[] = candidates.map((c, i) => {
+  const judged = (key: string, metric: Metric, floors: { minEffect: number; absolute: number }, untestable: boolean): MetricComparison | undefined => {
+    const test = measuredOf.get(`${key}\u0000${metric}`);
+    if (!test) return undefined;
+    return judge(test.measured, tailsOf.get(`${key}\u0000${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
+  };
+  const findings: FunctionFinding[] = prepared.map((p) => {
+    const c = p.candidate;
     const budget = budgetOf(c.key);
     // A budget replaces both floors for its function: its owner decided what matters.
-    const floors = budget === undefined ? settings : { ...settings, minEffect: budget, minShareOfTotal: 0 };
-    const metricComparison = (metric: ShareMetric | 'allocations'): MetricComparison => {
-      const tails = qOf.get(`${c.key}\u0000${metric}`) ?? UNTESTED;
-      const jumps = metric !== 'allocations' && c.jumps[metric];
-      const widen = metric === 'allocations' ? spread.allocations : spread.cpu;
-      const result = judge(intervals[i]![metric]!, tails, floors, 'share', c.presence !== 'both' || jumps, widen);
-      return jumps ? { ...result, attributionJumps: true } : result;
+    const floors = (absolute: number) => (budget === undefined ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 });
+    const metric = (m: ShareMetric) => {
+      const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
+      return p.jumps[m] ? { ...result, attributionJumps: true as const } : result;
     };
-    const self = metricComparison('self');
-    const total = metricComparison('total');
-    const allocations = c.allocations ? metricComparison('allocations') : undefined;
+    const total = metric('total');
+    const self = ownTimeMovedIn(metric('self'), total, cpuFloor);
+    const allocations = p.values.allocations ? judged(c.key, 'allocations', floors(settings.minShareOfTotal), false) : undefined;
+    const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
     return {
       key: c.key,
       name: c.name,
       file: c.file,
       presence: c.presence,
-      outcome: combine(self.outcome, total.outcome, allocations?.outcome),
+      outcome,
+      decidedBy: decidedBy(outcome, self, total, allocations),
+      ...(c.package ? { package: c.package } : {}),
+      ...(c.renamedFrom ? { renamedFrom: c.renamedFrom } : {}),
       self,
       total,
-      perRequestNanos: c.perRequest,
-      ...(allocations && c.allocationsPerRequest ? { allocations, allocationsPerRequest: c.allocationsPerRequest } : {}),
+      perRequestNanos: p.perRequest,
+      ...(allocations && p.allocationsPerRequest ? { allocations, allocationsPerRequest: p.allocationsPerRequest } : {}),
     };
   });
-  for (const [family, factor] of [['CPU', spread.cpu], ['allocation', spread.allocations]] as const) {
-    if (factor > 1) {
-      warnings.push(
-        `The ${family} shares of this comparison's functions moved ${factor.toFixed(2)}× as far as their trials vary within a side, so every ${family} interval was widened ${factor.toFixed(2)}× (empirical null): the two sides differ beyond the code, typically because the machine drifted between the baseline's measurement and this one.` +
-          (options.paired ? '' : ' Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels that.'),
-      );
-    }
-  }
-  findings.sort(byImportance);
+  findings.sort(byImportance(safeMedian(baseline.map((t) => t.sampledCpuNanos * scale(t)))));
 
-  const service = compareService(baseline, candidate, settings, random);
-  const paired = options.paired && baseline.length === candidate.length ? comparePaired(baseline, candidate, settings, random) : undefined;
-  const verdict = decide(findings, paired, errors, settings, detectable, baseline.length, candidate.length);
+  const packages: PackageFinding[] = units_.map((u) => {
+    const self = judged(`package:${u.name}`, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!;
+    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos };
+  });
+  packages.sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || Math.abs(b.self.candidateMedian - b.self.baselineMedian) - Math.abs(a.self.candidateMedian - a.self.baselineMedian));
+
+  const service = compareService(baseline, candidate, settings, random, paired);
+  const pairedFinding = paired ? pairedCpu(baseline, candidate, settings, random) : undefined;
+  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length } });
   return {
     verdict,
     findings,
+    packages,
+    basis,
+    commonFactor: factor,
+    drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,
-    ...(paired ? { paired } : {}),
+    ...(pairedFinding ? { paired: pairedFinding } : {}),
     trials: { baseline: baseline.length, candidate: candidate.length },
     tests: tests.length,
     untested,
@@ -245,110 +291,30 @@ export function compare(
   };
 }
 
-/** A metric's medians, ratio and seeded bootstrap interval, before it is judged. */
-type Interval = Pick<MetricComparison, 'baseline' | 'candidate' | 'baselineMedian' | 'candidateMedian' | 'ratio' | 'ci'>;
-
-function interval(values: { baseline: readonly number[]; candidate: readonly number[] }, settings: CompareSettings, random: () => number): Interval {
-  const baselineMedian = safeMedian(values.baseline);
-  const candidateMedian = safeMedian(values.candidate);
-  const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
-  const ci = bootstrapMedianRatio(values.baseline, values.candidate, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
-  return { baseline: values.baseline, candidate: values.candidate, baselineMedian, candidateMedian, ratio, ci };
-}
-
-function compareMetric(
-  base: readonly number[],
-  cand: readonly number[],
-  tails: Tails,
-  settings: CompareSettings,
-  random: () => number,
-  scale: 'share' | 'relative',
-  untestable: boolean,
-): MetricComparison {
-  return judge(interval({ baseline: base, candidate: cand }, settings, random), tails, settings, scale, untestable, 1);
-}
-
-/** The outcome of one metric: its interval (widened `widen`×) and q-value against the floors. */
-function judge(measured: Interval, tails: Tails, settings: CompareSettings, scale: 'share' | 'relative', untestable: boolean, widen: number): MetricComparison {
-  const { baseline: base, candidate: cand, baselineMedian, candidateMedian } = measured;
-  const ci = widenInterval(measured.ci, widen);
-  // p and q are reported for the tail the change points to.
-  const rising = candidateMedian >= baselineMedian;
-  const p = rising ? tails.pUp : tails.pDown;
-  const q = rising ? tails.qUp : tails.qDown;
-  let outcome: Outcome;
-  if (untestable || base.length < 2 || cand.length < 2) {
-    outcome = 'inconclusive';
-  } else {
-    const upper = 1 + settings.minEffect;
-    const lower = 1 / upper;
-    // For shares the absolute floor is in share points; service metrics have no absolute floor.
-    const absoluteFloor = scale === 'share' ? settings.minShareOfTotal : 0;
-    const delta = candidateMedian - baselineMedian;
-    if (tails.qUp <= settings.alpha && ci.low > upper && delta >= absoluteFloor) outcome = 'regressed';
-    else if (tails.qDown <= settings.alpha && ci.high < lower && -delta >= absoluteFloor) outcome = 'improved';
-    else if (ci.low >= lower && ci.high <= upper) outcome = 'unchanged';
-    // Even the worst case the interval allows stays under the absolute floor.
-    else if (scale === 'share' && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < absoluteFloor) outcome = 'unchanged';
-    else outcome = 'inconclusive';
-  }
-  return { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio: measured.ratio, ci, p, q, outcome, ...(widen > 1 ? { widenedBy: widen } : {}) };
-}
-
-/** One-sided p-values of a test and their false-discovery-adjusted q-values. */
-interface Tails {
-  readonly pUp: number;
-  readonly pDown: number;
-  readonly qUp: number;
-  readonly qDown: number;
-}
-const UNTESTED: Tails = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
+const OUTCOME_ORDER: Record<Outcome, number> = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
 
 function combine(...outcomes: ReadonlyArray<Outcome | undefined>): Outcome {
   for (const outcome of ['regressed', 'improved', 'inconclusive'] as const) if (outcomes.includes(outcome)) return outcome;
   return 'unchanged';
 }
 
-const OUTCOME_ORDER: Record<Outcome, number> = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
-
 /**
- * Regressions first; within them, those whose own (self) time or own allocations rose,
- * by how much they rose.
+ * A function's own time that rose while its total (which contains it) did not rise by the
+ * absolute floor came from its callees, not from new work in it: V8 inlined a callee into it
+ * in the candidate's code, where it did not before (a change elsewhere changes what V8
+ * inlines), and the profiler charges an inlined callee's time to its caller. Such a rise is
+ * not a regression of the function: its total answers for it.
  */
-function byImportance(a: FunctionFinding, b: FunctionFinding): number {
-  const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
-  if (order !== 0) return order;
-  const ownBlame = (f: FunctionFinding) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
-  const selfBlame = ownBlame(b) - ownBlame(a);
-  if (selfBlame !== 0) return selfBlame;
-  const change = (f: FunctionFinding) =>
-    Math.max(
-      Math.abs(f.self.candidateMedian - f.self.baselineMedian),
-      Math.abs(f.total.candidateMedian - f.total.baselineMedian) / 2,
-      f.allocations ? Math.abs(f.allocations.candidateMedian - f.allocations.baselineMedian) : 0,
-    );
-  return change(b) - change(a) || a.key.localeCompare(b.key);
+function ownTimeMovedIn(self: MetricComparison, total: MetricComparison, floor: number): MetricComparison {
+  if (self.outcome !== 'regressed' || total.candidateMedian - total.baselineMedian >= floor) return self;
+  return { ...self, outcome: 'inconclusive', movedFromCallees: true };
 }
 
-const SERVICE_METRICS: ReadonlyArray<{ metric: ServiceMetricName; higherIsWorse: boolean; read: (s: ServiceMetrics) => number }> = [
-  { metric: 'cpuMicrosPerRequest', higherIsWorse: true, read: (s) => s.cpuMicrosPerRequest },
-  { metric: 'throughputRps', higherIsWorse: false, read: (s) => s.throughputRps },
-  { metric: 'latencyP50Ms', higherIsWorse: true, read: (s) => s.latencyMs.p50 },
-  { metric: 'latencyP95Ms', higherIsWorse: true, read: (s) => s.latencyMs.p95 },
-  { metric: 'latencyP99Ms', higherIsWorse: true, read: (s) => s.latencyMs.p99 },
-  { metric: 'maxRssBytes', higherIsWorse: true, read: (s) => s.maxRssBytes },
-];
-
-function compareService(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, random: () => number): ServiceFinding[] {
-  return SERVICE_METRICS.map(({ metric, higherIsWorse, read }) => {
-    const base = baseline.map((t) => read(t.service));
-    const cand = candidate.map((t) => read(t.service));
-    const test = mannWhitney(base, cand);
-    const raw = compareMetric(base, cand, { pUp: test.pGreater, pDown: test.pLess, qUp: test.pGreater, qDown: test.pLess }, settings, random, 'relative', false);
-    // Throughput going up is an improvement: flip the labels, not the numbers.
-    const outcome: Outcome = higherIsWorse ? raw.outcome : raw.outcome === 'regressed' ? 'improved' : raw.outcome === 'improved' ? 'regressed' : raw.outcome;
-    return { metric, higherIsWorse, comparison: { ...raw, outcome } };
-  });
+/** The metric whose outcome is the function's: its own time first, then allocations, then its total. */
+function decidedBy(outcome: Outcome, self: MetricComparison, total: MetricComparison, allocations: MetricComparison | undefined): Metric {
+  if (self.outcome === outcome) return 'self';
+  if (allocations?.outcome === outcome) return 'allocations';
+  return 'total';
 }
 
 function errorCounts(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[]): ErrorCounts[] {
@@ -356,95 +322,6 @@ function errorCounts(baseline: readonly TrialMetrics[], candidate: readonly Tria
     trials.map((t, i) => ({ trial: i + 1, side, requests: t.requests, errors: t.service.errors, statusMismatches: t.service.statusMismatches, non2xx: t.service.non2xx }));
   return [...counts('baseline', baseline), ...counts('candidate', candidate)];
 }
-
-/**
- * CPU per request pair by pair: a uniform slowdown moves every function alike and leaves
- * their shares unchanged, so only the service-level figure can catch it; interleaving
- * makes each pair's ratio immune to the machine's drift.
- */
-function comparePaired(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, random: () => number): PairedFinding {
-  const ratios = baseline.map((b, i) => {
-    const base = b.service.cpuMicrosPerRequest;
-    const cand = candidate[i]!.service.cpuMicrosPerRequest;
-    return base > 0 ? cand / base : 1;
-  });
-  const logs = ratios.map(Math.log);
-  const { p } = signFlipTest(logs);
-  const medians: number[] = [];
-  for (let r = 0; r < settings.bootstrapResamples; r++) {
-    medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)]!)));
-  }
-  medians.sort((a, b) => a - b);
-  const at = (q: number) => Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]!);
-  const ci = { low: at(0.025), high: at(0.975) };
-  const upper = 1 + settings.minEffect;
-  const outcome: Outcome =
-    ratios.length < 2 ? 'inconclusive'
-    : p <= settings.alpha && ci.low > upper ? 'regressed'
-    : p <= settings.alpha && ci.high < 1 / upper ? 'improved'
-    : ci.low >= 1 / upper && ci.high <= upper ? 'unchanged'
-    : 'inconclusive';
-  return { metric: 'cpuMicrosPerRequest', ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome };
-}
-
-function decide(
-  findings: readonly FunctionFinding[],
-  paired: PairedFinding | undefined,
-  errors: readonly ErrorCounts[],
-  settings: CompareSettings,
-  detectable: boolean,
-  baselineTrials: number,
-  candidateTrials: number,
-): Verdict {
-  const failing = errors.filter((e) => e.side === 'candidate' && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings.maxErrorRate);
-  if (failing.length > 0) {
-    return {
-      outcome: 'fail-errors',
-      rule: `${failing.length} candidate trial(s) had more than ${+(settings.maxErrorRate * 100).toFixed(4)}% failed requests (compare.maxErrorRate) (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
-      errors: failing,
-    };
-  }
-  const blocking = findings.filter((f) => f.outcome === 'regressed');
-  const floor = `CI of the median ratio above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of busy CPU (or of allocated bytes)`;
-  const serviceRegressed = paired?.outcome === 'regressed' ? paired : undefined;
-  if (blocking.length > 0 || serviceRegressed) {
-    const rules = [
-      ...(blocking.length > 0 ? [`${blocking.length} function(s) regressed: Mann–Whitney q <= ${settings.alpha} (Benjamini–Hochberg), ${floor}`] : []),
-      ...(serviceRegressed
-        ? [`the service's CPU per request rose ${((serviceRegressed.ratio - 1) * 100).toFixed(1)}% over interleaved pairs: sign-flip p <= ${settings.alpha}, CI above ${1 + settings.minEffect}`]
-        : []),
-    ];
-    return { outcome: 'fail', rule: rules.join('; '), blocking, ...(serviceRegressed ? { blockingService: serviceRegressed } : {}) };
-  }
-  if (!detectable) {
-    return { outcome: 'inconclusive', rule: `${baselineTrials} vs ${candidateTrials} trials cannot reach significance after false-discovery control` };
-  }
-  return { outcome: 'pass', rule: `no function met every rule for a regression (q <= ${settings.alpha}, ${floor})` };
-}
-
-function safeMedian(values: readonly number[]): number {
-  return values.length === 0 ? 0 : median([...values]);
-}
-
-/**
- * True when, on either side, a share worth testing falls below a quarter of its largest
- * value in another trial of the same code, at a sample count where counting cannot do
- * that (from 30 samples, a drop to a quarter is beyond any Poisson spread). It is V8
- * inlining the function into its caller in some processes and not in others, which moves
- * its time between the two. Comparing such shares would compare how often each side
- * happened to inline.
- */
-function attributionJumps(
-  samples: { baseline: readonly number[]; candidate: readonly number[] },
-  values: { baseline: readonly number[]; candidate: readonly number[] },
-  floor: number,
-): boolean {
-  const jumps = (side: readonly number[], counts: readonly number[]) =>
-    side.length > 1 && Math.max(...side) >= 2 * floor && Math.max(...counts) >= MIN_SAMPLES_FOR_JUMP && Math.min(...side) < Math.max(...side) / 4;
-  return jumps(values.baseline, samples.baseline) || jumps(values.candidate, samples.candidate);
-}
-
-const MIN_SAMPLES_FOR_JUMP = 30;
 
 /**
  * The time one sample stands for in a trial: the smallest non-zero own time of any function
@@ -457,8 +334,15 @@ function sampleUnit(trial: TrialMetrics): number {
   return Number.isFinite(unit) ? unit : 1;
 }
 
-function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+/** The smallest allocation a trial recorded for any function, in allocation-unit shares (the typical over trials). */
+function allocationSampleShare(trials: readonly TrialMetrics[], unit: number): number {
+  return safeMedian(
+    trials.map((t) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (const cost of Object.values(t.functions)) if ((cost.allocBytes ?? 0) > 0 && cost.allocBytes! < least) least = cost.allocBytes!;
+      return Number.isFinite(least) && t.requests > 0 && unit > 0 ? least / t.requests / unit : 0;
+    }),
+  );
 }
 
 function mean(values: readonly number[]): number {
@@ -466,14 +350,22 @@ function mean(values: readonly number[]): number {
 }
 
 /** The largest minus the smallest value over both sides. */
-function pooledSpread(values: { baseline: readonly number[]; candidate: readonly number[] }): number {
+function pooledSpread(values: Sides): number {
   const all = [...values.baseline, ...values.candidate];
   return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
 }
 
-function sameValues(a: { baseline: readonly number[]; candidate: readonly number[] }, b: { baseline: readonly number[]; candidate: readonly number[] }): boolean {
+function sameValues(a: Sides, b: Sides): boolean {
   const equal = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
+}
+
+function signed(factor: number): string {
+  return `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
+}
+
+function formatValue(value: number, basis: 'share' | 'nanos-per-request'): string {
+  return basis === 'share' ? `${(value * 100).toFixed(1)}%` : `${(value / 1000).toFixed(1)} µs/request`;
 }
 
 export function formatP(p: number): string {

@@ -13,28 +13,51 @@ export interface MetricComparison {
   readonly candidateMedian: number;
   /** candidateMedian / baselineMedian; Infinity when the baseline is 0. */
   readonly ratio: number;
-  /** 95% bootstrap interval of the ratio (widened by `widenedBy` where the comparison's empirical null asked for it). */
+  /**
+   * 95% interval of the ratio, from the trials' spread on the log scale (t quantiles) with
+   * the comparison's drift added as a variance (`driftSd`); Infinity (new) or 0 (gone) when
+   * the metric is zero on one side.
+   */
   readonly ci: { readonly low: number; readonly high: number };
+  /**
+   * When the metric is zero on one side (new code, code that is gone, a function that starts
+   * allocating): the 95% interval of its value on the other side, which was tested against
+   * zero and whose low end must reach the absolute floor.
+   */
+  readonly costCi?: { readonly low: number; readonly high: number };
   /** One-sided exact Mann–Whitney p, of the tail the change points to. */
   readonly p: number;
   /** Benjamini–Hochberg q over every test in the run; equal to p where no correction applies. */
   readonly q: number;
   readonly outcome: Outcome;
-  /** How many times wider than the bootstrap's the interval was made (empirical null); absent when not widened. */
-  readonly widenedBy?: number;
+  /** The drift between the sides (log-scale standard deviation) added to this interval's variance; absent when none was. */
+  readonly driftSd?: number;
   /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
   readonly attributionJumps?: true;
+  /** Set when own time rose but the total did not: callees' time now charged to it (inlining), so not a regression. */
+  readonly movedFromCallees?: true;
 }
 
 export type Presence = 'both' | 'added' | 'gone';
 
 export interface FunctionFinding {
+  /** The function's key in the candidate (the baseline's when it is gone). */
   readonly key: string;
   readonly name: string;
   readonly file: string;
   readonly presence: Presence;
   readonly outcome: Outcome;
-  /** Share of the trial's busy CPU, self and total: the machine's speed cancels out of these. */
+  /** Which metric decided the outcome (the row shows it): a regression on allocations is not one on CPU. */
+  readonly decidedBy?: ShareMetric | 'allocations';
+  /** For code under node_modules: the package and the versions each side ran (an upgrade keeps the function, not its key). */
+  readonly package?: { readonly name: string; readonly baselineVersion?: string; readonly candidateVersion?: string };
+  /** The baseline's key of a function renamed in the same file (compared with it, not tested as new). */
+  readonly renamedFrom?: string;
+  /**
+   * Share of the trial's busy CPU, self and total (in a stored comparison; the candidate's
+   * recentred by the common factor), or CPU nanoseconds per request (same-runner, compared
+   * pair by pair): see Comparison.basis.
+   */
   readonly self: MetricComparison;
   readonly total: MetricComparison;
   /** Medians of CPU nanoseconds per request, for display. */
@@ -97,12 +120,27 @@ export interface PairedFinding {
   readonly outcome: Outcome;
 }
 
+/** A package of node_modules as one unit: the own (self) time of all its functions. */
+export interface PackageFinding {
+  readonly name: string;
+  /** Versions seen on each side (two when two copies were loaded). */
+  readonly baselineVersions: readonly string[];
+  readonly candidateVersions: readonly string[];
+  readonly presence: Presence;
+  readonly outcome: Outcome;
+  readonly self: MetricComparison;
+  /** Medians of the package's own CPU nanoseconds per request. */
+  readonly perRequestNanos: { readonly baseline: number; readonly candidate: number };
+}
+
 export type Verdict =
   | { readonly outcome: 'pass'; readonly rule: string }
   | {
       readonly outcome: 'fail';
       readonly rule: string;
       readonly blocking: readonly FunctionFinding[];
+      /** Packages whose own time regressed as a whole. */
+      readonly blockingPackages?: readonly PackageFinding[];
       /** Set when the service as a whole got slower (a uniform slowdown that leaves shares alone). */
       readonly blockingService?: PairedFinding;
     }
@@ -113,6 +151,17 @@ export interface Comparison {
   readonly verdict: Verdict;
   /** Every function tested, regressions first (largest absolute change first). */
   readonly findings: readonly FunctionFinding[];
+  /** Packages of node_modules compared as units (absent in reports from before they were). */
+  readonly packages?: readonly PackageFinding[];
+  /**
+   * What function metrics are measured in: shares of busy CPU (a stored baseline: machine
+   * speed cancels) or nanoseconds per request compared pair by pair (same-runner).
+   */
+  readonly basis?: 'share' | 'nanos-per-request';
+  /** The factor every candidate share was divided by (shares are parts of a whole; see common-factor.ts); 1 when paired. */
+  readonly commonFactor?: number;
+  /** The drift added to every CPU and allocation interval (log-scale standard deviation). */
+  readonly drift?: { readonly cpu: number; readonly allocations: number };
   readonly service: readonly ServiceFinding[];
   /** Present when the sides ran interleaved on this machine. */
   readonly paired?: PairedFinding;

@@ -1,5 +1,10 @@
 export { compare, formatP } from './compare.js';
-export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './findings.js';
+export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PackageFinding, PairedFinding, ServiceFinding, ServiceMetricName, Verdict } from './findings.js';
+// Paired (same-runner) comparison of any per-trial metric given as adjacent pairs, for the gate.
+export { pairedEstimate, unpairedEstimate, type MetricEstimate } from './metric-estimate.js';
+export { testMetric, type MetricTest } from './metric-test.js';
+export { NO_DRIFT, type Drift } from './drift-variance.js';
+export { pairedComparison } from './service-comparison.js';
 export { functionTable, type FunctionTable } from './function-table.js';
 export { allocationTable, withAllocations, type AllocationTable } from './allocation-table.js';
 export { hotLines, type HotLine } from './hot-lines.js';

@@ -28,4 +28,6 @@ export interface MeasurementSettings {
   readonly allocationSamplingIntervalBytes?: number;
   /** sha256 of the replay file, so a baseline taken with other traffic is noticed. */
   readonly replaySha256: string;
+  /** sha256 of the dependency lockfile, so a baseline taken with other dependency versions is noticed (absent when there is none). */
+  readonly lockfileSha256?: string;
 }

@@ -51,6 +51,7 @@ const baselineSchema = z.strictObject({
     cpuSamplingIntervalUs: nonNegative,
     allocationSamplingIntervalBytes: nonNegative.optional(),
     replaySha256: z.string(),
+    lockfileSha256: z.string().optional(),
   }),
   trials: z.array(trial).min(1),
 });

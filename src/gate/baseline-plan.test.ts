@@ -34,6 +34,16 @@ describe('planBaseline', () => {
     expect(at({ configSha256: 'new' })).toMatch(/measurement settings differ/);
   });
 
+  it('auto: a changed lockfile (a dependency upgrade) re-measures the base here; a baseline from before lockfiles were hashed still matches', () => {
+    const locked: Baseline = { ...stored, settings: { ...stored.settings, lockfileSha256: 'lock-a' } };
+    const at = (lock: string) => ({ ...here, settings: { ...here.settings, lockfileSha256: lock } });
+    expect(planBaseline({ baseline: 'auto' }, locked, at('lock-a'), 'b.json').source).toBe('stored');
+    const upgraded = planBaseline({ baseline: 'auto' }, locked, at('lock-b'), 'b.json');
+    expect(upgraded).toMatchObject({ source: 'same-runner' });
+    expect(upgraded.why).toMatch(/the lockfile differs \(dependencies changed\)/);
+    expect(planBaseline({ baseline: 'auto' }, stored, at('lock-b'), 'b.json').source).toBe('stored');
+  });
+
   it('stored: keeps the file, but a file that does not match cannot decide (the differences, settings first)', () => {
     const plan = planBaseline({ baseline: 'stored' }, stored, { ...elsewhere, settings: { ...here.settings, measureRequests: 12000 } }, 'b.json');
     expect(plan.source).toBe('stored');

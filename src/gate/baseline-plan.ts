@@ -34,6 +34,9 @@ export function fingerprintDifferences(stored: Baseline, here: Here): string[] {
     if (before !== undefined && now !== undefined && before !== now) differences.push(`${name}: ${String(before)} in the baseline, ${String(now)} here`);
   }
   if (stored.settings.replaySha256 !== here.settings.replaySha256) differences.push('the replay file differs');
+  if (stored.settings.lockfileSha256 !== undefined && here.settings.lockfileSha256 !== undefined && stored.settings.lockfileSha256 !== here.settings.lockfileSha256) {
+    differences.push('the lockfile differs (dependencies changed)');
+  }
   if (differences.length === 0 && stored.settings.configSha256 !== undefined && stored.settings.configSha256 !== here.settings.configSha256) {
     differences.push('measurement settings differ (service command, environment, load or profile settings)');
   }

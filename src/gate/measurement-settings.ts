@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MeasurementSettings } from '../baseline/index.js';
+import { lockfileSha256 } from '../baseline/lockfile-fingerprint.js';
 import type { Config } from '../config/index.js';
 import { replayFileSha256 } from '../replay/index.js';
 
@@ -14,7 +15,14 @@ export function measurementSettings(config: Config): MeasurementSettings {
     cpuSamplingIntervalUs: config.profile.cpuSamplingIntervalUs,
     allocationSamplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
     replaySha256: replayFileSha256(config.replayPath),
+    ...withLockfile(config),
   };
+}
+
+/** The dependency lockfile's hash, when the service has one (its folder first, then the project's): an upgrade changes the code that runs without changing a line of the service. */
+function withLockfile(config: Config): { lockfileSha256?: string } {
+  const sha = lockfileSha256([config.service.cwd, config.root]);
+  return sha ? { lockfileSha256: sha } : {};
 }
 
 /**

@@ -28,9 +28,11 @@ describe('function identity', () => {
     expect(resolveFrame(frame('stringify', '', -1, -1), plain)).toMatchObject({ identity: { name: 'stringify', file: '' }, startLine: 0 });
   });
 
-  it('names anonymous functions after the enclosing function, never after a line', () => {
-    expect(resolveFrame(frame('', 'file:///srv/app/a.js'), plain, 'searchProducts').identity.name).toBe('(anonymous in searchProducts)');
-    expect(resolveFrame(frame('', 'file:///srv/app/a.js'), plain).identity.name).toBe('(anonymous)');
+  it('names anonymous functions after the enclosing function, and by position when there is none (route handlers)', () => {
+    expect(resolveFrame(frame('', 'file:///srv/app/a.js', 40), plain, 'searchProducts').identity.name).toBe('(anonymous in searchProducts)');
+    // Two handlers passed to a framework are two functions, not one "(anonymous)" row.
+    expect(resolveFrame(frame('', 'file:///srv/app/a.js', 11), plain).identity.name).toBe('(anonymous at line 12)');
+    expect(resolveFrame(frame('', 'file:///srv/app/a.js', 29), plain).identity.name).toBe('(anonymous at line 30)');
     expect(anonymousName(undefined)).toBe('(anonymous)');
   });
 

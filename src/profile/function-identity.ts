@@ -59,7 +59,7 @@ export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosi
   if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, grouped: true };
   const scriptPath = scriptPathOf(frame.url);
   const located = locate(frame, scriptPath, context);
-  const name = frame.functionName === '' ? anonymousName(enclosing) : frame.functionName;
+  const name = frame.functionName === '' ? anonymousName(enclosing, located.line) : frame.functionName;
   return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, grouped: false };
 }
 
@@ -74,12 +74,16 @@ export function fileOfFrame(frame: V8CallFrame, context: NamingContext): string 
  * `obj.f = function () …` and `{ f() {} }`; what stays anonymous are callbacks written
  * inline (`list.map((x) => …)`, `.then(() => …)`). Those are named after the function
  * that called them from the same file, which for inline callbacks is nearly always the
- * function they are written in: `(anonymous in searchProducts)`. With no such caller
- * (an event or promise callback called from Node) the name is `(anonymous)`, one per
- * file. Line numbers are never part of the name, so edits elsewhere do not rename it.
+ * function they are written in: `(anonymous in searchProducts)`, so edits elsewhere do not
+ * rename it. With no such caller (a route handler passed to a framework, an event or promise
+ * callback called from Node) the name is its position, `(anonymous at line 12)`: one name per
+ * file would merge every route handler of an app into one row. An edit above it moves that
+ * line; compare() pairs a function gone from a file with one new in the same file as a rename,
+ * so the handler is still compared with itself.
  */
-export function anonymousName(enclosing: string | undefined): string {
-  return enclosing ? `(anonymous in ${enclosing})` : '(anonymous)';
+export function anonymousName(enclosing: string | undefined, line = 0): string {
+  if (enclosing) return `(anonymous in ${enclosing})`;
+  return line > 0 ? `(anonymous at line ${line})` : '(anonymous)';
 }
 
 function locate(frame: V8CallFrame, scriptPath: string, context: NamingContext): { file: string; line: number; mapped: boolean } {

@@ -67,7 +67,7 @@ describe('v8ToPprof + functionTable', () => {
       samples: [2, 3, 4],
       timeDeltas: [0, 1000, 1000],
     };
-    expect(Object.keys(functionTable(v8ToPprof(p, context), 't').functions).sort()).toEqual(['app.js#(anonymous)', 'node:_http_server#parserOnIncoming', 'stringify']);
+    expect(Object.keys(functionTable(v8ToPprof(p, context), 't').functions).sort()).toEqual(['app.js#(anonymous at line 1)', 'node:_http_server#parserOnIncoming', 'stringify']);
   });
 
   it('refuses profiles with unknown node ids or cycles', () => {

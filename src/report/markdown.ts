@@ -2,7 +2,7 @@ import type { ServiceFinding } from '../analysis/index.js';
 import { hotLinesSection } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
 import { change, codeSpanText, escapeMarkdown, percent, signedPercent } from './format.js';
-import { functionTable, inlineCode, topTable } from './function-rows.js';
+import { codeChangesSection, functionTable, inlineCode, topTable } from './function-rows.js';
 import { methodsSentence } from './methods.js';
 import { inputsSentence, perRequestFormatter } from './diff-inputs.js';
 import { SERVICE_METRICS } from './service-metrics.js';
@@ -52,6 +52,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   } else {
     out.push('No function changed significantly.', '');
   }
+  out.push(...codeChangesSection(comparison));
 
   // A diff of pprof files (`perfgate diff`) has no service measurements.
   if (comparison.service.length > 0) {
@@ -84,7 +85,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     out.push('');
   }
-  if (comparison.service.length > 0) out.push('Service metrics are shown for context; the function shares decide the verdict.', '');
+  if (comparison.service.length > 0)
+    out.push(comparison.paired ? "Service metrics were compared pair by pair; the service's CPU per request decides the verdict with the functions." : 'Service metrics are shown for context; the functions decide the verdict.', '');
   out.push(methodsSentence(comparison), '');
   out.push(
     report.inputs

@@ -3,14 +3,23 @@ import type { Comparison } from '../analysis/index.js';
 /** The statistical rules of a run in one sentence, stated with every verdict. */
 export function methodsSentence(comparison: Comparison): string {
   const s = comparison.settings;
+  const paired = comparison.basis === 'nanos-per-request';
+  const basis = paired
+    ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (paired t-test on the log ratios)"
+    : "each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share), the candidate's shares divided by the factor every share moved by together" +
+      (comparison.commonFactor !== undefined && Math.abs(comparison.commonFactor - 1) >= 0.005 ? ` (${comparison.commonFactor.toFixed(3)})` : '') +
+      ', tested with a t-test on the log ratio of medians and an exact one-sided Mann–Whitney U (the larger p counts)';
+  const drift = comparison.drift?.cpu ?? 0;
   return (
-    `Exact one-sided Mann–Whitney U (does the candidate take more?) on each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share)` +
-    (comparison.findings.some((f) => f.allocations) ? ` and of allocated bytes (self)` : '') +
-    ', ' +
+    `One-sided tests (does the candidate take more?) on ${basis}` +
+    (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : '') +
+    '; functions on one side only tested against zero, and each package of node_modules as one unit; ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +
     `Benjamini–Hochberg over ${comparison.tests} tests at α = ${s.alpha}; ` +
-    `regressed only if q ≤ α, the 95% bootstrap CI of the median ratio (widened by the comparison's empirical null when the sides drifted apart) lies above ${(1 + s.minEffect).toFixed(2)} ` +
-    `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of the total` +
+    `regressed only if q ≤ α, the 95% CI of the ratio` +
+    (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : '') +
+    ` lies above ${(1 + s.minEffect).toFixed(2)} ` +
+    `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired ? "the baseline's CPU per request" : 'the total'}` +
     (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : '') +
     '.'
   );

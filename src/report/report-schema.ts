@@ -39,8 +39,10 @@ const metric = z.object({
   p: finite,
   q: finite,
   outcome,
-  widenedBy: finite.optional(),
+  driftSd: finite.optional(),
+  costCi: z.object({ low: finite, high: finite }).optional(),
   attributionJumps: z.literal(true).optional(),
+  movedFromCallees: z.literal(true).optional(),
 });
 const finding = z.object({
   key: freeText(4096),
@@ -48,11 +50,23 @@ const finding = z.object({
   file: freeText(4096),
   presence: z.enum(['both', 'added', 'gone']),
   outcome,
+  decidedBy: z.enum(['self', 'total', 'allocations']).optional(),
+  package: z.object({ name: freeText(300), baselineVersion: freeText(100).optional(), candidateVersion: freeText(100).optional() }).optional(),
+  renamedFrom: freeText(4096).optional(),
   self: metric,
   total: metric,
   perRequestNanos: z.object({ baseline: z.object({ self: finite, total: finite }), candidate: z.object({ self: finite, total: finite }) }),
   allocations: metric.optional(),
   allocationsPerRequest: z.object({ baseline: z.object({ bytes: finite, objects: finite }), candidate: z.object({ bytes: finite, objects: finite }) }).optional(),
+});
+const packageFinding = z.object({
+  name: freeText(300),
+  baselineVersions: z.array(freeText(100)).max(20),
+  candidateVersions: z.array(freeText(100)).max(20),
+  presence: z.enum(['both', 'added', 'gone']),
+  outcome,
+  self: metric,
+  perRequestNanos: z.object({ baseline: finite, candidate: finite }),
 });
 const paired = z.object({ metric: z.literal('cpuMicrosPerRequest'), ratios: z.array(finite).max(1000), ratio, ci: z.object({ low: ratio, high: ratio }), p: finite, outcome });
 const routeMismatch = z.object({
@@ -65,7 +79,7 @@ const routeMismatch = z.object({
 const errorCounts = z.object({ trial: count, side: z.enum(['baseline', 'candidate']), requests: count, errors: count, statusMismatches: count, non2xx: count });
 const verdict = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('pass'), rule: freeText(2000) }),
-  z.object({ outcome: z.literal('fail'), rule: freeText(2000), blocking: z.array(finding).max(20_000), blockingService: paired.optional() }),
+  z.object({ outcome: z.literal('fail'), rule: freeText(2000), blocking: z.array(finding).max(20_000), blockingPackages: z.array(packageFinding).max(5000).optional(), blockingService: paired.optional() }),
   z.object({ outcome: z.literal('fail-errors'), rule: freeText(2000), errors: z.array(errorCounts).max(1000) }),
   z.object({ outcome: z.literal('inconclusive'), rule: freeText(2000) }),
 ]);
@@ -87,6 +101,7 @@ const settings = z.object({
   cpuSamplingIntervalUs: count,
   allocationSamplingIntervalBytes: count.optional(),
   replaySha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
+  lockfileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256').optional(),
 });
 const serviceMetric = z.enum(['cpuMicrosPerRequest', 'throughputRps', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'maxRssBytes']);
 
@@ -118,6 +133,10 @@ export const untrustedReportSchema = z.object({
   comparison: z.object({
     verdict,
     findings: z.array(finding).max(20_000),
+    packages: z.array(packageFinding).max(5000).optional(),
+    basis: z.enum(['share', 'nanos-per-request']).optional(),
+    commonFactor: finite.optional(),
+    drift: z.object({ cpu: finite, allocations: finite }).optional(),
     service: z.array(z.object({ metric: serviceMetric, higherIsWorse: z.boolean(), comparison: metric })).max(20),
     paired: paired.optional(),
     trials: z.object({ baseline: count, candidate: count }),

@@ -1,6 +1,8 @@
 import type { FunctionFinding } from '../analysis/index.js';
-import { allocationChange } from './allocation-cells.js';
-import { change, formatQ, percent } from './format.js';
+import { bytesAsSize } from './allocation-cells.js';
+import { decisiveMetric } from './decisive-metric.js';
+import { change, formatQ, nanosAsTime, percent } from './format.js';
+import { metricChange } from './function-rows.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
 import { statusMismatchLines } from './status-mismatches.js';
@@ -22,7 +24,25 @@ export function renderTerminal(report: Report, rows = 10): string {
   const largest = () => comparison.findings.filter((f) => f.presence === 'both').toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
   const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
-  out.push(...table(['', 'function', 'file', 'self share', 'self change (95% CI)', 'total change (95% CI)', 'q self/total', 'alloc change (95% CI)'], top.map(row)), '');
+  out.push(...table(['', 'function', 'file', 'decided by', 'baseline → candidate', 'change (95% CI)', 'q'], top.map(row)), '');
+  const packages = (comparison.packages ?? []).filter((p) => p.outcome === 'regressed' || p.outcome === 'improved' || p.baselineVersions.join() !== p.candidateVersions.join());
+  if (packages.length > 0) {
+    out.push(
+      'Packages (own CPU per request):',
+      ...table(
+        ['', 'package', 'version', 'per request', 'change (95% CI)', 'q'],
+        packages.map((p) => [
+          markOf(p.outcome),
+          p.name,
+          `${p.baselineVersions.join(', ') || '—'} → ${p.candidateVersions.join(', ') || '—'}`,
+          `${nanosAsTime(p.perRequestNanos.baseline)} → ${nanosAsTime(p.perRequestNanos.candidate)}`,
+          metricChange(p.self),
+          formatQ(p.self.q),
+        ]),
+      ),
+      '',
+    );
+  }
   if (comparison.service.length > 0) {
     out.push(
       ...table(
@@ -37,18 +57,22 @@ export function renderTerminal(report: Report, rows = 10): string {
   return out.join('\n');
 }
 
+/** One function, by the metric that decided it: its figures, change and q are that metric's. */
 function row(f: FunctionFinding): string[] {
-  const mark = f.outcome === 'regressed' ? 'REGRESSED' : f.outcome === 'improved' ? 'improved' : f.outcome === 'inconclusive' ? '?' : '';
-  return [
-    mark,
-    truncate(f.name, 40),
-    truncate(f.file || '(native)', 40),
-    `${percent(f.self.baselineMedian)} → ${percent(f.self.candidateMedian)}`,
-    change(f.self),
-    change(f.total),
-    `${formatQ(f.self.q)} / ${formatQ(f.total.q)}`,
-    allocationChange(f),
-  ];
+  const { name, metric } = decisiveMetric(f);
+  const show = (v: number) => (name === 'allocations' ? percent(v) : Math.max(metric.baselineMedian, metric.candidateMedian) > 1 ? nanosAsTime(v) : percent(v));
+  const figures =
+    name === 'allocations' && f.allocationsPerRequest
+      ? `${bytesAsSize(f.allocationsPerRequest.baseline.bytes)} → ${bytesAsSize(f.allocationsPerRequest.candidate.bytes)}`
+      : `${show(metric.baselineMedian)} → ${show(metric.candidateMedian)}`;
+  const presence = f.presence === 'added' ? ' (new)' : f.presence === 'gone' ? ' (gone)' : f.renamedFrom ? ' (renamed)' : '';
+  return [markOf(f.outcome), truncate(f.name + presence, 40), truncate(f.file || '(native)', 40), DECIDED_BY[name], figures, metricChange(metric), formatQ(metric.q)];
+}
+
+const DECIDED_BY = { self: 'own time', total: 'total time', allocations: 'allocations' } as const;
+
+function markOf(outcome: FunctionFinding['outcome']): string {
+  return outcome === 'regressed' ? 'REGRESSED' : outcome === 'improved' ? 'improved' : outcome === 'inconclusive' ? '?' : '';
 }
 
 function truncate(text: string, width: number): string {

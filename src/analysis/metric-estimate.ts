@@ -1,0 +1,67 @@
+import { median } from 'simple-statistics';
+
+/**
+ * One metric's change on the log scale, with its standard error from the trials, before
+ * any drift or floor is applied. Logs because costs change by factors (a function 20%
+ * slower is 20% slower whatever its size); `offset`, half of what one profiler sample is
+ * worth in the metric's unit, keeps a trial that happened to see a function zero times
+ * finite, as counting statistics do.
+ */
+export interface MetricEstimate {
+  readonly baselineMedian: number;
+  readonly candidateMedian: number;
+  /** ln(candidate / baseline). */
+  readonly effect: number;
+  /** Standard error of `effect` from the trials' own spread. */
+  readonly se: number;
+  /** Degrees of freedom of that standard error. */
+  readonly df: number;
+}
+
+/**
+ * Two independent samples (a stored baseline, or any unpaired run): the difference of the
+ * sides' log medians. The median of n values varies about π/2 as much as their mean
+ * (its standard error is 1.2533 σ/√n), which this uses with each side's own spread.
+ */
+export function unpairedEstimate(baseline: readonly number[], candidate: readonly number[], offset: number): MetricEstimate {
+  const lb = baseline.map((v) => Math.log(v + offset));
+  const lc = candidate.map((v) => Math.log(v + offset));
+  const se = MEDIAN_EFFICIENCY * Math.sqrt(variance(lb) / lb.length + variance(lc) / lc.length);
+  return {
+    baselineMedian: safeMedian(baseline),
+    candidateMedian: safeMedian(candidate),
+    effect: safeMedian(lc) - safeMedian(lb),
+    se,
+    df: Math.max(1, lb.length + lc.length - 2),
+  };
+}
+
+/**
+ * Adjacent pairs measured on one machine (same-runner: baseline[i] and candidate[i] ran one
+ * after the other): the mean of the per-pair log ratios, whose spread no longer contains
+ * the machine's drift over the run, only what differs between two processes.
+ */
+export function pairedEstimate(baseline: readonly number[], candidate: readonly number[], offset: number): MetricEstimate {
+  if (baseline.length !== candidate.length) throw new Error(`paired estimate needs as many baseline as candidate values (${baseline.length} vs ${candidate.length})`);
+  const d = baseline.map((b, i) => Math.log(candidate[i]! + offset) - Math.log(b + offset));
+  return {
+    baselineMedian: safeMedian(baseline),
+    candidateMedian: safeMedian(candidate),
+    effect: d.length === 0 ? 0 : d.reduce((a, b) => a + b, 0) / d.length,
+    se: d.length < 2 ? Number.POSITIVE_INFINITY : Math.sqrt(variance(d) / d.length),
+    df: Math.max(1, d.length - 1),
+  };
+}
+
+/** Sample variance (n − 1); 0 for fewer than two values. */
+export function variance(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1);
+}
+
+export function safeMedian(values: readonly number[]): number {
+  return values.length === 0 ? 0 : median([...values]);
+}
+
+const MEDIAN_EFFICIENCY = Math.sqrt(Math.PI / 2);

@@ -1,0 +1,28 @@
+import { tQuantile, tUpperTail } from './student-t.js';
+import { variance } from './metric-estimate.js';
+
+/**
+ * A function found on one side only (new code, or code that is gone) tested against zero:
+ * is its cost on the side where it ran more than nothing, and how much at least? A new
+ * function is the most common regression; listing it with its share and no test would let
+ * any amount of new code pass. One-sample t on the per-trial values: p that the mean is
+ * above zero, and the one-sided 95% lower bound of the mean, which the absolute floor is
+ * held against.
+ */
+export interface PresenceTest {
+  readonly mean: number;
+  /** One-sided p that the cost is above zero. */
+  readonly p: number;
+  /** 95% two-sided interval of the mean cost (its low end is what must clear the floor). */
+  readonly ci: { readonly low: number; readonly high: number };
+}
+
+export function presenceTest(values: readonly number[]): PresenceTest {
+  const n = values.length;
+  const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2 || mean <= 0) return { mean, p: 1, ci: { low: 0, high: mean } };
+  const se = Math.sqrt(variance(values) / n);
+  if (se === 0) return { mean, p: 0, ci: { low: mean, high: mean } };
+  const t = tQuantile(0.025, n - 1);
+  return { mean, p: tUpperTail(mean / se, n - 1), ci: { low: Math.max(0, mean - t * se), high: mean + t * se } };
+}

@@ -1,0 +1,143 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { compare } from '../src/analysis/compare.js';
+import { seededRandom } from '../src/analysis/prng.js';
+import { compareSchema } from '../src/config/schema.js';
+import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
+
+/**
+ * The verdict's properties, as rates over seeded simulations of the changes teams make
+ * (issue #13): a simulated service of ~60 functions (test/helpers/simulated-service.ts),
+ * 10 trials a side, each case's candidate built from the same base tree. Each case states
+ * its bound and asserts it; the rates are printed for docs/statistics.md.
+ *
+ * Stored mode: the baseline was measured at another time, so the candidate side runs on a
+ * machine 8% slower, and in the drift cases every function's cost moved by its own
+ * log-normal 5% as well. Same-runner mode: the sides come as adjacent pairs sharing the
+ * machine's state of the moment, which wanders by ±10% over the run.
+ */
+const TRIALS = 10;
+// The bootstrap only sets the service metrics' intervals (and the paired CPU per request's):
+// 400 resamples keep the suite near a minute; function verdicts do not use it.
+const settings = compareSchema.parse({ bootstrapResamples: 400 });
+const ROUTER = 'express@4.18.2/lib/router/index.js';
+
+type Mode = 'stored' | 'same-runner';
+
+interface Case {
+  readonly name: string;
+  readonly mode: Mode;
+  readonly simulations: number;
+  readonly candidate: (base: Tree) => Tree;
+  /** Per-function drift between the baseline's measurement and this one (stored mode). */
+  readonly drift?: number;
+  /** A candidate trial's tree, when it differs by trial (a deopt in some processes). */
+  readonly perTrial?: (base: Tree, candidate: Tree, trial: number) => Tree;
+  /** The bound: at most, or at least, this many simulations fail. */
+  readonly failures: { readonly atMost: number } | { readonly atLeast: number };
+  /**
+   * Issue #13's bound that this model does not meet yet, and why: the case is run with
+   * `it.fails`, so it stays in the suite, and passing it one day breaks the build until the
+   * marker is removed.
+   */
+  readonly shortfall?: string;
+}
+
+const base = baseTree();
+/** The 20 largest functions after renderPage, each 15–30% slower (the largest least): +7.8% service CPU in this tree. */
+const BROAD = base.filter((f) => f.key !== 'src/render.js#renderPage').sort((a, b) => b.selfNanos - a.selfNanos || a.key.localeCompare(b.key)).slice(0, 20);
+const broad = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1.15 + (0.15 * i) / (BROAD.length - 1)), tree);
+/** The router of express 4.19.0: every express frame changes its version; matchLayer costs more. */
+const upgrade = (tree: Tree) => rewritten(scaled(scaled(tree, `${ROUTER}#matchLayer`, 8), `${ROUTER}#handle`, 4.1), 'express@4.18.2', 'express@4.19.0');
+
+const CASES: Case[] = [
+  { name: 'A/A', mode: 'stored', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
+  { name: 'A/A, 5% per-function drift', mode: 'stored', simulations: 300, drift: 0.05, candidate: (t) => t, failures: { atMost: 1 } },
+  { name: 'one function 2× faster (40% of CPU)', mode: 'stored', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 } },
+  { name: 'a 10% function 5× faster', mode: 'stored', simulations: 100, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 0.2), failures: { atMost: 0 } },
+  { name: 'a new middleware, 30% of CPU', mode: 'stored', simulations: 100, candidate: (t) => withNew(t, 'src/audit.js#auditRequest', `${ROUTER}#next`, 0.3), failures: { atLeast: 99 } },
+  { name: 'express 4.18.2 → 4.19.0, router slower', mode: 'stored', simulations: 100, candidate: upgrade, failures: { atLeast: 99 } },
+  {
+    name: '20 functions 15–30% slower',
+    mode: 'stored',
+    simulations: 100,
+    candidate: broad,
+    failures: { atLeast: 90 },
+    shortfall: 'shares cannot tell the 20 largest functions slowing from the rest speeding up; the paired CPU per request of same-runner mode can (below)',
+  },
+  {
+    name: 'a 10% function +25%',
+    mode: 'stored',
+    simulations: 100,
+    candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.25),
+    failures: { atLeast: 95 },
+    shortfall: 'the drift bound that keeps A/A with drift at ≤ 1 of 300 costs this case a few in 100 (91 measured)',
+  },
+  {
+    name: 'a 6% function 6× slower in half the processes (deopt)',
+    mode: 'stored',
+    simulations: 100,
+    candidate: (t) => t,
+    perTrial: (_, t, trial) => (trial % 2 === 0 ? scaled(t, 'src/price.js#formatPrice', 6) : t),
+    failures: { atLeast: 90 },
+  },
+  { name: 'a function renamed, same cost', mode: 'stored', simulations: 100, candidate: (t) => renamed(t, 'src/score.js#scoreProduct', 'src/score.js#rankProduct'), failures: { atMost: 1 } },
+  { name: 'A/A', mode: 'same-runner', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
+  { name: 'one function 2× faster (40% of CPU)', mode: 'same-runner', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 } },
+  { name: 'a new middleware, 30% of CPU', mode: 'same-runner', simulations: 100, candidate: (t) => withNew(t, 'src/audit.js#auditRequest', `${ROUTER}#next`, 0.3), failures: { atLeast: 99 } },
+  { name: 'express 4.18.2 → 4.19.0, router slower', mode: 'same-runner', simulations: 100, candidate: upgrade, failures: { atLeast: 99 } },
+  { name: '20 functions 15–30% slower', mode: 'same-runner', simulations: 100, candidate: broad, failures: { atLeast: 90 } },
+  { name: 'a 10% function +25%', mode: 'same-runner', simulations: 100, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.25), failures: { atLeast: 95 } },
+];
+
+const measured: string[] = [];
+
+function failuresOf(c: Case, seed: number): { failed: number; blamed: Map<string, number> } {
+  let failed = 0;
+  const blamed = new Map<string, number>();
+  const candidateTree = c.candidate(base);
+  for (let s = 0; s < c.simulations; s++) {
+    const random = seededRandom(seed * 100_003 + s);
+    const drift = c.drift ? driftOf(base, c.drift, random) : undefined;
+    const baseline = [];
+    const candidate = [];
+    for (let i = 0; i < TRIALS; i++) {
+      // Same-runner: one machine state per pair, wandering over the run; stored: the
+      // candidate's machine is 8% slower than the baseline's was.
+      const pairMachine = 1 + 0.1 * Math.sin(i + s) + 0.02 * gaussian(random);
+      const tree = c.perTrial ? c.perTrial(base, candidateTree, i) : candidateTree;
+      const machine = (side: 'baseline' | 'candidate') => (c.mode === 'same-runner' ? pairMachine * Math.exp(0.01 * gaussian(random)) : (side === 'candidate' ? 1.08 : 1) * Math.exp(0.04 * gaussian(random)));
+      baseline.push(simulateTrial(base, random, { machine: machine('baseline') }));
+      candidate.push(simulateTrial(tree, random, { machine: machine('candidate'), ...(drift ? { drift } : {}) }));
+    }
+    const result = compare(baseline, candidate, settings, { paired: c.mode === 'same-runner' });
+    if (result.verdict.outcome === 'fail') {
+      failed += 1;
+      for (const f of result.verdict.blocking.slice(0, 1)) blamed.set(f.key, (blamed.get(f.key) ?? 0) + 1);
+    }
+  }
+  return { failed, blamed };
+}
+
+describe('the verdict on simulated changes (10 trials a side)', () => {
+  it('builds the cases it claims', () => {
+    expect(BROAD).toHaveLength(20);
+    // +7.8% service CPU for the broad slowdown (issue #13 measured +9.7%: this one is harder), +13.6% for the upgrade.
+    expect(serviceNanos(broad(base)) / serviceNanos(base)).toBeCloseTo(1.078, 2);
+    expect(serviceNanos(upgrade(base)) / serviceNanos(base)).toBeCloseTo(1.136, 2);
+  });
+
+  CASES.forEach((c, index) => {
+    const bound = 'atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`;
+    (c.shortfall ? it.fails : it)(`${c.mode}: ${c.name} fails ${bound} of ${c.simulations}${c.shortfall ? ` (not met: ${c.shortfall})` : ''}`, () => {
+      const { failed, blamed } = failuresOf(c, index + 1);
+      const first = [...blamed.entries()].sort((a, b) => b[1] - a[1])[0];
+      measured.push(`| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`);
+      if ('atMost' in c.failures) expect(failed).toBeLessThanOrEqual(c.failures.atMost);
+      else expect(failed).toBeGreaterThanOrEqual(c.failures.atLeast);
+    });
+  });
+
+  afterAll(() => {
+    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | bound | blamed first (times) |', '| --- | --- | --- | --- | --- |', ...measured].join('\n'));
+  });
+});
