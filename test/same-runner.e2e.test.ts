@@ -46,7 +46,8 @@ describe('baselines measured elsewhere', () => {
 
   it('auto: re-measures the baseline commit here, interleaved, and says why', async () => {
     const result = await runCli(['run', '--config', configPath]);
-    expect([0, 1], result.stdout + result.stderr).toContain(result.code);
+    // 1000 requests a trial may leave the run blind to +25% (inconclusive, 2): what matters here is how the base was measured.
+    expect([0, 1, 2], result.stdout + result.stderr).toContain(result.code);
     expect(result.stderr).toMatch(/baseline: same-runner, commit [0-9a-f]{40}: the stored baseline does not match this run \(cpuModel: Some Other CPU @ 5\.0GHz → /);
     // ABBA: baseline 1, candidate 1, candidate 2, baseline 2, …
     const order = [...result.stderr.matchAll(/^▸ (baseline|candidate) trial (\d) of 8$/gm)].map((m) => `${m[1]![0]}${m[2]}`);

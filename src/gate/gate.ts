@@ -56,7 +56,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   let sides = plan.source === 'stored' ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
   let judged = await analyse(run, sides);
   let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
-  if (doubt !== null && plan.source === 'stored') {
+  if (doubt !== null && plan.source === 'stored' && judged.comparison.verdict.outcome !== 'fail-errors') {
     const ref = config.compare.baseline === 'stored' ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
@@ -67,7 +67,10 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   }
   const { comparison, score, seen } = judged;
   const verdict: Verdict =
-    doubt !== null
+    // Failed requests fail the candidate whatever the baseline: they need no comparison to be wrong.
+    comparison.verdict.outcome === 'fail-errors'
+      ? comparison.verdict
+      : doubt !== null
       ? {
           outcome: 'inconclusive',
           rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === 'stored' ? ', with compare.baseline "auto"' : ''})`,

@@ -7,6 +7,8 @@ import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 // report.json writes ±Infinity as strings (JSON has no such numbers) and NaN as null.
+// A test that was not run has p and q NaN, which report.json writes as null.
+const probability = z.union([finite, z.null().transform(() => Number.NaN)]);
 const ratio = z.union([finite, z.literal('Infinity').transform(() => Number.POSITIVE_INFINITY), z.literal('-Infinity').transform(() => Number.NEGATIVE_INFINITY)]);
 const count = z.number().int().min(0);
 const outcome = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive']);
@@ -36,8 +38,8 @@ const metric = z.object({
   candidateMedian: finite,
   ratio,
   ci: z.object({ low: ratio, high: ratio }),
-  p: finite,
-  q: finite,
+  p: probability,
+  q: probability,
   outcome,
   driftSd: finite.optional(),
   costCi: z.object({ low: finite, high: finite }).optional(),
@@ -68,7 +70,7 @@ const packageFinding = z.object({
   self: metric,
   perRequestNanos: z.object({ baseline: finite, candidate: finite }),
 });
-const paired = z.object({ metric: z.literal('cpuMicrosPerRequest'), ratios: z.array(finite).max(1000), ratio, ci: z.object({ low: ratio, high: ratio }), p: finite, outcome });
+const paired = z.object({ metric: z.literal('cpuMicrosPerRequest'), ratios: z.array(finite).max(1000), ratio, ci: z.object({ low: ratio, high: ratio }), p: probability, outcome });
 const routeMismatch = z.object({
   side: z.enum(['baseline', 'candidate']),
   route: freeText(500),
