@@ -19,7 +19,8 @@ export type PerfgateErrorCode =
   | 'GITHUB_FAILED'
   | 'PERMISSION_DENIED'
   | 'HEAD_MOVED'
-  | 'ARTIFACT_INVALID';
+  | 'ARTIFACT_INVALID'
+  | 'SHARD_INVALID';
 
 export class PerfgateError extends Error {
   override readonly name = 'PerfgateError';

@@ -9,6 +9,8 @@ import type { Report } from '../report/index.js';
 import { runGate } from '../gate/gate.js';
 import type { ActionInputs } from './action-inputs.js';
 import { pullRequestBase } from '../gate/base-commit.js';
+import { runShard } from '../gate/shard-run.js';
+import { shardStep } from './merge.js';
 import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
 import type { ActionOutputs } from './outputs.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
@@ -31,6 +33,10 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     const baseRef = checkBaseRef(inputs, context, workspace);
     const config = loadConfig(inputs.config, { ...(inputs.trials !== undefined ? { trials: inputs.trials } : {}), ...(baseRef !== undefined ? { baseRef } : {}) });
     root = config.root;
+    if (inputs.shard !== null) {
+      const reproduce = `npx perfgate run --config ${inputs.config}${baseRef !== undefined ? ` --base-ref ${baseRef}` : ''} --shard ${inputs.shard.index}/${inputs.shard.count}`;
+      return shardStep(config.outputDir, () => runShard({ config, agentPath, progress: actionProgress, runId: randomUUID(), reproduce, shard: inputs.shard!, service: inputs.config }));
+    }
     const result = await runGate({
       config,
       agentPath,

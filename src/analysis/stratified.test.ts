@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './prng.js';
 import { signFlipTest } from './sign-flip.js';
-import { detectableChange, normalQuantile, stratifiedPairedTest, type ShardPairs } from './stratified.js';
+import { detectableChange, detectableChangeByShards, normalQuantile, stratifiedPairedTest, type ShardPairs } from './stratified.js';
 
 const SETTINGS = { alpha: 0.05, minEffect: 0.05, bootstrapResamples: 1000, seed: 7 };
 
@@ -136,6 +136,16 @@ describe('stratifiedPairedTest', () => {
     expect(a.pMethod).toBe('monte-carlo');
     expect(a.p).toBe(b.p);
     expect(a.ci).toEqual(b.ci);
+  });
+
+  it('by shards: the detectable change had the run stopped after k shards only falls, by the square root of the weight added, and ends at the whole run\'s', () => {
+    const gauss = normal(seededRandom(19));
+    const shards = [shard('1/3', 3, FAST, 0, gauss), shard('2/3', 3, SLOW, 0, gauss), shard('3/3', 3, FAST, 0, gauss)].map((s) => s.logRatios);
+    const [one, two, three] = detectableChangeByShards(shards, 0.05);
+    // 3 pairs: 2 / 2^3 > 0.05, nothing is detectable yet.
+    expect(one).toBe(Number.POSITIVE_INFINITY);
+    expect(three!).toBeLessThan(two!);
+    expect(three).toBe(detectableChange(shards, 0.05));
   });
 
   it('normalQuantile inverts the normal tail', () => {

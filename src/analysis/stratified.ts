@@ -192,11 +192,28 @@ function stratifiedBootstrap(shards: readonly (readonly number[])[], settings: S
  * shards add weight, so it shrinks as 1 / sqrt(shards) when shards are alike.
  */
 export function detectableChange(shards: readonly (readonly number[])[], alpha: number): number {
-  const pairs = shards.reduce((a, d) => a + d.length, 0);
+  return detectableChangeByShards(shards, alpha).at(-1) ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The same, had the run stopped after the first k shards (k = 1 … N), at the noise every
+ * shard's pairs show: each shard's variance is estimated once, from all of them, so the
+ * curve is what the power analysis predicts rather than a re-estimate per prefix, and it
+ * only falls as shards are added (each adds its weight n_s / v_s to the information).
+ */
+export function detectableChangeByShards(shards: readonly (readonly number[])[], alpha: number): number[] {
   const degrees = shards.reduce((a, d) => a + Math.max(0, d.length - 1), 0);
-  if (pairs === 0 || degrees === 0 || 2 / 2 ** pairs > alpha) return Number.POSITIVE_INFINITY;
-  const information = shardWeights(shards, 'mean').reduce((a, b) => a + b, 0);
-  return Math.exp((normalQuantile(1 - alpha / 2) + normalQuantile(POWER)) / Math.sqrt(information)) - 1;
+  if (degrees === 0) return shards.map(() => Number.POSITIVE_INFINITY);
+  const weights = shardWeights(shards, 'mean');
+  const z = normalQuantile(1 - alpha / 2) + normalQuantile(POWER);
+  let information = 0;
+  let pairs = 0;
+  return shards.map((d, k) => {
+    information += weights[k]!;
+    pairs += d.length;
+    if (pairs === 0 || 2 / 2 ** pairs > alpha) return Number.POSITIVE_INFINITY;
+    return Math.exp(z / Math.sqrt(information)) - 1;
+  });
 }
 
 /** The standard normal quantile, by bisection on the upper tail (precise to 1e-10; called a few times per run). */

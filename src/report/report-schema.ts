@@ -117,6 +117,26 @@ export const untrustedReportSchema = z.object({
   functionLines: z.record(functionKey, count).optional(),
   requests: z.object({ baseline: z.array(requestCounts).max(1000), candidate: z.array(requestCounts).max(1000) }).optional(),
   timingsMs: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a phase name'), finite).optional(),
+  shards: z
+    .object({
+      count: count.max(999),
+      method: z.enum(['stratified-sign-flip', 'stored']),
+      detectableByShards: z.array(finite.nullable()).max(999),
+      shards: z
+        .array(
+          z.object({
+            index: count.max(999),
+            status: z.enum(['complete', 'failed', 'missing']),
+            pairs: z.array(count).max(10_000),
+            cpuModel: freeText(200).optional(),
+            ratio: finite.optional(),
+            weight: finite.optional(),
+            error: freeText(2000).optional(),
+          }),
+        )
+        .max(999),
+    })
+    .optional(),
 });
 
 
