@@ -53,7 +53,7 @@ describe('workflows', () => {
   it('README shows the perfgate workflows exactly as they are in .github/workflows/', () => {
     const readme = read('README.md');
     const shown = new Map([...readme.matchAll(/\[`\.github\/workflows\/([\w.-]+\.yml)`\]\([^)]*\):\n\n```yaml\n([\s\S]*?)```\n/g)].map((m) => [m[1]!, m[2]!]));
-    expect([...shown.keys()].sort()).toEqual(['perfgate-accept.yml', 'perfgate-canary.yml', 'perfgate-check.yml', 'perfgate-comment.yml']);
+    expect([...shown.keys()].sort()).toEqual(['perfgate-accept.yml', 'perfgate-canary.yml', 'perfgate-check.yml', 'perfgate-comment.yml', 'perfgate-shards.yml']);
     for (const [file, text] of shown) expect(text, file).toBe(readFileSync(join(WORKFLOWS, file), 'utf8'));
   });
 
