@@ -81,6 +81,14 @@ for (let round = 1; round <= repeat; round++) {
   }
 }
 
+const GUIDE = `How to read it: each row is **one** merged run (a count of 1; a single run supports no rate).
+More shards at the same pairs per shard means more pairs in all: the minimum detectable change of
+the service's CPU per request (80% power, from the run's own noise; docs/statistics.md) is "none"
+while the pairs are too few for the sign-flip test to reach α = 0.05 (fewer than 6), and the
+functions' Mann–Whitney tests need enough trials per side to survive Benjamini–Hochberg, so small
+runs end **inconclusive** rather than pass. Wall time with N runners stays near one shard's, while
+the work (one runner) grows with the pairs. At the defaults (10 pairs × 12000 requests per shard)
+each shard takes minutes, not seconds (not measured here).`;
 const fmt = (s) => `${s.toFixed(0)} s`;
 const lines = [
   '# Shards: detection and wall time for 1, 2 and 4 shards',
@@ -98,6 +106,8 @@ const lines = [
     (r) =>
       `| ${r.kind} | ${r.count} | ${r.pairs} | ${r.verdict} | ${r.scoreProduct}${r.scoreRank ? ` (#${r.scoreRank})` : ''} | ×${r.serviceRatio.toFixed(3)} | ${r.mdc === null ? 'none (too few pairs)' : `±${(r.mdc * 100).toFixed(1)}%`} | ${fmt(r.wallParallel)} | ${fmt(r.wallSerial)} |`,
   ),
+  '',
+  ...GUIDE.split('\n'),
   '',
 ];
 writeFileSync(join(repo, 'docs/benchmarks/shards.md'), lines.join('\n'));

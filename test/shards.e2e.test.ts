@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/index.js';
 import { MARK } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
 import { exampleRepo } from './helpers/example-repo.js';
+import { useFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { runAction } from './helpers/run-action.js';
 import { runCli } from './helpers/run-cli.js';
+import { webhookExample } from './helpers/webhook-payloads.js';
+
+const REPO = 'Codertocat/Hello-World';
+const BOT = 'github-actions[bot]';
 
 // Three shards run one after another as separate processes, each counted as its own
 // runner; shard 2 runs beside a CPU hog, so its runner is slower and noisier. Each shard
@@ -22,6 +29,8 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     load: { warmupRequests: 200, measureRequests: 600, connections: 8 },
   });
   const hogs: ChildProcess[] = [];
+  const fake = useFakeGitHub(REPO);
+  let github: FakeGitHub;
 
   /** Runs shards 1/3, 2/3 (beside a CPU hog, always killed) and 3/3 into `<dir>/<name>-<i>`. */
   async function runShards(name: string, extra: readonly string[]): Promise<string[]> {
@@ -46,6 +55,7 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
   }
 
   let aa: string[] = [];
+  let planted: string[] = [];
 
   beforeAll(async () => {
     aa = await runShards('aa', []);
@@ -88,7 +98,7 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
   });
 
   it('a planted regression (scoreProduct twice its work) is caught by the merged verdict, the function named', async () => {
-    const planted = await runShards('planted', ['--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
+    planted = await runShards('planted', ['--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
     const out = join(dir, 'planted-merged');
     const result = await runCli(['merge', ...planted, '--output', out]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
@@ -126,6 +136,60 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     expect(merged.code).toBe(2);
     expect(merged.stdout + merged.stderr).toMatch(/shard 3\/3 failed \(service `node -e "process.exit\(3\)"` exited with code 3 before it was ready[^)]*\): 2 of 3 shards were merged/);
     expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  });
+
+  it('several services: each service\'s shards merged on their own, one report.md with a verdict per service and one overall', async () => {
+    // The planted run's shards stand in for a second service (its config path is data in shard.json).
+    const worker = planted.map((folder, i) => {
+      const copy = join(dir, `worker-${i + 1}`);
+      cpSync(folder, copy, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(copy, 'shard.json'), 'utf8'));
+      writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, service: 'services/worker/perfgate.config.json' }));
+      return copy;
+    });
+    const out = join(dir, 'services');
+    const result = await runCli(['merge', ...aa, ...worker, '--output', out]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/== services\/worker ==[\s\S]*overall \(2 services\): fail/);
+    const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(markdown).toMatch(/^## perfgate: ❌ regression \(2 services\)\n/);
+    expect(markdown).toMatch(/\| services\/worker \| ❌ \d+ functions? regressed \|/);
+    expect(markdown).toMatch(/\| ✅ no performance regression \|/);
+    const worker1 = JSON.parse(readFileSync(join(out, 'services-worker/report.json'), 'utf8')) as Report;
+    expect(worker1.comparison.verdict.outcome).toBe('fail');
+    expect(worker1.shards?.count).toBe(3);
+  });
+
+  it('action, mode merge: the shard folders of two services as download-artifact leaves them, one sticky comment with a verdict per service and one overall, and no checkout needed', async () => {
+    github = await fake.start();
+    github.tokens.set('ghs_workflow_token', { login: null, actsAs: BOT, readOnly: false });
+    const workspace = mkdtempSync(join(tmpdir(), 'perfgate-merge-ws-'));
+    // One sub-folder per artifact; the A/A shards stand in for both services.
+    aa.forEach((folder, i) => {
+      cpSync(folder, join(workspace, 'shards', `perfgate-shard-api-${i + 1}`), { recursive: true });
+      const copy = join(workspace, 'shards', `perfgate-shard-worker-${i + 1}`);
+      cpSync(folder, copy, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(copy, 'shard.json'), 'utf8'));
+      writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, service: 'services/worker/perfgate.config.json' }));
+    });
+    const run = await runAction({
+      inputs: { mode: 'merge', shards: 'shards', 'github-token': 'ghs_workflow_token' },
+      event: webhookExample('pull_request', 'opened'),
+      eventName: 'pull_request',
+      repository: REPO,
+      apiUrl: github.url,
+      workspace,
+      cwd: workspace,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs['report-path']).toBe(join(workspace, 'perfgate-report'));
+    const comments = github.comments.get(2)!.filter((c) => c.login === BOT);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toMatch(/^<!-- perfgate:sticky-comment:perfgate -->\n## perfgate: ✅ no performance regression \(2 services\)\n/);
+    expect(comments[0]!.body).toMatch(/\| services\/worker \| ✅ no performance regression \|/);
+    expect(run.summary).toMatch(/\(2 services\)/);
+    expect(github.writes().map((w) => w.operationId)).toEqual(['issues/create-comment']);
   });
 
   it('refuses shards of another commit, and a shard folder whose profile path leaves it', async () => {

@@ -3,13 +3,16 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PerfgateError, describeError } from '../errors.js';
 import type { EventContext } from '../github/event-context.js';
-import { mergeShards } from '../gate/shard-merge.js';
+import { mergeServices, type MergedService } from '../gate/services-merge.js';
+import { fitReport, GITHUB_LIMITS, neutraliseMarkers, type Limit } from '../github/github-limits.js';
+import { renderServicesMarkdown } from '../report/services-markdown.js';
+import type { ActionOutputs } from './outputs.js';
 import type { ShardResult } from '../gate/shard-run.js';
 import { SHARD_FILE } from '../gate/shard-folder.js';
 import { shardName } from '../gate/shard-plan.js';
 import type { ActionInputs } from './action-inputs.js';
 import { verdictFailure, type ModeOutcome } from './mode-outcome.js';
-import { actionLog, commentMarkdown, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
+import { actionLog, githubClient, markdownRenderer, postComment, regressedKeys, reportOutputs, writeJobSummary } from './publish.js';
 
 /**
  * `merge`: the job after a matrix of sharded checks. It has the only write token of the
@@ -20,23 +23,38 @@ import { actionLog, commentMarkdown, githubClient, markdownRenderer, postComment
 export async function runMerge(inputs: ActionInputs, context: EventContext | null, workspace: string): Promise<ModeOutcome> {
   const dirs = shardFolders(resolve(workspace, inputs.shards));
   core.info(`perfgate: merging ${dirs.length} shard folder(s) from ${inputs.shards}`);
-  const outputDir = resolve(workspace, 'perfgate-report');
-  const result = mergeShards(dirs, outputDir);
-  const report = result.report;
-  const failure = verdictFailure(report.comparison.verdict, inputs.failOnRegression, 'perfgate');
-  const outputs = reportOutputs(report, result.reportDir);
+  const result = mergeServices(dirs, resolve(workspace, 'perfgate-report'));
   const render = markdownRenderer(context, context?.runId ?? null);
-  await writeJobSummary(summaryMarkdown(report, render));
+  const only = result.services.length === 1 ? result.services[0]! : null;
+  // One service: its report, as check publishes it. Several: a verdict per service and one overall, each report fitted into its share.
+  const fitted = (limit: Limit, room: number) =>
+    only
+      ? fitReport(only.report, render, limit, room).markdown
+      : renderServicesMarkdown(result.services.map((s) => ({ ...s, markdown: fitReport(s.report, render, limit, limit.max - Math.floor((limit.max * 0.9) / result.services.length)).markdown })));
+  await writeJobSummary(fitted(GITHUB_LIMITS.summary, 0));
+  const failure = only ? verdictFailure(only.report.comparison.verdict, inputs.failOnRegression, 'perfgate') : servicesFailure(result.services, inputs.failOnRegression);
+  const outputs: ActionOutputs = only
+    ? reportOutputs(only.report, only.reportDir)
+    : { verdict: result.outcome, regressions: JSON.stringify(result.services.flatMap((s) => regressedKeys(s.report).map((key) => `${s.service}:${key}`))), 'report-path': result.reportDir };
   const pr = context?.pullRequest;
   if (context && pr && inputs.comment && inputs.token !== '') {
     if (pr.fromFork) {
       actionLog.notice(`perfgate: #${pr.number} comes from a fork; this run has a read-only token, so the merged result is in the job summary only`);
     } else {
-      const posted = await postComment(githubClient(context, inputs, actionLog), context, pr.number, (marker) => commentMarkdown(report, marker, render), inputs, actionLog);
+      const posted = await postComment(githubClient(context, inputs, actionLog), context, pr.number, (marker) => neutraliseMarkers(fitted(GITHUB_LIMITS.comment, marker.length + 1)), inputs, actionLog);
       if (posted) outputs['comment-url'] = posted.url;
     }
   }
   return { failure, outputs };
+}
+
+/** Why several services fail the step: any inconclusive one always, any regression with fail-on-regression; each named. */
+function servicesFailure(services: readonly MergedService[], failOnRegression: boolean): string | null {
+  const reasons = services.flatMap((s) => {
+    const why = verdictFailure(s.report.comparison.verdict, failOnRegression, s.service);
+    return why === null ? [] : [why];
+  });
+  return reasons.length === 0 ? null : `perfgate: ${reasons.join('; ')}`;
 }
 
 /**

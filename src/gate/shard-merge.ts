@@ -22,7 +22,11 @@ type Complete = ShardFolder & { readonly manifest: Extract<ShardManifest, { stat
  */
 export function mergeShards(dirs: readonly string[], outputDir: string): GateResult {
   if (dirs.length === 0) throw new PerfgateError('USAGE', 'merge: expected at least one shard folder (written by `perfgate run --shard I/N`)');
-  const folders = dirs.map(readShardFolder);
+  return mergeShardFolders(dirs.map(readShardFolder), outputDir);
+}
+
+/** The same, for folders already read (gate/services-merge.ts groups them by service first). */
+export function mergeShardFolders(folders: readonly ShardFolder[], outputDir: string): GateResult {
   const first = folders[0]!.manifest;
   const count = first.shard.count;
   const seen = new Map<number, string>();

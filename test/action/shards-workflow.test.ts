@@ -56,6 +56,9 @@ describe('.github/workflows/perfgate-shards.yml', () => {
     expect(merge).not.toMatch(/\n {8}run:|- run:/);
     expect(merge).toMatch(/needs: shard/);
     expect(merge).toMatch(/if: always\(\)/);
-    expect(merge).toMatch(/pattern: perfgate-shard-\$\{\{ matrix\.service \}\}-\*/);
+    // Every service's shards, into one merge and one comment.
+    expect(merge).toMatch(/pattern: perfgate-shard-\*\n/);
+    expect(merge).not.toMatch(/matrix/);
+    expect(job('shard')).toMatch(/name: perfgate-shard-\$\{\{ matrix\.service \}\}-\$\{\{ matrix\.shard \}\}/);
   });
 });
