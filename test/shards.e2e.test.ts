@@ -192,6 +192,32 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     expect(github.writes().map((w) => w.operationId)).toEqual(['issues/create-comment']);
   });
 
+  it('stored baseline: the candidate\'s trials are shared out, every shard carries the baseline, and the merge compares with it', async () => {
+    const storedConfig = join(dir, 'stored.config.json');
+    writeFileSync(storedConfig, JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), baseline: 'baselines/stored.json', compare: { baseline: 'stored' } }));
+    const made = await runCli(['baseline', '--config', storedConfig, '--trials', '2']);
+    expect(made.code, made.stderr).toBe(0);
+    const folders: string[] = [];
+    for (const index of [1, 2]) {
+      const out = join(dir, `stored-${index}`);
+      const result = await runCli(['run', '--config', storedConfig, '--trials', '4', '--shard', `${index}/2`, '--output', out]);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stderr).toMatch(new RegExp(`shard ${index}/2: pairs ${index}, ${index + 2} of 4; baseline stored`));
+      folders.push(out);
+    }
+    const out = join(dir, 'stored-merged');
+    const merged = await runCli(['merge', ...folders, '--output', out]);
+    expect([0, 1, 2], merged.stdout + merged.stderr).toContain(merged.code);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.baselineSource.kind).toBe('stored');
+    expect(report.comparison.trials).toEqual({ baseline: 2, candidate: 4 });
+    expect(report.comparison.paired).toBeUndefined();
+    expect(report.shards).toMatchObject({ count: 2, method: 'stored', detectableByShards: [] });
+    expect(report.merged.baseline).toBe('profiles/baseline.pb.gz');
+    expect(existsSync(join(out, 'profiles/stored-baseline.pb.gz'))).toBe(true);
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  });
+
   it('refuses shards of another commit, and a shard folder whose profile path leaves it', async () => {
     const copy = join(dir, 'tampered-3');
     cpSync(aa[2]!, copy, { recursive: true });
