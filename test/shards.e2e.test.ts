@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +226,23 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     const other = await runCli(['merge', aa[0]!, aa[1]!, copy, '--output', join(dir, 'other')]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/shard 3\/3 \(.*tampered-3\) measured commit 0{40}, .*aa-1 [0-9a-f]{40}/);
+
+    // Other comparison settings, another shard count: refused, naming what differs.
+    writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, compare: { ...manifest.compare, alpha: 0.1 } }));
+    const settings = await runCli(['merge', aa[0]!, aa[1]!, copy, '--output', join(dir, 'other')]);
+    expect(settings.code).toBe(2);
+    expect(settings.stderr).toMatch(/shard 3\/3 \(.*tampered-3\) and shard 1\/3 \(.*aa-1\) differ in the comparison settings \(compare\)/);
+    writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, shard: { index: 3, count: 4 } }));
+    const count = await runCli(['merge', aa[0]!, aa[1]!, copy, '--output', join(dir, 'other')]);
+    expect(count.stderr).toMatch(/shard 3\/4 \(.*tampered-3\) is one of 4 shards, .*aa-1 one of 3/);
+
+    // A profile that is a symbolic link (to anything) is not followed.
+    writeFileSync(join(copy, 'shard.json'), JSON.stringify(manifest));
+    rmSync(join(copy, manifest.profiles.candidate[0]));
+    symlinkSync('/etc/hostname', join(copy, manifest.profiles.candidate[0]));
+    const link = await runCli(['merge', aa[0]!, aa[1]!, copy, '--output', join(dir, 'link')]);
+    expect(link.code).toBe(2);
+    expect(link.stderr).toMatch(/candidate-trial-3\.pb\.gz: expected a regular file \(got a symbolic link\); refusing to follow it/);
 
     manifest.profiles.candidate[0] = 'profiles/../../aa-1/shard.json';
     writeFileSync(join(copy, 'shard.json'), JSON.stringify(manifest));
