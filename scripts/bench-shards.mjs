@@ -81,13 +81,15 @@ for (let round = 1; round <= repeat; round++) {
   }
 }
 
-const GUIDE = `How to read it: each row is **one** merged run (a count of 1; a single run supports no rate).
+const GUIDE = `How to read it: each row is **one** merged run; counts this small (one or two runs per setting) support no rate.
 More shards at the same pairs per shard means more pairs in all: the minimum detectable change of
 the service's CPU per request (80% power, from the run's own noise; docs/statistics.md) is "none"
 while the pairs are too few for the sign-flip test to reach α = 0.05 (fewer than 6), and the
 functions' Mann–Whitney tests need enough trials per side to survive Benjamini–Hochberg, so small
 runs end **inconclusive** rather than pass. Wall time with N runners stays near one shard's, while
-the work (one runner) grows with the pairs. At the defaults (10 pairs × 12000 requests per shard)
+the work (one runner) grows with the pairs. Across separate runs the detectable change moves with
+each run's own noise estimate (from few pairs), so it need not fall from 2 to 4 shards; within one
+run (the report's \`shards.detectableByShards\`) it falls with every shard added, by construction. At the defaults (10 pairs × 12000 requests per shard)
 each shard takes minutes, not seconds (not measured here).`;
 const fmt = (s) => `${s.toFixed(0)} s`;
 const lines = [
