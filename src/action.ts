@@ -6,6 +6,7 @@ import { readEventContext, type EventContext } from './github/event-context.js';
 import { readActionInputs, type ActionInputs } from './action/action-inputs.js';
 import { runCanary } from './action/canary.js';
 import { runCheck } from './action/check.js';
+import { runMerge } from './action/merge.js';
 import { runComment } from './action/comment.js';
 import type { EmitOutputs, ModeOutcome } from './action/mode-outcome.js';
 import { setOutputs, type ActionOutputs } from './action/outputs.js';
@@ -43,6 +44,8 @@ async function runMode(inputs: ActionInputs, context: EventContext | null, agent
       return runUpdateBaseline(inputs, context, workspace, emit);
     case 'canary':
       return runCanary(inputs, emit);
+    case 'merge':
+      return runMerge(inputs, context, workspace, emit);
     case 'comment': {
       if (!context) throw new PerfgateError('USAGE', 'mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
       const result = await runComment(context, inputs.artifact, inputs, actionLog);

@@ -20,7 +20,8 @@ export type PerfgateErrorCode =
   | 'PERMISSION_DENIED'
   | 'HEAD_MOVED'
   | 'ARTIFACT_INVALID'
-  | 'HISTORY_INVALID';
+  | 'HISTORY_INVALID'
+  | 'SHARD_INVALID';
 
 export class PerfgateError extends Error {
   override readonly name = 'PerfgateError';

@@ -3,8 +3,9 @@ import { PerfgateError } from '../errors.js';
 import { parseWholeNumber } from '../whole-number.js';
 import type { CanaryTargets } from '../gate/canary-rounds.js';
 import { pprofBase } from '../target/pprof-http.js';
+import { parseShard, type Shard } from '../gate/shard-plan.js';
 
-export const MODES = ['check', 'measure-baseline', 'update-baseline', 'canary', 'comment'] as const;
+export const MODES = ['check', 'measure-baseline', 'update-baseline', 'canary', 'comment', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Every input of action.yml, typed; action.yml documents each one (a test keeps them in step). */
@@ -35,6 +36,10 @@ export interface ActionInputs {
   readonly historyFile: string;
   /** Branches whose runs are recorded; empty: the repository's default branch. */
   readonly historyBranches: readonly string[];
+  /** check: run only this shard of the pairs (`I/N`) and write its folder for `merge`; null runs the whole gate. */
+  readonly shard: Shard | null;
+  /** merge: the folder holding one sub-folder per shard (as actions/download-artifact writes several artifacts). */
+  readonly shards: string;
 }
 
 export const INPUT_NAMES = [
@@ -61,6 +66,8 @@ export const INPUT_NAMES = [
   'history-branch',
   'history-file',
   'history-branches',
+  'shard',
+  'shards',
 ] as const;
 
 /** Reads the inputs the runner passes as INPUT_* variables; each error names the input, what it expects and what it got. */
@@ -100,6 +107,8 @@ export function readActionInputs(): ActionInputs {
       .split(',')
       .map((b) => b.trim())
       .filter((b) => b !== ''),
+    shard: text('shard') === '' ? null : parseShard('input shard', text('shard')),
+    shards: text('shards', 'perfgate-shards'),
   };
 }
 

@@ -12,6 +12,8 @@ import type { ActionInputs } from './action-inputs.js';
 import { pullRequestBase } from '../gate/base-commit.js';
 import { verdictFailure, type EmitOutputs, type ModeOutcome } from './mode-outcome.js';
 import { runHistory } from './history.js';
+import { runShard } from '../gate/shard-run.js';
+import { shardStep } from './merge.js';
 import { actionLog, actionProgress, commentMarkdown, emitAnnotations, githubClient, markdownRenderer, postComment, reportOutputs, summaryMarkdown, writeJobSummary } from './publish.js';
 
 /**
@@ -32,6 +34,10 @@ export async function runCheck(inputs: ActionInputs, context: EventContext | nul
     const baseRef = checkBaseRef(inputs, context, workspace);
     const config = loadConfig(inputs.config, { ...(inputs.trials !== undefined ? { trials: inputs.trials } : {}), ...(baseRef !== undefined ? { baseRef } : {}) });
     root = config.root;
+    if (inputs.shard !== null) {
+      const reproduce = `npx perfgate run --config ${inputs.config}${baseRef !== undefined ? ` --base-ref ${baseRef}` : ''} --shard ${inputs.shard.index}/${inputs.shard.count}`;
+      return shardStep(config.outputDir, emit, () => runShard({ config, agentPath, progress: actionProgress, runId: randomUUID(), reproduce, shard: inputs.shard!, service: inputs.config }));
+    }
     const result = await runGate({
       config,
       agentPath,

@@ -11,7 +11,12 @@ import { addWorktree } from './worktree.js';
  * machine's speed hits both sides alike and adjacent pairs can be compared directly.
  * The replay file, the agent and every setting are the candidate's: only the code differs.
  */
-export async function measureInterleaved(options: MeasureOptions, baseRef: string): Promise<{ baseline: Measurement; candidate: Measurement; baseCommit: string }> {
+export async function measureInterleaved(
+  options: MeasureOptions,
+  baseRef: string,
+  /** The pair numbers (1-based, of `config.trials`) to run; a shard runs its share (gate/shard-plan.ts). */
+  pairs: readonly number[] = Array.from({ length: options.config.trials }, (_, i) => i + 1),
+): Promise<{ baseline: Measurement; candidate: Measurement; baseCommit: string }> {
   const { config, progress } = options;
   const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
@@ -31,7 +36,7 @@ export async function measureInterleaved(options: MeasureOptions, baseRef: strin
     }
     buildWatch?.lap('build');
     const parts = { baseline: [] as Measurement[], candidate: [] as Measurement[] };
-    for (let pair = 1; pair <= config.trials; pair++) {
+    for (const pair of pairs) {
       const order = pair % 2 === 1 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const);
       for (const side of order) {
         const sideConfig = side === 'baseline' ? baseConfig : config;

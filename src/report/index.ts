@@ -1,6 +1,6 @@
 export { escapeMarkdown } from './format.js';
 export { renderMarkdown } from './markdown.js';
-export { REPORT_SCHEMA, REPORT_VERSION, type Report, type RequestCounts, type Side } from './report.js';
+export { REPORT_SCHEMA, REPORT_VERSION, type Report, type RequestCounts, type ShardsSummary, type ShardSummary, type Side } from './report.js';
 export { renderTerminal } from './terminal.js';
 export { textTable } from './text-table.js';
 export { buildFlameTree, type FlameTree } from './flame/tree.js';

@@ -1,4 +1,5 @@
 import type { ServiceFinding } from '../analysis/index.js';
+import { shardsSection } from './shards-markdown.js';
 import { hotLinesSection } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
 import { change, codeSpanText, escapeMarkdown, percent, signedPercent } from './format.js';
@@ -63,6 +64,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
 
   if (report.symbolication) out.push(`<sub>${escapeMarkdown(symbolicationLine(report.symbolication))}</sub>`, '');
+  out.push(...shardsSection(report));
   for (const warning of [...comparison.warnings, ...environmentWarning(report)]) out.push(`> [!WARNING]\n> ${escapeMarkdown(warning)}`, '');
   out.push(
     options.artifactUrl

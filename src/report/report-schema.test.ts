@@ -31,6 +31,15 @@ describe('the untrusted report schema', () => {
       functionLines: { 'search.js#scoreProduct': 10 },
       requests: { baseline: [{ requests: 100, errors: 0, statusMismatches: 0, non2xx: 0 }], candidate: [{ requests: 100, errors: 0, statusMismatches: 1, non2xx: 1 }] },
       timingsMs: { build: 10, measure: 2000 },
+      shards: {
+        count: 2,
+        method: 'stratified-sign-flip',
+        detectableByShards: [null, 0.08],
+        shards: [
+          { index: 1, status: 'complete', pairs: [1, 3, 5], cpuModel: 'Some CPU', ratio: 1.01, weight: 0.6 },
+          { index: 2, status: 'failed', pairs: [2, 4, 6], error: 'service exited' },
+        ],
+      },
     };
     const json = JSON.parse(JSON.stringify(full));
     expect(untrustedReportSchema.parse(json)).toEqual(json);

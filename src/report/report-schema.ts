@@ -175,6 +175,26 @@ export const untrustedReportSchema = z.object({
       blind: freeText(2000).nullable(),
     })
     .optional(),
+  shards: z
+    .object({
+      count: count.max(999),
+      method: z.enum(['stratified-sign-flip', 'stored']),
+      detectableByShards: z.array(finite.nullable()).max(999),
+      shards: z
+        .array(
+          z.object({
+            index: count.max(999),
+            status: z.enum(['complete', 'failed', 'missing']),
+            pairs: z.array(count).max(10_000),
+            cpuModel: freeText(200).optional(),
+            ratio: finite.optional(),
+            weight: finite.optional(),
+            error: freeText(2000).optional(),
+          }),
+        )
+        .max(999),
+    })
+    .optional(),
 });
 
 

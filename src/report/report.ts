@@ -46,6 +46,35 @@ export interface Report {
   readonly detectable?: Detectability;
   /** How much of the candidate's profiles has a source file and line, per sample type (CPU first); absent in older reports. */
   readonly symbolication?: readonly Symbolication[];
+  /** Set by `perfgate merge`: the shards combined into this report, and how (docs/sharding.md). */
+  readonly shards?: ShardsSummary;
+}
+
+export interface ShardsSummary {
+  /** N of `--shard I/N`. */
+  readonly count: number;
+  /** same-runner shards: pairs within a shard, combined across shards; stored: the candidate's trials shared out, no pairs. */
+  readonly method: 'stratified-sign-flip' | 'stored';
+  /**
+   * The minimum detectable change of the service's CPU per request (80% power, two-sided
+   * alpha) over the first k complete shards, k = 1, 2, …; null where the pairs are too few
+   * to ever reach alpha. Empty for stored shards.
+   */
+  readonly detectableByShards: readonly (number | null)[];
+  readonly shards: readonly ShardSummary[];
+}
+
+export interface ShardSummary {
+  readonly index: number;
+  readonly status: 'complete' | 'failed' | 'missing';
+  /** The pairs (trial numbers of the whole run) the shard ran. */
+  readonly pairs: readonly number[];
+  readonly cpuModel?: string;
+  /** exp(mean log-ratio) of CPU per request over the shard's own pairs, and its share of the combined estimate's weight. */
+  readonly ratio?: number;
+  readonly weight?: number;
+  /** Why a failed shard failed. */
+  readonly error?: string;
 }
 
 export interface RequestCounts {

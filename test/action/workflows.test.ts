@@ -116,7 +116,7 @@ describe('workflows', () => {
   it('README shows the perfgate workflows as users copy them: the released action where this repository uses its own', () => {
     const readme = read('README.md');
     const shown = new Map([...readme.matchAll(/\[`\.github\/workflows\/([\w.-]+\.yml)`\]\([^)]*\):\n\n```yaml\n([\s\S]*?)```\n/g)].map((m) => [m[1]!, m[2]!]));
-    expect([...shown.keys()].sort()).toEqual(['perfgate-accept.yml', 'perfgate-canary.yml', 'perfgate-check.yml', 'perfgate-comment.yml']);
+    expect([...shown.keys()].sort()).toEqual(['perfgate-accept.yml', 'perfgate-canary.yml', 'perfgate-check.yml', 'perfgate-comment.yml', 'perfgate-shards.yml']);
     for (const [file, text] of shown) expect(text, file).toBe(forUsers(readFileSync(join(WORKFLOWS, file), 'utf8')));
     expect(readme).toMatch(/pin .*by commit SHA/i);
   });
@@ -154,8 +154,8 @@ describe('workflows', () => {
         expect(runsPrCode(job), `${file}: job ${job.name} holds ${job.writes.join(', ')}: write`).toBeNull();
       }
     }
-    // The comment job, the accept flow's commit job, and the history's record job.
-    expect(writers).toBe(3);
+    // The comment job, the accept flow's commit job, the history's record job and the shards' merge job.
+    expect(writers).toBe(4);
   });
 
   it('test their own action (uses: ./) and pin official actions to a Node 24 release by commit SHA', () => {
