@@ -192,7 +192,11 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     if (sameValues(p.values.self, p.values.total)) {
       // A leaf: self = total in every trial, one question asked once.
       add(c.key, ['self', 'total'], run(p.values.self, cpuOffset, drift.cpu), cpu('self') && cpu('total'));
-    } else for (const metric of ['self', 'total'] as const) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric));
+    } else {
+      // A function on one side only is judged on its own time: its total also holds callees
+      // that may be old code (a new cache in front of an old search), each judged for itself.
+      for (const metric of ['self', 'total'] as const) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === 'self' || c.presence === 'both'));
+    }
     if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
   }
   const units_ = packageUnits(found, { baseline, candidate }, scale, factor);

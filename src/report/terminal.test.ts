@@ -23,4 +23,26 @@ describe('renderTerminal', () => {
     // query and render (about 33% each) before the function in evil.js (22%).
     expect(Math.max(order[0]!, order[1]!)).toBeLessThan(order[2]!);
   });
+
+  it('shows a function that regressed on allocations by its allocations, not by CPU figures that did not move', () => {
+    const report = syntheticReport({ score: 0.1, render: 0.3 });
+    const [first, ...rest] = report.comparison.findings;
+    const unchangedCpu = { ...first!.self, outcome: 'unchanged' as const, q: 1, p: 1 };
+    const allocations = { ...first!.self, baselineMedian: 0.1, candidateMedian: 0.3, ratio: 3, ci: { low: 2.5, high: 3.5 }, p: 1e-4, q: 0.002, outcome: 'regressed' as const };
+    const copy = {
+      ...first!,
+      key: 'serialize.js#serialize',
+      name: 'serialize',
+      file: 'serialize.js',
+      outcome: 'regressed' as const,
+      decidedBy: 'allocations' as const,
+      self: unchangedCpu,
+      total: unchangedCpu,
+      allocations,
+      allocationsPerRequest: { baseline: { bytes: 1024, objects: 10 }, candidate: { bytes: 3072, objects: 30 } },
+    };
+    const text = renderTerminal({ ...report, comparison: { ...report.comparison, findings: [copy, ...rest] } });
+    const row = text.split('\n').find((line) => /\sserialize\s/.test(line))!;
+    expect(row).toMatch(/REGRESSED\s+serialize\s+serialize\.js\s+allocations\s+1\.0 KiB → 3\.0 KiB\s+\+200\.0% \(\+150\.0% … \+250\.0%\)\s+0\.002/);
+  });
 });

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/index.js';
+import { addAuditChecksum, cacheSearches } from './fixtures/verdict-commits.js';
+import { MARK } from './helpers/example-config.js';
+import { leftoverProcesses } from './helpers/processes.js';
+import { REPO, runCli } from './helpers/run-cli.js';
+
+// Issue #13 end to end: real commits to the example service, judged against a stored
+// baseline of the commit before them and against that commit re-measured here (same-runner).
+// An optimisation must pass; new per-request code must fail, naming the new function.
+describe.each([
+  { change: 'an optimisation (search caches its results)', commit: cacheSearches, fails: false },
+  { change: 'a new per-request function (an audit checksum)', commit: addAuditChecksum, fails: true },
+])('$change', ({ commit, fails }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-verdict-'));
+  const mark = randomUUID();
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  const configFor = (baseline: 'stored' | 'same-runner') => {
+    const path = join(dir, `perfgate.${baseline}.json`);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        service: { start: 'node examples/shop-api/server.js', readyPath: '/health', env: { [MARK]: mark } },
+        replay: 'replay/shop-api.ndjson',
+        baseline: 'baselines/shop-api.json',
+        output: `report-${baseline}`,
+        trials: 10,
+        load: { warmupRequests: 300, measureRequests: 3000, connections: 8 },
+        compare: { baseline, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
+      }),
+    );
+    return path;
+  };
+  let ready: Promise<void> | undefined;
+  const setUp = () =>
+    (ready ??= (async () => {
+      cpSync(join(REPO, 'examples/shop-api'), join(dir, 'examples/shop-api'), { recursive: true });
+      cpSync(join(REPO, 'replay/shop-api.ndjson'), join(dir, 'replay/shop-api.ndjson'));
+      const stored = configFor('stored');
+      configFor('same-runner');
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'service');
+      const made = await runCli(['baseline', '--config', stored]);
+      expect(made.code, made.stderr).toBe(0);
+      commit(dir);
+      git('add', 'examples');
+      git('commit', '-qm', 'the change');
+    })());
+
+  afterAll(async () => {
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  });
+
+  it.each(['stored', 'same-runner'] as const)(`in %s mode is judged ${fails ? 'a regression, naming the new function' : 'no regression'}`, async (mode) => {
+    await setUp();
+    const result = await runCli(['run', '--config', join(dir, `perfgate.${mode}.json`)]);
+    const report = JSON.parse(readFileSync(join(dir, `report-${mode}/report.json`), 'utf8')) as Report;
+    const summary = `${result.stdout}\n${result.stderr}`;
+    expect(report.baselineSource.kind).toBe(mode);
+    if (fails) {
+      expect(result.code, summary).toBe(1);
+      const blocking = report.comparison.verdict.outcome === 'fail' ? report.comparison.verdict.blocking : [];
+      const audit = blocking.find((f) => f.name === 'auditChecksum');
+      expect(audit, summary).toMatchObject({ presence: 'added', outcome: 'regressed', file: 'examples/shop-api/router.js' });
+      // Named first among the service's own code: not the garbage collector or Node's internals.
+      expect(blocking[0]!.name, summary).toBe('auditChecksum');
+    } else {
+      expect(result.code, summary).toBe(0);
+      expect(report.comparison.findings.filter((f) => f.outcome === 'regressed')).toEqual([]);
+      const searchProducts = report.comparison.findings.find((f) => f.name === 'searchProducts');
+      expect(searchProducts?.outcome, summary).toBe('improved');
+    }
+  });
+});
