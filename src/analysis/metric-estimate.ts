@@ -26,7 +26,7 @@ export interface MetricEstimate {
 export function unpairedEstimate(baseline: readonly number[], candidate: readonly number[], offset: number): MetricEstimate {
   const lb = baseline.map((v) => Math.log(v + offset));
   const lc = candidate.map((v) => Math.log(v + offset));
-  const se = MEDIAN_EFFICIENCY * Math.sqrt(variance(lb) / lb.length + variance(lc) / lc.length);
+  const se = atLeastCounting(MEDIAN_EFFICIENCY * Math.sqrt(variance(lb) / lb.length + variance(lc) / lc.length), () => Math.sqrt(countingVariance(baseline, offset) / lb.length + countingVariance(candidate, offset) / lc.length));
   return {
     baselineMedian: safeMedian(baseline),
     candidateMedian: safeMedian(candidate),
@@ -48,9 +48,29 @@ export function pairedEstimate(baseline: readonly number[], candidate: readonly 
     baselineMedian: safeMedian(baseline),
     candidateMedian: safeMedian(candidate),
     effect: d.length === 0 ? 0 : d.reduce((a, b) => a + b, 0) / d.length,
-    se: d.length < 2 ? Number.POSITIVE_INFINITY : Math.sqrt(variance(d) / d.length),
+    se: d.length < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(Math.sqrt(variance(d) / d.length), () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / d.length)),
     df: Math.max(1, d.length - 1),
   };
+}
+
+/**
+ * Trials that agree exactly (two trials of a function the profiler saw once each, then
+ * three times each, say) say nothing about the noise: their spread of zero is not a
+ * certainty, so the profiler's counting noise stands in for it. A spread above zero is the
+ * trials' own.
+ */
+function atLeastCounting(se: number, counting: () => number): number {
+  return se > 0 ? se : counting();
+}
+
+/**
+ * The variance a profiler's counting alone puts on a value's log, averaged over the values:
+ * a value of k samples (`offset` is half of one sample's worth) varies like a Poisson count,
+ * whose log has variance about 1/(k + ½). 0 when the metric has no sample size.
+ */
+export function countingVariance(values: readonly number[], offset: number): number {
+  if (!(offset > 0) || values.length === 0) return 0;
+  return values.reduce((a, v) => a + 1 / (v / (2 * offset) + 0.5), 0) / values.length;
 }
 
 /** Sample variance (n − 1); 0 for fewer than two values. */

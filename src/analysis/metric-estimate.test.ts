@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DRIFT } from './drift-variance.js';
+import { pairedEstimate, unpairedEstimate } from './metric-estimate.js';
+import { testMetric } from './metric-test.js';
+
+// One profiler sample is worth 1 here (offset, half a sample, 0.5): values are sample counts.
+const ONE_SAMPLE = 0.5;
+
+describe('a metric whose trials agree exactly', () => {
+  it('is not a certainty: two pairs of a function seen once, then three times, are counting noise', () => {
+    // Seen before as p = 0: identical log ratios in every pair gave a standard error of zero.
+    const test = testMetric({ baseline: [1, 1], candidate: [3, 3] }, 'both', 'paired', ONE_SAMPLE, NO_DRIFT);
+    expect(test.pUp).toBeGreaterThan(0.05);
+    expect(test.measured.ci.low).toBeLessThan(1);
+    expect(pairedEstimate([1, 1], [3, 3], ONE_SAMPLE).se).toBeGreaterThan(0.5);
+    expect(unpairedEstimate([1, 1], [3, 3], ONE_SAMPLE).se).toBeGreaterThan(0.5);
+  });
+
+  it('keeps the trials’ own spread when they have one, and many samples are near-certain', () => {
+    expect(pairedEstimate([100, 110], [200, 230], ONE_SAMPLE).se).toBeCloseTo(Math.abs(Math.log(230.5 / 110.5) - Math.log(200.5 / 100.5)) / 2, 6);
+    const many = testMetric({ baseline: [10_000, 10_000, 10_000], candidate: [20_000, 20_000, 20_000] }, 'both', 'paired', ONE_SAMPLE, NO_DRIFT);
+    expect(many.pUp).toBeLessThan(1e-4);
+  });
+});
