@@ -31,7 +31,8 @@ describe.each([
         output: `report-${baseline}`,
         trials: 10,
         load: { warmupRequests: 300, measureRequests: 3000, connections: 8 },
-        compare: { baseline, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
+        // 10 trials of 3000 requests cannot see +25% in every function (maxDetectable is tested on its own); the model is what is judged here.
+        compare: { baseline, maxDetectable: 10, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
       }),
     );
     return path;

@@ -22,3 +22,14 @@ describe('a metric whose trials agree exactly', () => {
     expect(many.pUp).toBeLessThan(1e-4);
   });
 });
+
+describe('a function found on one side only, in trials that agree exactly', () => {
+  it('is not certain to be there: seen once in each of two trials is counting noise', async () => {
+    const { presenceTest } = await import('./presence-test.js');
+    // Seen before as p = 0 with a zero-width interval ("new (7.41% … 7.41%)").
+    const once = presenceTest([1, 1], ONE_SAMPLE);
+    expect(once.p).toBeGreaterThan(0.05);
+    expect(once.ci.low).toBeLessThan(1);
+    expect(presenceTest([1000, 1000, 1000], ONE_SAMPLE).p).toBeLessThan(1e-3);
+  });
+});

@@ -27,7 +27,7 @@ export function testMetric(values: { baseline: readonly number[]; candidate: rea
   const where = presence === 'both' && zero(values.baseline) !== zero(values.candidate) ? (zero(values.baseline) ? 'added' : 'gone') : presence;
   if (where !== 'both') {
     const side = where === 'added' ? values.candidate : values.baseline;
-    const test = presenceTest(side);
+    const test = presenceTest(side, offset);
     const added = where === 'added';
     const baselineMedian = safeMedian(values.baseline);
     const candidateMedian = safeMedian(values.candidate);

@@ -17,11 +17,14 @@ export interface PresenceTest {
   readonly ci: { readonly low: number; readonly high: number };
 }
 
-export function presenceTest(values: readonly number[]): PresenceTest {
+export function presenceTest(values: readonly number[], offset = 0): PresenceTest {
   const n = values.length;
   const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
   if (n < 2 || mean <= 0) return { mean, p: 1, ci: { low: 0, high: mean } };
-  const se = Math.sqrt(variance(values) / n);
+  // Trials that agree exactly (a function seen once in each) are not a certainty: the
+  // profiler's counting noise (a count of k varies by √k; `offset` is half a sample) stands in.
+  const spread = Math.sqrt(variance(values) / n);
+  const se = spread > 0 ? spread : offset > 0 ? Math.sqrt(values.reduce((a, v) => a + v * 2 * offset, 0) / n / n) : 0;
   if (se === 0) return { mean, p: 0, ci: { low: mean, high: mean } };
   const t = tQuantile(0.025, n - 1);
   return { mean, p: tUpperTail(mean / se, n - 1), ci: { low: Math.max(0, mean - t * se), high: mean + t * se } };

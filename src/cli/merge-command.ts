@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { renderTerminal } from '../report/index.js';
-import { mergeServices } from '../gate/services-merge.js';
 import { exitCodeOf, type Command } from './command.js';
 import { stringOption } from './shared-options.js';
 
@@ -16,6 +14,8 @@ verdict per service and one overall; the exit code is the overall one.`,
   positionals: { min: 1, max: 999, name: 'DIR…' },
   async run(values, positionals, io) {
     const output = resolve(stringOption(values, 'output') ?? 'perfgate-report');
+    // The gate's parts (autocannon among them) load when the command runs, not when perfgate starts.
+    const [{ mergeServices }, { renderTerminal }] = await Promise.all([import('../gate/services-merge.js'), import('../report/index.js')]);
     const result = mergeServices(positionals, output);
     const several = result.services.length > 1;
     for (const s of result.services) {

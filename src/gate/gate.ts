@@ -157,14 +157,15 @@ async function analyse(options: MeasureOptions & { timings: PhaseTimings }, side
 
 /**
  * Why a comparison with a stored baseline cannot decide: the baseline does not match this
- * run; the run was blind (its noise, or the drift between the sides, hid a change of
- * compare.maxDetectable); or the service's CPU per request regressed against it (a uniform
+ * run; the run passed blind (its noise, or the drift between the sides, would have hidden a
+ * change of compare.maxDetectable); or the service's CPU per request regressed against it (a uniform
  * slowdown and a slower machine look alike across time; only a same-runner comparison
  * tells them apart).
  */
 export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
-  if (blind !== null) return blind;
+  // Blindness speaks against a pass (it could have missed something), not against what the run did find.
+  if (blind !== null && comparison.verdict.outcome === 'pass') return blind;
   const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
   if (cpu?.comparison.outcome === 'regressed') {
     const c = cpu.comparison;

@@ -14,8 +14,11 @@ describe('a stored comparison that cannot decide', () => {
     );
   });
 
-  it('doubts a blind run, naming what it could not have seen', () => {
-    expect(storedDoubt([], cpu('unchanged', 1), 'this run could not have seen a +25% regression')).toMatch(/could not have seen a \+25%/);
+  it('doubts a blind pass, naming what it could not have seen, but not a failure the run did see', () => {
+    const passed = { ...cpu('unchanged', 1), verdict: { outcome: 'pass', rule: 'no function regressed' } } as unknown as Comparison;
+    const failed = { ...cpu('unchanged', 1), verdict: { outcome: 'fail', rule: '1 function regressed', blocking: [] } } as unknown as Comparison;
+    expect(storedDoubt([], passed, 'this run could not have seen a +25% regression')).toMatch(/could not have seen a \+25%/);
+    expect(storedDoubt([], failed, 'this run could not have seen a +25% regression')).toBeNull();
   });
 
   it('doubts a regression of the service CPU per request (a slower machine looks the same), not an improvement or no change', () => {

@@ -32,6 +32,10 @@ export function exampleConfig(
     trials: 8,
     load: { warmupRequests: 300, measureRequests: 1500, connections: 8 },
     ...rest,
+    // These runs are small (a few trials of a few hundred requests): far too few to see a +25%
+    // regression, which would make every pass inconclusive. What a run can see is tested on its
+    // own (src/analysis/detectability.test.ts) and at the real defaults by the demo.
+    compare: { maxDetectable: 10, ...(rest.compare as Record<string, unknown> | undefined) },
   };
   const path = join(dir, 'perfgate.config.json');
   writeFileSync(path, JSON.stringify(config, null, 2));
