@@ -8,6 +8,7 @@ import { runCanary } from './action/canary.js';
 import { runCheck } from './action/check.js';
 import { runMerge } from './action/merge.js';
 import { runComment } from './action/comment.js';
+import { prTrend } from './action/history.js';
 import type { EmitOutputs, ModeOutcome } from './action/mode-outcome.js';
 import { setOutputs, type ActionOutputs } from './action/outputs.js';
 import { actionLog } from './action/publish.js';
@@ -48,7 +49,7 @@ async function runMode(inputs: ActionInputs, context: EventContext | null, agent
       return runMerge(inputs, context, workspace, emit);
     case 'comment': {
       if (!context) throw new PerfgateError('USAGE', 'mode comment needs GITHUB_REPOSITORY and GITHUB_EVENT_PATH (it runs on workflow_run)');
-      const result = await runComment(context, inputs.artifact, inputs, actionLog);
+      const result = await runComment(context, inputs.artifact, inputs, actionLog, async (report) => (await prTrend(report, context, inputs, actionLog)).comment);
       emit({ ...(result.pullRequest !== null ? { 'pull-request': String(result.pullRequest) } : {}), ...(result.url ? { 'comment-url': result.url } : {}) });
       return { failure: null };
     }

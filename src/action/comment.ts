@@ -1,4 +1,5 @@
 import { PerfgateError } from '../errors.js';
+import type { Report } from '../report/index.js';
 import type { EventContext } from '../github/event-context.js';
 import { findPullRequestByHead } from '../github/find-pull-request.js';
 import { readReportArtifact } from '../github/report-artifact.js';
@@ -17,7 +18,7 @@ export interface CommentOutcome {
  * validated, and the PR is the open one whose head is the run's head SHA in the run's
  * head repository, found through the API — never a number from the artifact.
  */
-export async function runComment(context: EventContext, artifactDir: string, settings: CommentSettings, log: Log): Promise<CommentOutcome> {
+export async function runComment(context: EventContext, artifactDir: string, settings: CommentSettings, log: Log, trend?: (report: Report) => Promise<string>): Promise<CommentOutcome> {
   const run = context.workflowRun;
   if (context.eventName !== 'workflow_run' || !run) {
     throw new PerfgateError('USAGE', `perfgate comment runs on the workflow_run event (got ${JSON.stringify(context.eventName)}); see docs/github-action.md for the workflow`);
@@ -36,7 +37,10 @@ export async function runComment(context: EventContext, artifactDir: string, set
     log.notice(`perfgate: no open pull request has head ${run.headSha.slice(0, 12)} in ${run.headRepo} (closed, or pushed again since); nothing to comment on`);
     return { pullRequest: null, url: null };
   }
-  const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, markdownRenderer(context, run.id)), settings, log);
+  // The default branch's trend (history: true), read from the data branch, goes inside what is fitted to GitHub's limits.
+  const section = trend ? await trend(report) : '';
+  const render = markdownRenderer(context, run.id);
+  const posted = await postComment(client, context, pr.number, (marker) => commentMarkdown(report, marker, (r) => render(r) + section), settings, log);
   if (!posted) throw new PerfgateError('PERMISSION_DENIED', `the token may not comment on #${pr.number}: give the comment job \`permissions: pull-requests: write\``);
   return { pullRequest: pr.number, url: posted.url };
 }

@@ -5,6 +5,7 @@ import { trendMarkdown } from '../history/trend-markdown.js';
 import { historySvg } from '../history/history-svg.js';
 import type { Report } from '../report/index.js';
 import type { ActionInputs } from './action-inputs.js';
+import type { GitHubClient } from '../github/client.js';
 import { githubClient, type Log } from './publish.js';
 
 export interface HistoryOutcome {
@@ -57,6 +58,21 @@ export async function runHistory(report: Report, context: EventContext | null, i
     log.info(`perfgate: recorded this run in ${source} (commit ${written.commit.slice(0, 12)}, ${written.attempts} attempt(s))${dropped > 0 ? `; dropped the ${dropped} oldest runs (keeps ${DEFAULT_MAX_RECORDS})` : ''}`);
     return { ...NOTHING, recorded: written.commit };
   }
+  return readTrend(report, client, at, recordedBranches, source);
+}
+
+/**
+ * The default branch's trend beside a PR's report: read from the data branch, never
+ * written. The comment mode calls it too, since that is where the PR's comment is posted.
+ */
+export async function prTrend(report: Report, context: EventContext, inputs: Pick<ActionInputs, 'history' | 'historyBranch' | 'historyFile' | 'historyBranches' | 'token' | 'maxApiWrites'>, log: Log): Promise<HistoryOutcome> {
+  if (!inputs.history || inputs.token === '') return NOTHING;
+  const at: DataFileLocation = { repo: context.repo, branch: inputs.historyBranch, path: inputs.historyFile };
+  const recordedBranches = inputs.historyBranches.length > 0 ? inputs.historyBranches : context.defaultBranch ? [context.defaultBranch] : [];
+  return readTrend(report, githubClient(context, inputs, log), at, recordedBranches, `${at.branch}:${at.path}`);
+}
+
+async function readTrend(report: Report, client: GitHubClient, at: DataFileLocation, recordedBranches: readonly string[], source: string): Promise<HistoryOutcome> {
   const file = await readDataFile(client, at);
   if (file === null) return NOTHING;
   const trendBranch = recordedBranches[0];

@@ -158,16 +158,18 @@ async function analyse(options: MeasureOptions & { timings: PhaseTimings }, side
 /**
  * Why a comparison with a stored baseline cannot decide: the baseline does not match this
  * run; the run passed blind (its noise, or the drift between the sides, would have hidden a
- * change of compare.maxDetectable); or the service's CPU per request regressed against it (a uniform
- * slowdown and a slower machine look alike across time; only a same-runner comparison
- * tells them apart).
+ * change of compare.maxDetectable); or the service's CPU per request regressed against it with
+ * no function to blame (a uniform slowdown and a slower machine look alike across time; only
+ * a same-runner comparison tells them apart).
  */
 export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
   // Blindness speaks against a pass (it could have missed something), not against what the run did find.
   if (blind !== null && comparison.verdict.outcome === 'pass') return blind;
+  // A rise of CPU per request with no function to blame is a uniform slowdown or a slower
+  // machine; with functions to blame (shares cancel the machine's speed), the failure stands.
   const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
-  if (cpu?.comparison.outcome === 'regressed') {
+  if (cpu?.comparison.outcome === 'regressed' && comparison.verdict.outcome !== 'fail') {
     const c = cpu.comparison;
     return `the service's CPU per request regressed against the stored baseline (×${c.ratio.toFixed(2)}, 95% CI ×${c.ci.low.toFixed(2)}–×${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
   }

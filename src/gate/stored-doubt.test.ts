@@ -4,7 +4,7 @@ import { storedDoubt } from './gate.js';
 
 function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
   const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
-  return { service: [{ metric: 'cpuMicrosPerRequest', higherIsWorse: true, comparison: metric }] } as unknown as Comparison;
+  return { verdict: { outcome: 'pass', rule: 'no function regressed' }, service: [{ metric: 'cpuMicrosPerRequest', higherIsWorse: true, comparison: metric }] } as unknown as Comparison;
 }
 
 describe('a stored comparison that cannot decide', () => {
@@ -19,6 +19,11 @@ describe('a stored comparison that cannot decide', () => {
     const failed = { ...cpu('unchanged', 1), verdict: { outcome: 'fail', rule: '1 function regressed', blocking: [] } } as unknown as Comparison;
     expect(storedDoubt([], passed, 'this run could not have seen a +25% regression')).toMatch(/could not have seen a \+25%/);
     expect(storedDoubt([], failed, 'this run could not have seen a +25% regression')).toBeNull();
+  });
+
+  it('lets a failure with functions to blame stand when CPU per request rose too', () => {
+    const failed = { ...cpu('regressed', 1.3), verdict: { outcome: 'fail', rule: '1 function regressed', blocking: [] } } as unknown as Comparison;
+    expect(storedDoubt([], failed, null)).toBeNull();
   });
 
   it('doubts a regression of the service CPU per request (a slower machine looks the same), not an improvement or no change', () => {

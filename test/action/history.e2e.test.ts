@@ -143,4 +143,24 @@ describe('action, check mode with history: true, against a fake api.github.com t
     // A PR run reads the history and writes nothing to it.
     expect(github.requests.filter((r) => r.operationId === 'repos/create-or-update-file-contents')).toEqual([]);
   });
+
+  it('shows the trend in the comment the comment mode posts (workflow_run), reading the history and writing none', async () => {
+    await start();
+    github.addBranch(DATA, 'd'.repeat(40));
+    const records = Array.from({ length: 20 }, (_, i) => historyRecord(reportAt(400 + i, i.toString(16).padStart(40, 'b')).report, { parent: null, branch: 'main', runUrl: null }));
+    github.putFile(DATA, 'history.ndjson', Buffer.from(serializeHistory(records)));
+    const head = 'c'.repeat(40);
+    github.pulls.push({ number: 7, state: 'open', headSha: head, headRef: 'patch-1', headRepo: REPO });
+    // The workflow_run example's repository has main as its default branch: its history is main's.
+    const event = webhookExample('workflow_run', 'completed');
+    Object.assign(event.workflow_run, { event: 'pull_request', head_sha: head, head_branch: 'patch-1', conclusion: 'success', pull_requests: [] });
+    event.workflow_run.head_repository = { ...event.workflow_run.head_repository, full_name: REPO };
+    const artifact = dirname(reportAt(430, head).path);
+    const run = await runAction({ inputs: { mode: 'comment', artifact, 'github-token': 'ghs_workflow_token', history: 'true' }, event, eventName: 'workflow_run', repository: REPO, apiUrl: github.url });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const comment = github.comments.get(7)!.at(-1)!.body;
+    expect(comment).toMatch(/### Trend of main \(last 20 runs, µs CPU per request\)/);
+    expect(comment).toMatch(/→ this PR `[▁▂▃▄▅▆▇█]` 430\.0: above 20 of the last 20 runs of main/);
+    expect(github.requests.filter((r) => r.operationId === 'repos/create-or-update-file-contents')).toEqual([]);
+  });
 });
