@@ -1,0 +1,1152 @@
+import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
+import {
+  decodePprof,
+  encodePprofGzip,
+  scaledLike,
+  symbolication,
+  symbolicationWarning
+} from "./chunk-BPI7REON.js";
+import {
+  seededRandom
+} from "./chunk-RADQ4DZD.js";
+import {
+  writeFileAtomic
+} from "./chunk-BKLRVJWE.js";
+import {
+  buildFlameTree,
+  flameMeasures,
+  flamePageData,
+  renderHtml,
+  reportJson
+} from "./chunk-REH7SQXM.js";
+import {
+  functionLines,
+  mergeProfiles
+} from "./chunk-TPCATKFW.js";
+import {
+  globToRegExp
+} from "./chunk-MD65PPN2.js";
+import {
+  median
+} from "./chunk-SB6TE77W.js";
+
+// src/analysis/allocation-shares.ts
+function allocationsProfiled(trials) {
+  return trials.length > 0 && trials.every((t) => t.allocatedBytes !== void 0 && t.allocatedBytes > 0);
+}
+function allocationUnit(baseline) {
+  const perRequest = baseline.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
+  return perRequest.length === 0 ? 0 : median(perRequest);
+}
+
+// src/analysis/attribution-jumps.ts
+var MIN_SAMPLES_FOR_JUMP = 30;
+function sideJumps(values, samples, floor) {
+  if (values.length < 2) return false;
+  const max = Math.max(...values);
+  return max >= 2 * floor && Math.max(...samples) >= MIN_SAMPLES_FOR_JUMP && Math.min(...values) < max / 4;
+}
+function absorbedByAnother(values, others) {
+  const dx = centred(values);
+  const sxx = dx.reduce((a, v) => a + v * v, 0);
+  if (sxx === 0) return false;
+  for (const other of others) {
+    if (other.length !== values.length) continue;
+    const dy = centred(other);
+    const syy = dy.reduce((a, v) => a + v * v, 0);
+    if (syy === 0) continue;
+    const sxy = dx.reduce((a, v, i) => a + v * dy[i], 0);
+    const slope = sxy / sxx;
+    const correlation = sxy / Math.sqrt(sxx * syy);
+    if (slope <= -0.5 && slope >= -1.5 && correlation <= -0.8) return true;
+  }
+  return false;
+}
+function centred(values) {
+  const mean2 = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.map((v) => v - mean2);
+}
+
+// src/analysis/benjamini-hochberg.ts
+function benjaminiHochberg(pValues) {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const q = new Array(m);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const entry = order[rank - 1];
+    running = Math.min(running, entry.p * m / rank);
+    q[entry.index] = Math.min(1, running);
+  }
+  return q;
+}
+
+// src/analysis/common-factor.ts
+var MIN_FUNCTIONS = 5;
+var MIN_SPREAD = 0.01;
+var GRID_STEP = 1e-3;
+function commonFactor(selfLogRatios) {
+  const usable = selfLogRatios.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
+  if (usable.length < MIN_FUNCTIONS) return 1;
+  const spreads = usable.map((e) => Math.sqrt(e.se ** 2 + MIN_SPREAD ** 2));
+  const low = Math.min(...usable.map((e) => e.effect));
+  const high = Math.max(...usable.map((e) => e.effect));
+  let best = 0;
+  let bestDensity = -1;
+  for (let c = low; c <= high + GRID_STEP / 2; c += GRID_STEP) {
+    let density = 0;
+    usable.forEach((e, i) => {
+      const z = (c - e.effect) / spreads[i];
+      density += Math.exp(-0.5 * z * z);
+    });
+    if (density > bestDensity) {
+      bestDensity = density;
+      best = c;
+    }
+  }
+  return Math.exp(best);
+}
+
+// src/analysis/drift-variance.ts
+var MIN_METRICS_FOR_DRIFT = 12;
+var NO_DRIFT = { sd: 0, df: Number.POSITIVE_INFINITY };
+function driftSd(estimates, centre) {
+  const finite = estimates.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
+  if (finite.length < MIN_METRICS_FOR_DRIFT) return NO_DRIFT;
+  const usable = finite;
+  const z = (e, tau) => Math.abs(e.effect - centre) / Math.sqrt(e.se ** 2 + tau ** 2 || Number.MIN_VALUE);
+  const first = solve((tau) => median(usable.map((e) => z(e, tau))), HALF_NORMAL_MEDIAN);
+  const kept = usable.filter((e) => z(e, first) <= TRIM);
+  if (kept.length < MIN_METRICS_FOR_DRIFT) return { sd: first, df: Number.POSITIVE_INFINITY };
+  const sd = solve((tau) => kept.reduce((a, e) => a + z(e, tau) ** 2, 0), TRIMMED_MEAN_SQUARE * chiSquareLowerQuantile(kept.length));
+  return { sd, df: Number.POSITIVE_INFINITY };
+}
+function chiSquareLowerQuantile(k) {
+  const a = 2 / (9 * k);
+  return k * Math.max(0, 1 - a - Z_90 * Math.sqrt(a)) ** 3;
+}
+function solve(statistic, target) {
+  if (statistic(0) <= target) return 0;
+  let low = 0;
+  let high = 1;
+  while (statistic(high) > target && high < 64) high *= 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (statistic(mid) > target) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+var TRIM = 2.5;
+var Z_90 = 1.2815515655446004;
+var HALF_NORMAL_MEDIAN = 0.6744897501960817;
+var TRIMMED_MEAN_SQUARE = 1 - 2 * 2.5 * Math.exp(-(2.5 ** 2) / 2) / Math.sqrt(2 * Math.PI) / 0.9875806693484477;
+
+// src/analysis/package-identity.ts
+var PACKAGE_FILE = /^((?:@[^/@]+\/)?[^/@]+)@([^/]+)\/(.*)$/;
+function packageOf(file) {
+  const match = PACKAGE_FILE.exec(file);
+  return match ? { name: match[1], version: match[2] } : void 0;
+}
+function versionlessKey(key, file) {
+  const found = PACKAGE_FILE.exec(file);
+  if (!found) return key;
+  return `${found[1]}/${found[3]}${key.slice(file.length)}`;
+}
+function isLibraryFile(file) {
+  return file === "" || file.startsWith("node:") || packageOf(file) !== void 0 || file.startsWith("/") || /^[A-Za-z]:[\\/]/.test(file) || file.includes("/pkg/mod/");
+}
+
+// src/analysis/function-order.ts
+var ENTRY_POINT = 0.8;
+var OUTCOME_ORDER = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
+function byImportance(whole) {
+  return (a, b) => compareFindings(a, b, whole);
+}
+function compareFindings(a, b, whole) {
+  const order = OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
+  if (order !== 0) return order;
+  const entry = (f) => Number(whole > 0 && f.self.outcome !== f.outcome && f.total.baselineMedian >= ENTRY_POINT * whole);
+  const entries = entry(a) - entry(b);
+  if (entries !== 0) return entries;
+  const library = Number(isLibraryFile(a.file)) - Number(isLibraryFile(b.file));
+  if (library !== 0 && a.outcome !== "unchanged") return library;
+  const ownBlame = (f) => Number(f.self.outcome === f.outcome || f.allocations?.outcome === f.outcome);
+  const selfBlame = ownBlame(b) - ownBlame(a);
+  if (selfBlame !== 0) return selfBlame;
+  const moved = (f, metric) => {
+    const m = metric === "allocations" ? f.allocations : f[metric];
+    return m ? Math.abs(m.candidateMedian - m.baselineMedian) : 0;
+  };
+  const cpu = (f) => f.decidedBy === "allocations" ? 0 : moved(f, f.decidedBy ?? "self");
+  return cpu(b) - cpu(a) || moved(b, "allocations") - moved(a, "allocations") || a.key.localeCompare(b.key);
+}
+
+// src/analysis/function-candidates.ts
+function functionCandidates(baseline, candidate, ignored) {
+  const byMatch = (trials) => trials.map((t) => {
+    const found = /* @__PURE__ */ new Map();
+    for (const [key, cost] of Object.entries(t.functions)) {
+      if (ignored(key)) continue;
+      const match = versionlessKey(key, cost.file);
+      const before = found.get(match);
+      found.set(match, before ? { ...before, selfNanos: before.selfNanos + cost.selfNanos, totalNanos: before.totalNanos + cost.totalNanos, allocBytes: (before.allocBytes ?? 0) + (cost.allocBytes ?? 0), allocObjects: (before.allocObjects ?? 0) + (cost.allocObjects ?? 0) } : { ...cost, key });
+    }
+    return found;
+  });
+  const base = byMatch(baseline);
+  const cand = byMatch(candidate);
+  const keys = /* @__PURE__ */ new Set();
+  for (const side of [base, cand]) for (const trial of side) for (const key of trial.keys()) keys.add(key);
+  const per = (side, match, field) => side.map((t) => t.get(match)?.[field] ?? 0);
+  const first = (side, match) => side.map((t) => t.get(match)).find(Boolean);
+  const build = (baseMatch, candMatch) => {
+    const b = first(base, baseMatch);
+    const c = first(cand, candMatch);
+    const shown = c ?? b;
+    const pkgB = b ? packageOf(b.file) : void 0;
+    const pkgC = c ? packageOf(c.file) : void 0;
+    const pkg = pkgC ?? pkgB;
+    return {
+      key: shown.key,
+      match: candMatch,
+      name: shown.name,
+      file: shown.file,
+      presence: b && c ? "both" : c ? "added" : "gone",
+      ...pkg ? { package: { name: pkg.name, ...pkgB ? { baselineVersion: pkgB.version } : {}, ...pkgC ? { candidateVersion: pkgC.version } : {} } } : {},
+      ...b && c && baseMatch !== candMatch ? { renamedFrom: b.key } : {},
+      self: { baseline: per(base, baseMatch, "selfNanos"), candidate: per(cand, candMatch, "selfNanos") },
+      total: { baseline: per(base, baseMatch, "totalNanos"), candidate: per(cand, candMatch, "totalNanos") },
+      allocBytes: { baseline: per(base, baseMatch, "allocBytes"), candidate: per(cand, candMatch, "allocBytes") },
+      allocObjects: { baseline: per(base, baseMatch, "allocObjects"), candidate: per(cand, candMatch, "allocObjects") }
+    };
+  };
+  const inBase = (key) => base.some((t) => t.has(key));
+  const inCand = (key) => cand.some((t) => t.has(key));
+  const sorted = [...keys].sort();
+  const gone = sorted.filter((k) => inBase(k) && !inCand(k));
+  const added = sorted.filter((k) => !inBase(k) && inCand(k));
+  const renames = pairRenames(gone, added, (k) => fileOfMatch(base, cand, k), (k, side) => typical(per(side === "baseline" ? base : cand, k, "totalNanos")));
+  const paired = /* @__PURE__ */ new Set([...renames.keys(), ...renames.values()]);
+  const out = [];
+  for (const key of sorted) {
+    if (renames.has(key)) out.push(build(renames.get(key), key));
+    else if (!paired.has(key)) out.push(build(key, key));
+  }
+  return out;
+}
+function pairRenames(gone, added, fileOf, cost) {
+  const pairs = /* @__PURE__ */ new Map();
+  const free = new Set(gone);
+  for (const a of added) {
+    const file = fileOf(a);
+    if (file === "") continue;
+    let best;
+    let distance = Number.POSITIVE_INFINITY;
+    for (const g of free) {
+      if (fileOf(g) !== file) continue;
+      const d = Math.abs(Math.log((cost(a, "candidate") + 1) / (cost(g, "baseline") + 1)));
+      if (d < distance) {
+        best = g;
+        distance = d;
+      }
+    }
+    if (best !== void 0) {
+      pairs.set(a, best);
+      free.delete(best);
+    }
+  }
+  return pairs;
+}
+function fileOfMatch(base, cand, match) {
+  const seen = [...base, ...cand].map((t) => t.get(match)).find(Boolean);
+  return seen ? versionlessKey(seen.file, seen.file) : "";
+}
+function typical(values) {
+  return values.length === 0 ? 0 : median([...values]);
+}
+
+// src/analysis/judge.ts
+var UNTESTED = { pUp: 1, pDown: 1, qUp: 1, qDown: 1 };
+function judge(measured, tails, floors, untestable) {
+  const { baseline, candidate, baselineMedian, candidateMedian, ci } = measured;
+  const rising = candidateMedian >= baselineMedian;
+  const p = rising ? tails.pUp : tails.pDown;
+  const q = rising ? tails.qUp : tails.qDown;
+  let outcome;
+  if (untestable || measured.presence === "both" && (baseline.length < 2 || candidate.length < 2)) outcome = "inconclusive";
+  else if (measured.presence !== "both") {
+    const significant = measured.presence === "added" ? tails.qUp <= floors.alpha : tails.qDown <= floors.alpha;
+    const cost = measured.costCi ?? { low: 0, high: 0 };
+    if (significant && cost.low >= floors.absolute && cost.low > 0) outcome = measured.presence === "added" ? "regressed" : "improved";
+    else if (cost.high < floors.absolute) outcome = "unchanged";
+    else outcome = "inconclusive";
+  } else {
+    const upper = 1 + floors.minEffect;
+    const lower = 1 / upper;
+    const delta = candidateMedian - baselineMedian;
+    if (tails.qUp <= floors.alpha && ci.low > upper && delta >= floors.absolute) outcome = "regressed";
+    else if (tails.qDown <= floors.alpha && ci.high < lower && -delta >= floors.absolute) outcome = "improved";
+    else if (ci.low >= lower && ci.high <= upper) outcome = "unchanged";
+    else if (floors.absolute > 0 && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < floors.absolute) outcome = "unchanged";
+    else outcome = "inconclusive";
+  }
+  return {
+    baseline,
+    candidate,
+    baselineMedian,
+    candidateMedian,
+    ratio: measured.ratio,
+    ci,
+    p,
+    q,
+    outcome,
+    ...measured.costCi ? { costCi: measured.costCi } : {},
+    ...measured.driftSd !== void 0 && measured.driftSd > 0 ? { driftSd: measured.driftSd } : {}
+  };
+}
+
+// src/analysis/normal.ts
+function erfc(x) {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(
+    -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
+  return x >= 0 ? r : 2 - r;
+}
+function normalUpperTail(z) {
+  return 0.5 * erfc(z / Math.SQRT2);
+}
+
+// src/analysis/mann-whitney.ts
+var EXACT_LIMIT = 60;
+function mannWhitney(x, y) {
+  const n = x.length;
+  const m = y.length;
+  if (n === 0 || m === 0) return { u: 0, p: 1, pGreater: 1, pLess: 1, method: "exact", minimumP: 1 };
+  const pooled = [...x.map((value) => ({ value, fromY: false })), ...y.map((value) => ({ value, fromY: true }))].sort((a, b) => a.value - b.value);
+  const doubledRanks = new Array(pooled.length);
+  const tieSizes = [];
+  for (let i = 0; i < pooled.length; ) {
+    let j = i;
+    while (j + 1 < pooled.length && pooled[j + 1].value === pooled[i].value) j++;
+    const doubled = i + j + 2;
+    for (let k = i; k <= j; k++) doubledRanks[k] = doubled;
+    tieSizes.push(j - i + 1);
+    i = j + 1;
+  }
+  let doubledRankSumY = 0;
+  pooled.forEach((entry, index) => {
+    if (entry.fromY) doubledRankSumY += doubledRanks[index];
+  });
+  const u = doubledRankSumY / 2 - m * (m + 1) / 2;
+  const total = n + m;
+  const minimumP = Math.min(1, 2 / binomial(total, m));
+  if (total <= EXACT_LIMIT) {
+    return { u, ...exactP(doubledRanks, m, doubledRankSumY), method: "exact", minimumP };
+  }
+  const meanU = n * m / 2;
+  const tieTerm = tieSizes.reduce((sum, t) => sum + (t * t * t - t), 0);
+  const varianceU = n * m / 12 * (total + 1 - tieTerm / (total * (total - 1)));
+  if (varianceU <= 0) return { u, p: 1, pGreater: 1, pLess: 1, method: "normal", minimumP };
+  const sd = Math.sqrt(varianceU);
+  const z = Math.max(0, Math.abs(u - meanU) - 0.5) / sd;
+  return {
+    u,
+    p: Math.min(1, 2 * normalUpperTail(z)),
+    pGreater: Math.min(1, normalUpperTail((u - meanU - 0.5) / sd)),
+    pLess: Math.min(1, normalUpperTail((meanU - u - 0.5) / sd)),
+    method: "normal",
+    minimumP
+  };
+}
+var nullDistributions = /* @__PURE__ */ new Map();
+var KEPT_DISTRIBUTIONS = 64;
+function exactP(doubledRanks, m, observed) {
+  const key = `${m}:${doubledRanks.join(",")}`;
+  let cached = nullDistributions.get(key);
+  if (!cached) {
+    cached = nullDistribution(doubledRanks, m);
+    if (nullDistributions.size >= KEPT_DISTRIBUTIONS) nullDistributions.delete(nullDistributions.keys().next().value);
+    nullDistributions.set(key, cached);
+  }
+  const { distribution, count, mean: mean2 } = cached;
+  const distance = Math.abs(observed - mean2);
+  let extreme = 0;
+  let atLeast = 0;
+  let atMost = 0;
+  for (let s = 0; s < distribution.length; s++) {
+    const ways = distribution[s];
+    if (Math.abs(s - mean2) >= distance - 1e-9) extreme += ways;
+    if (s >= observed - 1e-9) atLeast += ways;
+    if (s <= observed + 1e-9) atMost += ways;
+  }
+  return { p: Math.min(1, extreme / count), pGreater: Math.min(1, atLeast / count), pLess: Math.min(1, atMost / count) };
+}
+function nullDistribution(doubledRanks, m) {
+  const maxSum = doubledRanks.reduce((a, b) => a + b, 0);
+  const ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+  ways[0][0] = 1;
+  for (const rank of doubledRanks) {
+    for (let k = m; k >= 1; k--) {
+      const from = ways[k - 1];
+      const to = ways[k];
+      for (let s = maxSum; s >= rank; s--) to[s] += from[s - rank];
+    }
+  }
+  const distribution = ways[m];
+  let count = 0;
+  let mean2 = 0;
+  for (let s = 0; s <= maxSum; s++) {
+    count += distribution[s];
+    mean2 += s * distribution[s];
+  }
+  mean2 /= count;
+  return { distribution, count, mean: mean2 };
+}
+function binomial(n, k) {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = result * (n - k + i) / i;
+  return result;
+}
+
+// src/analysis/metric-estimate.ts
+function unpairedEstimate(baseline, candidate, offset) {
+  const lb = baseline.map((v) => Math.log(v + offset));
+  const lc = candidate.map((v) => Math.log(v + offset));
+  const se = atLeastCounting(MEDIAN_EFFICIENCY * Math.sqrt(variance(lb) / lb.length + variance(lc) / lc.length), () => Math.sqrt(countingVariance(baseline, offset) / lb.length + countingVariance(candidate, offset) / lc.length));
+  return {
+    baselineMedian: safeMedian(baseline),
+    candidateMedian: safeMedian(candidate),
+    effect: safeMedian(lc) - safeMedian(lb),
+    se,
+    df: Math.max(1, lb.length + lc.length - 2)
+  };
+}
+function pairedEstimate(baseline, candidate, offset) {
+  if (baseline.length !== candidate.length) throw new Error(`paired estimate needs as many baseline as candidate values (${baseline.length} vs ${candidate.length})`);
+  const d = baseline.map((b, i) => Math.log(candidate[i] + offset) - Math.log(b + offset));
+  return {
+    baselineMedian: safeMedian(baseline),
+    candidateMedian: safeMedian(candidate),
+    effect: d.length === 0 ? 0 : d.reduce((a, b) => a + b, 0) / d.length,
+    se: d.length < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(Math.sqrt(variance(d) / d.length), () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / d.length)),
+    df: Math.max(1, d.length - 1)
+  };
+}
+function atLeastCounting(se, counting) {
+  return se > 0 ? se : counting();
+}
+function countingVariance(values, offset) {
+  if (!(offset > 0) || values.length === 0) return 0;
+  return values.reduce((a, v) => a + 1 / (v / (2 * offset) + 0.5), 0) / values.length;
+}
+function variance(values) {
+  if (values.length < 2) return 0;
+  const mean2 = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, v) => a + (v - mean2) ** 2, 0) / (values.length - 1);
+}
+function safeMedian(values) {
+  return values.length === 0 ? 0 : median([...values]);
+}
+var MEDIAN_EFFICIENCY = Math.sqrt(Math.PI / 2);
+
+// src/analysis/student-t.ts
+function tUpperTail(t, df) {
+  if (!Number.isFinite(t)) return t > 0 ? 0 : 1;
+  const x = df / (df + t * t);
+  const tail = 0.5 * regularizedBeta(x, df / 2, 0.5);
+  return t >= 0 ? tail : 1 - tail;
+}
+function tQuantile(upper, df) {
+  const key = `${upper}:${Math.min(df, 1e4).toFixed(2)}`;
+  let found = quantiles.get(key);
+  if (found === void 0) {
+    found = bisectQuantile(upper, Math.min(df, 1e4));
+    if (quantiles.size > 1e3) quantiles.clear();
+    quantiles.set(key, found);
+  }
+  return found;
+}
+var quantiles = /* @__PURE__ */ new Map();
+function bisectQuantile(upper, df) {
+  let low = -1e3;
+  let high = 1e3;
+  for (let i = 0; i < 100; i++) {
+    const mid = (low + high) / 2;
+    if (tUpperTail(mid, df) > upper) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+function regularizedBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  if (x < (a + 1) / (a + b + 2)) return front * continuedFraction(x, a, b) / a;
+  return 1 - front * continuedFraction(1 - x, b, a) / b;
+}
+function continuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-12) break;
+  }
+  return h;
+}
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
+  const z = x - 1;
+  let sum = c[0];
+  for (let i = 1; i < 9; i++) sum += c[i] / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+// src/analysis/presence-test.ts
+function presenceTest(values, offset = 0) {
+  const n = values.length;
+  const mean2 = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2 || mean2 <= 0) return { mean: mean2, p: 1, ci: { low: 0, high: mean2 } };
+  const spread = Math.sqrt(variance(values) / n);
+  const se = spread > 0 ? spread : offset > 0 ? Math.sqrt(values.reduce((a, v) => a + v * 2 * offset, 0) / n / n) : 0;
+  if (se === 0) return { mean: mean2, p: 0, ci: { low: mean2, high: mean2 } };
+  const t = tQuantile(0.025, n - 1);
+  return { mean: mean2, p: tUpperTail(mean2 / se, n - 1), ci: { low: Math.max(0, mean2 - t * se), high: mean2 + t * se } };
+}
+
+// src/analysis/metric-test.ts
+function testMetric(values, presence, design, offset, drift) {
+  const zero = (v) => v.every((x) => x === 0);
+  const where = presence === "both" && zero(values.baseline) !== zero(values.candidate) ? zero(values.baseline) ? "added" : "gone" : presence;
+  if (where !== "both") {
+    const side = where === "added" ? values.candidate : values.baseline;
+    const test = presenceTest(side, offset);
+    const added = where === "added";
+    const baselineMedian = safeMedian(values.baseline);
+    const candidateMedian = safeMedian(values.candidate);
+    return {
+      pUp: where === "added" ? test.p : 1,
+      pDown: where === "gone" ? test.p : 1,
+      measured: { ...values, baselineMedian, candidateMedian, ratio: added ? Number.POSITIVE_INFINITY : 0, ci: added ? { low: Number.POSITIVE_INFINITY, high: Number.POSITIVE_INFINITY } : { low: 0, high: 0 }, costCi: test.ci, presence: where }
+    };
+  }
+  const estimate = estimateOf(values, design, offset);
+  return fromEstimate(values, estimate, design, drift);
+}
+function fromEstimate(values, estimate, design, drift) {
+  const driftSd2 = drift.sd;
+  const se = Math.sqrt(estimate.se ** 2 + driftSd2 ** 2);
+  const df = driftSd2 > 0 ? se ** 4 / (estimate.se ** 4 / estimate.df + driftSd2 ** 4 / drift.df) : estimate.df;
+  const nothing = values.baseline.every((v) => v === 0) && values.candidate.every((v) => v === 0);
+  let pUp = 1;
+  let pDown = 1;
+  let ci = { low: 1, high: 1 };
+  if (!nothing) {
+    if (se > 0 && Number.isFinite(se)) {
+      const t = estimate.effect / se;
+      pUp = tUpperTail(t, df);
+      pDown = tUpperTail(-t, df);
+      const half = tQuantile(0.025, df) * se;
+      ci = { low: Math.exp(estimate.effect - half), high: Math.exp(estimate.effect + half) };
+    } else if (se === 0) {
+      pUp = estimate.effect > 0 ? 0 : 1;
+      pDown = estimate.effect < 0 ? 0 : 1;
+      ci = { low: Math.exp(estimate.effect), high: Math.exp(estimate.effect) };
+    } else ci = { low: 0, high: Number.POSITIVE_INFINITY };
+    if (design === "unpaired") {
+      const ranks = mannWhitney(values.baseline, values.candidate);
+      pUp = Math.max(pUp, ranks.pGreater);
+      pDown = Math.max(pDown, ranks.pLess);
+    }
+  }
+  return {
+    pUp,
+    pDown,
+    measured: {
+      ...values,
+      baselineMedian: estimate.baselineMedian,
+      candidateMedian: estimate.candidateMedian,
+      ratio: Math.exp(estimate.effect),
+      ci,
+      presence: "both",
+      ...driftSd2 > 0 ? { driftSd: driftSd2 } : {}
+    }
+  };
+}
+function estimateOf(values, design, offset) {
+  return design === "paired" ? pairedEstimate(values.baseline, values.candidate, offset) : unpairedEstimate(values.baseline, values.candidate, offset);
+}
+
+// src/analysis/package-units.ts
+function packageUnits(found, trials, scale, factor) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const c of found) {
+    if (!c.package) continue;
+    let sum = sums.get(c.package.name);
+    if (!sum) {
+      sum = { baseline: trials.baseline.map(() => 0), candidate: trials.candidate.map(() => 0) };
+      sums.set(c.package.name, sum);
+    }
+    c.self.baseline.forEach((v, i) => sum.baseline[i] += v);
+    c.self.candidate.forEach((v, i) => sum.candidate[i] += v);
+  }
+  const versions = (side, name) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const t of side) for (const cost of Object.values(t.functions)) {
+      const pkg = packageOf(cost.file);
+      if (pkg?.name === name) seen.add(pkg.version);
+    }
+    return [...seen].sort();
+  };
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, nanos]) => {
+    const inBase = nanos.baseline.some((v) => v > 0);
+    const inCand = nanos.candidate.some((v) => v > 0);
+    const perRequest = (values, side) => safeMedian(values.map((v, i) => side[i].requests > 0 ? v / side[i].requests : 0));
+    return {
+      name,
+      baselineVersions: versions(trials.baseline, name),
+      candidateVersions: versions(trials.candidate, name),
+      presence: inBase && inCand ? "both" : inCand ? "added" : "gone",
+      self: {
+        baseline: nanos.baseline.map((v, i) => v * scale(trials.baseline[i])),
+        candidate: nanos.candidate.map((v, i) => v * scale(trials.candidate[i]) / factor)
+      },
+      perRequestNanos: { baseline: perRequest(nanos.baseline, trials.baseline), candidate: perRequest(nanos.candidate, trials.candidate) }
+    };
+  });
+}
+
+// src/analysis/profile-runtime.ts
+function runtimeOf(trials) {
+  let js = 0;
+  let go = 0;
+  for (const t of trials.slice(0, 4)) {
+    for (const cost of Object.values(t.functions)) {
+      if (/\.go$/.test(cost.file)) go += 1;
+      else if (/\.(m|c)?[jt]sx?$/.test(cost.file) || cost.file.startsWith("node:")) js += 1;
+    }
+  }
+  return go > js ? "go" : js > 0 ? "v8" : "unknown";
+}
+function inliningSentence(runtime) {
+  switch (runtime) {
+    case "v8":
+      return "V8 inlines a function into its caller in some processes and not in others, and the profiler then charges its time to the caller";
+    case "go":
+      return "Go decides inlining when it compiles, so with one binary on each side a jump is not inlining but time the runtime moved between trials (scheduling, garbage collection)";
+    case "unknown":
+      return "the profiled runtime can inline a function into its caller, and the profiler then charges its time to the caller";
+  }
+}
+
+// src/analysis/route-mismatches.ts
+function routeMismatches(baseline, candidate) {
+  const totals = [];
+  for (const [side, trials] of [["baseline", baseline], ["candidate", candidate]]) {
+    const byRoute = /* @__PURE__ */ new Map();
+    for (const trial of trials) {
+      for (const [route, m] of Object.entries(trial.service.statusMismatchesByRoute ?? {})) {
+        const total = byRoute.get(route) ?? { count: 0, responses: 0, statuses: {} };
+        total.count += m.count;
+        total.responses += m.responses;
+        for (const [pair, n] of Object.entries(m.statuses)) total.statuses[pair] = (total.statuses[pair] ?? 0) + n;
+        byRoute.set(route, total);
+      }
+    }
+    for (const [route, total] of byRoute) totals.push({ side, route, ...total });
+  }
+  return totals.sort((a, b) => a.side === b.side ? b.count - a.count || a.route.localeCompare(b.route) : a.side === "candidate" ? -1 : 1);
+}
+
+// src/analysis/share-basis.ts
+function shareBases(trials) {
+  const javaScript = trials.map(javaScriptNanos);
+  const fractions = trials.flatMap((t, i) => t.sampledCpuNanos > 0 && javaScript[i] > 0 ? [javaScript[i] / t.sampledCpuNanos] : []);
+  const typical2 = fractions.length > 0 ? median(fractions) : 1;
+  return new Map(trials.map((t, i) => [t, javaScript[i] > 0 ? javaScript[i] / typical2 : t.sampledCpuNanos]));
+}
+function javaScriptNanos(trial) {
+  let native = 0;
+  for (const cost of Object.values(trial.functions)) if (cost.file === "") native += cost.selfNanos;
+  return trial.sampledCpuNanos - native;
+}
+
+// src/analysis/bootstrap.ts
+function bootstrapMedianRatio(x, y, options) {
+  if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
+  const ratios = [];
+  const xs = new Array(x.length);
+  const ys = new Array(y.length);
+  for (let r = 0; r < options.resamples; r++) {
+    for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)];
+    for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)];
+    const base = median(xs);
+    const candidate = median(ys);
+    if (base > 0) ratios.push(candidate / base);
+    else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);
+  }
+  if (ratios.length < options.resamples / 2) return { low: 0, high: Number.POSITIVE_INFINITY };
+  ratios.sort((a, b) => a - b);
+  const tail = (1 - options.confidence) / 2;
+  const at = (q) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(q * ratios.length)))];
+  return { low: at(tail), high: at(1 - tail) };
+}
+
+// src/analysis/sign-flip.ts
+function signFlipTest(differences) {
+  const d = differences.filter((x) => x !== 0);
+  const n = d.length;
+  if (n === 0) return { p: 1, minimumP: 1, method: "exact" };
+  const observed = Math.abs(d.reduce((a, b) => a + b, 0));
+  const minimumP = Math.min(1, 2 / 2 ** n);
+  if (n <= 20) {
+    const magnitudes = d.map(Math.abs);
+    let extreme = 0;
+    const total = 2 ** n;
+    for (let mask = 0; mask < total; mask++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += mask & 1 << i ? -magnitudes[i] : magnitudes[i];
+      if (Math.abs(sum) >= observed - 1e-12) extreme++;
+    }
+    return { p: extreme / total, minimumP, method: "exact" };
+  }
+  const variance2 = d.reduce((a, x) => a + x * x, 0);
+  return { p: Math.min(1, 2 * normalUpperTail(observed / Math.sqrt(variance2))), minimumP, method: "normal" };
+}
+
+// src/analysis/service-comparison.ts
+var SERVICE_METRICS = [
+  { metric: "cpuMicrosPerRequest", higherIsWorse: true, read: (s) => s.cpuMicrosPerRequest },
+  { metric: "throughputRps", higherIsWorse: false, read: (s) => s.throughputRps },
+  { metric: "latencyP50Ms", higherIsWorse: true, read: (s) => s.latencyMs.p50 },
+  { metric: "latencyP95Ms", higherIsWorse: true, read: (s) => s.latencyMs.p95 },
+  { metric: "latencyP99Ms", higherIsWorse: true, read: (s) => s.latencyMs.p99 },
+  { metric: "maxRssBytes", higherIsWorse: true, read: (s) => s.maxRssBytes }
+];
+function compareService(baseline, candidate, settings, random, paired) {
+  return SERVICE_METRICS.map(({ metric, higherIsWorse, read }) => {
+    const base = baseline.map((t) => read(t.service));
+    const cand = candidate.map((t) => read(t.service));
+    let raw;
+    if (paired) raw = toComparison(pairedComparison(base, cand, settings, random), base, cand);
+    else {
+      const test = mannWhitney(base, cand);
+      const baselineMedian = safeMedian(base);
+      const candidateMedian = safeMedian(cand);
+      const ratio = baselineMedian > 0 ? candidateMedian / baselineMedian : candidateMedian > 0 ? Number.POSITIVE_INFINITY : 1;
+      const ci = bootstrapMedianRatio(base, cand, { resamples: settings.bootstrapResamples, confidence: 0.95, random });
+      raw = judge(
+        { baseline: base, candidate: cand, baselineMedian, candidateMedian, ratio, ci, presence: "both" },
+        { pUp: test.pGreater, pDown: test.pLess, qUp: test.pGreater, qDown: test.pLess },
+        { alpha: settings.alpha, minEffect: settings.minEffect, absolute: 0 },
+        false
+      );
+    }
+    const outcome = higherIsWorse ? raw.outcome : raw.outcome === "regressed" ? "improved" : raw.outcome === "improved" ? "regressed" : raw.outcome;
+    return { metric, higherIsWorse, comparison: { ...raw, outcome } };
+  });
+}
+function pairedCpu(baseline, candidate, settings, random) {
+  return pairedComparison(
+    baseline.map((t) => t.service.cpuMicrosPerRequest),
+    candidate.map((t) => t.service.cpuMicrosPerRequest),
+    settings,
+    random
+  );
+}
+function pairedComparison(baseline, candidate, settings, random) {
+  const ratios = baseline.map((b, i) => b > 0 ? candidate[i] / b : 1);
+  const logs = ratios.map(Math.log);
+  const { p } = signFlipTest(logs);
+  const medians = [];
+  for (let r = 0; r < settings.bootstrapResamples && logs.length > 0; r++) medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)])));
+  medians.sort((a, b) => a - b);
+  const at = (q) => medians.length === 0 ? 1 : Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]);
+  const ci = { low: at(0.025), high: at(0.975) };
+  const upper = 1 + settings.minEffect;
+  const outcome = ratios.length < 2 ? "inconclusive" : p <= settings.alpha && ci.low > upper ? "regressed" : p <= settings.alpha && ci.high < 1 / upper ? "improved" : ci.low >= 1 / upper && ci.high <= upper ? "unchanged" : "inconclusive";
+  return { metric: "cpuMicrosPerRequest", ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome };
+}
+function toComparison(paired, base, cand) {
+  return { baseline: base, candidate: cand, baselineMedian: safeMedian(base), candidateMedian: safeMedian(cand), ratio: paired.ratio, ci: paired.ci, p: paired.p, q: paired.p, outcome: paired.outcome };
+}
+
+// src/analysis/verdict.ts
+function decide(input) {
+  const { findings, packages, paired, errors, settings, detectable, basis, trials } = input;
+  const failing = errors.filter((e) => e.side === "candidate" && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings.maxErrorRate);
+  if (failing.length > 0) {
+    return {
+      outcome: "fail-errors",
+      rule: `${failing.length} candidate trial(s) had more than ${+(settings.maxErrorRate * 100).toFixed(4)}% failed requests (compare.maxErrorRate) (no response, or a status other than the recorded one): a regression in correctness outranks one in speed`,
+      errors: failing
+    };
+  }
+  const blocking = findings.filter((f) => f.outcome === "regressed");
+  const blockingPackages = packages.filter((p) => p.outcome === "regressed");
+  const unit = basis === "share" ? "busy CPU" : "the baseline's CPU per request";
+  const floor = `CI above ${1 + settings.minEffect} and a change of at least ${(settings.minShareOfTotal * 100).toFixed(2)}% of ${unit} (or of allocated bytes); new code: its cost's CI at least that floor`;
+  const serviceRegressed = paired?.outcome === "regressed" ? paired : void 0;
+  if (blocking.length > 0 || blockingPackages.length > 0 || serviceRegressed) {
+    const rules = [
+      ...blocking.length > 0 ? [`${blocking.length} function(s) regressed: q <= ${settings.alpha} (Benjamini\u2013Hochberg), ${floor}`] : [],
+      ...blockingPackages.length > 0 ? [`${blockingPackages.length} package(s) regressed as a whole (${blockingPackages.map((p) => p.name).join(", ")})`] : [],
+      ...serviceRegressed ? [`the service's CPU per request rose ${((serviceRegressed.ratio - 1) * 100).toFixed(1)}% over interleaved pairs: sign-flip p <= ${settings.alpha}, CI above ${1 + settings.minEffect}`] : []
+    ];
+    return {
+      outcome: "fail",
+      rule: rules.join("; "),
+      blocking,
+      ...blockingPackages.length > 0 ? { blockingPackages } : {},
+      ...serviceRegressed ? { blockingService: serviceRegressed } : {}
+    };
+  }
+  if (!detectable) {
+    return { outcome: "inconclusive", rule: `${trials.baseline} vs ${trials.candidate} trials cannot reach significance after false-discovery control` };
+  }
+  return { outcome: "pass", rule: `no function met every rule for a regression (q <= ${settings.alpha}, ${floor})` };
+}
+
+// src/analysis/compare.ts
+function compare(baseline, candidate, settings, options = {}) {
+  const warnings = [];
+  const errors = errorCounts(baseline, candidate);
+  const ignore = settings.ignore.map(globToRegExp);
+  const budgets = Object.entries(settings.budgets).map(([pattern, budget]) => ({ pattern: globToRegExp(pattern), floor: Number(budget.maxRegression.slice(0, -1)) / 100 }));
+  const budgetOf = (key) => budgets.find((b) => b.pattern.test(key))?.floor;
+  const random = seededRandom(settings.seed);
+  const paired = options.paired === true && baseline.length === candidate.length && baseline.length >= 2;
+  const design = paired ? "paired" : "unpaired";
+  const basis = paired ? "nanos-per-request" : "share";
+  const withAllocations = allocationsProfiled(baseline) && allocationsProfiled(candidate);
+  if (!withAllocations && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
+    warnings.push("Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.");
+  }
+  const allocUnit = withAllocations ? allocationUnit(baseline) : 0;
+  const bases = shareBases([...baseline, ...candidate]);
+  const units = new Map([...baseline, ...candidate].map((t) => [t, sampleUnit(t)]));
+  const scale = (t) => paired ? t.requests > 0 ? 1 / t.requests : 0 : (bases.get(t) ?? 0) > 0 ? 1 / bases.get(t) : 0;
+  const cpuOffset = 0.5 * safeMedian([...baseline, ...candidate].map((t) => (units.get(t) ?? 0) * scale(t)));
+  const cpuFloor = paired ? settings.minShareOfTotal * safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0)) : settings.minShareOfTotal;
+  const allocOffset = withAllocations ? 0.5 * allocationSampleShare([...baseline, ...candidate], allocUnit) : 0;
+  const inSides = (raw, f) => ({ baseline: raw.baseline.map((v, i) => v * f(baseline[i])), candidate: raw.candidate.map((v, i) => v * f(candidate[i])) });
+  const found = functionCandidates(baseline, candidate, (key) => ignore.some((p) => p.test(key)));
+  const cpuValues = found.map((c) => ({ self: inSides(c.self, scale), total: inSides(c.total, scale) }));
+  const factor = paired ? 1 : commonFactor(
+    found.flatMap((c, i) => {
+      if (c.presence !== "both") return [];
+      const self = cpuValues[i].self;
+      if (safeMedian(self.baseline) < cpuFloor / 5 || safeMedian(self.candidate) < cpuFloor / 5) return [];
+      return [estimateOf(self, design, cpuOffset)];
+    })
+  );
+  const recentred = (s) => factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) };
+  if (Math.abs(Math.log(factor)) >= 0.02) {
+    warnings.push(
+      `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`
+    );
+  }
+  const prepared = [];
+  let untested = 0;
+  found.forEach((c, i) => {
+    const values = { self: recentred(cpuValues[i].self), total: recentred(cpuValues[i].total) };
+    const allocations = withAllocations ? inSides(c.allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0) : void 0;
+    const budgeted = budgetOf(c.key) !== void 0;
+    const testable = (v, floor) => {
+      if (!v) return false;
+      const spread = pooledSpread(v);
+      return spread > 0 && spread >= (budgeted ? 0 : floor);
+    };
+    const metrics = { self: testable(values.self, cpuFloor), total: testable(values.total, cpuFloor), allocations: testable(allocations, settings.minShareOfTotal) };
+    const pooled = (v) => mean([...v.baseline, ...v.candidate]);
+    const listed = budgeted || Math.max(pooled(values.self) / cpuFloor, pooled(values.total) / cpuFloor, allocations ? pooled(allocations) / settings.minShareOfTotal : 0) >= 0.5 || metrics.self || metrics.total || metrics.allocations;
+    if (!listed) {
+      untested += 1;
+      return;
+    }
+    const perRequest = (side, trials) => safeMedian(side.map((v, j) => trials[j].requests > 0 ? v / trials[j].requests : 0));
+    prepared.push({
+      candidate: c,
+      values: { ...values, ...allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {} },
+      testable: metrics,
+      jumps: { self: false, total: false },
+      perRequest: {
+        baseline: { self: perRequest(c.self.baseline, baseline), total: perRequest(c.total.baseline, baseline) },
+        candidate: { self: perRequest(c.self.candidate, candidate), total: perRequest(c.total.candidate, candidate) }
+      },
+      ...allocations ? {
+        allocationsPerRequest: {
+          baseline: { bytes: perRequest(c.allocBytes.baseline, baseline), objects: perRequest(c.allocObjects.baseline, baseline) },
+          candidate: { bytes: perRequest(c.allocBytes.candidate, candidate), objects: perRequest(c.allocObjects.candidate, candidate) }
+        }
+      } : {}
+    });
+  });
+  const candidateSelves = prepared.map((p) => p.values.self.candidate);
+  for (const p of prepared) {
+    for (const metric of ["self", "total"]) {
+      const v = p.values[metric];
+      const counts = (side, trials) => side.map((x, j) => x / ((units.get(trials[j]) ?? 1) * scale(trials[j]) || 1));
+      const baseJumps = sideJumps(v.baseline, counts(v.baseline, baseline), cpuFloor);
+      const candJumps = sideJumps(v.candidate, counts(v.candidate, candidate), cpuFloor) && absorbedByAnother(p.values.self.candidate, candidateSelves.filter((s) => s !== p.values.self.candidate));
+      p.jumps[metric] = baseJumps || candJumps;
+    }
+  }
+  const driftOf = (family) => {
+    if (paired) return NO_DRIFT;
+    const estimates = prepared.flatMap((p) => {
+      if (p.candidate.presence !== "both") return [];
+      if (family === "allocations") return p.values.allocations && p.testable.allocations ? [estimateOf(p.values.allocations, design, allocOffset)] : [];
+      const seen = safeMedian(p.values.self.baseline) >= cpuFloor / 5 && safeMedian(p.values.self.candidate) >= cpuFloor / 5;
+      return seen && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
+    });
+    return driftSd(estimates, 0);
+  };
+  const drift = { cpu: driftOf("cpu"), allocations: driftOf("allocations") };
+  if (drift.cpu.sd > 0.02) {
+    warnings.push(
+      `The two sides' functions differ by about ${(drift.cpu.sd * 100).toFixed(1)}% each beyond their trials' own noise (drift between the baseline's measurement and this one): that was added to every CPU interval as a variance, so only changes larger than the drift can fail. Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels it.`
+    );
+  }
+  const tests = [];
+  const measuredOf = /* @__PURE__ */ new Map();
+  const add = (key, metrics, test, counted) => {
+    for (const m of metrics) measuredOf.set(`${key}\0${m}`, test);
+    if (counted) tests.push({ key, metrics, test });
+  };
+  for (const p of prepared) {
+    const c = p.candidate;
+    const cpu = (metric) => p.testable[metric] && !p.jumps[metric];
+    const run = (values, offset, tau) => testMetric(values, c.presence, design, offset, tau);
+    if (sameValues(p.values.self, p.values.total)) {
+      add(c.key, ["self", "total"], run(p.values.self, cpuOffset, drift.cpu), cpu("self") && cpu("total"));
+    } else {
+      for (const metric of ["self", "total"]) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === "self" || c.presence === "both"));
+    }
+    if (p.values.allocations) add(c.key, ["allocations"], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
+  }
+  const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
+  for (const u of units_) add(`package:${u.name}`, ["self"], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
+  const qUp = benjaminiHochberg(tests.map((t) => t.test.pUp));
+  const qDown = benjaminiHochberg(tests.map((t) => t.test.pDown));
+  const tailsOf = /* @__PURE__ */ new Map();
+  tests.forEach((t, i) => {
+    for (const m of t.metrics) tailsOf.set(`${t.key}\0${m}`, { pUp: t.test.pUp, pDown: t.test.pDown, qUp: qUp[i], qDown: qDown[i] });
+  });
+  const minimumP = paired ? 0 : mannWhitney(baseline.map((_, i) => i), candidate.map((_, i) => i + baseline.length)).minimumP / 2;
+  const firstThreshold = tests.length > 0 ? settings.alpha / tests.length : settings.alpha;
+  const detectable = baseline.length >= 2 && candidate.length >= 2 && minimumP <= firstThreshold;
+  if (!detectable) {
+    warnings.push(
+      `With ${baseline.length} baseline and ${candidate.length} candidate trials the smallest possible one-sided p is ${formatP(minimumP)}, above the first Benjamini\u2013Hochberg threshold ${formatP(firstThreshold)} (alpha ${settings.alpha} over ${tests.length} tests): no function can be flagged. Use more trials.`
+    );
+  }
+  const jumping = prepared.filter((p) => p.jumps.self || p.jumps.total);
+  if (jumping.length > 0) {
+    const named = jumping.slice(0, 5).map((p) => {
+      const metric = p.jumps.self ? "self" : "total";
+      const all = [...p.values[metric].baseline, ...p.values[metric].candidate];
+      return `${p.candidate.name} (${p.candidate.file || "native"}; ${metric} ${formatValue(Math.min(...all), basis)} to ${formatValue(Math.max(...all), basis)})`;
+    });
+    warnings.push(
+      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${named.join(", ")}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ""}. ${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`
+    );
+  }
+  const judged = (key, metric, floors, untestable) => {
+    const test = measuredOf.get(`${key}\0${metric}`);
+    if (!test) return void 0;
+    return judge(test.measured, tailsOf.get(`${key}\0${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
+  };
+  const findings = prepared.map((p) => {
+    const c = p.candidate;
+    const budget = budgetOf(c.key);
+    const floors = (absolute) => budget === void 0 ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 };
+    const metric = (m) => {
+      const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
+      return p.jumps[m] ? { ...result, attributionJumps: true } : result;
+    };
+    const total = metric("total");
+    const self = ownTimeMovedIn(metric("self"), total, cpuFloor);
+    const allocations = p.values.allocations ? judged(c.key, "allocations", floors(settings.minShareOfTotal), false) : void 0;
+    const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
+    return {
+      key: c.key,
+      name: c.name,
+      file: c.file,
+      presence: c.presence,
+      outcome,
+      decidedBy: decidedBy(outcome, self, total, allocations),
+      ...c.package ? { package: c.package } : {},
+      ...c.renamedFrom ? { renamedFrom: c.renamedFrom } : {},
+      self,
+      total,
+      perRequestNanos: p.perRequest,
+      ...allocations && p.allocationsPerRequest ? { allocations, allocationsPerRequest: p.allocationsPerRequest } : {}
+    };
+  });
+  findings.sort(byImportance(safeMedian(baseline.map((t) => t.sampledCpuNanos * scale(t)))));
+  const packages = units_.map((u) => {
+    const self = judged(`package:${u.name}`, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false);
+    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos };
+  });
+  packages.sort((a, b) => OUTCOME_ORDER2[a.outcome] - OUTCOME_ORDER2[b.outcome] || Math.abs(b.self.candidateMedian - b.self.baselineMedian) - Math.abs(a.self.candidateMedian - a.self.baselineMedian));
+  const service = compareService(baseline, candidate, settings, random, paired);
+  const pairedFinding = paired ? pairedCpu(baseline, candidate, settings, random) : void 0;
+  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length } });
+  return {
+    verdict,
+    findings,
+    packages,
+    basis,
+    commonFactor: factor,
+    drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
+    service,
+    ...pairedFinding ? { paired: pairedFinding } : {},
+    trials: { baseline: baseline.length, candidate: candidate.length },
+    tests: tests.length,
+    untested,
+    settings,
+    statusMismatches: routeMismatches(baseline, candidate),
+    warnings
+  };
+}
+var OUTCOME_ORDER2 = { regressed: 0, improved: 1, inconclusive: 2, unchanged: 3 };
+function combine(...outcomes) {
+  for (const outcome of ["regressed", "improved", "inconclusive"]) if (outcomes.includes(outcome)) return outcome;
+  return "unchanged";
+}
+function ownTimeMovedIn(self, total, floor) {
+  if (self.outcome !== "regressed" || total.candidateMedian - total.baselineMedian >= floor) return self;
+  return { ...self, outcome: "inconclusive", movedFromCallees: true };
+}
+function decidedBy(outcome, self, total, allocations) {
+  if (self.outcome === outcome) return "self";
+  if (allocations?.outcome === outcome) return "allocations";
+  return "total";
+}
+function errorCounts(baseline, candidate) {
+  const counts = (side, trials) => trials.map((t, i) => ({ trial: i + 1, side, requests: t.requests, errors: t.service.errors, statusMismatches: t.service.statusMismatches, non2xx: t.service.non2xx }));
+  return [...counts("baseline", baseline), ...counts("candidate", candidate)];
+}
+function sampleUnit(trial) {
+  let unit = Number.POSITIVE_INFINITY;
+  for (const cost of Object.values(trial.functions)) if (cost.selfNanos > 0 && cost.selfNanos < unit) unit = cost.selfNanos;
+  return Number.isFinite(unit) ? unit : 1;
+}
+function allocationSampleShare(trials, unit) {
+  return safeMedian(
+    trials.map((t) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (const cost of Object.values(t.functions)) if ((cost.allocBytes ?? 0) > 0 && cost.allocBytes < least) least = cost.allocBytes;
+      return Number.isFinite(least) && t.requests > 0 && unit > 0 ? least / t.requests / unit : 0;
+    })
+  );
+}
+function mean(values) {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+function pooledSpread(values) {
+  const all = [...values.baseline, ...values.candidate];
+  return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
+}
+function sameValues(a, b) {
+  const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
+}
+function signed(factor) {
+  return `${factor >= 1 ? "+" : ""}${((factor - 1) * 100).toFixed(1)}%`;
+}
+function formatValue(value, basis) {
+  return basis === "share" ? `${(value * 100).toFixed(1)}%` : `${(value / 1e3).toFixed(1)} \xB5s/request`;
+}
+function formatP(p) {
+  return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+}
+
+// src/gate/report-files.ts
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+function writeMergedPair(reportDir, suffix, candidateTrials, baselineFrom) {
+  const write = (side, profile) => {
+    const path = join(reportDir, "profiles", `${side}${suffix}.pb.gz`);
+    writeFileAtomic(path, encodePprofGzip(profile));
+    return { profile, source: path };
+  };
+  const what = suffix === "" ? "profiles" : "allocation profiles";
+  const candidate = write("candidate", mergeProfiles(candidateTrials, `candidate ${what}`));
+  const source = baselineFrom === null ? null : "trials" in baselineFrom ? `baseline ${what}` : baselineFrom.stored;
+  const merged = baselineFrom === null || ("trials" in baselineFrom ? baselineFrom.trials.length === 0 : !existsSync(baselineFrom.stored)) ? null : "trials" in baselineFrom ? mergeProfiles(baselineFrom.trials, source) : decodePprof(readFileSync(baselineFrom.stored), baselineFrom.stored);
+  const baseline = merged ? write("baseline", scaledLike(merged, candidate.profile, source)) : null;
+  return {
+    paths: { candidate: `profiles/candidate${suffix}.pb.gz`, baseline: baseline ? `profiles/baseline${suffix}.pb.gz` : null },
+    candidate,
+    baseline
+  };
+}
+function sideProfiles(cpu, allocations) {
+  const pairs = [cpu, allocations].filter((p) => p !== null);
+  return { candidate: pairs.map((p) => p.candidate), baseline: pairs.flatMap((p) => p.baseline ? [p.baseline] : []) };
+}
+function functionLinesOf(sides) {
+  return functionLines([...sides.candidate, ...sides.baseline].map((p) => p.profile));
+}
+function writeReportFiles(reportDir, report, markdown, sides) {
+  const files = { json: join(reportDir, "report.json"), markdown: join(reportDir, "report.md"), html: join(reportDir, "report.html") };
+  writeFileAtomic(files.json, reportJson(report));
+  writeFileAtomic(files.markdown, markdown);
+  const measures = flameMeasures(sides.candidate, sides.baseline);
+  const flame = measures.length > 0 ? flamePageData(buildFlameTree(measures), report.comparison) : null;
+  const rendered = renderHtml(report, flame);
+  writeFileAtomic(files.html, rendered.html);
+  if (rendered.svg === null) return { ...files, svg: null };
+  const svg = join(reportDir, "flamegraph.svg");
+  writeFileAtomic(svg, `<?xml version="1.0" encoding="UTF-8"?>
+${rendered.svg}
+`);
+  return { ...files, svg };
+}
+
+// src/gate/symbolication-of.ts
+function symbolicationOf(cpu, allocations, cpuType = "cpu") {
+  const rates = [symbolication(cpu.profile, cpuType, cpu.source), ...allocations ? [symbolication(allocations.profile, "alloc_space", allocations.source)] : []];
+  const what = (s) => s.sampleType === "alloc_space" ? "the allocated bytes" : s.sampleType === "cpu" ? "the CPU samples" : `the ${s.sampleType} samples`;
+  return { rates, warnings: rates.flatMap((s) => symbolicationWarning(s, what(s)) ?? []) };
+}
+
+export {
+  allocationsProfiled,
+  benjaminiHochberg,
+  normalUpperTail,
+  mannWhitney,
+  bootstrapMedianRatio,
+  signFlipTest,
+  compare,
+  writeMergedPair,
+  sideProfiles,
+  functionLinesOf,
+  writeReportFiles,
+  symbolicationOf
+};

@@ -1,0 +1,43 @@
+import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
+import {
+  REPORT_SCHEMA,
+  REPORT_VERSION,
+  buildFlameTree,
+  flameMeasures,
+  flamePageData,
+  jsonText,
+  renderHtml,
+  renderMarkdown,
+  renderTerminal,
+  reportJson,
+  requestCounts,
+  untrustedReportSchema
+} from "./chunk-REH7SQXM.js";
+import "./chunk-TPCATKFW.js";
+import "./chunk-M7HRW4TT.js";
+import "./chunk-2XZHW74P.js";
+import {
+  textTable
+} from "./chunk-V4GKNMXB.js";
+import {
+  escapeMarkdown
+} from "./chunk-75B7EWVT.js";
+import "./chunk-RXSKCGKU.js";
+import "./chunk-L7LVZID3.js";
+import "./chunk-45BS2XPL.js";
+export {
+  REPORT_SCHEMA,
+  REPORT_VERSION,
+  buildFlameTree,
+  escapeMarkdown,
+  flameMeasures,
+  flamePageData,
+  jsonText,
+  renderHtml,
+  renderMarkdown,
+  renderTerminal,
+  reportJson,
+  requestCounts,
+  textTable,
+  untrustedReportSchema
+};
