@@ -73,16 +73,24 @@ export function pairedComparison(baseline: readonly number[], candidate: readonl
   medians.sort((a, b) => a - b);
   const at = (q: number) => (medians.length === 0 ? 1 : Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]!));
   const ci = { low: at(0.025), high: at(0.975) };
-  const upper = 1 + settings.minEffect;
-  const outcome: Outcome =
-    ratios.length < 2 ? 'inconclusive'
-    : p <= settings.alpha && ci.low > upper ? 'regressed'
-    : p <= settings.alpha && ci.high < 1 / upper ? 'improved'
-    : ci.low >= 1 / upper && ci.high <= upper ? 'unchanged'
-    : 'inconclusive';
+  const outcome = pairedOutcome(ratios.length, p, ci, settings);
   return { metric: 'cpuMicrosPerRequest', ratios, ratio: Math.exp(safeMedian(logs)), ci, p, outcome };
 }
 
 function toComparison(paired: PairedFinding, base: readonly number[], cand: readonly number[]): MetricComparison {
   return { baseline: base, candidate: cand, baselineMedian: safeMedian(base), candidateMedian: safeMedian(cand), ratio: paired.ratio, ci: paired.ci, p: paired.p, q: paired.p, outcome: paired.outcome };
+}
+
+/**
+ * The outcome of CPU per request compared pair by pair (one shard's pairs, or several
+ * shards' combined): regressed or improved when the test rejects and the interval clears
+ * the effect floor, unchanged when the interval lies within it, otherwise inconclusive.
+ */
+export function pairedOutcome(pairs: number, p: number, ci: { readonly low: number; readonly high: number }, settings: Pick<CompareSettings, 'alpha' | 'minEffect'>): Outcome {
+  const upper = 1 + settings.minEffect;
+  return pairs < 2 ? 'inconclusive'
+    : p <= settings.alpha && ci.low > upper ? 'regressed'
+    : p <= settings.alpha && ci.high < 1 / upper ? 'improved'
+    : ci.low >= 1 / upper && ci.high <= upper ? 'unchanged'
+    : 'inconclusive';
 }

@@ -1,4 +1,5 @@
 import type { Outcome } from './findings.js';
+import { pairedOutcome } from './service-comparison.js';
 import { normalUpperTail } from './normal.js';
 import { seededRandom } from './prng.js';
 
@@ -71,7 +72,6 @@ export function stratifiedPairedTest(shards: readonly ShardPairs[], settings: St
   const used = shards.filter((s) => s.logRatios.length > 0);
   const all = used.flatMap((s) => s.logRatios);
   const warnings: string[] = [];
-  const upper = 1 + settings.minEffect;
   if (all.length === 0) {
     return {
       method: 'stratified-sign-flip',
@@ -105,12 +105,7 @@ export function stratifiedPairedTest(shards: readonly ShardPairs[], settings: St
   if (!Number.isFinite(minimumDetectableChange)) {
     warnings.push(`${all.length} pairs cannot reach p <= ${settings.alpha} with a sign-flip test (the smallest possible p is 2 / 2^${all.length}); run more pairs or more shards`);
   }
-  const outcome: Outcome =
-    all.length < 2 ? 'inconclusive'
-    : p <= settings.alpha && ci.low > upper ? 'regressed'
-    : p <= settings.alpha && ci.high < 1 / upper ? 'improved'
-    : ci.low >= 1 / upper && ci.high <= upper ? 'unchanged'
-    : 'inconclusive';
+  const outcome = pairedOutcome(all.length, p, ci, settings);
   return {
     method: 'stratified-sign-flip',
     shards: used.map((s, k) => ({ shard: s.shard, pairs: s.logRatios.length, ratio: Math.exp(mean(s.logRatios)), weight: estimateWeights[k]! / totalWeight })),

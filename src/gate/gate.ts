@@ -177,7 +177,7 @@ export function storedDoubt(notComparable: readonly string[], comparison: Compar
 }
 
 /** The commit to re-measure here: compare.baseRef, else the stored baseline's own, when this checkout has it. */
-function escalationRef(config: Config, stored: Baseline): string | null {
+export function escalationRef(config: Config, stored: Baseline): string | null {
   const ref = config.compare.baseRef ?? stored.commit;
   return ref !== null && commitExists(config.root, ref) ? ref : null;
 }

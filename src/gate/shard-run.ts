@@ -5,7 +5,8 @@ import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, basel
 import { describeError } from '../errors.js';
 import { planBaseline } from './baseline-plan.js';
 import { currentEnvironment } from './current-environment.js';
-import { commitExists, currentCommit } from './git.js';
+import { escalationRef } from './gate.js';
+import { currentCommit } from './git.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { measurementSettings } from './measurement-settings.js';
 import { profileSourceFor } from './profile-source/profile-sources.js';
@@ -43,7 +44,7 @@ export async function runShard(options: MeasureOptions & { shard: Shard; reprodu
     const plan = planBaseline(config.compare, stored, here, config.baselinePath);
     // A shard cannot escalate on its own (only the merge sees every pair): a stored baseline
     // that does not match this run is measured against its commit here when that is known.
-    const ref = plan.source === 'same-runner' ? plan.ref : plan.notComparable.length > 0 && config.compare.baseline !== 'stored' ? escalationRef(config.root, config.compare.baseRef, plan.baseline) : null;
+    const ref = plan.source === 'same-runner' ? plan.ref : plan.notComparable.length > 0 && config.compare.baseline !== 'stored' ? escalationRef(config, plan.baseline) : null;
     progress.line(`shard ${shardName(shard)}: pairs ${pairs.join(', ')} of ${config.trials}; baseline ${ref !== null ? `same-runner, commit ${ref}` : `stored (${config.baselinePath})`}`);
     const createdAt = new Date().toISOString();
     const asBaseline = (m: Measurement, commit: string | null): Baseline => ({ schema: BASELINE_SCHEMA, version: BASELINE_VERSION, createdAt, commit, environment: m.environment, settings: m.settings, trials: m.trials });
@@ -99,8 +100,3 @@ function profilesOf(baseline: string[], candidate: string[], baselineAllocations
   return { baseline, candidate, baselineAllocations, candidateAllocations };
 }
 
-/** The commit to measure here instead of a stored baseline that does not match: compare.baseRef, else the baseline's own, when this checkout has it. */
-function escalationRef(root: string, baseRef: string | undefined, stored: Baseline): string | null {
-  const ref = baseRef ?? stored.commit;
-  return ref !== null && commitExists(root, ref) ? ref : null;
-}
