@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-F26EFVKC.js";
+} from "./chunk-ZTUMULX4.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-BPCYC3EK.js";
+} from "./chunk-EIF6AQMJ.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,14 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-CUN676XV.js";
+} from "./chunk-H4TP4DWI.js";
 import {
   SHARD_FILE
-} from "./chunk-VK5WUWTS.js";
-import {
-  runBaseline,
-  runGate
-} from "./chunk-RVSBLHM2.js";
+} from "./chunk-ZNAV2KVW.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -60,8 +56,10 @@ import {
   pprofWindowSeconds,
   readBaseline,
   replayLoad,
+  runBaseline,
+  runGate,
   trialMetrics
-} from "./chunk-4XCFXYA7.js";
+} from "./chunk-FMWAE3DV.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -71,12 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BD47XC5D.js";
-import "./chunk-OBVIARLG.js";
+} from "./chunk-3L5ZQ5EB.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-BPI7REON.js";
+} from "./chunk-LD3KQKAA.js";
 import {
   parseShard,
   shardName
@@ -109,8 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-REH7SQXM.js";
-import "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-V4GKNMXB.js";

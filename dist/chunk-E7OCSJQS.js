@@ -2,18 +2,16 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   compare,
   functionLinesOf,
+  functionTable,
   sideProfiles,
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BD47XC5D.js";
-import {
-  functionTable
-} from "./chunk-OBVIARLG.js";
+} from "./chunk-3L5ZQ5EB.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-BPI7REON.js";
+} from "./chunk-LD3KQKAA.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,11 +20,9 @@ import "./chunk-BKLRVJWE.js";
 import {
   REPORT_SCHEMA,
   REPORT_VERSION,
-  renderMarkdown
-} from "./chunk-REH7SQXM.js";
-import {
+  renderMarkdown,
   requestsOf
-} from "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-V4GKNMXB.js";

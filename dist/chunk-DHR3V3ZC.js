@@ -12,8 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-REH7SQXM.js";
-import "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import {

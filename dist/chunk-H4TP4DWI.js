@@ -2,22 +2,21 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-VK5WUWTS.js";
+} from "./chunk-ZNAV2KVW.js";
 import {
+  environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-RVSBLHM2.js";
-import {
-  environmentDifferences
-} from "./chunk-4XCFXYA7.js";
+} from "./chunk-FMWAE3DV.js";
 import {
   compare,
   functionLinesOf,
   normalUpperTail,
+  pairedOutcome,
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BD47XC5D.js";
+} from "./chunk-3L5ZQ5EB.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +32,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-REH7SQXM.js";
+} from "./chunk-44CEQIOB.js";
 import {
   escapeMarkdown
 } from "./chunk-75B7EWVT.js";
@@ -124,7 +123,6 @@ function stratifiedPairedTest(shards, settings) {
   const used = shards.filter((s) => s.logRatios.length > 0);
   const all = used.flatMap((s) => s.logRatios);
   const warnings = [];
-  const upper = 1 + settings.minEffect;
   if (all.length === 0) {
     return {
       method: "stratified-sign-flip",
@@ -157,7 +155,7 @@ function stratifiedPairedTest(shards, settings) {
   if (!Number.isFinite(minimumDetectableChange)) {
     warnings.push(`${all.length} pairs cannot reach p <= ${settings.alpha} with a sign-flip test (the smallest possible p is 2 / 2^${all.length}); run more pairs or more shards`);
   }
-  const outcome = all.length < 2 ? "inconclusive" : p <= settings.alpha && ci.low > upper ? "regressed" : p <= settings.alpha && ci.high < 1 / upper ? "improved" : ci.low >= 1 / upper && ci.high <= upper ? "unchanged" : "inconclusive";
+  const outcome = pairedOutcome(all.length, p, ci, settings);
   return {
     method: "stratified-sign-flip",
     shards: used.map((s, k) => ({ shard: s.shard, pairs: s.logRatios.length, ratio: Math.exp(mean(s.logRatios)), weight: estimateWeights[k] / totalWeight })),

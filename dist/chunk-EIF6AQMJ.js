@@ -14,17 +14,15 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-BPI7REON.js";
+} from "./chunk-LD3KQKAA.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
 import {
+  functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-REH7SQXM.js";
-import {
-  functionKey
-} from "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import {
   nanosAsTime,
   percent,

@@ -1,22 +1,22 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-VK5WUWTS.js";
+} from "./chunk-ZNAV2KVW.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
   baselineAllocationProfilePath,
   baselineProfilePath,
-  commitExists,
   currentCommit,
   currentEnvironment,
+  escalationRef,
   measure,
   measureInterleaved,
   measurementSettings,
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-4XCFXYA7.js";
+} from "./chunk-FMWAE3DV.js";
 import {
   shardName,
   shardPairs
@@ -43,7 +43,7 @@ async function runShard(options) {
     const stored = existsSync(config.baselinePath) ? readBaseline(config.baselinePath) : void 0;
     const here = { environment: currentEnvironment(profileSourceFor(config, options.agentPath).expectedRuntime), settings: measurementSettings(config) };
     const plan = planBaseline(config.compare, stored, here, config.baselinePath);
-    const ref = plan.source === "same-runner" ? plan.ref : plan.notComparable.length > 0 && config.compare.baseline !== "stored" ? escalationRef(config.root, config.compare.baseRef, plan.baseline) : null;
+    const ref = plan.source === "same-runner" ? plan.ref : plan.notComparable.length > 0 && config.compare.baseline !== "stored" ? escalationRef(config, plan.baseline) : null;
     progress.line(`shard ${shardName(shard)}: pairs ${pairs.join(", ")} of ${config.trials}; baseline ${ref !== null ? `same-runner, commit ${ref}` : `stored (${config.baselinePath})`}`);
     const createdAt = (/* @__PURE__ */ new Date()).toISOString();
     const asBaseline = (m, commit) => ({ schema: BASELINE_SCHEMA, version: BASELINE_VERSION, createdAt, commit, environment: m.environment, settings: m.settings, trials: m.trials });
@@ -96,10 +96,6 @@ async function runShard(options) {
 }
 function profilesOf(baseline, candidate, baselineAllocations, candidateAllocations) {
   return { baseline, candidate, baselineAllocations, candidateAllocations };
-}
-function escalationRef(root, baseRef, stored) {
-  const ref = baseRef ?? stored.commit;
-  return ref !== null && commitExists(root, ref) ? ref : null;
 }
 
 export {

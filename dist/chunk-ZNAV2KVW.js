@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-4XCFXYA7.js";
+} from "./chunk-FMWAE3DV.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-BPI7REON.js";
+} from "./chunk-LD3KQKAA.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

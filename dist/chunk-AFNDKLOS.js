@@ -1,18 +1,22 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-F26EFVKC.js";
-import "./chunk-VK5WUWTS.js";
-import "./chunk-4XCFXYA7.js";
-import "./chunk-OBVIARLG.js";
-import "./chunk-BPI7REON.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-H4TP4DWI.js";
+import "./chunk-ZNAV2KVW.js";
+import "./chunk-FMWAE3DV.js";
+import "./chunk-3L5ZQ5EB.js";
+import "./chunk-LD3KQKAA.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
+import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-TPCATKFW.js";
+import "./chunk-44CEQIOB.js";
+import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
+import "./chunk-V4GKNMXB.js";
+import "./chunk-75B7EWVT.js";
 import "./chunk-TUUKDTNG.js";
 import "./chunk-MD65PPN2.js";
 import "./chunk-SB6TE77W.js";
@@ -21,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  mergeServices,
+  serviceLabel
 };

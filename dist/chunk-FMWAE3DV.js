@@ -1,7 +1,17 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  functionTable
-} from "./chunk-OBVIARLG.js";
+  allocationsProfiled,
+  bootstrapMedianRatio,
+  compare,
+  functionLinesOf,
+  functionTable,
+  normalUpperTail,
+  sideProfiles,
+  signFlipTest,
+  symbolicationOf,
+  writeMergedPair,
+  writeReportFiles
+} from "./chunk-3L5ZQ5EB.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -12,12 +22,15 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-BPI7REON.js";
+} from "./chunk-LD3KQKAA.js";
 import {
   ProcessGroup,
   groupProcStats,
   sleep
 } from "./chunk-K7LC2DK3.js";
+import {
+  seededRandom
+} from "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -26,11 +39,17 @@ import {
 } from "./chunk-BKLRVJWE.js";
 import {
   Profile,
+  REPORT_SCHEMA,
+  REPORT_VERSION,
   StringTable,
   ValueType,
+  functionKey,
+  mergeProfiles,
   packagePath,
+  renderMarkdown,
+  requestCounts,
   scriptPathOf
-} from "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -40,6 +59,10 @@ import {
   substituteSecrets,
   unsubstitutedPlaceholders
 } from "./chunk-TUUKDTNG.js";
+import {
+  median,
+  probit
+} from "./chunk-SB6TE77W.js";
 import {
   PerfgateError,
   describeError
@@ -22577,7 +22600,7 @@ var require_parseHAR = __commonJS({
             const { name, value } = header;
             headers[name] = value;
           }
-          const { pathname, search, hash, origin } = new URL2(url);
+          const { pathname, search: search2, hash, origin } = new URL2(url);
           let requests = requestsPerOrigin.get(origin);
           if (!requests) {
             requests = [];
@@ -22587,7 +22610,7 @@ var require_parseHAR = __commonJS({
             origin,
             method,
             // only keep path & hash as our HttpClient will handle origin
-            path: `${pathname}${search}${hash}`,
+            path: `${pathname}${search2}${hash}`,
             headers
           };
           if (typeof postData === "object" && typeof postData.text === "string") {
@@ -23262,8 +23285,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module2.exports = compare;
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare2;
   }
 });
 
@@ -23271,8 +23294,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
+    var compare2 = require_compare();
+    var rcompare = (a, b, loose) => compare2(b, a, loose);
     module2.exports = rcompare;
   }
 });
@@ -23281,8 +23304,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
+    var compare2 = require_compare();
+    var compareLoose = (a, b) => compare2(a, b, true);
     module2.exports = compareLoose;
   }
 });
@@ -23325,8 +23348,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    var compare2 = require_compare();
+    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
     module2.exports = gt;
   }
 });
@@ -23335,8 +23358,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    var compare2 = require_compare();
+    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
     module2.exports = lt;
   }
 });
@@ -23345,8 +23368,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    var compare2 = require_compare();
+    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
     module2.exports = eq;
   }
 });
@@ -23355,8 +23378,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    var compare2 = require_compare();
+    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
     module2.exports = neq;
   }
 });
@@ -23365,8 +23388,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    var compare2 = require_compare();
+    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
     module2.exports = gte;
   }
 });
@@ -23375,8 +23398,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports2, module2) {
     "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    var compare2 = require_compare();
+    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
     module2.exports = lte;
   }
 });
@@ -24513,12 +24536,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports2, module2) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare = require_compare();
+    var compare2 = require_compare();
     module2.exports = (versions, range, options) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
+      const v = versions.sort((a, b) => compare2(a, b, options));
       for (const version of v) {
         const included = satisfies(version, range, options);
         if (included) {
@@ -24566,7 +24589,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare = require_compare();
+    var compare2 = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
         return true;
@@ -24626,7 +24649,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
+        gtltComp = compare2(gt.semver, lt.semver, options);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -24706,14 +24729,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare2(a.semver, b.semver, options);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare2(a.semver, b.semver, options);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module2.exports = subset;
@@ -24737,7 +24760,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
-    var compare = require_compare();
+    var compare2 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -24776,7 +24799,7 @@ var require_semver2 = __commonJS({
       minor,
       patch,
       prerelease,
-      compare,
+      compare: compare2,
       rcompare,
       compareLoose,
       compareBuild,
@@ -25826,7 +25849,7 @@ var require_buffer = __commonJS({
     Buffer2.isBuffer = function isBuffer(b) {
       return b != null && b._isBuffer === true && b !== Buffer2.prototype;
     };
-    Buffer2.compare = function compare(a, b) {
+    Buffer2.compare = function compare2(a, b) {
       if (isInstance(a, Uint8Array)) a = Buffer2.from(a, a.offset, a.byteLength);
       if (isInstance(b, Uint8Array)) b = Buffer2.from(b, b.offset, b.byteLength);
       if (!Buffer2.isBuffer(a) || !Buffer2.isBuffer(b)) {
@@ -26056,7 +26079,7 @@ var require_buffer = __commonJS({
     if (customInspectSymbol) {
       Buffer2.prototype[customInspectSymbol] = Buffer2.prototype.inspect;
     }
-    Buffer2.prototype.compare = function compare(target, start, end, thisStart, thisEnd) {
+    Buffer2.prototype.compare = function compare2(target, start, end, thisStart, thisEnd) {
       if (isInstance(target, Uint8Array)) {
         target = Buffer2.from(target, target.offset, target.byteLength);
       }
@@ -29669,6 +29692,216 @@ var require_autocannon = __commonJS({
   }
 });
 
+// src/gate/gate.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { relative as relative3 } from "node:path";
+
+// src/analysis/allocation-table.ts
+function allocationTable(profile, source) {
+  const bytes = functionTable(profile, source, "alloc_space");
+  const objects = functionTable(profile, source, "alloc_objects");
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(bytes.functions)) {
+    if (cost.selfNanos <= 0) continue;
+    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
+  }
+  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
+}
+function withAllocations(cpu, allocations) {
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
+  for (const [key, allocated] of Object.entries(allocations.functions)) {
+    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
+    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
+  }
+  return functions;
+}
+
+// src/analysis/hot-lines.ts
+function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
+  const wanted = new Set(keys);
+  const strings = profile.stringTable.strings;
+  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
+  const result = /* @__PURE__ */ Object.create(null);
+  if (valueIndex < 0 || wanted.size === 0) return result;
+  const keyOfFunction = /* @__PURE__ */ new Map();
+  for (const fn of profile.function) keyOfFunction.set(String(fn.id), functionKey({ name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" }));
+  const leafOfLocation = /* @__PURE__ */ new Map();
+  for (const location of profile.location) {
+    const innermost = location.line[0];
+    if (!innermost) continue;
+    const key = keyOfFunction.get(String(innermost.functionId));
+    if (key === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${innermost.functionId}`);
+    leafOfLocation.set(String(location.id), { key, line: Number(innermost.line) });
+  }
+  const byFunction = /* @__PURE__ */ new Map();
+  for (const sample of profile.sample) {
+    const leaf = leafOfLocation.get(String(sample.locationId[0]));
+    if (!leaf || !wanted.has(leaf.key) || leaf.line <= 0) continue;
+    const value = Number(sample.value[valueIndex] ?? 0);
+    if (!(value > 0)) continue;
+    const lines = byFunction.get(leaf.key) ?? /* @__PURE__ */ new Map();
+    lines.set(leaf.line, (lines.get(leaf.line) ?? 0) + value);
+    byFunction.set(leaf.key, lines);
+  }
+  for (const [key, lines] of byFunction) {
+    const total = [...lines.values()].reduce((a, b) => a + b, 0);
+    result[key] = [...lines].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([line, value]) => ({ line, share: value / total }));
+  }
+  return result;
+}
+
+// src/analysis/minimum-detectable-change.ts
+var MAX_LOG_SHIFT = Math.log(10);
+function minimumDetectableChange(samples, options) {
+  const power = options.power ?? 0.8;
+  const simulations = options.simulations ?? 400;
+  const random = seededRandom(options.seed);
+  const base = { alpha: options.alpha, power, simulations };
+  if (samples.kind === "paired") {
+    const logs = samples.ratios.filter((r) => r > 0 && Number.isFinite(r)).map(Math.log);
+    const residuals2 = centred(logs);
+    const draws2 = drawIndices(simulations, logs.length, residuals2.length, random);
+    const rejects2 = (shift) => draws2.filter((d) => {
+      const differences = d.map((i) => residuals2[i] + shift);
+      return differences.reduce((a, b) => a + b, 0) > 0 && signFlipP(differences) <= options.alpha;
+    }).length;
+    return { ...base, test: "sign-flip", noise: spread(residuals2), relative: search(rejects2, simulations, power) };
+  }
+  const x = samples.baseline.filter((v) => v > 0).map(Math.log);
+  const y = samples.candidate.filter((v) => v > 0).map(Math.log);
+  const residuals = [...centred(x), ...centred(y)];
+  const draws = drawIndices(simulations, x.length + y.length, residuals.length, random);
+  const critical = criticalU(x.length, y.length, options.alpha);
+  const rejects = (shift) => draws.filter((d) => {
+    let u = 0;
+    for (let j = x.length; j < d.length; j++) {
+      const yj = residuals[d[j]] + shift;
+      for (let i = 0; i < x.length; i++) {
+        const xi = residuals[d[i]];
+        u += yj > xi ? 1 : yj === xi ? 0.5 : 0;
+      }
+    }
+    return u >= critical;
+  }).length;
+  return { ...base, test: "mann-whitney", noise: spread(residuals), relative: search(rejects, simulations, power) };
+}
+function search(rejects, simulations, power) {
+  const needed = Math.ceil(power * simulations);
+  if (simulations === 0 || rejects(MAX_LOG_SHIFT) < needed) return Number.POSITIVE_INFINITY;
+  let low = 0;
+  let high = MAX_LOG_SHIFT;
+  while (high - low > 5e-4) {
+    const mid = (low + high) / 2;
+    if (rejects(mid) >= needed) high = mid;
+    else low = mid;
+  }
+  return Math.expm1(high);
+}
+function drawIndices(simulations, size, from, random) {
+  if (from === 0) return [];
+  return Array.from({ length: simulations }, () => Array.from({ length: size }, () => Math.floor(random() * from)));
+}
+function centred(values) {
+  if (values.length === 0) return [];
+  const m = median([...values]);
+  const inflate = values.length > 1 ? Math.sqrt(values.length / (values.length - 1)) : 1;
+  return values.map((v) => (v - m) * inflate);
+}
+function spread(residuals) {
+  if (residuals.length < 2) return 0;
+  const mean = residuals.reduce((a, b) => a + b, 0) / residuals.length;
+  return Math.sqrt(residuals.reduce((a, r) => a + (r - mean) ** 2, 0) / (residuals.length - 1));
+}
+function criticalU(n, m, alpha) {
+  if (n === 0 || m === 0) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: m + 1 }, () => [1]);
+  for (let i = 1; i <= n; i++) {
+    const current = [[1]];
+    for (let j = 1; j <= m; j++) {
+      const size = i * j + 1;
+      const row = new Array(size).fill(0);
+      const largestX = previous[j];
+      const largestY = current[j - 1];
+      for (let u = 0; u < size; u++) row[u] = (largestX[u] ?? 0) + (u >= i ? largestY[u - i] ?? 0 : 0);
+      current.push(row);
+    }
+    previous = current;
+  }
+  const counts = previous[m];
+  const total = counts.reduce((a, b) => a + b, 0);
+  let tail = 0;
+  for (let u = counts.length - 1; u >= 0; u--) {
+    if ((tail + counts[u]) / total > alpha) return u === counts.length - 1 ? Number.POSITIVE_INFINITY : u + 1;
+    tail += counts[u];
+  }
+  return 0;
+}
+function signFlipP(differences) {
+  if (differences.length <= 12) return signFlipTest(differences).p;
+  const sum = Math.abs(differences.reduce((a, b) => a + b, 0));
+  const variance = differences.reduce((a, d) => a + d * d, 0);
+  return variance === 0 ? sum > 0 ? 0 : 1 : Math.min(1, 2 * normalUpperTail(sum / Math.sqrt(variance)));
+}
+
+// src/analysis/diff-score.ts
+function diffScore(baseline, candidate, comparison, settings) {
+  const mdc = { alpha: settings.alpha, seed: settings.seed };
+  const cpuOf = (t) => t.service.cpuMicrosPerRequest;
+  const paired = comparison.paired;
+  const service = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest")?.comparison;
+  const medians = { baselineMedian: median(baseline.map(cpuOf)), candidateMedian: median(candidate.map(cpuOf)) };
+  const cpuPerRequest = paired ? { ...relative(paired.ratio, paired.ci), ...medians, design: "paired", minimumDetectable: minimumDetectableChange({ kind: "paired", ratios: paired.ratios }, mdc) } : {
+    ...service ? relative(service.ratio, service.ci) : relative(1, { low: 0, high: Number.POSITIVE_INFINITY }),
+    ...medians,
+    design: "independent",
+    minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: baseline.map(cpuOf), candidate: candidate.map(cpuOf) }, mdc)
+  };
+  if (!allocationsProfiled(baseline) || !allocationsProfiled(candidate)) return { cpuPerRequest };
+  const bytesOf = (trials) => trials.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
+  const x = bytesOf(baseline);
+  const y = bytesOf(candidate);
+  const ci = bootstrapMedianRatio(x, y, { resamples: settings.bootstrapResamples, confidence: 0.95, random: seededRandom(settings.seed) });
+  return {
+    cpuPerRequest,
+    allocatedBytesPerRequest: {
+      ...relative(median(y) / median(x), ci),
+      baselineMedian: median(x),
+      candidateMedian: median(y),
+      design: "independent",
+      minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: x, candidate: y }, mdc)
+    }
+  };
+}
+function relative(ratio, ci) {
+  return { change: ratio - 1, low: ci.low - 1, high: ci.high - 1 };
+}
+
+// src/analysis/detectability.ts
+var LARGEST_FUNCTIONS = 5;
+function detectability(comparison, cpuPerRequest, limit, alpha) {
+  const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
+  const z = probit(1 - alpha) + probit(0.8);
+  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: fromInterval(f.self.ci.low, f.self.ci.high, z) }));
+  const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
+  const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
+  const reasons = [];
+  if (cpuPerRequest !== null && cpuPerRequest > limit) reasons.push(`CPU per request could only have shown ${percent(cpuPerRequest)}`);
+  if (typical !== null && typical > limit) reasons.push(`its ${functions.length} largest functions could only have shown ${percent(typical)} (median)`);
+  return {
+    cpuPerRequest,
+    functions,
+    limit,
+    blind: reasons.length > 0 ? `this run could not have seen a +${(limit * 100).toFixed(0)}% regression (compare.maxDetectable): ${reasons.join("; ")}` : null
+  };
+}
+function fromInterval(low, high, z) {
+  if (!(low > 0) || !Number.isFinite(high) || high <= 0) return Number.POSITIVE_INFINITY;
+  const se = (Math.log(high) - Math.log(low)) / 2 / 1.959964;
+  const relative4 = Math.expm1(z * se);
+  return relative4 > 9 ? Number.POSITIVE_INFINITY : relative4;
+}
+
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
 var BASELINE_VERSION = 1;
@@ -29876,6 +30109,478 @@ function planBaseline(settings, stored, here, baselinePath) {
   }
 }
 
+// src/gate/same-runner.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/target/build.ts
+async function runBuild(command, cwd, env) {
+  const group = new ProcessGroup(command, { cwd, env });
+  const status = await group.exited;
+  await group.stop(0);
+  if (status.code !== 0) {
+    throw new PerfgateError(
+      "BUILD_FAILED",
+      `build command \`${command}\` ${group.describeExit()} (in ${cwd}); its last output:
+${group.output.lastLines()}`
+    );
+  }
+}
+
+// src/agent/agent-channel.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+
+// src/agent/agent-message.ts
+var MAX_AGENT_LINE_BYTES = 64 * 1024;
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+function parseAgentMessage(line) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { invalid: `a line that is not JSON (${JSON.stringify(line.slice(0, 80))})` };
+  }
+  if (!isObject(value)) return { invalid: "a JSON value that is not an object" };
+  if (value.type === "hello") {
+    const address = value.address;
+    const addressOk = isObject(address) && (typeof address.path === "string" || isCount(address.port) && address.port <= 65535 && typeof address.host === "string");
+    if (!isCount(value.pid) || typeof value.nodeVersion !== "string" || typeof value.v8Version !== "string" || !addressOk) {
+      return { invalid: "a hello without pid, nodeVersion, v8Version and an address ({port, host} or {path})" };
+    }
+    return value;
+  }
+  if (value.type === "reply") {
+    if (!isCount(value.id) || typeof value.ok !== "boolean" || value.ok === false && typeof value.error !== "string") {
+      return { invalid: "a reply without a numeric id, ok, and an error when not ok" };
+    }
+    return value;
+  }
+  return { invalid: `a message of unknown type ${JSON.stringify(String(value.type)).slice(0, 40)}` };
+}
+
+// src/agent/protocol.ts
+var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
+
+// src/agent/agent-channel.ts
+var AgentChannel = class _AgentChannel {
+  socketPath;
+  folder;
+  server;
+  connection;
+  hello;
+  helloWaiters = [];
+  failure;
+  nextId = 1;
+  pending = /* @__PURE__ */ new Map();
+  closedReason;
+  /** The service, as errors name it (its start command). */
+  service;
+  constructor(folder, server, service) {
+    this.folder = folder;
+    this.service = service;
+    this.socketPath = join2(folder, "agent.sock");
+    this.server = server;
+  }
+  static async open(service = "the service") {
+    const folder = mkdtempSync(join2(tmpdir(), "perfgate-"));
+    const server = net.createServer();
+    const channel = new _AgentChannel(folder, server, service);
+    server.on("connection", (socket) => channel.accept(socket));
+    await new Promise((resolve4, reject) => {
+      server.once("error", reject);
+      server.listen(channel.socketPath, () => resolve4());
+    });
+    server.unref();
+    return channel;
+  }
+  get registered() {
+    return this.hello;
+  }
+  /** Resolves with the agent's hello; rejects only when the agent sent something that is not a message (the caller races it with the process). */
+  waitForHello() {
+    if (this.hello) return Promise.resolve(this.hello);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => this.helloWaiters.push({ resolve: resolve4, reject }));
+  }
+  /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
+  async startProfiling(settings) {
+    await this.request({ cmd: "start", ...settings });
+  }
+  /** Stops both profilers; the agent writes the V8 CPU profile and the sampling heap profile (JSON) to these paths. */
+  async stopProfiling(paths) {
+    const reply = await this.request({ cmd: "stop", ...paths });
+    return reply.ok ? reply.usage : void 0;
+  }
+  close() {
+    this.closedReason ??= "the channel was closed";
+    this.connection?.destroy();
+    this.server.close();
+    rmSync(this.folder, { recursive: true, force: true });
+    for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: this.closedReason });
+    this.pending.clear();
+  }
+  accept(socket) {
+    if (this.connection) {
+      socket.destroy();
+      return;
+    }
+    this.connection = socket;
+    socket.setEncoding("utf8");
+    let buffered = "";
+    socket.on("data", (chunk) => {
+      if (this.failure) return;
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        if (line.trim() === "") continue;
+        const message = line.length > MAX_AGENT_LINE_BYTES ? { invalid: `a line of ${line.length} characters` } : parseAgentMessage(line);
+        if ("invalid" in message) return this.fail(message.invalid);
+        this.receive(message);
+      }
+      if (buffered.length > MAX_AGENT_LINE_BYTES) this.fail(`more than ${MAX_AGENT_LINE_BYTES} characters without a line break`);
+    });
+    socket.on("error", () => void 0);
+    socket.on("close", () => {
+      this.closedReason ??= "the service closed the agent connection (did it exit?)";
+      for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: this.closedReason });
+      this.pending.clear();
+    });
+  }
+  /** The agent broke the protocol: the connection is dropped and everyone waiting hears why, naming the service. */
+  fail(what) {
+    const error = new PerfgateError(
+      "AGENT_FAILED",
+      `service \`${this.service}\`: its end of the perfgate agent connection sent ${what}; so perfgate dropped it (only perfgate's agent may write to the socket named by ${AGENT_SOCKET_ENV})`
+    );
+    this.failure = error;
+    this.closedReason ??= error.message;
+    for (const waiter of this.helloWaiters.splice(0)) waiter.reject(error);
+    for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: error.message });
+    this.pending.clear();
+    this.connection?.destroy();
+  }
+  receive(message) {
+    if (message.type === "hello") {
+      if (this.hello) return;
+      this.hello = message;
+      for (const waiter of this.helloWaiters.splice(0)) waiter.resolve(message);
+      return;
+    }
+    const resolve4 = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    resolve4?.(message);
+  }
+  async request(body) {
+    const connection = this.connection;
+    if (!connection || this.closedReason) {
+      throw new PerfgateError("AGENT_FAILED", `agent: cannot send "${body.cmd}": ${this.closedReason ?? "the agent never connected"}`);
+    }
+    const id = this.nextId++;
+    const reply = await new Promise((resolve4) => {
+      this.pending.set(id, resolve4);
+      connection.write(`${JSON.stringify({ ...body, id })}
+`);
+    });
+    if (!reply.ok) throw new PerfgateError("AGENT_FAILED", `agent: "${body.cmd}" failed: ${reply.error}`);
+    return reply;
+  }
+};
+
+// src/agent/service-origin.ts
+import net2 from "node:net";
+function serviceOrigin(hello, fallbackPort) {
+  if (!("port" in hello.address)) return new URL(`http://127.0.0.1:${fallbackPort}`);
+  const { host: bound, port } = hello.address;
+  const refuse = (why) => new PerfgateError("SERVICE_FAILED", `service listens on ${JSON.stringify(bound).slice(0, 80)} port ${port}: ${why}; perfgate only sends load to loopback addresses`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw refuse("not a TCP port");
+  if (bound === "::" || bound === "0.0.0.0") return new URL(`http://127.0.0.1:${port}`);
+  switch (net2.isIP(bound)) {
+    case 4:
+      if (bound.split(".")[0] !== "127") throw refuse("not a loopback address");
+      return new URL(`http://${bound}:${port}`);
+    case 6: {
+      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bound)?.[1];
+      if (mapped && net2.isIPv4(mapped) && mapped.startsWith("127.")) return new URL(`http://${mapped}:${port}`);
+      if (!isIpv6Loopback(bound)) throw refuse("not a loopback address");
+      return new URL(`http://[::1]:${port}`);
+    }
+    default:
+      throw refuse("not an IP address");
+  }
+}
+function isIpv6Loopback(address) {
+  const list = new net2.BlockList();
+  list.addAddress("::1", "ipv6");
+  return list.check(address, "ipv6");
+}
+
+// src/target/free-port.ts
+import net3 from "node:net";
+function freePort() {
+  return new Promise((resolve4, reject) => {
+    const server = net3.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve4(port));
+    });
+  });
+}
+function canConnect(port, host = "127.0.0.1") {
+  return new Promise((resolve4) => {
+    const socket = net3.createConnection({ port, host });
+    socket.setTimeout(1e3);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve4(true);
+    });
+    socket.once("error", () => resolve4(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve4(false);
+    });
+  });
+}
+
+// src/target/service.ts
+var RunningService = class {
+  constructor(group, agent, origin, hello, graceMs) {
+    this.group = group;
+    this.agent = agent;
+    this.origin = origin;
+    this.hello = hello;
+    this.graceMs = graceMs;
+  }
+  group;
+  agent;
+  origin;
+  hello;
+  graceMs;
+  /** Fails with the service's last output if it has exited. */
+  assertAlive(during) {
+    if (this.group.hasExited) {
+      throw new PerfgateError(
+        "SERVICE_FAILED",
+        `service \`${this.group.command}\` ${this.group.describeExit()} during ${during}; its last output:
+${this.group.output.lastLines()}`
+      );
+    }
+  }
+  async stop() {
+    await this.group.stop(this.graceMs);
+    this.agent?.close();
+  }
+};
+async function startService(launch) {
+  const { service } = launch;
+  const port = service.port === 0 ? await freePort() : service.port;
+  if (launch.agentPath === null) return startWithoutAgent(launch, port);
+  const agent = await AgentChannel.open(service.start);
+  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
+  const env = {
+    ...process.env,
+    ...service.env,
+    [service.portEnv]: String(port),
+    NODE_OPTIONS: nodeOptions,
+    [AGENT_SOCKET_ENV]: agent.socketPath,
+    PERFGATE_RUN_ID: launch.runId
+  };
+  const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
+  try {
+    const hello = await waitForAgent(group, agent, port, service.readyTimeoutMs);
+    const origin = serviceOrigin(hello, port);
+    if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
+    return new RunningService(group, agent, origin, hello, service.stopGraceMs);
+  } catch (error) {
+    await group.stop(service.stopGraceMs);
+    agent.close();
+    throw error;
+  }
+}
+async function startWithoutAgent(launch, port) {
+  const { service } = launch;
+  const env = { ...process.env, ...service.env, [service.portEnv]: String(port), PERFGATE_RUN_ID: launch.runId };
+  const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
+  try {
+    await waitForPort(group, port, service.readyTimeoutMs);
+    const origin = new URL(`http://127.0.0.1:${port}`);
+    if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
+    return new RunningService(group, null, origin, null, service.stopGraceMs);
+  } catch (error) {
+    await group.stop(service.stopGraceMs);
+    throw error;
+  }
+}
+async function waitForPort(group, port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (group.hasExited) {
+      throw exitedBeforeReady(group);
+    }
+    if (await canConnect(port)) return;
+    await sleep(50);
+  }
+  throw new PerfgateError(
+    "SERVICE_FAILED",
+    `service \`${group.command}\` was not ready after ${timeoutMs} ms: nothing accepted connections on 127.0.0.1:${port} (perfgate passed the port in the environment variable it was configured with); its last output:
+${group.output.lastLines()}`
+  );
+}
+async function waitForAgent(group, agent, port, timeoutMs) {
+  let timer;
+  const timeout = new Promise((resolve4) => {
+    timer = setTimeout(() => resolve4("timeout"), timeoutMs);
+  });
+  const outcome = await Promise.race([agent.waitForHello(), group.exited.then(() => "exited"), timeout]);
+  clearTimeout(timer);
+  if (outcome === "exited") {
+    throw exitedBeforeReady(group);
+  }
+  if (outcome === "timeout") {
+    const listening = await canConnect(port);
+    const why = listening ? `something listens on port ${port}, but the perfgate agent never registered: the service must be a Node process that keeps NODE_OPTIONS (perfgate preloads its agent with --require)` : `it never listened (perfgate passed port ${port} in the environment variable it was configured with)`;
+    throw new PerfgateError(
+      "SERVICE_FAILED",
+      `service \`${group.command}\` was not ready after ${timeoutMs} ms: ${why}; its last output:
+${group.output.lastLines()}`
+    );
+  }
+  return outcome;
+}
+function exitedBeforeReady(group) {
+  return new PerfgateError("SERVICE_FAILED", `service \`${group.command}\` ${group.describeExit()} before it was ready; its last output:
+${group.output.lastLines()}`);
+}
+async function waitForReadyPath(group, url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer yet";
+  while (Date.now() < deadline) {
+    if (group.hasExited) break;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2e3) });
+      await response.body?.cancel();
+      if (response.status < 400) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await sleep(100);
+  }
+  throw new PerfgateError(
+    "SERVICE_FAILED",
+    `service \`${group.command}\` did not answer GET ${url.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group.describeExit()}); its last output:
+${group.output.lastLines()}`
+  );
+}
+function quoteForNodeOptions(path) {
+  return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
+}
+
+// src/gate/measure.ts
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/load/replay-load.ts
+var import_autocannon = __toESM(require_autocannon(), 1);
+
+// src/load/quantile.ts
+function quantileSorted(sorted, q) {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index];
+}
+
+// src/load/replay-load.ts
+var SAMPLE_INTERVAL_MS = 20;
+async function replayLoad(origin, requests, options) {
+  const prepared = requests.map((request) => ({
+    method: request.method,
+    path: request.path,
+    headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !dropForReplay(name))),
+    body: request.body,
+    expected: request.status,
+    route: routeOf(request)
+  }));
+  let cursor = options.startAt ?? 0;
+  const routes = /* @__PURE__ */ new Map();
+  const latencies = [];
+  let responses = 0;
+  const startedAt = performance.now();
+  let lastResponseAt = startedAt;
+  let finish = () => void 0;
+  const finished = new Promise((resolve4, reject) => {
+    finish = (error, result2) => error ? reject(error) : resolve4(result2);
+  });
+  const instance = (0, import_autocannon.default)({
+    url: origin.toString(),
+    connections: options.connections,
+    amount: options.amount,
+    ...options.ratePerSecond !== void 0 ? { overallRate: options.ratePerSecond } : {},
+    timeout: Math.max(1, Math.ceil(options.timeoutMs / 1e3)),
+    // autocannon notices that `amount` is reached only on its sampling tick (1 s by
+    // default), so every load phase idled up to a second after its last response: a third
+    // of a trial's wall time at the example's sizes, and a throughput rounded to whole seconds.
+    sampleInt: SAMPLE_INTERVAL_MS,
+    requests: [
+      {
+        setupRequest(request, context) {
+          const index = cursor++ % prepared.length;
+          const next = prepared[index];
+          context.index = index;
+          request.method = next.method;
+          request.path = next.path;
+          request.headers = { ...next.headers };
+          request.body = next.body ?? Buffer.alloc(0);
+          return request;
+        },
+        onResponse(status, _body, context) {
+          const sent = prepared[context.index];
+          if (!sent) return;
+          const entry = routes.get(sent.route) ?? { count: 0, responses: 0, statuses: {} };
+          entry.responses += 1;
+          const wrong = sent.expected !== void 0 ? sent.expected !== status : status >= 500;
+          if (wrong) {
+            const pair = `${sent.expected ?? "any"}\u2192${status}`;
+            entry.count += 1;
+            entry.statuses[pair] = (entry.statuses[pair] ?? 0) + 1;
+          }
+          routes.set(sent.route, entry);
+        }
+      }
+    ]
+  }, (error, result2) => finish(error, result2));
+  instance.on("response", (_client, _status, _bytes, responseTime) => {
+    responses += 1;
+    lastResponseAt = performance.now();
+    latencies.push(responseTime);
+    if (options.onProgress && responses % 250 === 0) options.onProgress(responses);
+  });
+  const onAbort = () => instance.stop();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const result = await finished.finally(() => options.signal?.removeEventListener("abort", onAbort));
+  latencies.sort((a, b) => a - b);
+  options.onProgress?.(responses);
+  return {
+    responses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusMismatches: Object.fromEntries([...routes].filter(([, entry]) => entry.count > 0)),
+    // From the first request to the last response: rates computed from it are not
+    // inflated by the wait for autocannon's tick, nor rounded to its 10 ms.
+    durationMs: responses > 0 ? lastResponseAt - startedAt : result.duration * 1e3,
+    latencyMs: { p50: quantileSorted(latencies, 0.5), p95: quantileSorted(latencies, 0.95), p99: quantileSorted(latencies, 0.99) }
+  };
+}
+
 // src/gate/current-environment.ts
 import { cpus } from "node:os";
 function currentEnvironment(service) {
@@ -29892,8 +30597,8 @@ function currentEnvironment(service) {
 }
 
 // src/gate/profile-source/agent-source.ts
-import { rmSync } from "node:fs";
-import { basename, dirname as dirname2, join as join2 } from "node:path";
+import { rmSync as rmSync2 } from "node:fs";
+import { basename, dirname as dirname2, join as join3 } from "node:path";
 
 // src/gate/read-sources.ts
 import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
@@ -30572,29 +31277,6 @@ function scriptUrls(cpu, heap) {
 
 // src/gate/trial-profiles.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-
-// src/analysis/allocation-table.ts
-function allocationTable(profile, source) {
-  const bytes = functionTable(profile, source, "alloc_space");
-  const objects = functionTable(profile, source, "alloc_objects");
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(bytes.functions)) {
-    if (cost.selfNanos <= 0) continue;
-    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
-  }
-  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
-}
-function withAllocations(cpu, allocations) {
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
-  for (const [key, allocated] of Object.entries(allocations.functions)) {
-    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
-    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
-  }
-  return functions;
-}
-
-// src/gate/trial-profiles.ts
 function trialProfilePaths(profileDir, label2, index) {
   return { cpu: `${profileDir}/${label2}-trial-${index}.pb.gz`, allocations: `${profileDir}/${label2}-trial-${index}.alloc.pb.gz` };
 }
@@ -30647,7 +31329,7 @@ function agentSource(agentPath) {
       const { config, service } = window2;
       const agent = service.agent;
       if (!agent) throw new PerfgateError("AGENT_FAILED", "the service was started without perfgate's agent");
-      const hidden = (ext) => join2(dirname2(window2.out.cpu), `.${basename(window2.out.cpu, ".pb.gz")}.${process.pid}.${ext}`);
+      const hidden = (ext) => join3(dirname2(window2.out.cpu), `.${basename(window2.out.cpu, ".pb.gz")}.${process.pid}.${ext}`);
       const written = { cpuProfilePath: hidden("cpuprofile"), heapProfilePath: hidden("heapprofile") };
       try {
         await agent.startProfiling({
@@ -30665,8 +31347,8 @@ function agentSource(agentPath) {
         window2.lap("profiles");
         return { load, profiles, usage, runtime: service.hello ?? this.expectedRuntime };
       } finally {
-        rmSync(written.cpuProfilePath, { force: true });
-        rmSync(written.heapProfilePath, { force: true });
+        rmSync2(written.cpuProfilePath, { force: true });
+        rmSync2(written.heapProfilePath, { force: true });
       }
     }
   };
@@ -30862,6 +31544,13 @@ function profileSourceFor(config, agentPath) {
   return SOURCES[config.profile.source ?? "agent"](agentPath);
 }
 
+// src/gate/load-progress.ts
+function loadProgressText(line) {
+  const elapsed = `${(line.elapsedMs / 1e3).toFixed(1)} s`;
+  if (line.windowSeconds !== void 0) return `${line.title} \xB7 ${line.phase} \xB7 ${line.done} requests \xB7 ${elapsed} of a ${line.windowSeconds} s window`;
+  return `${line.title} \xB7 ${line.phase} \xB7 ${line.done}/${line.amount} requests \xB7 ${elapsed}`;
+}
+
 // src/gate/measurement-settings.ts
 import { createHash as createHash2 } from "node:crypto";
 function measurementSettings(config) {
@@ -30885,481 +31574,6 @@ function configFingerprint(config) {
   const { build, start, env, port, portEnv, readyPath } = config.service;
   const relevant = { build, start, env, port, portEnv, readyPath, load: config.load, profile: config.profile };
   return createHash2("sha256").update(JSON.stringify(relevant)).digest("hex");
-}
-
-// src/gate/measure.ts
-import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { join as join4 } from "node:path";
-
-// src/load/replay-load.ts
-var import_autocannon = __toESM(require_autocannon(), 1);
-
-// src/load/quantile.ts
-function quantileSorted(sorted, q) {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index];
-}
-
-// src/load/replay-load.ts
-var SAMPLE_INTERVAL_MS = 20;
-async function replayLoad(origin, requests, options) {
-  const prepared = requests.map((request) => ({
-    method: request.method,
-    path: request.path,
-    headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !dropForReplay(name))),
-    body: request.body,
-    expected: request.status,
-    route: routeOf(request)
-  }));
-  let cursor = options.startAt ?? 0;
-  const routes = /* @__PURE__ */ new Map();
-  const latencies = [];
-  let responses = 0;
-  const startedAt = performance.now();
-  let lastResponseAt = startedAt;
-  let finish = () => void 0;
-  const finished = new Promise((resolve4, reject) => {
-    finish = (error, result2) => error ? reject(error) : resolve4(result2);
-  });
-  const instance = (0, import_autocannon.default)({
-    url: origin.toString(),
-    connections: options.connections,
-    amount: options.amount,
-    ...options.ratePerSecond !== void 0 ? { overallRate: options.ratePerSecond } : {},
-    timeout: Math.max(1, Math.ceil(options.timeoutMs / 1e3)),
-    // autocannon notices that `amount` is reached only on its sampling tick (1 s by
-    // default), so every load phase idled up to a second after its last response: a third
-    // of a trial's wall time at the example's sizes, and a throughput rounded to whole seconds.
-    sampleInt: SAMPLE_INTERVAL_MS,
-    requests: [
-      {
-        setupRequest(request, context) {
-          const index = cursor++ % prepared.length;
-          const next = prepared[index];
-          context.index = index;
-          request.method = next.method;
-          request.path = next.path;
-          request.headers = { ...next.headers };
-          request.body = next.body ?? Buffer.alloc(0);
-          return request;
-        },
-        onResponse(status, _body, context) {
-          const sent = prepared[context.index];
-          if (!sent) return;
-          const entry = routes.get(sent.route) ?? { count: 0, responses: 0, statuses: {} };
-          entry.responses += 1;
-          const wrong = sent.expected !== void 0 ? sent.expected !== status : status >= 500;
-          if (wrong) {
-            const pair = `${sent.expected ?? "any"}\u2192${status}`;
-            entry.count += 1;
-            entry.statuses[pair] = (entry.statuses[pair] ?? 0) + 1;
-          }
-          routes.set(sent.route, entry);
-        }
-      }
-    ]
-  }, (error, result2) => finish(error, result2));
-  instance.on("response", (_client, _status, _bytes, responseTime) => {
-    responses += 1;
-    lastResponseAt = performance.now();
-    latencies.push(responseTime);
-    if (options.onProgress && responses % 250 === 0) options.onProgress(responses);
-  });
-  const onAbort = () => instance.stop();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const result = await finished.finally(() => options.signal?.removeEventListener("abort", onAbort));
-  latencies.sort((a, b) => a - b);
-  options.onProgress?.(responses);
-  return {
-    responses,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    statusMismatches: Object.fromEntries([...routes].filter(([, entry]) => entry.count > 0)),
-    // From the first request to the last response: rates computed from it are not
-    // inflated by the wait for autocannon's tick, nor rounded to its 10 ms.
-    durationMs: responses > 0 ? lastResponseAt - startedAt : result.duration * 1e3,
-    latencyMs: { p50: quantileSorted(latencies, 0.5), p95: quantileSorted(latencies, 0.95), p99: quantileSorted(latencies, 0.99) }
-  };
-}
-
-// src/target/build.ts
-async function runBuild(command, cwd, env) {
-  const group = new ProcessGroup(command, { cwd, env });
-  const status = await group.exited;
-  await group.stop(0);
-  if (status.code !== 0) {
-    throw new PerfgateError(
-      "BUILD_FAILED",
-      `build command \`${command}\` ${group.describeExit()} (in ${cwd}); its last output:
-${group.output.lastLines()}`
-    );
-  }
-}
-
-// src/agent/agent-channel.ts
-import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
-import net from "node:net";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-
-// src/agent/agent-message.ts
-var MAX_AGENT_LINE_BYTES = 64 * 1024;
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-function parseAgentMessage(line) {
-  let value;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { invalid: `a line that is not JSON (${JSON.stringify(line.slice(0, 80))})` };
-  }
-  if (!isObject(value)) return { invalid: "a JSON value that is not an object" };
-  if (value.type === "hello") {
-    const address = value.address;
-    const addressOk = isObject(address) && (typeof address.path === "string" || isCount(address.port) && address.port <= 65535 && typeof address.host === "string");
-    if (!isCount(value.pid) || typeof value.nodeVersion !== "string" || typeof value.v8Version !== "string" || !addressOk) {
-      return { invalid: "a hello without pid, nodeVersion, v8Version and an address ({port, host} or {path})" };
-    }
-    return value;
-  }
-  if (value.type === "reply") {
-    if (!isCount(value.id) || typeof value.ok !== "boolean" || value.ok === false && typeof value.error !== "string") {
-      return { invalid: "a reply without a numeric id, ok, and an error when not ok" };
-    }
-    return value;
-  }
-  return { invalid: `a message of unknown type ${JSON.stringify(String(value.type)).slice(0, 40)}` };
-}
-
-// src/agent/protocol.ts
-var AGENT_SOCKET_ENV = "PERFGATE_AGENT_SOCKET";
-
-// src/agent/agent-channel.ts
-var AgentChannel = class _AgentChannel {
-  socketPath;
-  folder;
-  server;
-  connection;
-  hello;
-  helloWaiters = [];
-  failure;
-  nextId = 1;
-  pending = /* @__PURE__ */ new Map();
-  closedReason;
-  /** The service, as errors name it (its start command). */
-  service;
-  constructor(folder, server, service) {
-    this.folder = folder;
-    this.service = service;
-    this.socketPath = join3(folder, "agent.sock");
-    this.server = server;
-  }
-  static async open(service = "the service") {
-    const folder = mkdtempSync(join3(tmpdir(), "perfgate-"));
-    const server = net.createServer();
-    const channel = new _AgentChannel(folder, server, service);
-    server.on("connection", (socket) => channel.accept(socket));
-    await new Promise((resolve4, reject) => {
-      server.once("error", reject);
-      server.listen(channel.socketPath, () => resolve4());
-    });
-    server.unref();
-    return channel;
-  }
-  get registered() {
-    return this.hello;
-  }
-  /** Resolves with the agent's hello; rejects only when the agent sent something that is not a message (the caller races it with the process). */
-  waitForHello() {
-    if (this.hello) return Promise.resolve(this.hello);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => this.helloWaiters.push({ resolve: resolve4, reject }));
-  }
-  /** Starts the CPU profiler and the sampling heap profiler (allocations) for the measured window. */
-  async startProfiling(settings) {
-    await this.request({ cmd: "start", ...settings });
-  }
-  /** Stops both profilers; the agent writes the V8 CPU profile and the sampling heap profile (JSON) to these paths. */
-  async stopProfiling(paths) {
-    const reply = await this.request({ cmd: "stop", ...paths });
-    return reply.ok ? reply.usage : void 0;
-  }
-  close() {
-    this.closedReason ??= "the channel was closed";
-    this.connection?.destroy();
-    this.server.close();
-    rmSync2(this.folder, { recursive: true, force: true });
-    for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: this.closedReason });
-    this.pending.clear();
-  }
-  accept(socket) {
-    if (this.connection) {
-      socket.destroy();
-      return;
-    }
-    this.connection = socket;
-    socket.setEncoding("utf8");
-    let buffered = "";
-    socket.on("data", (chunk) => {
-      if (this.failure) return;
-      buffered += chunk;
-      let newline;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line.trim() === "") continue;
-        const message = line.length > MAX_AGENT_LINE_BYTES ? { invalid: `a line of ${line.length} characters` } : parseAgentMessage(line);
-        if ("invalid" in message) return this.fail(message.invalid);
-        this.receive(message);
-      }
-      if (buffered.length > MAX_AGENT_LINE_BYTES) this.fail(`more than ${MAX_AGENT_LINE_BYTES} characters without a line break`);
-    });
-    socket.on("error", () => void 0);
-    socket.on("close", () => {
-      this.closedReason ??= "the service closed the agent connection (did it exit?)";
-      for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: this.closedReason });
-      this.pending.clear();
-    });
-  }
-  /** The agent broke the protocol: the connection is dropped and everyone waiting hears why, naming the service. */
-  fail(what) {
-    const error = new PerfgateError(
-      "AGENT_FAILED",
-      `service \`${this.service}\`: its end of the perfgate agent connection sent ${what}; so perfgate dropped it (only perfgate's agent may write to the socket named by ${AGENT_SOCKET_ENV})`
-    );
-    this.failure = error;
-    this.closedReason ??= error.message;
-    for (const waiter of this.helloWaiters.splice(0)) waiter.reject(error);
-    for (const resolve4 of this.pending.values()) resolve4({ type: "reply", id: 0, ok: false, error: error.message });
-    this.pending.clear();
-    this.connection?.destroy();
-  }
-  receive(message) {
-    if (message.type === "hello") {
-      if (this.hello) return;
-      this.hello = message;
-      for (const waiter of this.helloWaiters.splice(0)) waiter.resolve(message);
-      return;
-    }
-    const resolve4 = this.pending.get(message.id);
-    this.pending.delete(message.id);
-    resolve4?.(message);
-  }
-  async request(body) {
-    const connection = this.connection;
-    if (!connection || this.closedReason) {
-      throw new PerfgateError("AGENT_FAILED", `agent: cannot send "${body.cmd}": ${this.closedReason ?? "the agent never connected"}`);
-    }
-    const id = this.nextId++;
-    const reply = await new Promise((resolve4) => {
-      this.pending.set(id, resolve4);
-      connection.write(`${JSON.stringify({ ...body, id })}
-`);
-    });
-    if (!reply.ok) throw new PerfgateError("AGENT_FAILED", `agent: "${body.cmd}" failed: ${reply.error}`);
-    return reply;
-  }
-};
-
-// src/agent/service-origin.ts
-import net2 from "node:net";
-function serviceOrigin(hello, fallbackPort) {
-  if (!("port" in hello.address)) return new URL(`http://127.0.0.1:${fallbackPort}`);
-  const { host: bound, port } = hello.address;
-  const refuse = (why) => new PerfgateError("SERVICE_FAILED", `service listens on ${JSON.stringify(bound).slice(0, 80)} port ${port}: ${why}; perfgate only sends load to loopback addresses`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw refuse("not a TCP port");
-  if (bound === "::" || bound === "0.0.0.0") return new URL(`http://127.0.0.1:${port}`);
-  switch (net2.isIP(bound)) {
-    case 4:
-      if (bound.split(".")[0] !== "127") throw refuse("not a loopback address");
-      return new URL(`http://${bound}:${port}`);
-    case 6: {
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bound)?.[1];
-      if (mapped && net2.isIPv4(mapped) && mapped.startsWith("127.")) return new URL(`http://${mapped}:${port}`);
-      if (!isIpv6Loopback(bound)) throw refuse("not a loopback address");
-      return new URL(`http://[::1]:${port}`);
-    }
-    default:
-      throw refuse("not an IP address");
-  }
-}
-function isIpv6Loopback(address) {
-  const list = new net2.BlockList();
-  list.addAddress("::1", "ipv6");
-  return list.check(address, "ipv6");
-}
-
-// src/target/free-port.ts
-import net3 from "node:net";
-function freePort() {
-  return new Promise((resolve4, reject) => {
-    const server = net3.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve4(port));
-    });
-  });
-}
-function canConnect(port, host = "127.0.0.1") {
-  return new Promise((resolve4) => {
-    const socket = net3.createConnection({ port, host });
-    socket.setTimeout(1e3);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve4(true);
-    });
-    socket.once("error", () => resolve4(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve4(false);
-    });
-  });
-}
-
-// src/target/service.ts
-var RunningService = class {
-  constructor(group, agent, origin, hello, graceMs) {
-    this.group = group;
-    this.agent = agent;
-    this.origin = origin;
-    this.hello = hello;
-    this.graceMs = graceMs;
-  }
-  group;
-  agent;
-  origin;
-  hello;
-  graceMs;
-  /** Fails with the service's last output if it has exited. */
-  assertAlive(during) {
-    if (this.group.hasExited) {
-      throw new PerfgateError(
-        "SERVICE_FAILED",
-        `service \`${this.group.command}\` ${this.group.describeExit()} during ${during}; its last output:
-${this.group.output.lastLines()}`
-      );
-    }
-  }
-  async stop() {
-    await this.group.stop(this.graceMs);
-    this.agent?.close();
-  }
-};
-async function startService(launch) {
-  const { service } = launch;
-  const port = service.port === 0 ? await freePort() : service.port;
-  if (launch.agentPath === null) return startWithoutAgent(launch, port);
-  const agent = await AgentChannel.open(service.start);
-  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require ${quoteForNodeOptions(launch.agentPath)}`].join(" ").trim();
-  const env = {
-    ...process.env,
-    ...service.env,
-    [service.portEnv]: String(port),
-    NODE_OPTIONS: nodeOptions,
-    [AGENT_SOCKET_ENV]: agent.socketPath,
-    PERFGATE_RUN_ID: launch.runId
-  };
-  const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
-  try {
-    const hello = await waitForAgent(group, agent, port, service.readyTimeoutMs);
-    const origin = serviceOrigin(hello, port);
-    if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
-    return new RunningService(group, agent, origin, hello, service.stopGraceMs);
-  } catch (error) {
-    await group.stop(service.stopGraceMs);
-    agent.close();
-    throw error;
-  }
-}
-async function startWithoutAgent(launch, port) {
-  const { service } = launch;
-  const env = { ...process.env, ...service.env, [service.portEnv]: String(port), PERFGATE_RUN_ID: launch.runId };
-  const group = new ProcessGroup(service.start, { cwd: service.cwd, env, ...launch.echo ? { echo: launch.echo } : {} });
-  try {
-    await waitForPort(group, port, service.readyTimeoutMs);
-    const origin = new URL(`http://127.0.0.1:${port}`);
-    if (service.readyPath) await waitForReadyPath(group, new URL(service.readyPath, origin), service.readyTimeoutMs);
-    return new RunningService(group, null, origin, null, service.stopGraceMs);
-  } catch (error) {
-    await group.stop(service.stopGraceMs);
-    throw error;
-  }
-}
-async function waitForPort(group, port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (group.hasExited) {
-      throw exitedBeforeReady(group);
-    }
-    if (await canConnect(port)) return;
-    await sleep(50);
-  }
-  throw new PerfgateError(
-    "SERVICE_FAILED",
-    `service \`${group.command}\` was not ready after ${timeoutMs} ms: nothing accepted connections on 127.0.0.1:${port} (perfgate passed the port in the environment variable it was configured with); its last output:
-${group.output.lastLines()}`
-  );
-}
-async function waitForAgent(group, agent, port, timeoutMs) {
-  let timer;
-  const timeout = new Promise((resolve4) => {
-    timer = setTimeout(() => resolve4("timeout"), timeoutMs);
-  });
-  const outcome = await Promise.race([agent.waitForHello(), group.exited.then(() => "exited"), timeout]);
-  clearTimeout(timer);
-  if (outcome === "exited") {
-    throw exitedBeforeReady(group);
-  }
-  if (outcome === "timeout") {
-    const listening = await canConnect(port);
-    const why = listening ? `something listens on port ${port}, but the perfgate agent never registered: the service must be a Node process that keeps NODE_OPTIONS (perfgate preloads its agent with --require)` : `it never listened (perfgate passed port ${port} in the environment variable it was configured with)`;
-    throw new PerfgateError(
-      "SERVICE_FAILED",
-      `service \`${group.command}\` was not ready after ${timeoutMs} ms: ${why}; its last output:
-${group.output.lastLines()}`
-    );
-  }
-  return outcome;
-}
-function exitedBeforeReady(group) {
-  return new PerfgateError("SERVICE_FAILED", `service \`${group.command}\` ${group.describeExit()} before it was ready; its last output:
-${group.output.lastLines()}`);
-}
-async function waitForReadyPath(group, url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer yet";
-  while (Date.now() < deadline) {
-    if (group.hasExited) break;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2e3) });
-      await response.body?.cancel();
-      if (response.status < 400) return;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = error.message;
-    }
-    await sleep(100);
-  }
-  throw new PerfgateError(
-    "SERVICE_FAILED",
-    `service \`${group.command}\` did not answer GET ${url.pathname} with 2xx/3xx within ${timeoutMs} ms (last: ${last}; ${group.describeExit()}); its last output:
-${group.output.lastLines()}`
-  );
-}
-function quoteForNodeOptions(path) {
-  return /[\s"\\]/.test(path) ? `"${path.replace(/(["\\])/g, "\\$1")}"` : path;
-}
-
-// src/gate/load-progress.ts
-function loadProgressText(line) {
-  const elapsed = `${(line.elapsedMs / 1e3).toFixed(1)} s`;
-  if (line.windowSeconds !== void 0) return `${line.title} \xB7 ${line.phase} \xB7 ${line.done} requests \xB7 ${elapsed} of a ${line.windowSeconds} s window`;
-  return `${line.title} \xB7 ${line.phase} \xB7 ${line.done}/${line.amount} requests \xB7 ${elapsed}`;
 }
 
 // src/gate/trial-metrics.ts
@@ -31526,10 +31740,6 @@ function checkAborted(signal) {
   }
 }
 
-// src/gate/same-runner.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { relative, resolve as resolve3 } from "node:path";
-
 // src/gate/worktree.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
@@ -31578,7 +31788,7 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
   const worktree = addWorktree(config.root, baseRef);
   try {
     const inBase = (path) => {
-      const inside = relative(worktree.top, path);
+      const inside = relative2(worktree.top, path);
       return inside.startsWith("..") ? path : resolve3(worktree.path, inside);
     };
     const baseConfig = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
@@ -31636,6 +31846,174 @@ function commitExists(folder, ref) {
   }
 }
 
+// src/gate/phase-timings.ts
+var PHASES = ["build", "start", "warmup", "measure", "profiles", "teardown", "analysis", "report"];
+var PhaseTimings = class {
+  constructor(now = () => performance.now()) {
+    this.now = now;
+  }
+  now;
+  spent = /* @__PURE__ */ new Map();
+  stopwatch() {
+    let last = this.now();
+    return {
+      lap: (phase) => {
+        const at = this.now();
+        this.spent.set(phase, (this.spent.get(phase) ?? 0) + (at - last));
+        last = at;
+      }
+    };
+  }
+  /** Milliseconds per phase, summed over every trial of both sides; every phase is present. */
+  milliseconds() {
+    return Object.fromEntries(PHASES.map((phase) => [phase, Math.round(this.spent.get(phase) ?? 0)]));
+  }
+};
+
+// src/gate/regressed-hot-lines.ts
+function regressedHotLines(comparison, sides) {
+  const cpu = sides.candidate[0];
+  const keys = comparison.findings.filter((f) => f.outcome === "regressed").map((f) => f.key);
+  return cpu ? hotLines(cpu.profile, cpu.source, keys) : {};
+}
+
+// src/gate/gate.ts
+async function runGate(options) {
+  const { config, progress } = options;
+  const timings = options.timings ?? new PhaseTimings();
+  const run = { ...options, timings };
+  const stored = readBaselineIfPresent(config.baselinePath);
+  const plan = planBaseline(config.compare, stored, hereFingerprint(config, options.agentPath), config.baselinePath);
+  progress.line(`baseline: ${plan.source === "stored" ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
+  let sides = plan.source === "stored" ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
+  let judged = await analyse(run, sides);
+  let doubt = plan.source === "stored" ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
+  if (doubt !== null && plan.source === "stored" && judged.comparison.verdict.outcome !== "fail-errors") {
+    const ref = config.compare.baseline === "stored" ? null : escalationRef(config, plan.baseline);
+    if (ref !== null) {
+      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
+      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${doubt}`);
+      judged = await analyse(run, sides);
+      doubt = null;
+    }
+  }
+  const { comparison, score, seen } = judged;
+  const verdict = (
+    // Failed requests fail the candidate whatever the baseline: they need no comparison to be wrong.
+    comparison.verdict.outcome === "fail-errors" ? comparison.verdict : doubt !== null ? {
+      outcome: "inconclusive",
+      rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === "stored" ? ', with compare.baseline "auto"' : ""})`
+    } : comparison.verdict.outcome === "pass" && seen.blind !== null ? (
+      // A pass means "looked, and would have seen it".
+      { outcome: "inconclusive", rule: `${seen.blind}. More trials (--trials) or requests per trial (--requests), or a quieter runner, narrow what a run can see` }
+    ) : comparison.verdict
+  );
+  const analysisWatch = timings.stopwatch();
+  const measured = sides.candidate;
+  const cpu = writeMergedPair(config.outputDir, "", measured.pprofs, sides.baselinePprofs ? { trials: sides.baselinePprofs.cpu } : { stored: baselineProfilePath(config.baselinePath) });
+  const allocations = measured.allocationPprofs.length > 0 ? writeMergedPair(config.outputDir, ".alloc", measured.allocationPprofs, sides.baselinePprofs ? { trials: sides.baselinePprofs.allocations } : { stored: baselineAllocationProfilePath(config.baselinePath) }) : null;
+  const profiles = sideProfiles(cpu, allocations);
+  const symbolication = symbolicationOf(cpu.candidate, allocations?.candidate ?? null);
+  analysisWatch.lap("report");
+  const baseline = sides.baseline;
+  const report = {
+    schema: REPORT_SCHEMA,
+    version: REPORT_VERSION,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    comparison: { ...comparison, verdict, warnings: [...comparison.warnings, ...symbolication.warnings] },
+    baselineSource: { kind: sides.kind, why: sides.why },
+    baseline: { commit: baseline.commit, createdAt: baseline.createdAt, environment: baseline.environment, settings: baseline.settings },
+    candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
+    environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
+    reproduce: options.reproduce,
+    profiles: measured.profiles.map((p) => relative3(config.outputDir, p)),
+    merged: cpu.paths,
+    allocationProfiles: measured.allocationProfiles.map((p) => relative3(config.outputDir, p)),
+    ...allocations ? { mergedAllocations: allocations.paths } : {},
+    hotLines: regressedHotLines(comparison, profiles),
+    functionLines: functionLinesOf(profiles),
+    requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
+    timingsMs: timings.milliseconds(),
+    diffScore: score,
+    detectable: seen,
+    symbolication: symbolication.rates
+  };
+  const markdown = renderMarkdown(report);
+  writeReportFiles(config.outputDir, report, markdown, profiles);
+  return { report, markdown, reportDir: config.outputDir };
+}
+async function storedSides(options, baseline, why) {
+  const candidate = await measure(options);
+  return { kind: "stored", why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+}
+async function sameRunnerSides(options, ref, why) {
+  const both = await measureInterleaved(options, ref);
+  return {
+    kind: "same-runner",
+    why,
+    baseline: { commit: both.baseCommit, createdAt: (/* @__PURE__ */ new Date()).toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials },
+    baselinePprofs: { cpu: both.baseline.pprofs, allocations: both.baseline.allocationPprofs },
+    candidate: both.candidate
+  };
+}
+async function analyse(options, sides) {
+  const watch = options.timings.stopwatch();
+  const settings = options.config.compare;
+  const judged = await options.progress.phase("analysis", async () => {
+    const comparison = compare(sides.baseline.trials, sides.candidate.trials, settings, { paired: sides.kind === "same-runner" });
+    const score = diffScore(sides.baseline.trials, sides.candidate.trials, comparison, settings);
+    const cpuMeasured = score.cpuPerRequest.baselineMedian > 0 && score.cpuPerRequest.candidateMedian > 0;
+    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest.minimumDetectable.relative : null, settings.maxDetectable, settings.alpha);
+    return { comparison, score, seen };
+  });
+  watch.lap("analysis");
+  return judged;
+}
+function storedDoubt(notComparable, comparison, blind) {
+  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
+  if (blind !== null && comparison.verdict.outcome === "pass") return blind;
+  const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
+  if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
+    const c = cpu.comparison;
+    return `the service's CPU per request regressed against the stored baseline (\xD7${c.ratio.toFixed(2)}, 95% CI \xD7${c.ci.low.toFixed(2)}\u2013\xD7${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
+  }
+  return null;
+}
+function escalationRef(config, stored) {
+  const ref = config.compare.baseRef ?? stored.commit;
+  return ref !== null && commitExists(config.root, ref) ? ref : null;
+}
+function readBaselineIfPresent(path) {
+  return existsSync2(path) ? readBaseline(path) : void 0;
+}
+function hereFingerprint(config, agentPath) {
+  return { environment: currentEnvironment(profileSourceFor(config, agentPath).expectedRuntime), settings: measurementSettings(config) };
+}
+async function runBaseline(options) {
+  const { config } = options;
+  const measured = await measure({ ...options, label: "baseline" });
+  const failing = measured.trials.map((t, i) => ({ trial: i + 1, failed: t.service.errors + t.service.statusMismatches, requests: t.requests })).filter((t) => t.failed > 0);
+  if (failing.length > 0) {
+    throw new PerfgateError(
+      "LOAD_FAILED",
+      `not writing a baseline from a run with failed requests: ${failing.map((t) => `trial ${t.trial}: ${t.failed} of ${t.requests}`).join(", ")} (no response, or a status other than the recorded one)`
+    );
+  }
+  const baseline = {
+    schema: BASELINE_SCHEMA,
+    version: BASELINE_VERSION,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    commit: currentCommit(config.root),
+    environment: measured.environment,
+    settings: measured.settings,
+    trials: measured.trials
+  };
+  writeBaseline(config.baselinePath, baseline);
+  writeFileAtomic(baselineProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.pprofs, config.baselinePath)));
+  writeFileAtomic(baselineAllocationProfilePath(config.baselinePath), encodePprofGzip(mergeProfiles(measured.allocationPprofs, config.baselinePath)));
+  return baseline;
+}
+
 export {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -31659,5 +32037,9 @@ export {
   measure,
   measureInterleaved,
   currentCommit,
-  commitExists
+  regressedHotLines,
+  runGate,
+  storedDoubt,
+  escalationRef,
+  runBaseline
 };

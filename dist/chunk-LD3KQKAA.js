@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-TPCATKFW.js";
+} from "./chunk-44CEQIOB.js";
 import {
   PerfgateError,
   describeError
