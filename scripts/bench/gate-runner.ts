@@ -27,7 +27,7 @@ export function exampleConfigFile(
   repo: string,
   work: string,
   name: string,
-  overrides: { trials?: number; measureRequests?: number; env?: Record<string, string>; baselineName?: string; compare?: Record<string, unknown> } = {},
+  overrides: { trials?: number; measureRequests?: number; env?: Record<string, string>; baselineName?: string; compare?: Record<string, unknown>; profile?: Record<string, unknown> } = {},
 ): string {
   const example = exampleSettings(repo);
   const at = (path: string) => resolve(repo, 'examples/shop-api', path);
@@ -43,6 +43,7 @@ export function exampleConfigFile(
       output: join(work, `report-${name}`),
       trials: overrides.trials ?? example.trials,
       load: { ...example.load, ...(overrides.measureRequests !== undefined ? { measureRequests: overrides.measureRequests } : {}) },
+      ...(overrides.profile ? { profile: { ...((example.profile as Record<string, unknown> | undefined) ?? {}), ...overrides.profile } } : {}),
       // By default the stored baseline is the one measured here, on this machine: no re-measuring the base commit.
       compare: overrides.compare ?? { baseline: 'stored' },
     }),

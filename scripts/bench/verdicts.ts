@@ -7,13 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Report } from '../../src/report/index.js';
 import { exampleConfigFile, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
 import { upperBound95 } from './stats.js';
 
-const repo = resolve(new URL('../..', import.meta.url).pathname);
+// npm runs the bundled benchmark from the package root (the bundle itself lives in a temporary folder).
+const repo = process.cwd();
 const cli = join(repo, 'dist/cli.js');
 const page = join(repo, 'docs/benchmarks/verdicts.md');
 
