@@ -1,12 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePprof, symbolication } from '../src/profile/index.js';
 import { freePort } from '../src/target/free-port.js';
-import { MARK, tsExampleConfig } from './helpers/example-config.js';
+import { exampleConfig, MARK, tsExampleConfig } from './helpers/example-config.js';
 import { hasGoPprof } from './helpers/go-pprof.js';
 import { leftoverProcesses } from './helpers/processes.js';
 import { REPO, runCli } from './helpers/run-cli.js';
@@ -90,5 +91,49 @@ describe('symbolication of a compiled service', () => {
     expect(cpu.sourceMappedShare).toBeGreaterThan(0.08);
     expect(result.stdout).toMatch(/of CPU reached its original source through a source map/);
     expect(await leftoverProcesses(MARK, ts.mark)).toEqual([]);
+  });
+});
+
+// The same service deployed without its map: bundled with one, and the .map left behind (the
+// bundle still names it in its sourceMappingURL comment). Its frames have files and lines, the
+// bundle's, so the rate alone cannot tell; the warning must.
+describe('symbolication of a compiled service run without its source map', () => {
+  const app = mkdtempSync(join(tmpdir(), 'perfgate-ts-nomap-'));
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+  cpSync(join(REPO, 'examples/ts-api/src'), join(app, 'src'), { recursive: true });
+  cpSync(join(REPO, 'examples/ts-api/package.json'), join(app, 'package.json'));
+  buildSync({ entryPoints: [join(app, 'src/server.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: true, outfile: join(app, 'dist/server.js'), logLevel: 'silent' });
+  rmSync(join(app, 'dist/server.js.map'));
+  const config = exampleConfig({
+    root: app,
+    service: { start: 'node dist/server.js', cwd: app, readyPath: '/health' },
+    replay: join(REPO, 'replay/ts-api.ndjson'),
+    trials: 2,
+    load: { warmupRequests: 200, measureRequests: 800, connections: 4 },
+  });
+
+  it('counts its frames apart and warns "no source map", naming the largest', async () => {
+    const baseline = await runCli(['baseline', '--config', config.path]);
+    expect(baseline.code, baseline.stderr).toBe(0);
+    const merged = join(config.dir, 'baseline.pb.gz');
+    const profile = decodePprof(readFileSync(merged), merged);
+    const strings = profile.stringTable.strings;
+    const quote = profile.function.find((f) => strings[Number(f.name)] === 'quote')!;
+    expect(strings[Number(quote.filename)]).toBe('dist/server.js');
+    expect(strings[Number(quote.systemName)]).toBe('quote [no source map]');
+
+    const out = join(config.dir, 'diff');
+    const result = await runCli(['diff', merged, merged, '-o', out]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    const cpu = report.symbolication![0]!;
+    // Every frame still has a file and a line: by the old count, all is well.
+    expect(cpu.rate).toBeGreaterThanOrEqual(0.95);
+    expect(cpu.sourceMappedShare).toBe(0);
+    // The service's own code, measured at 18% of CPU with the map (the test above).
+    expect(cpu.compiledWithoutMapShare).toBeGreaterThan(0.08);
+    expect(cpu.largestCompiledWithoutMap.map((f) => f.file)).toEqual(cpu.largestCompiledWithoutMap.map(() => 'dist/server.js'));
+    expect(result.stdout).toMatch(/in compiled code with no source map/);
+    expect(result.stdout).toMatch(/warning: No source map: \d+\.\d% of the CPU samples is in compiled JavaScript.*Largest: \S+ \(dist\/server\.js\) \d+\.\d%/);
+    expect(await leftoverProcesses(MARK, config.mark)).toEqual([]);
   });
 });

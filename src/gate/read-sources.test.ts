@@ -59,6 +59,20 @@ describe('SourceReader', () => {
     expect(new SourceReader().lookupFor([script]).originalPosition(script, 1, 0)).toBeUndefined();
   });
 
+  it('marks a compiled script whose map is missing, and only that one', () => {
+    // The same bundle as dist-linked/, shipped without its .map; and one built with no map at all, which dist/ beside src/ gives away.
+    for (const [folder, sourcemap] of [['dist-unshipped', 'linked'], ['dist', false]] as const) {
+      buildSync({ entryPoints: [join(dir, 'src/server.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, `${folder}/server.js`), sourcemap, logLevel: 'silent' });
+    }
+    rmSync(join(dir, 'dist-unshipped/server.js.map'));
+    const handWritten = join(dir, 'lib/util.js');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(handWritten, 'export function search() {}\n');
+    const scripts = ['dist-unshipped/server.js', 'dist/server.js', 'dist-linked/server.js', 'lib/util.js', 'node_modules/left-pad/index.js'].map((s) => join(dir, s));
+    const lookup = new SourceReader().lookupFor(scripts.map((s) => pathToFileURL(s).href));
+    expect(scripts.map((s) => lookup.compiledWithoutMap(s))).toEqual([true, true, false, false, false]);
+  });
+
   it('collects the script URLs of both kinds of V8 profile', () => {
     const frame = (url: string) => ({ functionName: 'f', scriptId: '1', url, lineNumber: 0, columnNumber: 0 });
     const urls = scriptUrls({ nodes: [{ callFrame: frame('file:///a.js') }] }, { head: { id: 1, selfSize: 0, callFrame: frame(''), children: [{ id: 2, selfSize: 0, callFrame: frame('file:///b.js') }] } });

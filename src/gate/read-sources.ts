@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AnyMap, GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 import { scriptPathOf } from '../profile/function-identity.js';
+import { compiledEvidence, type CompiledEvidence } from './compiled-script.js';
 import { packagePath, type OriginalPosition, type SourceLookup } from '../profile/source-lookup.js';
 import type { V8CallFrame } from '../profile/v8-cpu-profile.js';
 import type { V8HeapNode } from '../profile/v8-heap-profile.js';
@@ -14,15 +15,17 @@ const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
  * (its `//# sourceMappingURL=` comment, inline `data:` or a file, else `<script>.map`)
  * and the package.json version of each package under node_modules. Files are read once
  * per run and remembered, so later trials cost nothing. A script without a readable map
- * simply keeps its own file and lines.
+ * keeps its own file and lines, and is marked when it looks compiled (see compiledEvidence),
+ * so that symbolication can tell generated lines from the code anyone wrote.
  */
 export class SourceReader {
-  private readonly maps = new Map<string, TraceMap | null>();
+  private readonly maps = new Map<string, { map: TraceMap | null; compiled: CompiledEvidence | null }>();
   private readonly versions = new Map<string, string | undefined>();
 
   /** Reads everything the given script URLs need and returns a lookup that reads nothing more. */
   lookupFor(urls: Iterable<string>): SourceLookup {
     const maps = new Map<string, TraceMap>();
+    const compiled = new Set<string>();
     const versions = new Map<string, string | undefined>();
     const notePackage = (path: string) => {
       const pkg = packagePath(path.replace(/\\/g, '/'));
@@ -34,7 +37,8 @@ export class SourceReader {
       notePackage(path);
       // Dependencies ship compiled code whose maps point at sources that are not installed.
       if (packagePath(path.replace(/\\/g, '/'))) continue;
-      const map = this.map(path);
+      const { map, compiled: evidence } = this.map(path);
+      if (evidence) compiled.add(path);
       if (!map) continue;
       maps.set(path, map);
       for (const source of map.resolvedSources) notePackage(source);
@@ -49,22 +53,26 @@ export class SourceReader {
     return {
       originalPosition: (scriptPath, line, column) => position(scriptPath, line, column, GREATEST_LOWER_BOUND) ?? position(scriptPath, line, column, LEAST_UPPER_BOUND),
       originalLine: (scriptPath, line) => position(scriptPath, line, 0, LEAST_UPPER_BOUND),
+      compiledWithoutMap: (scriptPath) => compiled.has(scriptPath),
       packageVersion: (folder) => versions.get(folder),
     };
   }
 
-  private map(scriptPath: string): TraceMap | null {
+  private map(scriptPath: string): { map: TraceMap | null; compiled: CompiledEvidence | null } {
     const known = this.maps.get(scriptPath);
     if (known !== undefined) return known;
     let map: TraceMap | null = null;
+    let url: string | undefined;
     try {
-      map = readMap(scriptPath);
+      url = mapComment(scriptPath);
+      map = readMap(scriptPath, url);
     } catch {
       // An unreadable or malformed map leaves the frames on the compiled file, as if there were none.
       map = null;
     }
-    this.maps.set(scriptPath, map);
-    return map;
+    const found = { map, compiled: map ? null : compiledEvidence(scriptPath, url !== undefined, existsSync) };
+    this.maps.set(scriptPath, found);
+    return found;
   }
 
   private version(folder: string): string | undefined {
@@ -81,10 +89,14 @@ export class SourceReader {
   }
 }
 
-function readMap(scriptPath: string): TraceMap | null {
+/** The script's `//# sourceMappingURL=` value, when it has one and is not too big to search. */
+function mapComment(scriptPath: string): string | undefined {
+  if (!existsSync(scriptPath) || statSync(scriptPath).size > MAX_SCRIPT_BYTES) return undefined;
+  return sourceMappingUrl(readFileSync(scriptPath, 'utf8'));
+}
+
+function readMap(scriptPath: string, url: string | undefined): TraceMap | null {
   if (!existsSync(scriptPath) || statSync(scriptPath).size > MAX_SCRIPT_BYTES) return null;
-  const text = readFileSync(scriptPath, 'utf8');
-  const url = sourceMappingUrl(text);
   if (url?.startsWith('data:')) {
     const comma = url.indexOf(',');
     const payload = url.slice(comma + 1);

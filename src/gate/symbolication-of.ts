@@ -1,4 +1,4 @@
-import { symbolication, symbolicationWarning, type Symbolication } from '../profile/index.js';
+import { sourceMapWarning, symbolication, symbolicationWarning, type Symbolication } from '../profile/index.js';
 import type { NamedProfile } from '../report/index.js';
 
 /**
@@ -9,5 +9,5 @@ import type { NamedProfile } from '../report/index.js';
 export function symbolicationOf(cpu: NamedProfile, allocations: NamedProfile | null, cpuType = 'cpu'): { rates: Symbolication[]; warnings: string[] } {
   const rates = [symbolication(cpu.profile, cpuType, cpu.source), ...(allocations ? [symbolication(allocations.profile, 'alloc_space', allocations.source)] : [])];
   const what = (s: Symbolication) => (s.sampleType === 'alloc_space' ? 'the allocated bytes' : s.sampleType === 'cpu' ? 'the CPU samples' : `the ${s.sampleType} samples`);
-  return { rates, warnings: rates.flatMap((s) => symbolicationWarning(s, what(s)) ?? []) };
+  return { rates, warnings: rates.flatMap((s) => [symbolicationWarning(s, what(s)), sourceMapWarning(s, what(s))].filter((w): w is string => w !== null)) };
 }

@@ -1,8 +1,9 @@
 import { seededRandom } from '../analysis/prng.js';
+import { stepLocation } from './step-location.js';
 
 /** A step found in a series: the index where the new level begins. */
 export interface ChangePoint {
-  /** Index of the first value of the new segment. */
+  /** Index of the first value of the new segment: the run or its neighbour (see `stepLocation`). */
   readonly index: number;
   /** Permutation p-value of the split when it was accepted. */
   readonly p: number;
@@ -29,6 +30,10 @@ export interface ChangePointOptions {
  * It assumes no distribution and no number of steps, and the energy distance (α = 1)
  * sees shifts in level even when the noise is skewed, as timings on shared machines are.
  * Deterministic for a seed. O(n²) per evaluation; histories are bounded (1000 runs).
+ *
+ * E-divisive decides whether and roughly where; each accepted step is then placed again by
+ * `stepLocation` within the runs between its neighbours (left to right, so steps cannot cross),
+ * which puts it within one run of where it began more often (see docs/history.md).
  */
 export function changePoints(series: readonly number[], options: ChangePointOptions = {}): ChangePoint[] {
   const significance = options.significance ?? 0.01;
@@ -60,7 +65,15 @@ export function changePoints(series: readonly number[], options: ChangePointOpti
     bounds.push(best.index);
     bounds.sort((a, b) => a - b);
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  const placed: ChangePoint[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const start = placed[i - 1]?.index ?? 0;
+    const end = found[i + 1]?.index ?? series.length;
+    const at = stepLocation(series.slice(start, end), minSegment);
+    placed.push({ ...found[i]!, index: at === null ? found[i]!.index : start + at });
+  }
+  return placed;
 }
 
 /**

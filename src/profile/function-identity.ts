@@ -47,6 +47,8 @@ export interface ResolvedFrame {
   readonly scriptPath: string;
   /** Whether a source map moved this frame to another file: its line ticks need mapping too. */
   readonly mapped: boolean;
+  /** The script looks compiled but no source map was found: file and line are the generated code's. */
+  readonly compiledWithoutMap: boolean;
   /** Part of the `(node internals)` group: line ticks and repeated frames are folded. */
   readonly grouped: boolean;
 }
@@ -56,11 +58,12 @@ export interface ResolvedFrame {
  * original file, used to tell anonymous functions apart (see `anonymousName`).
  */
 export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosing?: string): ResolvedFrame {
-  if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, grouped: true };
+  if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
   const scriptPath = scriptPathOf(frame.url);
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === '' ? anonymousName(enclosing, located.line) : frame.functionName;
-  return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, grouped: false };
+  const compiledWithoutMap = !located.mapped && scriptPath !== '' && context.sources.compiledWithoutMap(scriptPath);
+  return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, compiledWithoutMap, grouped: false };
 }
 
 /** The file part of a frame's identity (after source maps), for comparing frames before naming them. */

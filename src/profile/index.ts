@@ -12,4 +12,4 @@ export { subtractProfile } from './delta.js';
 export { keepSampleTypes } from './keep-sample-types.js';
 export { DEFAULT_PROFILE_LIMITS, type ProfileLimits } from './profile-limits.js';
 export { relativeFileNames } from './relative-files.js';
-export { SYMBOLICATION_TARGET, symbolication, symbolicationWarning, type Symbolication, type UnsymbolizedCause, type UnsymbolizedFrame } from './symbolication.js';
+export { SYMBOLICATION_TARGET, sourceMapWarning, symbolication, symbolicationWarning, type CompiledFrame, type Symbolication, type UnsymbolizedCause, type UnsymbolizedFrame } from './symbolication.js';

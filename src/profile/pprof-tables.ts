@@ -31,8 +31,13 @@ export function pprofTables(): PprofTables {
         functionId = functions.length + 1;
         const name = strings.dedup(frame.identity.name);
         // pprof's system name is the name the runtime knows a function by: for a frame a source
-        // map moved, that is the generated script, which is how symbolication counts mapped frames.
-        const systemName = frame.mapped ? strings.dedup(sourceMappedSystemName(frame.identity.name, frame.scriptPath)) : name;
+        // map moved, that is the generated script, which is how symbolication counts mapped frames;
+        // a compiled script without a map is marked the same way, so written profiles keep it too.
+        const systemName = frame.mapped
+          ? strings.dedup(sourceMappedSystemName(frame.identity.name, frame.scriptPath))
+          : frame.compiledWithoutMap
+            ? strings.dedup(compiledWithoutMapSystemName(frame.identity.name))
+            : name;
         functions.push(new PprofFunction({ id: functionId, name, systemName, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
         functionIds.set(key, functionId);
       }
@@ -56,5 +61,17 @@ export function sourceMappedSystemName(name: string, scriptPath: string): string
 
 /** Whether a function's system name says a source map moved it (see sourceMappedSystemName). */
 export function isSourceMapped(name: string, systemName: string): boolean {
-  return systemName.length > name.length + 3 && systemName.startsWith(`${name} [`) && systemName.endsWith(']');
+  return systemName.length > name.length + 3 && systemName.startsWith(`${name} [`) && systemName.endsWith(']') && !isCompiledWithoutMap(name, systemName);
+}
+
+const NO_SOURCE_MAP = '[no source map]';
+
+/** `name [no source map]`: a function in compiled code whose source map was not found; its file and lines are the generated ones. */
+export function compiledWithoutMapSystemName(name: string): string {
+  return `${name} ${NO_SOURCE_MAP}`;
+}
+
+/** Whether a function's system name says it is compiled code without a source map (see compiledWithoutMapSystemName). */
+export function isCompiledWithoutMap(name: string, systemName: string): boolean {
+  return systemName === compiledWithoutMapSystemName(name);
 }

@@ -9,6 +9,8 @@ export interface SourceLookup {
   originalPosition(scriptPath: string, line: number, column: number): OriginalPosition | undefined;
   /** The first original position on a generated line (line 1-based): what V8's per-line ticks map to. */
   originalLine(scriptPath: string, line: number): OriginalPosition | undefined;
+  /** Whether the script has no source map yet looks compiled (TypeScript, a bundle): its lines are the generated code's. */
+  compiledWithoutMap(scriptPath: string): boolean;
   /** The version in the package.json of the package folder, when it could be read. */
   packageVersion(packageFolder: string): string | undefined;
 }
@@ -24,6 +26,7 @@ export interface OriginalPosition {
 export const NO_SOURCES: SourceLookup = {
   originalPosition: () => undefined,
   originalLine: () => undefined,
+  compiledWithoutMap: () => false,
   packageVersion: () => undefined,
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePprof, encodePprofGzip } from './pprof-codec.js';
 import { NO_SOURCES } from './source-lookup.js';
 import { v8ToPprof } from './v8-to-pprof.js';
-import { symbolication, symbolicationWarning } from './symbolication.js';
+import { sourceMapWarning, symbolication, symbolicationWarning } from './symbolication.js';
 
 const read = (name: string) => {
   const path = `../shared/testdata/pprof/${name}.pb.gz`;
@@ -73,5 +73,24 @@ describe('symbolication of V8 profiles', () => {
   it('reports no source-mapped share for a service run from its own sources', () => {
     const profile = v8ToPprof(v8, { root: '/srv/app', startedAtMs: 0, samplingIntervalUs: 1000, sources: NO_SOURCES });
     expect(symbolication(profile, 'cpu', 'plain')).toMatchObject({ rate: 1, sourceMappedShare: 0 });
+  });
+
+  it('counts compiled code without its source map as symbolized but not as written, and warns "no source map" naming its frames', () => {
+    const compiled = { ...NO_SOURCES, compiledWithoutMap: (script: string) => script === '/srv/app/dist/server.js' };
+    const profile = decodePprof(encodePprofGzip(v8ToPprof(v8, { root: '/srv/app', startedAtMs: 0, samplingIntervalUs: 1000, sources: compiled })), 'compiled');
+    const strings = profile.stringTable.strings;
+    expect(profile.function.map((f) => strings[Number(f.systemName)])).toContain('handle [no source map]');
+    const s = symbolication(profile, 'cpu', 'compiled');
+    expect(s).toMatchObject({ rate: 1, sourceMappedShare: 0, compiledWithoutMapShare: 1, largestCompiledWithoutMap: [{ name: 'handle', file: 'dist/server.js', share: 1 }] });
+    expect(symbolicationWarning(s, 'the CPU samples')).toBeNull();
+    expect(sourceMapWarning(s, 'the CPU samples')).toMatch(/^No source map: 100\.0% of the CPU samples is in compiled JavaScript.*0\.0% can be traced to the code as written.*Largest: handle \(dist\/server\.js\) 100\.0%/);
+  });
+
+  it('says nothing about source maps when the code is not compiled, or mapped', () => {
+    for (const lookup of [NO_SOURCES, sources]) {
+      const s = symbolication(v8ToPprof(v8, { root: '/srv/app', startedAtMs: 0, samplingIntervalUs: 1000, sources: lookup }), 'cpu', 'plain');
+      expect(s).toMatchObject({ compiledWithoutMapShare: 0, largestCompiledWithoutMap: [] });
+      expect(sourceMapWarning(s, 'the CPU samples')).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Profile } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { NODE_INTERNALS } from './function-identity.js';
-import { isSourceMapped } from './pprof-tables.js';
+import { isCompiledWithoutMap, isSourceMapped } from './pprof-tables.js';
 import { sampleTypes } from './stacks.js';
 
 /** Why a frame has no source file and line, as far as the profile can tell. */
@@ -54,6 +54,22 @@ export interface Symbolication {
   readonly vmShare: number;
   /** The largest unsymbolized leaf frames, most first (at most 5). */
   readonly largestUnsymbolized: readonly UnsymbolizedFrame[];
+  /**
+   * Share of `total` counted as symbolized whose source frame is in compiled code with no
+   * source map (TypeScript run from its .js output, a bundle): it has a file and a line, but
+   * the generated ones. `rate` minus this is the share traced to the code as written.
+   */
+  readonly compiledWithoutMapShare: number;
+  /** The largest of those source frames, most first (at most 5). */
+  readonly largestCompiledWithoutMap: readonly CompiledFrame[];
+}
+
+export interface CompiledFrame {
+  readonly name: string;
+  /** The generated file, as the profile names it. */
+  readonly file: string;
+  /** Share of the sample type's total that reached source through this frame. */
+  readonly share: number;
 }
 
 /** The SLI of continuous profiling: below this a report warns. */
@@ -74,7 +90,8 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
   const functions = new Map(
     profile.function.map((f) => {
       const name = strings[Number(f.name)] ?? '';
-      return [String(f.id), { name, file: strings[Number(f.filename)] ?? '', startLine: Number(f.startLine), mapped: isSourceMapped(name, strings[Number(f.systemName)] ?? '') }];
+      const systemName = strings[Number(f.systemName)] ?? '';
+      return [String(f.id), { name, file: strings[Number(f.filename)] ?? '', startLine: Number(f.startLine), mapped: isSourceMapped(name, systemName), compiled: isCompiledWithoutMap(name, systemName) }];
     }),
   );
   const locations = new Map(profile.location.map((l) => [String(l.id), l]));
@@ -84,6 +101,7 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
   const missing = new Map<string, { cause: UnsymbolizedCause; value: number }>();
   let native = 0;
   let mapped = 0;
+  const compiled = new Map<string, { name: string; file: string; value: number }>();
   for (const sample of profile.sample) {
     const value = Number(sample.value[index] ?? 0);
     if (!(value > 0)) continue;
@@ -95,13 +113,19 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
     }
     total += value;
     const found = sourceOf(frames);
-    if (!('name' in found)) {
+    if (found.symbolized) {
       symbolized += value;
       if (found.throughNative) native += value;
-      if (found.mapped) mapped += value;
+      if (found.frame.mapped) mapped += value;
+      if (found.frame.compiled) {
+        const key = `${found.frame.file}#${found.frame.name}`;
+        const entry = compiled.get(key) ?? { name: found.frame.name, file: found.frame.file, value: 0 };
+        entry.value += value;
+        compiled.set(key, entry);
+      }
       continue;
     }
-    const culprit = found;
+    const culprit = found.frame;
     const entry = missing.get(culprit.name) ?? { cause: causeOf(culprit.name, culprit.file), value: 0 };
     entry.value += value;
     missing.set(culprit.name, entry);
@@ -119,10 +143,15 @@ export function symbolication(profile: Profile, sampleType: string, source: stri
     sourceMappedShare: total > 0 ? mapped / total : 0,
     vmShare: vm + total > 0 ? vm / (vm + total) : 0,
     largestUnsymbolized,
+    compiledWithoutMapShare: total > 0 ? [...compiled.values()].reduce((sum, c) => sum + c.value, 0) / total : 0,
+    largestCompiledWithoutMap: [...compiled.values()]
+      .sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || a.name.localeCompare(b.name))
+      .slice(0, 5)
+      .map(({ name, file, value }) => ({ name, file, share: value / total })),
   };
 }
 
-const UNKNOWN: Frame = { name: '<unknown>', file: '', line: 0, mapped: false };
+const UNKNOWN: Frame = { name: '<unknown>', file: '', line: 0, mapped: false, compiled: false };
 
 interface Frame {
   readonly name: string;
@@ -131,13 +160,15 @@ interface Frame {
   readonly line: number;
   /** A source map moved it from a generated script. */
   readonly mapped: boolean;
+  /** Compiled code whose source map was not found: file and line are the generated ones. */
+  readonly compiled: boolean;
 }
 
 /** A sample's frames, leaf first, inlined frames expanded (a location's first line is its innermost). */
 function framesOf(
   locationIds: ReadonlyArray<number | bigint>,
   locations: ReadonlyMap<string, Profile['location'][number]>,
-  functions: ReadonlyMap<string, { name: string; file: string; startLine: number; mapped: boolean }>,
+  functions: ReadonlyMap<string, { name: string; file: string; startLine: number; mapped: boolean; compiled: boolean }>,
 ): Frame[] {
   const frames: Frame[] = [];
   for (const id of locationIds) {
@@ -148,7 +179,7 @@ function framesOf(
     }
     for (const line of location.line) {
       const fn = functions.get(String(line.functionId));
-      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine, mapped: fn.mapped } : UNKNOWN);
+      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine, mapped: fn.mapped, compiled: fn.compiled } : UNKNOWN);
     }
   }
   return frames;
@@ -160,18 +191,18 @@ function framesOf(
  * JVM's own frames) called — through named native frames only — from a frame with a file
  * and line, which is where the time can be acted on. An unnamed address (`<unknown>`,
  * `[binary]`) on the way stops it: that is a symbolization failure, whoever called it.
- * Otherwise the frame to blame.
+ * Either way, the frame that decided it: the source frame, or the one to blame.
  */
-function sourceOf(frames: readonly Frame[]): { throughNative: boolean; mapped: boolean } | Frame {
+function sourceOf(frames: readonly Frame[]): { symbolized: boolean; throughNative: boolean; frame: Frame } {
   const leaf = frames[0] ?? UNKNOWN;
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i]!;
     const grouped = frame.name === NODE_INTERNALS.name && frame.file === NODE_INTERNALS.file;
     // Node's own modules are resolved by V8 to node:internal files and lines; perfgate folds them into one frame on purpose.
-    if (frame.file !== '') return frame.line > 0 || grouped ? { throughNative: i > 0, mapped: frame.mapped } : frame;
-    if (isAddress(frame.name)) return frame;
+    if (frame.file !== '') return { symbolized: frame.line > 0 || grouped, throughNative: i > 0, frame };
+    if (isAddress(frame.name)) return { symbolized: false, throughNative: false, frame };
   }
-  return leaf;
+  return { symbolized: false, throughNative: false, frame: leaf };
 }
 
 function isAddress(name: string): boolean {
@@ -202,5 +233,20 @@ export function symbolicationWarning(s: Symbolication, what: string): string | n
   return (
     `Only ${(s.rate * 100).toFixed(1)}% of ${what} can be traced to a source file and line (target ${SYMBOLICATION_TARGET * 100}%): the rest is reported under frames without source. ` +
     `Largest: ${frames}. Likely cause: ${causes.join('; ')}.`
+  );
+}
+
+/**
+ * The warning for compiled code run without its source map, when that leaves less than the
+ * target traced to the code as written: such frames count as symbolized (they have a file and
+ * a line), but the generated ones. Names the largest; null when there is nothing to say.
+ */
+export function sourceMapWarning(s: Symbolication, what: string): string | null {
+  if (s.compiledWithoutMapShare <= 0 || s.rate - s.compiledWithoutMapShare >= SYMBOLICATION_TARGET || s.total === 0) return null;
+  const frames = s.largestCompiledWithoutMap.map((f) => `${f.name} (${f.file}) ${(f.share * 100).toFixed(1)}%`).join(', ');
+  return (
+    `No source map: ${(s.compiledWithoutMapShare * 100).toFixed(1)}% of ${what} is in compiled JavaScript whose source map was not found, so its files and lines are the generated code's; ` +
+    `${((s.rate - s.compiledWithoutMapShare) * 100).toFixed(1)}% can be traced to the code as written (target ${SYMBOLICATION_TARGET * 100}%). ` +
+    `Largest: ${frames}. Build with a source map (tsc --sourceMap, esbuild --sourcemap) and keep the .map file where the script's sourceMappingURL comment points.`
   );
 }

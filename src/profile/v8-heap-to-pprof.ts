@@ -43,7 +43,7 @@ export function v8HeapToPprof(v8: V8HeapProfile, context: HeapConversionContext)
   const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 heap profile' }, naming, tables);
-  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: '' }, startLine: 0, scriptPath: '', mapped: false, grouped: false })];
+  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: '' }, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: false })];
 
   const totals = new Map<number, { bytes: number; objects: number }>();
   let stackless = 0;

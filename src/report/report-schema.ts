@@ -126,6 +126,9 @@ const symbolication = z.object({
   sourceMappedShare: finite,
   vmShare: finite,
   largestUnsymbolized: z.array(z.object({ name: freeText(4096), cause: z.enum(['stripped-binary', 'unknown-address', 'eval', 'native-code', 'no-line']), share: finite })).max(5),
+  // Reports written before compiled code without a source map was told apart have neither.
+  compiledWithoutMapShare: finite.default(0),
+  largestCompiledWithoutMap: z.array(z.object({ name: freeText(4096), file: freeText(4096), share: finite })).max(5).default([]),
 });
 
 export const untrustedReportSchema = z.object({
