@@ -270,7 +270,9 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const self = selfMoved.metric;
     const allocationsMoved = p.values.allocations ? inContext(judged(c.key, 'allocations', floors(settings.minShareOfTotal), false)!, around('allocations')) : undefined;
     const allocations = allocationsMoved?.metric;
-    const replaces = selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces;
+    // Why it is not blamed, when no metric's regression stands.
+    const standing = [self, total, allocations].some((m) => m?.outcome === 'regressed');
+    const replaces = standing ? undefined : (selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces);
     const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
     return {
       key: c.key,
