@@ -42,7 +42,8 @@ interface Prepared {
  *   common factor (common-factor.ts); nanoseconds per request, pair by pair, same-runner;
  * - drift-variance.ts: the drift between the sides, added to every interval as a variance;
  * - metric-test.ts: each metric tested (one-sided, both tails), a function on one side only against zero;
- * - Benjamini–Hochberg over every test (functions and packages, package-units.ts);
+ * - Benjamini–Hochberg over every test (functions and packages, package-units.ts, and all changed code, moved-code.ts);
+ * - moved-code.ts: a regression of changed code stands only when the units around it regressed too;
  * - judge.ts: each metric's outcome against the floors; verdict.ts: the verdict.
  *
  * `paired`: baseline[i] and candidate[i] ran as an adjacent pair on this machine (same-runner).
