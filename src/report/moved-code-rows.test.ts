@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionFinding, MetricComparison, PackageFinding, Replaces } from '../analysis/index.js';
 import { sampleReport } from '../../test/helpers/sample-report.js';
+import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { Report } from './report.js';
 import { renderTerminal } from './terminal.js';
@@ -47,6 +48,10 @@ describe('code that moved, in the reports', () => {
     expect(text).toMatch(/\| next \| router@\u200b2\.2\.0\/index\.js \| new, replaces code that went: net \+2\.0% \(-3\.0% … \+6\.0%\) \|/);
     expect(text).toMatch(/\| router \| — → 2\.2\.0 \| 0 ns → 41\.0 µs \| new \(12\.0 µs … 20\.0 µs\); replaces code that went: net \+2\.0%/);
     expect(text).toMatch(/\| 🔵 express \| 4\.21\.2 → 5\.1\.0 \|/);
+  });
+
+  it('html: the function table tags the new code with why it is not blamed', () => {
+    expect(renderHtml(movedReport(), null).html).toMatch(/next <span class="tag">new<\/span> <span class="tag">replaces code that went: net \+2\.0% \(-3\.0% … \+6\.0%\)<\/span>/);
   });
 
   it('terminal: the new function is listed with why it is not blamed', () => {
