@@ -264,7 +264,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     // Changed code (new, gone, or of a changed package) is judged within the units around it.
     const changedPackage = c.package && changed.packages.has(c.package.name) ? units_.findIndex((u) => u.name === c.package!.name) : -1;
     const around = (family: 'cpu' | 'allocations') =>
-      c.presence === 'both' && changedPackage < 0 ? {} : { ...(family === 'cpu' && changedPackage >= 0 ? { package: { ...packages[changedPackage]!, self: judgedPackages[changedPackage]! } } : {}), net: changedNet?.[family] };
+      c.presence === 'both' && changedPackage < 0 ? {} : { ...(family === 'cpu' && changedPackage >= 0 ? { package: { name: units_[changedPackage]!.name, self: judgedPackages[changedPackage]! } } : {}), net: changedNet?.[family] };
     const totalMoved = inContext(metric('total'), around('cpu'));
     const total = totalMoved.metric;
     const selfMoved = inContext(ownTimeMovedIn(metric('self'), total, cpuFloor), around('cpu'));

@@ -50,8 +50,8 @@ export function changedSum(code: ChangedCode, values: (index: number) => Sides):
 
 /** The units a metric of changed code is judged within, innermost first. */
 export interface Around {
-  /** The function's package, when its version changed or it came or went (CPU metrics only). */
-  readonly package?: PackageFinding;
+  /** The function's package (its own time, as judged), when its version changed or it came or went (CPU metrics only). */
+  readonly package?: Pick<PackageFinding, 'name' | 'self'>;
   /** The changed code as a whole, for the metric's family (CPU own time, or allocated bytes). */
   readonly net?: MetricComparison;
 }
