@@ -13,6 +13,7 @@ import { judge, UNTESTED, type Tails } from './judge.js';
 import { mannWhitney } from './mann-whitney.js';
 import { safeMedian } from './metric-estimate.js';
 import { estimateOf, testMetric, type Design, type MetricTest } from './metric-test.js';
+import { changedCode, changedSum, CHANGED_CODE, inContext } from './moved-code.js';
 import { packageUnits } from './package-units.js';
 import { seededRandom } from './prng.js';
 import { inliningSentence, runtimeOf } from './profile-runtime.js';
@@ -41,7 +42,8 @@ interface Prepared {
  *   common factor (common-factor.ts); nanoseconds per request, pair by pair, same-runner;
  * - drift-variance.ts: the drift between the sides, added to every interval as a variance;
  * - metric-test.ts: each metric tested (one-sided, both tails), a function on one side only against zero;
- * - Benjamini–Hochberg over every test (functions and packages, package-units.ts);
+ * - Benjamini–Hochberg over every test (functions and packages, package-units.ts, and all changed code, moved-code.ts);
+ * - moved-code.ts: a regression of changed code stands only when the units around it regressed too;
  * - judge.ts: each metric's outcome against the floors; verdict.ts: the verdict.
  *
  * `paired`: baseline[i] and candidate[i] ran as an adjacent pair on this machine (same-runner).
@@ -201,6 +203,12 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   }
   const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
   for (const u of units_) add(`package:${u.name}`, ['self'], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
+  // Code that came, went or was upgraded, as one unit: what moved nets out (moved-code.ts).
+  const changed = changedCode(found, units_);
+  const changedCpu = changedSum(changed, (i) => recentred(cpuValues[i]!.self));
+  if (changedCpu) add(CHANGED_CODE, ['self'], testMetric(changedCpu, 'both', design, cpuOffset, drift.cpu), pooledSpread(changedCpu) >= cpuFloor);
+  const changedAllocations = withAllocations ? changedSum(changed, (i) => inSides(found[i]!.allocBytes, (t) => (t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0))) : undefined;
+  if (changedAllocations) add(CHANGED_CODE, ['allocations'], testMetric(changedAllocations, 'both', design, allocOffset, drift.allocations), pooledSpread(changedAllocations) >= settings.minShareOfTotal);
 
   const qUp = benjaminiHochberg(tests.map((t) => t.test.pUp));
   const qDown = benjaminiHochberg(tests.map((t) => t.test.pDown));
@@ -238,6 +246,12 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     if (!test) return undefined;
     return judge(test.measured, tailsOf.get(`${key}\u0000${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
   };
+  const changedNet = changedCpu ? { cpu: judged(CHANGED_CODE, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!, ...(changedAllocations ? { allocations: judged(CHANGED_CODE, 'allocations', { minEffect: settings.minEffect, absolute: settings.minShareOfTotal }, false)! } : {}) } : undefined;
+  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!);
+  const packages: PackageFinding[] = units_.map((u, i) => {
+    const { metric: self, replaces } = changed.packages.has(u.name) ? inContext(judgedPackages[i]!, { net: changedNet?.cpu }) : { metric: judgedPackages[i]! };
+    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos, ...(replaces ? { replaces } : {}) };
+  });
   const findings: FunctionFinding[] = prepared.map((p) => {
     const c = p.candidate;
     const budget = budgetOf(c.key);
@@ -247,9 +261,19 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
       const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
       return p.jumps[m] ? { ...result, attributionJumps: true as const } : result;
     };
-    const total = metric('total');
-    const self = ownTimeMovedIn(metric('self'), total, cpuFloor);
-    const allocations = p.values.allocations ? judged(c.key, 'allocations', floors(settings.minShareOfTotal), false) : undefined;
+    // Changed code (new, gone, or of a changed package) is judged within the units around it.
+    const changedPackage = c.package && changed.packages.has(c.package.name) ? units_.findIndex((u) => u.name === c.package!.name) : -1;
+    const around = (family: 'cpu' | 'allocations') =>
+      c.presence === 'both' && changedPackage < 0 ? {} : { ...(family === 'cpu' && changedPackage >= 0 ? { package: { name: units_[changedPackage]!.name, self: judgedPackages[changedPackage]! } } : {}), net: changedNet?.[family] };
+    const totalMoved = inContext(metric('total'), around('cpu'));
+    const total = totalMoved.metric;
+    const selfMoved = inContext(ownTimeMovedIn(metric('self'), total, cpuFloor), around('cpu'));
+    const self = selfMoved.metric;
+    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, 'allocations', floors(settings.minShareOfTotal), false)!, around('allocations')) : undefined;
+    const allocations = allocationsMoved?.metric;
+    // Why it is not blamed, when no metric's regression stands.
+    const standing = [self, total, allocations].some((m) => m?.outcome === 'regressed');
+    const replaces = standing ? undefined : (selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces);
     const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
     return {
       key: c.key,
@@ -260,6 +284,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
       decidedBy: decidedBy(outcome, self, total, allocations),
       ...(c.package ? { package: c.package } : {}),
       ...(c.renamedFrom ? { renamedFrom: c.renamedFrom } : {}),
+      ...(replaces ? { replaces } : {}),
       self,
       total,
       perRequestNanos: p.perRequest,
@@ -268,10 +293,6 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   });
   findings.sort(byImportance(safeMedian(baseline.map((t) => t.sampledCpuNanos * scale(t)))));
 
-  const packages: PackageFinding[] = units_.map((u) => {
-    const self = judged(`package:${u.name}`, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!;
-    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos };
-  });
   packages.sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || Math.abs(b.self.candidateMedian - b.self.baselineMedian) - Math.abs(a.self.candidateMedian - a.self.baselineMedian));
 
   const service = compareService(baseline, candidate, settings, random, paired);
@@ -286,6 +307,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,
     ...(pairedFinding ? { paired: pairedFinding } : {}),
+    ...(changedNet ? { changedCode: changedNet } : {}),
     trials: { baseline: baseline.length, candidate: candidate.length },
     tests: tests.length,
     untested,

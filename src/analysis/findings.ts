@@ -40,6 +40,21 @@ export interface MetricComparison {
 
 export type Presence = 'both' | 'added' | 'gone';
 
+/**
+ * The unit that a regression of changed code (new code, or code of an upgraded package) was
+ * judged within and did not regress with it (moved-code.ts): the code replaced code that went,
+ * so it is not blamed. Its figures are the unit's: the changed code's own time as a whole
+ * (`unit` "changed code"), or the function's package (`unit` "package express").
+ */
+export interface Replaces {
+  readonly unit: string;
+  readonly outcome: Outcome;
+  readonly baselineMedian: number;
+  readonly candidateMedian: number;
+  readonly ratio: number;
+  readonly ci: { readonly low: number; readonly high: number };
+}
+
 export interface FunctionFinding {
   /** The function's key in the candidate (the baseline's when it is gone). */
   readonly key: string;
@@ -53,6 +68,8 @@ export interface FunctionFinding {
   readonly package?: { readonly name: string; readonly baselineVersion?: string; readonly candidateVersion?: string };
   /** The baseline's key of a function renamed in the same file (compared with it, not tested as new). */
   readonly renamedFrom?: string;
+  /** Set when a regression of this changed code was offset by code that went (moved-code.ts): not blamed. */
+  readonly replaces?: Replaces;
   /**
    * Share of the trial's busy CPU, self and total (in a stored comparison; the candidate's
    * recentred by the common factor), or CPU nanoseconds per request (same-runner, compared
@@ -131,6 +148,8 @@ export interface PackageFinding {
   readonly self: MetricComparison;
   /** Medians of the package's own CPU nanoseconds per request. */
   readonly perRequestNanos: { readonly baseline: number; readonly candidate: number };
+  /** Set when the package (new, gone or upgraded) regressed alone but the changed code as a whole did not (moved-code.ts): not blamed. */
+  readonly replaces?: Replaces;
 }
 
 export type Verdict =
@@ -165,6 +184,11 @@ export interface Comparison {
   readonly service: readonly ServiceFinding[];
   /** Present when the sides ran interleaved on this machine. */
   readonly paired?: PairedFinding;
+  /**
+   * The own time (and allocated bytes) of all code that came, went or was upgraded, per trial,
+   * compared as one unit (moved-code.ts); absent when no code changed.
+   */
+  readonly changedCode?: { readonly cpu: MetricComparison; readonly allocations?: MetricComparison };
   readonly trials: { readonly baseline: number; readonly candidate: number };
   /** How many (function, metric) tests the false-discovery control covered. */
   readonly tests: number;

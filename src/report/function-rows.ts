@@ -1,7 +1,7 @@
-import type { Comparison, FunctionFinding, MetricComparison } from '../analysis/index.js';
+import type { Comparison, FunctionFinding, MetricComparison, Replaces } from '../analysis/index.js';
 import { allocationCell, bytesAsSize } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
-import { change, codeSpanText, escapeMarkdown, formatQ, nanosAsTime, percent } from './format.js';
+import { change, codeSpanText, escapeMarkdown, formatQ, nanosAsTime, percent, signedPercent } from './format.js';
 
 // Markdown table rows of function findings, shared by the gate's and the canary's reports.
 
@@ -48,15 +48,22 @@ export function functionTable(findings: readonly FunctionFinding[], perRequest: 
  */
 export function codeChangesSection(comparison: Comparison): string[] {
   const packages = (comparison.packages ?? []).filter((p) => p.presence !== 'both' || p.baselineVersions.join() !== p.candidateVersions.join() || p.outcome === 'regressed' || p.outcome === 'improved');
-  const oneSided = comparison.findings.filter((f) => f.presence !== 'both' || f.renamedFrom !== undefined);
+  const oneSided = comparison.findings.filter((f) => f.presence !== 'both' || f.renamedFrom !== undefined || f.replaces !== undefined);
   if (packages.length === 0 && oneSided.length === 0) return [];
   const out = ['### What changed in the code that ran', ''];
+  const changed = comparison.changedCode?.cpu;
+  if (changed) {
+    out.push(
+      `All code that came, went or was upgraded, as one unit (own time; code that moved nets out): ${values(changed)}, ${metricChange(changed)}, ${changed.outcome}. New code, or a changed package's code, that regressed alone is blamed only when this rose too.`,
+      '',
+    );
+  }
   if (packages.length > 0) {
     out.push('| package | version, baseline → candidate | own CPU per request | change (95% CI) | q |', '|---|---|---:|---|---:|');
     for (const p of packages) {
       const versions = `${p.baselineVersions.join(', ') || '—'} → ${p.candidateVersions.join(', ') || '—'}`;
       out.push(
-        `| ${outcomeMark(p.outcome)}${escapeMarkdown(p.name)} | ${escapeMarkdown(versions)} | ${nanosAsTime(p.perRequestNanos.baseline)} → ${nanosAsTime(p.perRequestNanos.candidate)} | ${metricChange(p.self)} | ${formatQ(p.self.q)} |`,
+        `| ${outcomeMark(p.outcome)}${escapeMarkdown(p.name)} | ${escapeMarkdown(versions)} | ${nanosAsTime(p.perRequestNanos.baseline)} → ${nanosAsTime(p.perRequestNanos.candidate)} | ${metricChange(p.self)}${p.replaces ? `; ${replacesText(p.replaces, p.presence, escapeMarkdown)}` : ''} | ${formatQ(p.self.q)} |`,
       );
     }
     out.push('');
@@ -64,12 +71,23 @@ export function codeChangesSection(comparison: Comparison): string[] {
   if (oneSided.length > 0) {
     out.push('| function | file | | total, baseline → candidate | outcome |', '|---|---|---|---:|---|');
     for (const f of oneSided) {
-      const what = f.renamedFrom !== undefined ? `renamed from ${escapeMarkdown(f.renamedFrom)}` : f.presence === 'added' ? 'new' : 'gone';
-      out.push(`| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || '(native)')} | ${what} | ${values(f.total)} | ${f.outcome} |`);
+      const what = f.renamedFrom !== undefined ? `renamed from ${escapeMarkdown(f.renamedFrom)}` : f.presence === 'added' ? 'new' : f.presence === 'gone' ? 'gone' : 'changed';
+      out.push(`| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || '(native)')} | ${what}${f.replaces ? `, ${replacesText(f.replaces, f.presence, escapeMarkdown)}` : ''} | ${values(f.total)} | ${f.outcome} |`);
     }
     out.push('');
   }
   return out;
+}
+
+/**
+ * Why a regression of changed code is not blamed: "replaces code that went: net +1.2% (…)" for
+ * new code judged with all changed code, "moved within package express: net −31.0% (…)" for code
+ * judged with its package.
+ */
+export function replacesText(r: Replaces, presence: FunctionFinding['presence'], escape: (text: string) => string = (text) => text): string {
+  const net = `net ${signedPercent(r.ratio)} (${signedPercent(r.ci.low)} … ${signedPercent(r.ci.high)}${r.outcome === 'inconclusive' ? ', inconclusive' : ''})`;
+  if (r.unit.startsWith('package ')) return `moved within ${escape(r.unit)}: ${net}`;
+  return `${presence === 'added' ? 'replaces code that went' : 'code moved'}: ${net}`;
 }
 
 const DECIDED_BY = { self: 'own time', total: 'total time', allocations: 'allocations' } as const;

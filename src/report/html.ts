@@ -3,6 +3,7 @@ import type { FunctionFinding, MetricComparison, Outcome } from '../analysis/ind
 import { flameClient } from './flame/client.js';
 import { frameColour } from './flame/colour.js';
 import { flameModel } from './flame/model.js';
+import { replacesText } from './function-rows.js';
 import { decisiveMetric } from './decisive-metric.js';
 import type { FlamePageData } from './flame/page-data.js';
 import { renderFlameSvg } from './flame/svg.js';
@@ -172,7 +173,9 @@ function functionRow(f: FunctionFinding, line: number | undefined, perRequest: (
   const file = f.file === '' ? '(native)' : line ? `${f.file}:${line}` : f.file;
   const { baseline, candidate } = f.perRequestNanos;
   const decisive = decisiveMetric(f);
-  const presence = f.presence === 'added' ? ' <span class="tag">new</span>' : f.presence === 'gone' ? ' <span class="tag">gone</span>' : '';
+  const presence =
+    (f.presence === 'added' ? ' <span class="tag">new</span>' : f.presence === 'gone' ? ' <span class="tag">gone</span>' : '') +
+    (f.replaces ? ` <span class="tag">${escapeHtml(replacesText(f.replaces, f.presence))}</span>` : '');
   const cells = [
     `<td data-sort="${OUTCOME_RANK[f.outcome]}"><span class="badge ${f.outcome}">${f.outcome}</span></td>`,
     `<td class="name">${escapeHtml(f.name)}${presence}</td>`,

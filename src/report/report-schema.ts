@@ -46,6 +46,7 @@ const metric = z.object({
   attributionJumps: z.literal(true).optional(),
   movedFromCallees: z.literal(true).optional(),
 });
+const replaces = z.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: z.object({ low: ratio, high: ratio }) });
 const finding = z.object({
   key: freeText(4096),
   name: freeText(4096),
@@ -55,6 +56,7 @@ const finding = z.object({
   decidedBy: z.enum(['self', 'total', 'allocations']).optional(),
   package: z.object({ name: freeText(300), baselineVersion: freeText(100).optional(), candidateVersion: freeText(100).optional() }).optional(),
   renamedFrom: freeText(4096).optional(),
+  replaces: replaces.optional(),
   self: metric,
   total: metric,
   perRequestNanos: z.object({ baseline: z.object({ self: finite, total: finite }), candidate: z.object({ self: finite, total: finite }) }),
@@ -69,6 +71,7 @@ const packageFinding = z.object({
   outcome,
   self: metric,
   perRequestNanos: z.object({ baseline: finite, candidate: finite }),
+  replaces: replaces.optional(),
 });
 const paired = z.object({ metric: z.literal('cpuMicrosPerRequest'), ratios: z.array(finite).max(1000), ratio, ci: z.object({ low: ratio, high: ratio }), p: probability, outcome });
 const routeMismatch = z.object({
@@ -144,6 +147,7 @@ export const untrustedReportSchema = z.object({
     drift: z.object({ cpu: finite, allocations: finite }).optional(),
     service: z.array(z.object({ metric: serviceMetric, higherIsWorse: z.boolean(), comparison: metric })).max(20),
     paired: paired.optional(),
+    changedCode: z.object({ cpu: metric, allocations: metric.optional() }).optional(),
     trials: z.object({ baseline: count, candidate: count }),
     tests: count,
     untested: count,

@@ -2,7 +2,7 @@ import type { FunctionFinding } from '../analysis/index.js';
 import { bytesAsSize } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
 import { change, formatQ, nanosAsTime, percent } from './format.js';
-import { metricChange } from './function-rows.js';
+import { metricChange, replacesText } from './function-rows.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
 import { statusMismatchLines } from './status-mismatches.js';
@@ -20,7 +20,8 @@ export function renderTerminal(report: Report, rows = 10): string {
   if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, '');
   if (report.detectable) out.push(`could have seen: ${detectableLine(report.detectable)}`, '');
   out.push(...statusMismatchLines(comparison));
-  const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved').slice(0, rows);
+  // Changed code that regressed alone but replaced code that went is shown too, with why it is not blamed.
+  const shown = comparison.findings.filter((f) => f.outcome === 'regressed' || f.outcome === 'improved' || f.replaces !== undefined).slice(0, rows);
   const largest = () => comparison.findings.filter((f) => f.presence === 'both').toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
   const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
@@ -36,10 +37,20 @@ export function renderTerminal(report: Report, rows = 10): string {
           p.name,
           `${p.baselineVersions.join(', ') || '—'} → ${p.candidateVersions.join(', ') || '—'}`,
           `${nanosAsTime(p.perRequestNanos.baseline)} → ${nanosAsTime(p.perRequestNanos.candidate)}`,
-          metricChange(p.self),
+          `${metricChange(p.self)}${p.replaces ? `; ${replacesText(p.replaces, p.presence)}` : ''}`,
           formatQ(p.self.q),
         ]),
       ),
+      '',
+    );
+  }
+  const changed = comparison.changedCode?.cpu;
+  if (changed) {
+    const show = (v: number) => (Math.max(changed.baselineMedian, changed.candidateMedian) > 1 ? nanosAsTime(v) : percent(v));
+    const replacing = comparison.findings.filter((f) => f.replaces !== undefined).length + (comparison.packages ?? []).filter((p) => p.replaces !== undefined).length;
+    out.push(
+      `Code that came, went or was upgraded, as one unit (own time): ${show(changed.baselineMedian)} → ${show(changed.candidateMedian)}, ${metricChange(changed)}, ${changed.outcome}` +
+        (replacing > 0 ? `; ${replacing} function(s) and package(s) that regressed alone replace code that went, not blamed` : ''),
       '',
     );
   }
@@ -66,7 +77,8 @@ function row(f: FunctionFinding): string[] {
       ? `${bytesAsSize(f.allocationsPerRequest.baseline.bytes)} → ${bytesAsSize(f.allocationsPerRequest.candidate.bytes)}`
       : `${show(metric.baselineMedian)} → ${show(metric.candidateMedian)}`;
   const presence = f.presence === 'added' ? ' (new)' : f.presence === 'gone' ? ' (gone)' : f.renamedFrom ? ' (renamed)' : '';
-  return [markOf(f.outcome), truncate(f.name + presence, 40), truncate(f.file || '(native)', 40), DECIDED_BY[name], figures, metricChange(metric), formatQ(metric.q)];
+  const moved = f.replaces ? `; ${replacesText(f.replaces, f.presence)}` : '';
+  return [markOf(f.outcome), truncate(f.name + presence, 40), truncate(f.file || '(native)', 40), DECIDED_BY[name], figures, metricChange(metric) + moved, formatQ(metric.q)];
 }
 
 const DECIDED_BY = { self: 'own time', total: 'total time', allocations: 'allocations' } as const;
