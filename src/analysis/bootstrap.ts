@@ -1,4 +1,4 @@
-import { median } from 'simple-statistics';
+import { sortedMedian } from './metric-estimate.js';
 
 /**
  * Percentile-bootstrap confidence interval for median(y) / median(x), resampling each
@@ -14,13 +14,13 @@ export function bootstrapMedianRatio(
   // Nothing on either side is no change, not an unknown one.
   if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
   const ratios: number[] = [];
-  const xs = new Array<number>(x.length);
-  const ys = new Array<number>(y.length);
+  const xs = new Float64Array(x.length);
+  const ys = new Float64Array(y.length);
   for (let r = 0; r < options.resamples; r++) {
     for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)]!;
     for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)]!;
-    const base = median(xs);
-    const candidate = median(ys);
+    const base = sortedMedian(xs.sort());
+    const candidate = sortedMedian(ys.sort());
     // Something from nothing (a function that starts allocating) is an infinite ratio, not a missing one.
     if (base > 0) ratios.push(candidate / base);
     else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);

@@ -27,8 +27,10 @@ export interface FunctionCandidate {
   readonly allocObjects: Sides;
 }
 
-interface Seen extends FunctionCost {
+/** A function's cost in one trial, under the key it had there. */
+interface Seen {
   readonly key: string;
+  readonly cost: FunctionCost;
 }
 
 /**
@@ -42,12 +44,17 @@ export function functionCandidates(baseline: readonly TrialMetrics[], candidate:
   const byMatch = (trials: readonly TrialMetrics[]) =>
     trials.map((t) => {
       const found = new Map<string, Seen>();
-      for (const [key, cost] of Object.entries(t.functions)) {
+      for (const key of Object.keys(t.functions)) {
         if (ignored(key)) continue;
+        const cost = t.functions[key]!;
         const match = versionlessKey(key, cost.file);
         const before = found.get(match);
         // Two copies of one package in one process: one function, their costs summed.
-        found.set(match, before ? { ...before, selfNanos: before.selfNanos + cost.selfNanos, totalNanos: before.totalNanos + cost.totalNanos, allocBytes: (before.allocBytes ?? 0) + (cost.allocBytes ?? 0), allocObjects: (before.allocObjects ?? 0) + (cost.allocObjects ?? 0) } : { ...cost, key });
+        if (!before) found.set(match, { key, cost });
+        else {
+          const b = before.cost;
+          found.set(match, { key: before.key, cost: { ...b, selfNanos: b.selfNanos + cost.selfNanos, totalNanos: b.totalNanos + cost.totalNanos, allocBytes: (b.allocBytes ?? 0) + (cost.allocBytes ?? 0), allocObjects: (b.allocObjects ?? 0) + (cost.allocObjects ?? 0) } });
+        }
       }
       return found;
     });
@@ -56,20 +63,20 @@ export function functionCandidates(baseline: readonly TrialMetrics[], candidate:
   const keys = new Set<string>();
   for (const side of [base, cand]) for (const trial of side) for (const key of trial.keys()) keys.add(key);
 
-  const per = (side: ReadonlyArray<Map<string, Seen>>, match: string, field: 'selfNanos' | 'totalNanos' | 'allocBytes' | 'allocObjects') => side.map((t) => t.get(match)?.[field] ?? 0);
+  const per = (side: ReadonlyArray<Map<string, Seen>>, match: string, field: 'selfNanos' | 'totalNanos' | 'allocBytes' | 'allocObjects') => side.map((t) => t.get(match)?.cost[field] ?? 0);
   const first = (side: ReadonlyArray<Map<string, Seen>>, match: string) => side.map((t) => t.get(match)).find(Boolean);
   const build = (baseMatch: string, candMatch: string): FunctionCandidate => {
     const b = first(base, baseMatch);
     const c = first(cand, candMatch);
     const shown = (c ?? b)!;
-    const pkgB = b ? packageOf(b.file) : undefined;
-    const pkgC = c ? packageOf(c.file) : undefined;
+    const pkgB = b ? packageOf(b.cost.file) : undefined;
+    const pkgC = c ? packageOf(c.cost.file) : undefined;
     const pkg = pkgC ?? pkgB;
     return {
       key: shown.key,
       match: candMatch,
-      name: shown.name,
-      file: shown.file,
+      name: shown.cost.name,
+      file: shown.cost.file,
       presence: b && c ? 'both' : c ? 'added' : 'gone',
       ...(pkg ? { package: { name: pkg.name, ...(pkgB ? { baselineVersion: pkgB.version } : {}), ...(pkgC ? { candidateVersion: pkgC.version } : {}) } } : {}),
       ...(b && c && baseMatch !== candMatch ? { renamedFrom: b.key } : {}),
@@ -125,7 +132,7 @@ function pairRenames(gone: readonly string[], added: readonly string[], fileOf: 
 
 function fileOfMatch(base: ReadonlyArray<Map<string, Seen>>, cand: ReadonlyArray<Map<string, Seen>>, match: string): string {
   const seen = [...base, ...cand].map((t) => t.get(match)).find(Boolean);
-  return seen ? versionlessKey(seen.file, seen.file) : '';
+  return seen ? versionlessKey(seen.cost.file, seen.cost.file) : '';
 }
 
 function typical(values: readonly number[]): number {

@@ -19,10 +19,19 @@ export function packageOf(file: string): PackageOf | undefined {
 
 /** The key compare() matches functions by: the function key with any package version taken out. */
 export function versionlessKey(key: string, file: string): string {
-  const found = PACKAGE_FILE.exec(file);
-  if (!found) return key;
-  return `${found[1]!}/${found[3]!}${key.slice(file.length)}`;
+  let prefix = versionlessFiles.get(file);
+  if (prefix === undefined) {
+    const found = PACKAGE_FILE.exec(file);
+    prefix = found ? `${found[1]!}/${found[3]!}` : null;
+    // A run sees a few hundred files, each in every trial of both sides: match each once.
+    if (versionlessFiles.size >= KEPT_FILES) versionlessFiles.clear();
+    versionlessFiles.set(file, prefix);
+  }
+  return prefix === null ? key : `${prefix}${key.slice(file.length)}`;
 }
+
+const versionlessFiles = new Map<string, string | null>();
+const KEPT_FILES = 10_000;
 
 /**
  * Whether a file is library code rather than the service's own: a package, Node, a native

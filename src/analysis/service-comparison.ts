@@ -1,10 +1,9 @@
-import { median } from 'simple-statistics';
 import type { CompareSettings } from '../config/schema.js';
 import { bootstrapMedianRatio } from './bootstrap.js';
 import type { MetricComparison, Outcome, PairedFinding, ServiceFinding, ServiceMetricName } from './findings.js';
 import { judge } from './judge.js';
 import { mannWhitney } from './mann-whitney.js';
-import { safeMedian } from './metric-estimate.js';
+import { safeMedian, sortedMedian } from './metric-estimate.js';
 import { signFlipTest } from './sign-flip.js';
 import type { ServiceMetrics, TrialMetrics } from './trial.js';
 
@@ -69,7 +68,11 @@ export function pairedComparison(baseline: readonly number[], candidate: readonl
   const logs = ratios.map(Math.log);
   const { p } = signFlipTest(logs);
   const medians: number[] = [];
-  for (let r = 0; r < settings.bootstrapResamples && logs.length > 0; r++) medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)]!)));
+  const resample = new Float64Array(logs.length);
+  for (let r = 0; r < settings.bootstrapResamples && logs.length > 0; r++) {
+    for (let i = 0; i < logs.length; i++) resample[i] = logs[Math.floor(random() * logs.length)]!;
+    medians.push(sortedMedian(resample.sort()));
+  }
   medians.sort((a, b) => a - b);
   const at = (q: number) => (medians.length === 0 ? 1 : Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]!));
   const ci = { low: at(0.025), high: at(0.975) };
