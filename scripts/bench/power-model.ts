@@ -6,12 +6,14 @@ import { tQuantile, tUpperTail } from '../../src/analysis/student-t.js';
  * other settings (npm run bench:power, docs/benchmarks/power.md).
  *
  * A function's per-pair log ratio (candidate over base, its own time per request) varies
- * for two reasons: the profiler's counting (k samples of it in a trial vary like a Poisson
- * count, so the log of each side varies by 1/k, and k = cost × requests / interval), and
- * what differs between two processes of the same code (JIT decisions, memory layout, the
- * machine's moment), which no number of requests averages out. The A/A runs give the sum;
- * the counting part is known, so the rest is the jitter, and the variance at other
- * settings follows: jitter + 2·interval / (cost · requests).
+ * for three reasons: the profiler's counting (k samples of it in a trial vary like a Poisson
+ * count, so the log of each side varies by 1/k, and k = cost × requests / interval), the
+ * machine's moment-to-moment noise (neighbours, caches, frequency), which averages out over a
+ * longer trial like counting does, and what differs between two processes of the same code
+ * (JIT decisions, memory layout), which no number of requests averages out. A/A runs at two
+ * or more request counts give the sum at each; the counting part is known, and the rest is
+ * fitted as perProcess + perTime / requests. With one request count, all of the rest is
+ * taken as per process (the pessimistic reading: more requests would then buy nothing).
  */
 export interface MetricSpread {
   readonly name: string;
@@ -31,9 +33,41 @@ export function countingVariance(costNanos: number, requests: number, intervalUs
   return samples > 0 ? 2 / samples : Number.POSITIVE_INFINITY;
 }
 
-/** The pair-to-pair variance that is not the profiler's counting (never below zero). */
+/** The pair-to-pair variance of one measurement that is not the profiler's counting (never below zero). */
 export function jitterVariance(m: MetricSpread): number {
   return Math.max(0, m.pairVariance - countingVariance(m.costNanos, m.requests, m.intervalUs));
+}
+
+/** The variance beyond counting, split into a part per process and a part that averages out over requests. */
+export interface Jitter {
+  readonly perProcess: number;
+  /** Variance × requests: divided by a trial's requests. */
+  readonly perTime: number;
+}
+
+/**
+ * Fits perProcess + perTime / requests to the measurements' jitter variances, weighted by
+ * their degrees of freedom (least squares in 1/requests), neither part below zero.
+ */
+export function fitJitter(measurements: readonly MetricSpread[]): Jitter {
+  const points = measurements.filter((m) => Number.isFinite(m.pairVariance) && m.df > 0).map((m) => ({ x: 1 / m.requests, y: jitterVariance(m), w: m.df }));
+  if (points.length === 0) return { perProcess: Number.POSITIVE_INFINITY, perTime: 0 };
+  const w = points.reduce((a, p) => a + p.w, 0);
+  const mx = points.reduce((a, p) => a + p.w * p.x, 0) / w;
+  const my = points.reduce((a, p) => a + p.w * p.y, 0) / w;
+  const sxx = points.reduce((a, p) => a + p.w * (p.x - mx) ** 2, 0);
+  if (sxx === 0) return { perProcess: my, perTime: 0 };
+  const slope = points.reduce((a, p) => a + p.w * (p.x - mx) * (p.y - my), 0) / sxx;
+  if (slope <= 0) return { perProcess: my, perTime: 0 };
+  const intercept = my - slope * mx;
+  // A negative intercept: all of it averages out; refit through the origin.
+  if (intercept < 0) return { perProcess: 0, perTime: points.reduce((a, p) => a + p.w * p.x * p.y, 0) / points.reduce((a, p) => a + p.w * p.x * p.x, 0) };
+  return { perProcess: intercept, perTime: slope };
+}
+
+/** The per-pair variance of a function of `costNanos` at `settings`. */
+export function pairVarianceAt(costNanos: number, jitter: Jitter, settings: Settings): number {
+  return jitter.perProcess + jitter.perTime / settings.requests + countingVariance(costNanos, settings.requests, settings.intervalUs);
 }
 
 export interface GateRule {
@@ -56,8 +90,8 @@ export interface Settings {
  * paired t-test's one-sided p below alpha / tests (the first Benjamini–Hochberg threshold:
  * the other tests are of unchanged code) and the 95% interval's low end above the floor.
  */
-export function power(m: MetricSpread, settings: Settings, change: number, rule: GateRule, simulations = 2000, seed = 1): number {
-  const sd = Math.sqrt(jitterVariance(m) + countingVariance(m.costNanos, settings.requests, settings.intervalUs));
+export function power(costNanos: number, jitter: Jitter, settings: Settings, change: number, rule: GateRule, simulations = 2000, seed = 1): number {
+  const sd = Math.sqrt(pairVarianceAt(costNanos, jitter, settings));
   const n = settings.pairs;
   if (n < 2 || !Number.isFinite(sd)) return 0;
   const random = seededRandom(seed);
@@ -103,13 +137,13 @@ export interface Choice {
 }
 
 /** Every setting of the grid with its power and time, the cheapest first among those reaching `target`. */
-export function choices(m: MetricSpread, model: TimeModel, grid: { pairs: readonly number[]; requests: readonly number[]; intervals: readonly number[] }, change: number, rule: GateRule): Choice[] {
+export function choices(costNanos: number, jitter: Jitter, model: TimeModel, grid: { pairs: readonly number[]; requests: readonly number[]; intervals: readonly number[] }, change: number, rule: GateRule): Choice[] {
   const all: Choice[] = [];
   for (const intervalUs of grid.intervals) {
     for (const pairs of grid.pairs) {
       for (const requests of grid.requests) {
         const settings = { pairs, requests, intervalUs };
-        all.push({ settings, power: power(m, settings, change, rule), seconds: predictedSeconds(model, settings) });
+        all.push({ settings, power: power(costNanos, jitter, settings, change, rule), seconds: predictedSeconds(model, settings) });
       }
     }
   }

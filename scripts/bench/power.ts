@@ -1,8 +1,8 @@
-// npm run bench:power [-- --runs N] [-- --pairs P] [-- --requests R] [-- --intervals 1000,250] [-- --target scoreProduct] [-- --noisy]
+// npm run bench:power [-- --runs N] [-- --pairs P] [-- --requests 2000,8000] [-- --intervals 1000,250] [-- --target scoreProduct] [-- --noisy]
 // What should a same-runner gate measure by default? Runs same-runner A/A gates of the
 // example at the given settings, measures the within-pair spread of each large function's
-// own time and of CPU per request, splits it into the profiler's counting and the jitter
-// between processes (scripts/bench/power-model.ts), measures the wall time per phase, and
+// own time and of CPU per request, splits it into the profiler's counting, the machine's noise
+// that averages out over a trial and the jitter between processes (scripts/bench/power-model.ts), measures the wall time per phase, and
 // predicts, over a grid of pairs × requests × sampling interval, the power to catch +10%
 // in the target function (a tenth of the example's CPU) and the wall time. Appends one dated
 // part to docs/benchmarks/power.md.
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { compareSchema } from '../../src/config/schema.js';
 import type { Report } from '../../src/report/index.js';
 import { exampleConfigFile, readReport, runPerfgate } from './gate-runner.js';
-import { choices, countingVariance, jitterVariance, power, predictedSeconds, type MetricSpread, type TimeModel } from './power-model.js';
+import { choices, countingVariance, fitJitter, jitterVariance, power, predictedSeconds, type MetricSpread, type TimeModel } from './power-model.js';
 import { median } from './stats.js';
 
 // npm runs the bundled benchmark from the package root (the bundle itself lives in a temporary folder).
@@ -27,7 +27,7 @@ function option(name: string, fallback: string): string {
 }
 const runs = Number(option('runs', '3'));
 const pairs = Number(option('pairs', '10'));
-const requests = Number(option('requests', '4000'));
+const requestCounts = option('requests', '2000,8000').split(',').map(Number);
 const intervals = option('intervals', '1000,250').split(',').map(Number);
 const target = option('target', 'scoreProduct');
 const noisy = process.argv.includes('--noisy');
@@ -37,6 +37,7 @@ const TARGET_SECONDS = 90;
 
 interface Measured {
   readonly intervalUs: number;
+  readonly requests: number;
   readonly report: Report;
   readonly seconds: number;
   readonly load: number;
@@ -53,15 +54,15 @@ const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-power-'));
 const neighbour = hog();
 const measured: Measured[] = [];
 try {
-  // Interleaved: one run at each interval in turn, so the machine's drift falls on all alike.
+  // Interleaved: one run at each setting in turn, so the machine's drift falls on all alike.
   for (let r = 0; r < runs; r++) {
-    for (const intervalUs of intervals) {
-      const name = `aa-${intervalUs}`;
+    for (const intervalUs of intervals) for (const requests of requestCounts) {
+      const name = `aa-${intervalUs}-${requests}`;
       const config = exampleConfigFile(repo, work, name, { trials: pairs, measureRequests: requests, profile: { cpuSamplingIntervalUs: intervalUs }, compare: { baseline: 'same-runner', maxDetectable: 10 } });
       const load = loadavg()[0]!;
       const run = runPerfgate(cli, ['run', '--config', config, '--base-ref', 'HEAD']);
       if (run.code === 2 || run.code === null) throw new Error(`perfgate run exited with ${run.code}:\n${run.stderr.slice(-3000)}`);
-      measured.push({ intervalUs, report: readReport(work, name), seconds: run.seconds, load });
+      measured.push({ intervalUs, requests, report: readReport(work, name), seconds: run.seconds, load });
       process.stderr.write(`A/A at ${pairs} pairs × ${requests} requests, ${intervalUs} µs: ${run.seconds.toFixed(0)} s, load ${load.toFixed(1)}\n`);
     }
   }
@@ -93,38 +94,34 @@ if (!first.some((f) => f.name === target)) throw new Error(`--target ${target}: 
 const targetKey = first.find((f) => f.name === target)!.key;
 const keys = largest.includes(targetKey) ? largest : [...largest, targetKey];
 
-const spreads = new Map<number, MetricSpread[]>();
-for (const intervalUs of intervals) {
-  const at = measured.filter((m) => m.intervalUs === intervalUs);
-  spreads.set(
-    intervalUs,
-    keys.map((key) => {
-      const findings = at.map((m) => m.report.comparison.findings.find((f) => f.key === key)).filter((f) => f !== undefined);
-      const { variance, df } = pooled(findings.map((f) => pairLogs(f.self)));
-      return { name: findings[0]?.name ?? key, costNanos: median(findings.map((f) => f.self.baselineMedian)), pairVariance: variance, df, requests, intervalUs };
-    }),
-  );
-}
-const cpuSpread = new Map(intervals.map((i) => [i, pooled(measured.filter((m) => m.intervalUs === i).map((m) => (m.report.comparison.paired?.ratios ?? []).map(Math.log)))]));
+const settingsMeasured = intervals.flatMap((intervalUs) => requestCounts.map((requests) => ({ intervalUs, requests })));
+const spreads = settingsMeasured.map(({ intervalUs, requests }) => {
+  const at = measured.filter((m) => m.intervalUs === intervalUs && m.requests === requests);
+  const functions = keys.map((key): MetricSpread => {
+    const findings = at.map((m) => m.report.comparison.findings.find((f) => f.key === key)).filter((f) => f !== undefined);
+    const { variance, df } = pooled(findings.map((f) => pairLogs(f.self)));
+    return { name: findings[0]?.name ?? key, costNanos: median(findings.map((f) => f.self.baselineMedian)), pairVariance: variance, df, requests, intervalUs };
+  });
+  const cpu = pooled(at.map((m) => (m.report.comparison.paired?.ratios ?? []).map(Math.log)));
+  return { intervalUs, requests, functions, cpu };
+});
 
 // Wall time: a fixed part, a cost per trial (start, warm-up, profiles, teardown), a cost per measured request at each interval.
 const phase = (m: Measured, name: string) => (m.report.timingsMs as Record<string, number>)[name] ?? 0;
 const model: TimeModel = {
   fixedMs: median(measured.map((m) => phase(m, 'build') + phase(m, 'analysis') + phase(m, 'report'))),
   perTrialMs: median(measured.map((m) => (phase(m, 'start') + phase(m, 'warmup') + phase(m, 'profiles') + phase(m, 'teardown')) / (2 * pairs))),
-  perRequestMs: new Map(intervals.map((i) => [i, median(measured.filter((m) => m.intervalUs === i).map((m) => phase(m, 'measure') / (2 * pairs * requests)))])),
+  perRequestMs: new Map(intervals.map((i) => [i, median(measured.filter((m) => m.intervalUs === i).map((m) => phase(m, 'measure') / (2 * pairs * m.requests)))])),
 };
 
-// The target's jitter from every interval (the jitter of processes does not depend on the sampling), pooled by degrees of freedom.
-const targetAt = intervals.map((i) => spreads.get(i)!.find((s) => s.name === target)!);
-const jitter = targetAt.reduce((a, s) => a + jitterVariance(s) * s.df, 0) / targetAt.reduce((a, s) => a + s.df, 0);
-const reference = targetAt[0]!;
-// A spread with that jitter, as if measured at the reference settings: the model then predicts any interval.
-const targetSpread: MetricSpread = { ...reference, pairVariance: jitter + countingVariance(reference.costNanos, reference.requests, reference.intervalUs) };
+// The target's jitter from every setting measured (the machine's and the processes' do not depend on the sampling).
+const targetSpreads = spreads.map((x) => x.functions.find((f) => f.name === target)!);
+const jitter = fitJitter(targetSpreads);
+const targetCost = median(targetSpreads.map((t) => t.costNanos));
 const defaults = compareSchema.parse({});
 const rule = { alpha: defaults.alpha, minEffect: defaults.minEffect, tests: Math.round(median(measured.map((m) => m.report.comparison.tests))) };
 const grid = { pairs: [4, 6, 8, 10, 12, 14, 16, 20, 24, 30], requests: [1000, 2000, 3000, 4000, 6000, 8000, 12_000], intervals };
-const ranked = choices(targetSpread, model, grid, CHANGE, rule);
+const ranked = choices(targetCost, jitter, model, grid, CHANGE, rule);
 const cheapest = ranked.find((c) => c.power >= TARGET_POWER);
 const withinTime = ranked.filter((c) => c.seconds <= TARGET_SECONDS).sort((a, b) => b.power - a.power)[0];
 const current = { pairs: 10, requests: 12_000, intervalUs: 1000 };
@@ -137,28 +134,30 @@ const lines = [
   `## Part measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   '',
   `\`npm run bench:power -- ${process.argv.slice(2).join(' ')}\` on ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.versions.node}${noisy ? ', beside a process burning one core' : ''}: ` +
-    `${runs} same-runner A/A runs at each interval, ${pairs} pairs × ${requests} requests; load average at their starts ${median(measured.map((m) => m.load)).toFixed(1)} (median), ${Math.max(...measured.map((m) => m.load)).toFixed(1)} (max); wall time ${median(measured.map((m) => m.seconds)).toFixed(0)} s (median).`,
+    `${runs} same-runner A/A runs at each setting, ${pairs} pairs of ${requestCounts.join(' or ')} requests at ${intervals.join(' or ')} µs; load average at their starts ${median(measured.map((m) => m.load)).toFixed(1)} (median), ${Math.max(...measured.map((m) => m.load)).toFixed(1)} (max); wall time ${median(measured.map((m) => m.seconds)).toFixed(0)} s (median).`,
   '',
   '### Within-pair spread (standard deviation of the per-pair log ratio, within runs)',
   '',
-  '| function | own time per request | interval | measured | counting alone | jitter between processes |',
+  '| function | own time per request | requests × interval | measured | counting alone | the rest |',
   '|---|---:|---:|---:|---:|---:|',
-  ...intervals.flatMap((i) =>
-    spreads.get(i)!.map((s) => `| ${s.name} | ${(s.costNanos / 1000).toFixed(1)} µs | ${i} µs | ${Math.sqrt(s.pairVariance).toFixed(3)} | ${Math.sqrt(countingVariance(s.costNanos, requests, i)).toFixed(3)} | ${Math.sqrt(jitterVariance(s)).toFixed(3)} |`),
+  ...spreads.flatMap((x) =>
+    x.functions.map((s) => `| ${s.name} | ${(s.costNanos / 1000).toFixed(1)} µs | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(s.pairVariance).toFixed(3)} | ${Math.sqrt(countingVariance(s.costNanos, x.requests, x.intervalUs)).toFixed(3)} | ${Math.sqrt(jitterVariance(s)).toFixed(3)} |`),
   ),
-  ...intervals.map((i) => `| CPU per request (the OS's) | | ${i} µs | ${Math.sqrt(cpuSpread.get(i)!.variance).toFixed(3)} | — | — |`),
+  ...spreads.map((x) => `| CPU per request (the OS's) | | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(x.cpu.variance).toFixed(3)} | — | — |`),
   '',
   `Time model: ${(model.fixedMs / 1000).toFixed(1)} s fixed, ${(model.perTrialMs / 1000).toFixed(2)} s per trial (start, warm-up, profiles, teardown), ` +
     intervals.map((i) => `${(model.perRequestMs.get(i)! * 1000).toFixed(0)} µs per measured request at ${i} µs`).join(', ') +
     '.',
   '',
-  `### Power to catch +${pct(CHANGE)} in ${target} (its jitter ${Math.sqrt(jitter).toFixed(3)} per pair), by the gate's rule`,
+  `### Power to catch +${pct(CHANGE)} in ${target}, by the gate's rule`,
+  '',
+  `Beyond counting, ${target}'s per-pair variance was fitted as ${jitter.perProcess.toExponential(2)} per process + ${jitter.perTime.toExponential(2)} / requests (a standard deviation of ${Math.sqrt(jitter.perProcess + jitter.perTime / 4000).toFixed(3)} at 4000 requests, ${Math.sqrt(jitter.perProcess + jitter.perTime / 12_000).toFixed(3)} at 12000).`,
   '',
   `Rule: one-sided paired t-test below alpha ${rule.alpha} / ${rule.tests} tests (the first Benjamini–Hochberg threshold), and the 95% interval's low end above +${pct(rule.minEffect)} (compare.minEffect).`,
   '',
   '| settings | predicted power | predicted wall time |',
   '|---|---:|---:|',
-  ...(intervals.includes(current.intervalUs) ? [`| today's defaults, ${describe(current)} | ${pct(power(targetSpread, current, CHANGE, rule))} | ${predictedSeconds(model, current).toFixed(0)} s |`] : []),
+  ...(intervals.includes(current.intervalUs) ? [`| today's defaults, ${describe(current)} | ${pct(power(targetCost, jitter, current, CHANGE, rule))} | ${predictedSeconds(model, current).toFixed(0)} s |`] : []),
   ...(cheapest ? [`| cheapest reaching ${pct(TARGET_POWER)}: ${describe(cheapest.settings)} | ${pct(cheapest.power)} | ${cheapest.seconds.toFixed(0)} s |`] : [`| no setting of the grid reaches ${pct(TARGET_POWER)} | | |`]),
   ...(withinTime ? [`| most power within ${TARGET_SECONDS} s: ${describe(withinTime.settings)} | ${pct(withinTime.power)} | ${withinTime.seconds.toFixed(0)} s |`] : []),
   ...grid.pairs.flatMap((p) => {

@@ -1,4 +1,7 @@
+import { gaussian } from '../../src/analysis/prng.js';
 import type { FunctionCost, TrialMetrics } from '../../src/analysis/trial.js';
+
+export { gaussian };
 
 /**
  * A simulated service for the verdict's property suite: a call tree of 60 functions and a tail of 30 rare ones with
@@ -135,12 +138,6 @@ export function driftOf(tree: Tree, sd: number, random: () => number): Map<strin
   return new Map(tree.map((f) => [f.key, Math.exp(sd * gaussian(random))]));
 }
 
-export function gaussian(random: () => number): number {
-  // Box–Muller; 1 - u keeps the log finite.
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
 
 function poisson(lambda: number, random: () => number): number {
   if (lambda <= 0) return 0;
