@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-ZTUMULX4.js";
+} from "./chunk-HX55PRCC.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-EIF6AQMJ.js";
+} from "./chunk-GFOTJPRV.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-H4TP4DWI.js";
+} from "./chunk-Q5PIZHDJ.js";
 import {
   SHARD_FILE
-} from "./chunk-ZNAV2KVW.js";
+} from "./chunk-546NP3C6.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-FMWAE3DV.js";
+} from "./chunk-A6ZOFHUW.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-3L5ZQ5EB.js";
+} from "./chunk-MFULWU7A.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import {
   parseShard,
   shardName
@@ -90,7 +90,7 @@ import {
   parseWholeNumber,
   serializeHistory,
   unflaggedRises
-} from "./chunk-RAV7UY6U.js";
+} from "./chunk-YTBFMD7W.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-V4GKNMXB.js";

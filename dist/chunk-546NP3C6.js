@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-FMWAE3DV.js";
+} from "./chunk-A6ZOFHUW.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

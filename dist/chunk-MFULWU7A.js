@@ -3,9 +3,10 @@ import {
   decodePprof,
   encodePprofGzip,
   scaledLike,
+  sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -22,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -107,26 +108,62 @@ function commonFactor(selfLogRatios) {
       best = c;
     }
   }
-  return Math.exp(best);
+  return Math.exp(refine(usable, spreads, best));
 }
+function refine(votes, spreads, start) {
+  let centre = start;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    let sum = 0;
+    let weights = 0;
+    votes.forEach((e, i) => {
+      const z = (e.effect - centre) / spreads[i] / BIWEIGHT_TUNING;
+      if (Math.abs(z) >= 1) return;
+      const weight = (1 - z * z) ** 2 / spreads[i] ** 2;
+      sum += weight * e.effect;
+      weights += weight;
+    });
+    if (weights === 0) return centre;
+    const next = sum / weights;
+    if (Math.abs(next - centre) < 1e-9) return next;
+    centre = next;
+  }
+  return centre;
+}
+var BIWEIGHT_TUNING = 3;
+var MAX_ITERATIONS = 100;
 
 // src/analysis/drift-variance.ts
 var MIN_METRICS_FOR_DRIFT = 12;
 var NO_DRIFT = { sd: 0, df: Number.POSITIVE_INFINITY };
 function driftSd(estimates, centre) {
-  const finite = estimates.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
-  if (finite.length < MIN_METRICS_FOR_DRIFT) return NO_DRIFT;
-  const usable = finite;
+  const usable = estimates.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
+  if (usable.length < MIN_METRICS_FOR_DRIFT) return NO_DRIFT;
   const z = (e, tau) => Math.abs(e.effect - centre) / Math.sqrt(e.se ** 2 + tau ** 2 || Number.MIN_VALUE);
   const first = solve((tau) => median(usable.map((e) => z(e, tau))), HALF_NORMAL_MEDIAN);
   const kept = usable.filter((e) => z(e, first) <= TRIM);
   if (kept.length < MIN_METRICS_FOR_DRIFT) return { sd: first, df: Number.POSITIVE_INFINITY };
-  const sd = solve((tau) => kept.reduce((a, e) => a + z(e, tau) ** 2, 0), TRIMMED_MEAN_SQUARE * chiSquareLowerQuantile(kept.length));
-  return { sd, df: Number.POSITIVE_INFINITY };
+  return { sd: likelihoodUpperBound(kept, centre), df: Number.POSITIVE_INFINITY };
 }
-function chiSquareLowerQuantile(k) {
-  const a = 2 / (9 * k);
-  return k * Math.max(0, 1 - a - Z_90 * Math.sqrt(a)) ** 3;
+function likelihoodUpperBound(kept, centre) {
+  const logLikelihood = (tau) => {
+    let sum = 0;
+    for (const e of kept) {
+      const variance2 = e.se ** 2 + tau ** 2 || Number.MIN_VALUE;
+      sum -= 0.5 * (Math.log(variance2) + (e.effect - centre) ** 2 / (TRIMMED_MEAN_SQUARE * variance2));
+    }
+    return sum;
+  };
+  let bestTau = 0;
+  let best = logLikelihood(0);
+  for (let tau = 1e-3; tau <= 1; tau *= 1.05) {
+    const value = logLikelihood(tau);
+    if (value > best) {
+      best = value;
+      bestTau = tau;
+    }
+  }
+  const target = best - Z_90 * Z_90 / 2;
+  return bestTau + solve((step) => logLikelihood(bestTau + step) - target, 0);
 }
 function solve(statistic, target) {
   if (statistic(0) <= target) return 0;
@@ -152,10 +189,17 @@ function packageOf(file) {
   return match ? { name: match[1], version: match[2] } : void 0;
 }
 function versionlessKey(key, file) {
-  const found = PACKAGE_FILE.exec(file);
-  if (!found) return key;
-  return `${found[1]}/${found[3]}${key.slice(file.length)}`;
+  let prefix = versionlessFiles.get(file);
+  if (prefix === void 0) {
+    const found = PACKAGE_FILE.exec(file);
+    prefix = found ? `${found[1]}/${found[3]}` : null;
+    if (versionlessFiles.size >= KEPT_FILES) versionlessFiles.clear();
+    versionlessFiles.set(file, prefix);
+  }
+  return prefix === null ? key : `${prefix}${key.slice(file.length)}`;
 }
+var versionlessFiles = /* @__PURE__ */ new Map();
+var KEPT_FILES = 1e4;
 function isLibraryFile(file) {
   return file === "" || file.startsWith("node:") || packageOf(file) !== void 0 || file.startsWith("/") || /^[A-Za-z]:[\\/]/.test(file) || file.includes("/pkg/mod/");
 }
@@ -189,11 +233,16 @@ function compareFindings(a, b, whole) {
 function functionCandidates(baseline, candidate, ignored) {
   const byMatch = (trials) => trials.map((t) => {
     const found = /* @__PURE__ */ new Map();
-    for (const [key, cost] of Object.entries(t.functions)) {
+    for (const key of Object.keys(t.functions)) {
       if (ignored(key)) continue;
+      const cost = t.functions[key];
       const match = versionlessKey(key, cost.file);
       const before = found.get(match);
-      found.set(match, before ? { ...before, selfNanos: before.selfNanos + cost.selfNanos, totalNanos: before.totalNanos + cost.totalNanos, allocBytes: (before.allocBytes ?? 0) + (cost.allocBytes ?? 0), allocObjects: (before.allocObjects ?? 0) + (cost.allocObjects ?? 0) } : { ...cost, key });
+      if (!before) found.set(match, { key, cost });
+      else {
+        const b = before.cost;
+        found.set(match, { key: before.key, cost: { ...b, selfNanos: b.selfNanos + cost.selfNanos, totalNanos: b.totalNanos + cost.totalNanos, allocBytes: (b.allocBytes ?? 0) + (cost.allocBytes ?? 0), allocObjects: (b.allocObjects ?? 0) + (cost.allocObjects ?? 0) } });
+      }
     }
     return found;
   });
@@ -201,20 +250,20 @@ function functionCandidates(baseline, candidate, ignored) {
   const cand = byMatch(candidate);
   const keys = /* @__PURE__ */ new Set();
   for (const side of [base, cand]) for (const trial of side) for (const key of trial.keys()) keys.add(key);
-  const per = (side, match, field) => side.map((t) => t.get(match)?.[field] ?? 0);
+  const per = (side, match, field) => side.map((t) => t.get(match)?.cost[field] ?? 0);
   const first = (side, match) => side.map((t) => t.get(match)).find(Boolean);
   const build = (baseMatch, candMatch) => {
     const b = first(base, baseMatch);
     const c = first(cand, candMatch);
     const shown = c ?? b;
-    const pkgB = b ? packageOf(b.file) : void 0;
-    const pkgC = c ? packageOf(c.file) : void 0;
+    const pkgB = b ? packageOf(b.cost.file) : void 0;
+    const pkgC = c ? packageOf(c.cost.file) : void 0;
     const pkg = pkgC ?? pkgB;
     return {
       key: shown.key,
       match: candMatch,
-      name: shown.name,
-      file: shown.file,
+      name: shown.cost.name,
+      file: shown.cost.file,
       presence: b && c ? "both" : c ? "added" : "gone",
       ...pkg ? { package: { name: pkg.name, ...pkgB ? { baselineVersion: pkgB.version } : {}, ...pkgC ? { candidateVersion: pkgC.version } : {} } } : {},
       ...b && c && baseMatch !== candMatch ? { renamedFrom: b.key } : {},
@@ -263,7 +312,7 @@ function pairRenames(gone, added, fileOf, cost) {
 }
 function fileOfMatch(base, cand, match) {
   const seen = [...base, ...cand].map((t) => t.get(match)).find(Boolean);
-  return seen ? versionlessKey(seen.file, seen.file) : "";
+  return seen ? versionlessKey(seen.cost.file, seen.cost.file) : "";
 }
 function typical(values) {
   return values.length === 0 ? 0 : median([...values]);
@@ -451,7 +500,13 @@ function variance(values) {
   return values.reduce((a, v) => a + (v - mean2) ** 2, 0) / (values.length - 1);
 }
 function safeMedian(values) {
-  return values.length === 0 ? 0 : median([...values]);
+  return values.length === 0 ? 0 : sortedMedian(Float64Array.from(values).sort());
+}
+function sortedMedian(sorted) {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const half = n >> 1;
+  return n % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 var MEDIAN_EFFICIENCY = Math.sqrt(Math.PI / 2);
 
@@ -474,9 +529,9 @@ function tQuantile(upper, df) {
 }
 var quantiles = /* @__PURE__ */ new Map();
 function bisectQuantile(upper, df) {
-  let low = -1e3;
-  let high = 1e3;
-  for (let i = 0; i < 100; i++) {
+  let low = upper < 0.5 ? 0 : -1e3;
+  let high = upper < 0.5 ? 1e3 : 0;
+  while (high - low > 1e-12 * Math.max(1, Math.abs(low), Math.abs(high))) {
     const mid = (low + high) / 2;
     if (tUpperTail(mid, df) > upper) low = mid;
     else high = mid;
@@ -603,6 +658,43 @@ function estimateOf(values, design, offset) {
   return design === "paired" ? pairedEstimate(values.baseline, values.candidate, offset) : unpairedEstimate(values.baseline, values.candidate, offset);
 }
 
+// src/analysis/moved-code.ts
+function changedCode(found, units) {
+  const packages = new Set(units.filter((u) => u.presence !== "both" || u.baselineVersions.join() !== u.candidateVersions.join()).map((u) => u.name));
+  const members = [];
+  found.forEach((c, i) => {
+    if (c.presence !== "both" || c.package !== void 0 && packages.has(c.package.name)) members.push(i);
+  });
+  return { packages, members };
+}
+function changedSum(code, values) {
+  if (code.members.length === 0) return void 0;
+  const first = values(code.members[0]);
+  const baseline = first.baseline.map(() => 0);
+  const candidate = first.candidate.map(() => 0);
+  for (const i of code.members) {
+    const v = values(i);
+    v.baseline.forEach((x, j) => baseline[j] += x);
+    v.candidate.forEach((x, j) => candidate[j] += x);
+  }
+  return { baseline, candidate };
+}
+var CHANGED_CODE = "changed code";
+function inContext(metric, around) {
+  if (metric.outcome !== "regressed") return { metric };
+  const units = [];
+  if (around.package) units.push(replacesOf(`package ${around.package.name}`, around.package.self));
+  if (around.net) units.push(replacesOf(CHANGED_CODE, around.net));
+  const offset = units.find((u) => u.outcome !== "regressed");
+  if (!offset) return { metric };
+  const settled = units.some((u) => u.outcome === "unchanged" || u.outcome === "improved");
+  const outcome = settled ? "unchanged" : "inconclusive";
+  return { metric: { ...metric, outcome }, replaces: units.find((u) => u.outcome === "unchanged" || u.outcome === "improved") ?? offset };
+}
+function replacesOf(unit, m) {
+  return { unit, outcome: m.outcome, baselineMedian: m.baselineMedian, candidateMedian: m.candidateMedian, ratio: m.ratio, ci: m.ci };
+}
+
 // src/analysis/package-units.ts
 function packageUnits(found, trials, scale, factor) {
   const sums = /* @__PURE__ */ new Map();
@@ -701,13 +793,13 @@ function javaScriptNanos(trial) {
 function bootstrapMedianRatio(x, y, options) {
   if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
   const ratios = [];
-  const xs = new Array(x.length);
-  const ys = new Array(y.length);
+  const xs = new Float64Array(x.length);
+  const ys = new Float64Array(y.length);
   for (let r = 0; r < options.resamples; r++) {
     for (let i = 0; i < x.length; i++) xs[i] = x[Math.floor(options.random() * x.length)];
     for (let i = 0; i < y.length; i++) ys[i] = y[Math.floor(options.random() * y.length)];
-    const base = median(xs);
-    const candidate = median(ys);
+    const base = sortedMedian(xs.sort());
+    const candidate = sortedMedian(ys.sort());
     if (base > 0) ratios.push(candidate / base);
     else if (candidate > 0) ratios.push(Number.POSITIVE_INFINITY);
   }
@@ -785,7 +877,11 @@ function pairedComparison(baseline, candidate, settings, random) {
   const logs = ratios.map(Math.log);
   const { p } = signFlipTest(logs);
   const medians = [];
-  for (let r = 0; r < settings.bootstrapResamples && logs.length > 0; r++) medians.push(median(logs.map(() => logs[Math.floor(random() * logs.length)])));
+  const resample = new Float64Array(logs.length);
+  for (let r = 0; r < settings.bootstrapResamples && logs.length > 0; r++) {
+    for (let i = 0; i < logs.length; i++) resample[i] = logs[Math.floor(random() * logs.length)];
+    medians.push(sortedMedian(resample.sort()));
+  }
   medians.sort((a, b) => a - b);
   const at = (q) => medians.length === 0 ? 1 : Math.exp(medians[Math.min(medians.length - 1, Math.floor(q * medians.length))]);
   const ci = { low: at(0.025), high: at(0.975) };
@@ -956,6 +1052,11 @@ function compare(baseline, candidate, settings, options = {}) {
   }
   const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
   for (const u of units_) add(`package:${u.name}`, ["self"], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
+  const changed = changedCode(found, units_);
+  const changedCpu = changedSum(changed, (i) => recentred(cpuValues[i].self));
+  if (changedCpu) add(CHANGED_CODE, ["self"], testMetric(changedCpu, "both", design, cpuOffset, drift.cpu), pooledSpread(changedCpu) >= cpuFloor);
+  const changedAllocations = withAllocations ? changedSum(changed, (i) => inSides(found[i].allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0)) : void 0;
+  if (changedAllocations) add(CHANGED_CODE, ["allocations"], testMetric(changedAllocations, "both", design, allocOffset, drift.allocations), pooledSpread(changedAllocations) >= settings.minShareOfTotal);
   const qUp = benjaminiHochberg(tests.map((t) => t.test.pUp));
   const qDown = benjaminiHochberg(tests.map((t) => t.test.pDown));
   const tailsOf = /* @__PURE__ */ new Map();
@@ -986,6 +1087,12 @@ function compare(baseline, candidate, settings, options = {}) {
     if (!test) return void 0;
     return judge(test.measured, tailsOf.get(`${key}\0${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
   };
+  const changedNet = changedCpu ? { cpu: judged(CHANGED_CODE, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false), ...changedAllocations ? { allocations: judged(CHANGED_CODE, "allocations", { minEffect: settings.minEffect, absolute: settings.minShareOfTotal }, false) } : {} } : void 0;
+  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false));
+  const packages = units_.map((u, i) => {
+    const { metric: self, replaces } = changed.packages.has(u.name) ? inContext(judgedPackages[i], { net: changedNet?.cpu }) : { metric: judgedPackages[i] };
+    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos, ...replaces ? { replaces } : {} };
+  });
   const findings = prepared.map((p) => {
     const c = p.candidate;
     const budget = budgetOf(c.key);
@@ -994,9 +1101,16 @@ function compare(baseline, candidate, settings, options = {}) {
       const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
       return p.jumps[m] ? { ...result, attributionJumps: true } : result;
     };
-    const total = metric("total");
-    const self = ownTimeMovedIn(metric("self"), total, cpuFloor);
-    const allocations = p.values.allocations ? judged(c.key, "allocations", floors(settings.minShareOfTotal), false) : void 0;
+    const changedPackage = c.package && changed.packages.has(c.package.name) ? units_.findIndex((u) => u.name === c.package.name) : -1;
+    const around = (family) => c.presence === "both" && changedPackage < 0 ? {} : { ...family === "cpu" && changedPackage >= 0 ? { package: { name: units_[changedPackage].name, self: judgedPackages[changedPackage] } } : {}, net: changedNet?.[family] };
+    const totalMoved = inContext(metric("total"), around("cpu"));
+    const total = totalMoved.metric;
+    const selfMoved = inContext(ownTimeMovedIn(metric("self"), total, cpuFloor), around("cpu"));
+    const self = selfMoved.metric;
+    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, "allocations", floors(settings.minShareOfTotal), false), around("allocations")) : void 0;
+    const allocations = allocationsMoved?.metric;
+    const standing = [self, total, allocations].some((m) => m?.outcome === "regressed");
+    const replaces = standing ? void 0 : selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces;
     const outcome = combine(self.outcome, total.outcome, allocations?.outcome);
     return {
       key: c.key,
@@ -1007,6 +1121,7 @@ function compare(baseline, candidate, settings, options = {}) {
       decidedBy: decidedBy(outcome, self, total, allocations),
       ...c.package ? { package: c.package } : {},
       ...c.renamedFrom ? { renamedFrom: c.renamedFrom } : {},
+      ...replaces ? { replaces } : {},
       self,
       total,
       perRequestNanos: p.perRequest,
@@ -1014,10 +1129,6 @@ function compare(baseline, candidate, settings, options = {}) {
     };
   });
   findings.sort(byImportance(safeMedian(baseline.map((t) => t.sampledCpuNanos * scale(t)))));
-  const packages = units_.map((u) => {
-    const self = judged(`package:${u.name}`, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false);
-    return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos };
-  });
   packages.sort((a, b) => OUTCOME_ORDER2[a.outcome] - OUTCOME_ORDER2[b.outcome] || Math.abs(b.self.candidateMedian - b.self.baselineMedian) - Math.abs(a.self.candidateMedian - a.self.baselineMedian));
   const service = compareService(baseline, candidate, settings, random, paired);
   const pairedFinding = paired ? pairedCpu(baseline, candidate, settings, random) : void 0;
@@ -1031,6 +1142,7 @@ function compare(baseline, candidate, settings, options = {}) {
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,
     ...pairedFinding ? { paired: pairedFinding } : {},
+    ...changedNet ? { changedCode: changedNet } : {},
     trials: { baseline: baseline.length, candidate: candidate.length },
     tests: tests.length,
     untested,
@@ -1139,7 +1251,7 @@ ${rendered.svg}
 function symbolicationOf(cpu, allocations, cpuType = "cpu") {
   const rates = [symbolication(cpu.profile, cpuType, cpu.source), ...allocations ? [symbolication(allocations.profile, "alloc_space", allocations.source)] : []];
   const what = (s) => s.sampleType === "alloc_space" ? "the allocated bytes" : s.sampleType === "cpu" ? "the CPU samples" : `the ${s.sampleType} samples`;
-  return { rates, warnings: rates.flatMap((s) => symbolicationWarning(s, what(s)) ?? []) };
+  return { rates, warnings: rates.flatMap((s) => [symbolicationWarning(s, what(s)), sourceMapWarning(s, what(s))].filter((w) => w !== null)) };
 }
 
 // src/analysis/function-table.ts

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import {
   PerfgateError,
   describeError
@@ -395,7 +395,7 @@ function pprofTables() {
       if (functionId === void 0) {
         functionId = functions.length + 1;
         const name = strings.dedup(frame.identity.name);
-        const systemName = frame.mapped ? strings.dedup(sourceMappedSystemName(frame.identity.name, frame.scriptPath)) : name;
+        const systemName = frame.mapped ? strings.dedup(sourceMappedSystemName(frame.identity.name, frame.scriptPath)) : frame.compiledWithoutMap ? strings.dedup(compiledWithoutMapSystemName(frame.identity.name)) : name;
         functions.push(new Function({ id: functionId, name, systemName, filename: strings.dedup(frame.identity.file), startLine: frame.startLine }));
         functionIds.set(key, functionId);
       }
@@ -415,7 +415,14 @@ function sourceMappedSystemName(name, scriptPath) {
   return `${name} [${scriptPath.slice(Math.max(scriptPath.lastIndexOf("/"), scriptPath.lastIndexOf("\\")) + 1)}]`;
 }
 function isSourceMapped(name, systemName) {
-  return systemName.length > name.length + 3 && systemName.startsWith(`${name} [`) && systemName.endsWith("]");
+  return systemName.length > name.length + 3 && systemName.startsWith(`${name} [`) && systemName.endsWith("]") && !isCompiledWithoutMap(name, systemName);
+}
+var NO_SOURCE_MAP = "[no source map]";
+function compiledWithoutMapSystemName(name) {
+  return `${name} ${NO_SOURCE_MAP}`;
+}
+function isCompiledWithoutMap(name, systemName) {
+  return systemName === compiledWithoutMapSystemName(name);
 }
 
 // src/profile/v8-heap-to-pprof.ts
@@ -434,7 +441,7 @@ function v8HeapToPprof(v8, context) {
   const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 heap profile" }, naming, tables);
-  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, grouped: false })];
+  const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: false })];
   const totals = /* @__PURE__ */ new Map();
   let stackless = 0;
   for (const [i, sample] of (v8.samples ?? []).entries()) {
@@ -649,7 +656,8 @@ function symbolication(profile, sampleType, source) {
   const functions = new Map(
     profile.function.map((f) => {
       const name = strings[Number(f.name)] ?? "";
-      return [String(f.id), { name, file: strings[Number(f.filename)] ?? "", startLine: Number(f.startLine), mapped: isSourceMapped(name, strings[Number(f.systemName)] ?? "") }];
+      const systemName = strings[Number(f.systemName)] ?? "";
+      return [String(f.id), { name, file: strings[Number(f.filename)] ?? "", startLine: Number(f.startLine), mapped: isSourceMapped(name, systemName), compiled: isCompiledWithoutMap(name, systemName) }];
     })
   );
   const locations = new Map(profile.location.map((l) => [String(l.id), l]));
@@ -659,6 +667,7 @@ function symbolication(profile, sampleType, source) {
   const missing = /* @__PURE__ */ new Map();
   let native = 0;
   let mapped = 0;
+  const compiled = /* @__PURE__ */ new Map();
   for (const sample of profile.sample) {
     const value = Number(sample.value[index] ?? 0);
     if (!(value > 0)) continue;
@@ -670,13 +679,19 @@ function symbolication(profile, sampleType, source) {
     }
     total += value;
     const found = sourceOf(frames);
-    if (!("name" in found)) {
+    if (found.symbolized) {
       symbolized += value;
       if (found.throughNative) native += value;
-      if (found.mapped) mapped += value;
+      if (found.frame.mapped) mapped += value;
+      if (found.frame.compiled) {
+        const key = `${found.frame.file}#${found.frame.name}`;
+        const entry2 = compiled.get(key) ?? { name: found.frame.name, file: found.frame.file, value: 0 };
+        entry2.value += value;
+        compiled.set(key, entry2);
+      }
       continue;
     }
-    const culprit = found;
+    const culprit = found.frame;
     const entry = missing.get(culprit.name) ?? { cause: causeOf(culprit.name, culprit.file), value: 0 };
     entry.value += value;
     missing.set(culprit.name, entry);
@@ -690,10 +705,12 @@ function symbolication(profile, sampleType, source) {
     nativeShare: total > 0 ? native / total : 0,
     sourceMappedShare: total > 0 ? mapped / total : 0,
     vmShare: vm + total > 0 ? vm / (vm + total) : 0,
-    largestUnsymbolized
+    largestUnsymbolized,
+    compiledWithoutMapShare: total > 0 ? [...compiled.values()].reduce((sum, c) => sum + c.value, 0) / total : 0,
+    largestCompiledWithoutMap: [...compiled.values()].sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || a.name.localeCompare(b.name)).slice(0, 5).map(({ name, file, value }) => ({ name, file, share: value / total }))
   };
 }
-var UNKNOWN = { name: "<unknown>", file: "", line: 0, mapped: false };
+var UNKNOWN = { name: "<unknown>", file: "", line: 0, mapped: false, compiled: false };
 function framesOf(locationIds, locations, functions) {
   const frames = [];
   for (const id of locationIds) {
@@ -704,7 +721,7 @@ function framesOf(locationIds, locations, functions) {
     }
     for (const line of location.line) {
       const fn = functions.get(String(line.functionId));
-      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine, mapped: fn.mapped } : UNKNOWN);
+      frames.push(fn ? { name: fn.name, file: fn.file, line: Number(line.line) > 0 ? Number(line.line) : fn.startLine, mapped: fn.mapped, compiled: fn.compiled } : UNKNOWN);
     }
   }
   return frames;
@@ -714,10 +731,10 @@ function sourceOf(frames) {
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i];
     const grouped = frame.name === NODE_INTERNALS.name && frame.file === NODE_INTERNALS.file;
-    if (frame.file !== "") return frame.line > 0 || grouped ? { throughNative: i > 0, mapped: frame.mapped } : frame;
-    if (isAddress(frame.name)) return frame;
+    if (frame.file !== "") return { symbolized: frame.line > 0 || grouped, throughNative: i > 0, frame };
+    if (isAddress(frame.name)) return { symbolized: false, throughNative: false, frame };
   }
-  return leaf;
+  return { symbolized: false, throughNative: false, frame: leaf };
 }
 function isAddress(name) {
   return name === "<unknown>" || name === "" || /^\[.*\]$/.test(name);
@@ -742,6 +759,11 @@ function symbolicationWarning(s, what) {
   const causes = [...new Set(s.largestUnsymbolized.map((f) => f.cause))].map((c) => CAUSE_TEXT[c]);
   return `Only ${(s.rate * 100).toFixed(1)}% of ${what} can be traced to a source file and line (target ${SYMBOLICATION_TARGET * 100}%): the rest is reported under frames without source. Largest: ${frames}. Likely cause: ${causes.join("; ")}.`;
 }
+function sourceMapWarning(s, what) {
+  if (s.compiledWithoutMapShare <= 0 || s.rate - s.compiledWithoutMapShare >= SYMBOLICATION_TARGET || s.total === 0) return null;
+  const frames = s.largestCompiledWithoutMap.map((f) => `${f.name} (${f.file}) ${(f.share * 100).toFixed(1)}%`).join(", ");
+  return `No source map: ${(s.compiledWithoutMapShare * 100).toFixed(1)}% of ${what} is in compiled JavaScript whose source map was not found, so its files and lines are the generated code's; ${((s.rate - s.compiledWithoutMapShare) * 100).toFixed(1)}% can be traced to the code as written (target ${SYMBOLICATION_TARGET * 100}%). Largest: ${frames}. Build with a source map (tsc --sourceMap, esbuild --sourcemap) and keep the .map file where the script's sourceMappingURL comment points.`;
+}
 
 export {
   DEFAULT_PROFILE_LIMITS,
@@ -756,5 +778,6 @@ export {
   keepSampleTypes,
   relativeFileNames,
   symbolication,
-  symbolicationWarning
+  symbolicationWarning,
+  sourceMapWarning
 };

@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-3L5ZQ5EB.js";
+} from "./chunk-MFULWU7A.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -21004,7 +21004,7 @@ var require_mime_types = __commonJS({
   "node_modules/mime-types/index.js"(exports2) {
     "use strict";
     var db = require_mime_db();
-    var extname = __require("path").extname;
+    var extname2 = __require("path").extname;
     var EXTRACT_TYPE_REGEXP = /^\s*([^;\s]*)(?:;|\s|$)/;
     var TEXT_TYPE_REGEXP = /^text\//i;
     exports2.charset = charset;
@@ -21058,7 +21058,7 @@ var require_mime_types = __commonJS({
       if (!path || typeof path !== "string") {
         return false;
       }
-      var extension2 = extname("x." + path).toLowerCase().substr(1);
+      var extension2 = extname2("x." + path).toLowerCase().substr(1);
       if (!extension2) {
         return false;
       }
@@ -22518,7 +22518,7 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve4, basename: basename2 } = __require("path");
+    var { resolve: resolve4, basename: basename3 } = __require("path");
     var { readFileSync: readFileSync6 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string) {
@@ -22548,7 +22548,7 @@ var require_multipart = __commonJS({
             const opts = obj[key] && obj[key].options;
             const buffer = readFileSync6(path);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename2(path)
+              filename: basename3(path)
             }, opts));
             break;
           }
@@ -30486,7 +30486,7 @@ function quoteForNodeOptions(path) {
 // src/gate/measure.ts
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/load/replay-load.ts
 var import_autocannon = __toESM(require_autocannon(), 1);
@@ -30598,11 +30598,11 @@ function currentEnvironment(service) {
 
 // src/gate/profile-source/agent-source.ts
 import { rmSync as rmSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join3 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join4 } from "node:path";
 
 // src/gate/read-sources.ts
 import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname, isAbsolute, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute, resolve as resolve2 } from "node:path";
 
 // node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.mjs
 var comma = ",".charCodeAt(0);
@@ -31180,6 +31180,27 @@ function traceSegmentInternal(segments, memo, line, column, bias) {
   return index;
 }
 
+// src/gate/compiled-script.ts
+import { basename, dirname, extname, join as join3, sep } from "node:path";
+var COMPILED_SOURCE = [".ts", ".tsx", ".mts", ".cts", ".jsx"];
+var SCRIPT = /* @__PURE__ */ new Set([".js", ".mjs", ".cjs"]);
+var OUTPUT_FOLDERS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
+function compiledEvidence(scriptPath, hasMapComment, exists) {
+  if (hasMapComment) return "map-comment";
+  const extension = extname(scriptPath);
+  if (!SCRIPT.has(extension)) return null;
+  const stem = basename(scriptPath, extension);
+  const originals = (folder) => COMPILED_SOURCE.map((ext) => join3(folder, stem + ext));
+  if (originals(dirname(scriptPath)).some(exists)) return "source-beside";
+  const parts = dirname(scriptPath).split(/[\\/]/);
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (!OUTPUT_FOLDERS.has(parts[i])) continue;
+    const mirrored = [[...parts.slice(0, i), "src", ...parts.slice(i + 1)], [...parts.slice(0, i), ...parts.slice(i + 1)]];
+    if (mirrored.some((folder) => originals(folder.join(sep)).some(exists))) return "source-tree";
+  }
+  return null;
+}
+
 // src/gate/read-sources.ts
 var MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
 var SourceReader = class {
@@ -31188,6 +31209,7 @@ var SourceReader = class {
   /** Reads everything the given script URLs need and returns a lookup that reads nothing more. */
   lookupFor(urls) {
     const maps = /* @__PURE__ */ new Map();
+    const compiled = /* @__PURE__ */ new Set();
     const versions = /* @__PURE__ */ new Map();
     const notePackage = (path) => {
       const pkg = packagePath(path.replace(/\\/g, "/"));
@@ -31198,7 +31220,8 @@ var SourceReader = class {
       if (!isAbsolute(path)) continue;
       notePackage(path);
       if (packagePath(path.replace(/\\/g, "/"))) continue;
-      const map = this.map(path);
+      const { map, compiled: evidence } = this.map(path);
+      if (evidence) compiled.add(path);
       if (!map) continue;
       maps.set(path, map);
       for (const source of map.resolvedSources) notePackage(source);
@@ -31213,6 +31236,7 @@ var SourceReader = class {
     return {
       originalPosition: (scriptPath, line, column) => position(scriptPath, line, column, GREATEST_LOWER_BOUND) ?? position(scriptPath, line, column, LEAST_UPPER_BOUND),
       originalLine: (scriptPath, line) => position(scriptPath, line, 0, LEAST_UPPER_BOUND),
+      compiledWithoutMap: (scriptPath) => compiled.has(scriptPath),
       packageVersion: (folder) => versions.get(folder)
     };
   }
@@ -31220,13 +31244,16 @@ var SourceReader = class {
     const known = this.maps.get(scriptPath);
     if (known !== void 0) return known;
     let map = null;
+    let url;
     try {
-      map = readMap(scriptPath);
+      url = mapComment(scriptPath);
+      map = readMap(scriptPath, url);
     } catch {
       map = null;
     }
-    this.maps.set(scriptPath, map);
-    return map;
+    const found2 = { map, compiled: map ? null : compiledEvidence(scriptPath, url !== void 0, existsSync) };
+    this.maps.set(scriptPath, found2);
+    return found2;
   }
   version(folder) {
     if (this.versions.has(folder)) return this.versions.get(folder);
@@ -31241,17 +31268,19 @@ var SourceReader = class {
     return version;
   }
 };
-function readMap(scriptPath) {
+function mapComment(scriptPath) {
+  if (!existsSync(scriptPath) || statSync(scriptPath).size > MAX_SCRIPT_BYTES) return void 0;
+  return sourceMappingUrl(readFileSync3(scriptPath, "utf8"));
+}
+function readMap(scriptPath, url) {
   if (!existsSync(scriptPath) || statSync(scriptPath).size > MAX_SCRIPT_BYTES) return null;
-  const text = readFileSync3(scriptPath, "utf8");
-  const url = sourceMappingUrl(text);
   if (url?.startsWith("data:")) {
     const comma2 = url.indexOf(",");
     const payload = url.slice(comma2 + 1);
     const json = url.slice(0, comma2).endsWith(";base64") ? Buffer.from(payload, "base64").toString("utf8") : decodeURIComponent(payload);
     return FlattenMap(JSON.parse(json), scriptPath);
   }
-  const mapPath = url ? resolve2(dirname(scriptPath), decodeURIComponent(url)) : `${scriptPath}.map`;
+  const mapPath = url ? resolve2(dirname2(scriptPath), decodeURIComponent(url)) : `${scriptPath}.map`;
   if (!existsSync(mapPath)) return null;
   return FlattenMap(JSON.parse(readFileSync3(mapPath, "utf8")), mapPath);
 }
@@ -31329,7 +31358,7 @@ function agentSource(agentPath) {
       const { config, service } = window2;
       const agent = service.agent;
       if (!agent) throw new PerfgateError("AGENT_FAILED", "the service was started without perfgate's agent");
-      const hidden = (ext) => join3(dirname2(window2.out.cpu), `.${basename(window2.out.cpu, ".pb.gz")}.${process.pid}.${ext}`);
+      const hidden = (ext) => join4(dirname3(window2.out.cpu), `.${basename2(window2.out.cpu, ".pb.gz")}.${process.pid}.${ext}`);
       const written = { cpuProfilePath: hidden("cpuprofile"), heapProfilePath: hidden("heapprofile") };
       try {
         await agent.startProfiling({
@@ -31604,7 +31633,7 @@ async function measure(options) {
   const requests = replayRequests(config, progress);
   const settings = measurementSettings(config);
   const runId = options.runId ?? randomUUID();
-  const profileDir = options.profileDir ?? join4(config.outputDir, "profiles");
+  const profileDir = options.profileDir ?? join5(config.outputDir, "profiles");
   mkdirSync(profileDir, { recursive: true });
   const label2 = options.label ?? "candidate";
   const buildWatch = options.timings?.stopwatch();
@@ -31744,7 +31773,7 @@ function checkAborted(signal) {
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function addWorktree(folder, ref) {
   const git = (args, cwd = folder) => execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();
   let top;
@@ -31759,8 +31788,8 @@ function addWorktree(folder, ref) {
   } catch {
     throw new PerfgateError("USAGE", `same-runner comparison: the base commit "${ref}" is not in this repository (fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
   }
-  const parent = mkdtempSync2(join5(tmpdir2(), "perfgate-base-"));
-  const path = join5(parent, "worktree");
+  const parent = mkdtempSync2(join6(tmpdir2(), "perfgate-base-"));
+  const path = join6(parent, "worktree");
   try {
     git(["worktree", "add", "--detach", path, commit], top);
   } catch (error) {

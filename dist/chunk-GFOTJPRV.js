@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import {
   nanosAsTime,
   percent,

@@ -106,15 +106,22 @@ function functionTable(findings, perRequest) {
 }
 function codeChangesSection(comparison) {
   const packages = (comparison.packages ?? []).filter((p) => p.presence !== "both" || p.baselineVersions.join() !== p.candidateVersions.join() || p.outcome === "regressed" || p.outcome === "improved");
-  const oneSided = comparison.findings.filter((f) => f.presence !== "both" || f.renamedFrom !== void 0);
+  const oneSided = comparison.findings.filter((f) => f.presence !== "both" || f.renamedFrom !== void 0 || f.replaces !== void 0);
   if (packages.length === 0 && oneSided.length === 0) return [];
   const out = ["### What changed in the code that ran", ""];
+  const changed = comparison.changedCode?.cpu;
+  if (changed) {
+    out.push(
+      `All code that came, went or was upgraded, as one unit (own time; code that moved nets out): ${values(changed)}, ${metricChange(changed)}, ${changed.outcome}. New code, or a changed package's code, that regressed alone is blamed only when this rose too.`,
+      ""
+    );
+  }
   if (packages.length > 0) {
     out.push("| package | version, baseline \u2192 candidate | own CPU per request | change (95% CI) | q |", "|---|---|---:|---|---:|");
     for (const p of packages) {
       const versions = `${p.baselineVersions.join(", ") || "\u2014"} \u2192 ${p.candidateVersions.join(", ") || "\u2014"}`;
       out.push(
-        `| ${outcomeMark(p.outcome)}${escapeMarkdown(p.name)} | ${escapeMarkdown(versions)} | ${nanosAsTime(p.perRequestNanos.baseline)} \u2192 ${nanosAsTime(p.perRequestNanos.candidate)} | ${metricChange(p.self)} | ${formatQ(p.self.q)} |`
+        `| ${outcomeMark(p.outcome)}${escapeMarkdown(p.name)} | ${escapeMarkdown(versions)} | ${nanosAsTime(p.perRequestNanos.baseline)} \u2192 ${nanosAsTime(p.perRequestNanos.candidate)} | ${metricChange(p.self)}${p.replaces ? `; ${replacesText(p.replaces, p.presence, escapeMarkdown)}` : ""} | ${formatQ(p.self.q)} |`
       );
     }
     out.push("");
@@ -122,12 +129,17 @@ function codeChangesSection(comparison) {
   if (oneSided.length > 0) {
     out.push("| function | file | | total, baseline \u2192 candidate | outcome |", "|---|---|---|---:|---|");
     for (const f of oneSided) {
-      const what = f.renamedFrom !== void 0 ? `renamed from ${escapeMarkdown(f.renamedFrom)}` : f.presence === "added" ? "new" : "gone";
-      out.push(`| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${what} | ${values(f.total)} | ${f.outcome} |`);
+      const what = f.renamedFrom !== void 0 ? `renamed from ${escapeMarkdown(f.renamedFrom)}` : f.presence === "added" ? "new" : f.presence === "gone" ? "gone" : "changed";
+      out.push(`| ${mark(f)}${escapeMarkdown(f.name)} | ${escapeMarkdown(f.file || "(native)")} | ${what}${f.replaces ? `, ${replacesText(f.replaces, f.presence, escapeMarkdown)}` : ""} | ${values(f.total)} | ${f.outcome} |`);
     }
     out.push("");
   }
   return out;
+}
+function replacesText(r, presence, escape = (text) => text) {
+  const net = `net ${signedPercent(r.ratio)} (${signedPercent(r.ci.low)} \u2026 ${signedPercent(r.ci.high)}${r.outcome === "inconclusive" ? ", inconclusive" : ""})`;
+  if (r.unit.startsWith("package ")) return `moved within ${escape(r.unit)}: ${net}`;
+  return `${presence === "added" ? "replaces code that went" : "code moved"}: ${net}`;
 }
 var DECIDED_BY = { self: "own time", total: "total time", allocations: "allocations" };
 function tags(f) {
@@ -284,7 +296,9 @@ function detectableLine(seen) {
 function symbolicationLine(rates) {
   const what = (s) => s.sampleType === "cpu" ? "CPU" : s.sampleType === "alloc_space" ? "allocated bytes" : s.sampleType;
   const mapped = rates[0] && rates[0].sourceMappedShare > 0 ? `; ${(rates[0].sourceMappedShare * 100).toFixed(1)}% of ${what(rates[0])} reached its original source through a source map` : "";
-  return `symbolicated: ${rates.map((s) => `${(s.rate * 100).toFixed(1)}% of ${what(s)}`).join(", ")} (leaf frame with a source file and line; target 95%)${mapped}`;
+  const unmapped = rates.filter((s) => s.compiledWithoutMapShare > 0).map((s) => `${(s.compiledWithoutMapShare * 100).toFixed(1)}% of ${what(s)}`);
+  const compiled = unmapped.length > 0 ? `; ${unmapped.join(", ")} in compiled code with no source map (generated lines)` : "";
+  return `symbolicated: ${rates.map((s) => `${(s.rate * 100).toFixed(1)}% of ${what(s)}`).join(", ")} (leaf frame with a source file and line; target 95%)${mapped}${compiled}`;
 }
 
 // src/report/markdown.ts
@@ -391,7 +405,7 @@ function renderTerminal(report, rows = 10) {
   if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, "");
   if (report.detectable) out.push(`could have seen: ${detectableLine(report.detectable)}`, "");
   out.push(...statusMismatchLines(comparison));
-  const shown = comparison.findings.filter((f) => f.outcome === "regressed" || f.outcome === "improved").slice(0, rows);
+  const shown = comparison.findings.filter((f) => f.outcome === "regressed" || f.outcome === "improved" || f.replaces !== void 0).slice(0, rows);
   const largest = () => comparison.findings.filter((f) => f.presence === "both").toSorted((a, b) => b.self.candidateMedian - a.self.candidateMedian);
   const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? "Functions that changed:" : "Largest functions (none changed):");
@@ -407,10 +421,19 @@ function renderTerminal(report, rows = 10) {
           p.name,
           `${p.baselineVersions.join(", ") || "\u2014"} \u2192 ${p.candidateVersions.join(", ") || "\u2014"}`,
           `${nanosAsTime(p.perRequestNanos.baseline)} \u2192 ${nanosAsTime(p.perRequestNanos.candidate)}`,
-          metricChange(p.self),
+          `${metricChange(p.self)}${p.replaces ? `; ${replacesText(p.replaces, p.presence)}` : ""}`,
           formatQ(p.self.q)
         ])
       ),
+      ""
+    );
+  }
+  const changed = comparison.changedCode?.cpu;
+  if (changed) {
+    const show = (v) => Math.max(changed.baselineMedian, changed.candidateMedian) > 1 ? nanosAsTime(v) : percent(v);
+    const replacing = comparison.findings.filter((f) => f.replaces !== void 0).length + (comparison.packages ?? []).filter((p) => p.replaces !== void 0).length;
+    out.push(
+      `Code that came, went or was upgraded, as one unit (own time): ${show(changed.baselineMedian)} \u2192 ${show(changed.candidateMedian)}, ${metricChange(changed)}, ${changed.outcome}` + (replacing > 0 ? `; ${replacing} function(s) and package(s) that regressed alone replace code that went, not blamed` : ""),
       ""
     );
   }
@@ -432,7 +455,8 @@ function row(f) {
   const show = (v) => name === "allocations" ? percent(v) : Math.max(metric2.baselineMedian, metric2.candidateMedian) > 1 ? nanosAsTime(v) : percent(v);
   const figures = name === "allocations" && f.allocationsPerRequest ? `${bytesAsSize(f.allocationsPerRequest.baseline.bytes)} \u2192 ${bytesAsSize(f.allocationsPerRequest.candidate.bytes)}` : `${show(metric2.baselineMedian)} \u2192 ${show(metric2.candidateMedian)}`;
   const presence = f.presence === "added" ? " (new)" : f.presence === "gone" ? " (gone)" : f.renamedFrom ? " (renamed)" : "";
-  return [markOf(f.outcome), truncate(f.name + presence, 40), truncate(f.file || "(native)", 40), DECIDED_BY2[name], figures, metricChange(metric2), formatQ(metric2.q)];
+  const moved = f.replaces ? `; ${replacesText(f.replaces, f.presence)}` : "";
+  return [markOf(f.outcome), truncate(f.name + presence, 40), truncate(f.file || "(native)", 40), DECIDED_BY2[name], figures, metricChange(metric2) + moved, formatQ(metric2.q)];
 }
 var DECIDED_BY2 = { self: "own time", total: "total time", allocations: "allocations" };
 function markOf(outcome2) {
@@ -1492,6 +1516,7 @@ import { fileURLToPath } from "node:url";
 var NO_SOURCES = {
   originalPosition: () => void 0,
   originalLine: () => void 0,
+  compiledWithoutMap: () => false,
   packageVersion: () => void 0
 };
 function packagePath(path) {
@@ -1512,11 +1537,12 @@ function functionKey(identity) {
 var IDLE_FRAME = "(idle)";
 var NODE_INTERNALS = { name: "(node internals)", file: "node:internal" };
 function resolveFrame(frame, context, enclosing) {
-  if (frame.url.startsWith("node:internal/")) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: "", mapped: false, grouped: true };
+  if (frame.url.startsWith("node:internal/")) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
   const scriptPath = scriptPathOf(frame.url);
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === "" ? anonymousName(enclosing, located.line) : frame.functionName;
-  return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, grouped: false };
+  const compiledWithoutMap = !located.mapped && scriptPath !== "" && context.sources.compiledWithoutMap(scriptPath);
+  return { identity: { name, file: located.file }, startLine: located.line, scriptPath, mapped: located.mapped, compiledWithoutMap, grouped: false };
 }
 function fileOfFrame(frame, context) {
   if (frame.url.startsWith("node:internal/")) return NODE_INTERNALS.file;
@@ -2499,7 +2525,7 @@ function functionRow(f, line, perRequest) {
   const file = f.file === "" ? "(native)" : line ? `${f.file}:${line}` : f.file;
   const { baseline, candidate } = f.perRequestNanos;
   const decisive = decisiveMetric(f);
-  const presence = f.presence === "added" ? ' <span class="tag">new</span>' : f.presence === "gone" ? ' <span class="tag">gone</span>' : "";
+  const presence = (f.presence === "added" ? ' <span class="tag">new</span>' : f.presence === "gone" ? ' <span class="tag">gone</span>' : "") + (f.replaces ? ` <span class="tag">${escapeHtml(replacesText(f.replaces, f.presence))}</span>` : "");
   const cells = [
     `<td data-sort="${OUTCOME_RANK[f.outcome]}"><span class="badge ${f.outcome}">${f.outcome}</span></td>`,
     `<td class="name">${escapeHtml(f.name)}${presence}</td>`,
@@ -2647,6 +2673,7 @@ var metric = external_exports.object({
   attributionJumps: external_exports.literal(true).optional(),
   movedFromCallees: external_exports.literal(true).optional()
 });
+var replaces = external_exports.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: external_exports.object({ low: ratio, high: ratio }) });
 var finding = external_exports.object({
   key: freeText(4096),
   name: freeText(4096),
@@ -2656,6 +2683,7 @@ var finding = external_exports.object({
   decidedBy: external_exports.enum(["self", "total", "allocations"]).optional(),
   package: external_exports.object({ name: freeText(300), baselineVersion: freeText(100).optional(), candidateVersion: freeText(100).optional() }).optional(),
   renamedFrom: freeText(4096).optional(),
+  replaces: replaces.optional(),
   self: metric,
   total: metric,
   perRequestNanos: external_exports.object({ baseline: external_exports.object({ self: finite, total: finite }), candidate: external_exports.object({ self: finite, total: finite }) }),
@@ -2669,7 +2697,8 @@ var packageFinding = external_exports.object({
   presence: external_exports.enum(["both", "added", "gone"]),
   outcome,
   self: metric,
-  perRequestNanos: external_exports.object({ baseline: finite, candidate: finite })
+  perRequestNanos: external_exports.object({ baseline: finite, candidate: finite }),
+  replaces: replaces.optional()
 });
 var paired = external_exports.object({ metric: external_exports.literal("cpuMicrosPerRequest"), ratios: external_exports.array(finite).max(1e3), ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: probability, outcome });
 var routeMismatch = external_exports.object({
@@ -2717,7 +2746,10 @@ var symbolication = external_exports.object({
   nativeShare: finite,
   sourceMappedShare: finite,
   vmShare: finite,
-  largestUnsymbolized: external_exports.array(external_exports.object({ name: freeText(4096), cause: external_exports.enum(["stripped-binary", "unknown-address", "eval", "native-code", "no-line"]), share: finite })).max(5)
+  largestUnsymbolized: external_exports.array(external_exports.object({ name: freeText(4096), cause: external_exports.enum(["stripped-binary", "unknown-address", "eval", "native-code", "no-line"]), share: finite })).max(5),
+  // Reports written before compiled code without a source map was told apart have neither.
+  compiledWithoutMapShare: finite.default(0),
+  largestCompiledWithoutMap: external_exports.array(external_exports.object({ name: freeText(4096), file: freeText(4096), share: finite })).max(5).default([])
 });
 var untrustedReportSchema = external_exports.object({
   schema: external_exports.literal(REPORT_SCHEMA),
@@ -2732,6 +2764,7 @@ var untrustedReportSchema = external_exports.object({
     drift: external_exports.object({ cpu: finite, allocations: finite }).optional(),
     service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
     paired: paired.optional(),
+    changedCode: external_exports.object({ cpu: metric, allocations: metric.optional() }).optional(),
     trials: external_exports.object({ baseline: count, candidate: count }),
     tests: count,
     untested: count,

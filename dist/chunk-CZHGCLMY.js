@@ -1,31 +1,22 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
-} from "./chunk-FMWAE3DV.js";
-import "./chunk-3L5ZQ5EB.js";
-import "./chunk-LD3KQKAA.js";
-import "./chunk-K7LC2DK3.js";
-import "./chunk-RADQ4DZD.js";
+  previewComment,
+  runComment
+} from "./chunk-GFOTJPRV.js";
+import "./chunk-CTH6ZA3R.js";
+import "./chunk-GJT2B7T6.js";
+import "./chunk-G7MJYKR3.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-BKLRVJWE.js";
-import "./chunk-44CEQIOB.js";
+import "./chunk-Y7XWDE4F.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-V4GKNMXB.js";
 import "./chunk-75B7EWVT.js";
-import "./chunk-TUUKDTNG.js";
-import "./chunk-MD65PPN2.js";
-import "./chunk-SB6TE77W.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
+  previewComment,
+  runComment
 };

@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import {

@@ -10,7 +10,8 @@ import {
   jsonForScript
 } from "./chunk-M7HRW4TT.js";
 import {
-  median
+  median,
+  probit
 } from "./chunk-SB6TE77W.js";
 import {
   PerfgateError
@@ -146,6 +147,54 @@ function appendHistoryFile(path, record2, maxRecords = DEFAULT_MAX_RECORDS) {
   return { count: next.records.length, dropped: next.dropped };
 }
 
+// src/history/step-location.ts
+var NEIGHBOUR_COST = 0.1;
+function stepLocation(y, minSegment) {
+  const n = y.length;
+  if (n < 2 * minSegment || minSegment < 1) return null;
+  const z = normalScores(y);
+  const sum = [0];
+  const squares = [0];
+  for (const v of z) {
+    sum.push(sum[sum.length - 1] + v);
+    squares.push(squares[squares.length - 1] + v * v);
+  }
+  const taus = [];
+  const logPosterior = [];
+  for (let tau = minSegment; tau <= n - minSegment; tau++) {
+    const a = sum[tau];
+    const b = sum[n] - a;
+    const within = squares[n] - a * a / tau - b * b / (n - tau);
+    taus.push(tau);
+    logPosterior.push(-0.5 * Math.log(tau * (n - tau)) - (n - 2) / 2 * Math.log(Math.max(within, 1e-300)));
+  }
+  const top = Math.max(...logPosterior);
+  const weight = logPosterior.map((l) => Math.exp(l - top));
+  let best = 0;
+  let bestMass = -1;
+  for (let i = 0; i < taus.length; i++) {
+    const neighbours = (weight[i - 1] ?? 0) + (weight[i + 1] ?? 0);
+    const mass = weight[i] + (1 - NEIGHBOUR_COST) * neighbours;
+    if (mass > bestMass) {
+      bestMass = mass;
+      best = i;
+    }
+  }
+  return taus[best];
+}
+function normalScores(y) {
+  const order = y.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const scores = new Array(y.length);
+  for (let lo = 0; lo < order.length; ) {
+    let hi = lo;
+    while (hi + 1 < order.length && order[hi + 1].v === order[lo].v) hi++;
+    const score = probit(((lo + hi) / 2 + 1) / (y.length + 1));
+    for (let k = lo; k <= hi; k++) scores[order[k].i] = score;
+    lo = hi + 1;
+  }
+  return scores;
+}
+
 // src/history/change-points.ts
 function changePoints(series, options = {}) {
   const significance = options.significance ?? 0.01;
@@ -176,7 +225,15 @@ function changePoints(series, options = {}) {
     bounds.push(best.index);
     bounds.sort((a, b) => a - b);
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  const placed = [];
+  for (let i = 0; i < found.length; i++) {
+    const start = placed[i - 1]?.index ?? 0;
+    const end = found[i + 1]?.index ?? series.length;
+    const at = stepLocation(series.slice(start, end), minSegment);
+    placed.push({ ...found[i], index: at === null ? found[i].index : start + at });
+  }
+  return placed;
 }
 function bestSplit(y, minSegment) {
   const n = y.length;

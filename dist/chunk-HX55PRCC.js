@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-ZNAV2KVW.js";
+} from "./chunk-546NP3C6.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-FMWAE3DV.js";
+} from "./chunk-A6ZOFHUW.js";
 import {
   shardName,
   shardPairs

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-ZNAV2KVW.js";
+} from "./chunk-546NP3C6.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-FMWAE3DV.js";
+} from "./chunk-A6ZOFHUW.js";
 import {
   compare,
   functionLinesOf,
@@ -16,7 +16,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-3L5ZQ5EB.js";
+} from "./chunk-MFULWU7A.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -32,7 +32,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import {
   escapeMarkdown
 } from "./chunk-75B7EWVT.js";

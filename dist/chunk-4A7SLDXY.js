@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-3L5ZQ5EB.js";
+} from "./chunk-MFULWU7A.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-LD3KQKAA.js";
+} from "./chunk-G7MJYKR3.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-44CEQIOB.js";
+} from "./chunk-Y7XWDE4F.js";
 import "./chunk-M7HRW4TT.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-V4GKNMXB.js";
