@@ -54,6 +54,17 @@ export function change(metric: MetricComparison, intervalLabel = ''): string {
   return `${signedPercent(metric.ratio)} (${interval})`;
 }
 
+/**
+ * A CPU metric's value in its comparison's unit: a share of busy CPU (a stored baseline) or
+ * nanoseconds per request (same-runner), told apart by `scale`, the largest value shown with
+ * it. A recentred share can pass 1 (an entry point's total is ~100%, divided by a common
+ * factor below 1), while a function listed in nanoseconds costs hundreds at least (half the
+ * absolute floor, 0.25% of CPU per request): 10 lies between the two.
+ */
+export function cpuValue(value: number, scale: number): string {
+  return scale > 10 ? nanosAsTime(value) : percent(value);
+}
+
 export function nanosAsTime(nanos: number): string {
   if (nanos >= 1e6) return `${(nanos / 1e6).toFixed(2)} ms`;
   if (nanos >= 1e3) return `${(nanos / 1e3).toFixed(1)} µs`;

@@ -1,7 +1,7 @@
 import type { Comparison, FunctionFinding, MetricComparison, Replaces } from '../analysis/index.js';
 import { allocationCell, bytesAsSize } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
-import { change, codeSpanText, escapeMarkdown, formatQ, nanosAsTime, percent, signedPercent } from './format.js';
+import { change, codeSpanText, cpuValue, escapeMarkdown, formatQ, nanosAsTime, signedPercent } from './format.js';
 
 // Markdown table rows of function findings, shared by the gate's and the canary's reports.
 
@@ -120,19 +120,16 @@ function outcomeMark(outcome: FunctionFinding['outcome']): string {
   }
 }
 
-/**
- * A metric's two medians: shares as percentages, and values above 1 (nanoseconds per
- * request, in a same-runner comparison) as times.
- */
+/** A metric's two medians: shares as percentages, nanoseconds per request (same-runner) as times. */
 function values(metric: MetricComparison): string {
-  const show = (v: number) => (Math.max(metric.baselineMedian, metric.candidateMedian) > 1 ? nanosAsTime(v) : percent(v));
+  const show = (v: number) => cpuValue(v, Math.max(metric.baselineMedian, metric.candidateMedian));
   return `${show(metric.baselineMedian)} → ${show(metric.candidateMedian)}`;
 }
 
 /** The change and its interval; for a metric zero on one side, its value's interval on the other (what was tested against zero). */
 export function metricChange(metric: MetricComparison): string {
   if (metric.costCi) {
-    const show = (v: number) => (metric.costCi!.high > 1 ? nanosAsTime(v) : percent(v));
+    const show = (v: number) => cpuValue(v, metric.costCi!.high);
     const side = Number.isFinite(metric.ratio) ? 'gone' : 'new';
     return `${side} (${show(metric.costCi.low)} … ${show(metric.costCi.high)})`;
   }

@@ -1,7 +1,7 @@
 import type { FunctionFinding } from '../analysis/index.js';
 import { bytesAsSize } from './allocation-cells.js';
 import { decisiveMetric } from './decisive-metric.js';
-import { change, formatQ, nanosAsTime, percent } from './format.js';
+import { change, cpuValue, formatQ, nanosAsTime, percent } from './format.js';
 import { metricChange, replacesText } from './function-rows.js';
 import { environmentWarning } from './markdown.js';
 import { methodsSentence } from './methods.js';
@@ -46,7 +46,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   }
   const changed = comparison.changedCode?.cpu;
   if (changed) {
-    const show = (v: number) => (Math.max(changed.baselineMedian, changed.candidateMedian) > 1 ? nanosAsTime(v) : percent(v));
+    const show = (v: number) => cpuValue(v, Math.max(changed.baselineMedian, changed.candidateMedian));
     const replacing = comparison.findings.filter((f) => f.replaces !== undefined).length + (comparison.packages ?? []).filter((p) => p.replaces !== undefined).length;
     out.push(
       `Code that came, went or was upgraded, as one unit (own time): ${show(changed.baselineMedian)} → ${show(changed.candidateMedian)}, ${metricChange(changed)}, ${changed.outcome}` +
@@ -71,7 +71,7 @@ export function renderTerminal(report: Report, rows = 10): string {
 /** One function, by the metric that decided it: its figures, change and q are that metric's. */
 function row(f: FunctionFinding): string[] {
   const { name, metric } = decisiveMetric(f);
-  const show = (v: number) => (name === 'allocations' ? percent(v) : Math.max(metric.baselineMedian, metric.candidateMedian) > 1 ? nanosAsTime(v) : percent(v));
+  const show = (v: number) => (name === 'allocations' ? percent(v) : cpuValue(v, Math.max(metric.baselineMedian, metric.candidateMedian)));
   const figures =
     name === 'allocations' && f.allocationsPerRequest
       ? `${bytesAsSize(f.allocationsPerRequest.baseline.bytes)} → ${bytesAsSize(f.allocationsPerRequest.candidate.bytes)}`
