@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-HX55PRCC.js";
+} from "./chunk-5JQB7HFY.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-GFOTJPRV.js";
+} from "./chunk-KSTVQKDU.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-Q5PIZHDJ.js";
+} from "./chunk-DV352HW5.js";
 import {
   SHARD_FILE
-} from "./chunk-546NP3C6.js";
+} from "./chunk-3WYH6ZMB.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-A6ZOFHUW.js";
+} from "./chunk-RAQLYVGI.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MFULWU7A.js";
+} from "./chunk-AZWI5LFJ.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import {
   parseShard,
   shardName
@@ -90,7 +90,7 @@ import {
   parseWholeNumber,
   serializeHistory,
   unflaggedRises
-} from "./chunk-YTBFMD7W.js";
+} from "./chunk-QI2SSEQS.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -106,10 +106,10 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-Y7XWDE4F.js";
-import "./chunk-M7HRW4TT.js";
+} from "./chunk-EKM4CCT5.js";
+import "./chunk-CT3P6R3J.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-V4GKNMXB.js";
+import "./chunk-BFCGABI4.js";
 import {
   change,
   codeSpanText,
@@ -117,7 +117,7 @@ import {
   formatQ,
   nanosAsTime,
   percent
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 import {
   readReplayFile
 } from "./chunk-TUUKDTNG.js";

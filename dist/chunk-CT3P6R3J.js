@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   stripInvisible
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 
 // src/report/html-escape.ts
 function escapeHtml(text) {

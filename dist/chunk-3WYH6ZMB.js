@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-A6ZOFHUW.js";
+} from "./chunk-RAQLYVGI.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -8,7 +8,7 @@ import {
 import {
   escapeHtml,
   jsonForScript
-} from "./chunk-M7HRW4TT.js";
+} from "./chunk-CT3P6R3J.js";
 import {
   median,
   probit

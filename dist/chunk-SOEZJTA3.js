@@ -12,15 +12,15 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-Y7XWDE4F.js";
-import "./chunk-M7HRW4TT.js";
+} from "./chunk-EKM4CCT5.js";
+import "./chunk-CT3P6R3J.js";
 import "./chunk-2XZHW74P.js";
 import {
   textTable
-} from "./chunk-V4GKNMXB.js";
+} from "./chunk-BFCGABI4.js";
 import {
   escapeMarkdown
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";

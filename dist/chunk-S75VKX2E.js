@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MFULWU7A.js";
+} from "./chunk-AZWI5LFJ.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,11 +22,11 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-Y7XWDE4F.js";
-import "./chunk-M7HRW4TT.js";
+} from "./chunk-EKM4CCT5.js";
+import "./chunk-CT3P6R3J.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-V4GKNMXB.js";
-import "./chunk-75B7EWVT.js";
+import "./chunk-BFCGABI4.js";
+import "./chunk-5IVOEULD.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

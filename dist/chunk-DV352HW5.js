@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-546NP3C6.js";
+} from "./chunk-3WYH6ZMB.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-A6ZOFHUW.js";
+} from "./chunk-RAQLYVGI.js";
 import {
   compare,
   functionLinesOf,
@@ -16,7 +16,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MFULWU7A.js";
+} from "./chunk-AZWI5LFJ.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -32,10 +32,10 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-Y7XWDE4F.js";
+} from "./chunk-EKM4CCT5.js";
 import {
   escapeMarkdown
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 import {
   PerfgateError
 } from "./chunk-RXSKCGKU.js";

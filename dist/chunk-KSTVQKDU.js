@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,12 +22,12 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-Y7XWDE4F.js";
+} from "./chunk-EKM4CCT5.js";
 import {
   nanosAsTime,
   percent,
   signedPercent
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 import {
   valueAt
 } from "./chunk-HHDVV6HW.js";

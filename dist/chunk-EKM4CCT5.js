@@ -2,22 +2,23 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   escapeHtml,
   jsonForScript
-} from "./chunk-M7HRW4TT.js";
+} from "./chunk-CT3P6R3J.js";
 import {
   compareSchema
 } from "./chunk-2XZHW74P.js";
 import {
   textTable
-} from "./chunk-V4GKNMXB.js";
+} from "./chunk-BFCGABI4.js";
 import {
   change,
   codeSpanText,
+  cpuValue,
   escapeMarkdown,
   formatQ,
   nanosAsTime,
   percent,
   signedPercent
-} from "./chunk-75B7EWVT.js";
+} from "./chunk-5IVOEULD.js";
 import {
   PerfgateError
 } from "./chunk-RXSKCGKU.js";
@@ -167,12 +168,12 @@ function outcomeMark(outcome2) {
   }
 }
 function values(metric2) {
-  const show = (v) => Math.max(metric2.baselineMedian, metric2.candidateMedian) > 1 ? nanosAsTime(v) : percent(v);
+  const show = (v) => cpuValue(v, Math.max(metric2.baselineMedian, metric2.candidateMedian));
   return `${show(metric2.baselineMedian)} \u2192 ${show(metric2.candidateMedian)}`;
 }
 function metricChange(metric2) {
   if (metric2.costCi) {
-    const show = (v) => metric2.costCi.high > 1 ? nanosAsTime(v) : percent(v);
+    const show = (v) => cpuValue(v, metric2.costCi.high);
     const side = Number.isFinite(metric2.ratio) ? "gone" : "new";
     return `${side} (${show(metric2.costCi.low)} \u2026 ${show(metric2.costCi.high)})`;
   }
@@ -430,7 +431,7 @@ function renderTerminal(report, rows = 10) {
   }
   const changed = comparison.changedCode?.cpu;
   if (changed) {
-    const show = (v) => Math.max(changed.baselineMedian, changed.candidateMedian) > 1 ? nanosAsTime(v) : percent(v);
+    const show = (v) => cpuValue(v, Math.max(changed.baselineMedian, changed.candidateMedian));
     const replacing = comparison.findings.filter((f) => f.replaces !== void 0).length + (comparison.packages ?? []).filter((p) => p.replaces !== void 0).length;
     out.push(
       `Code that came, went or was upgraded, as one unit (own time): ${show(changed.baselineMedian)} \u2192 ${show(changed.candidateMedian)}, ${metricChange(changed)}, ${changed.outcome}` + (replacing > 0 ? `; ${replacing} function(s) and package(s) that regressed alone replace code that went, not blamed` : ""),
@@ -452,7 +453,7 @@ function renderTerminal(report, rows = 10) {
 }
 function row(f) {
   const { name, metric: metric2 } = decisiveMetric(f);
-  const show = (v) => name === "allocations" ? percent(v) : Math.max(metric2.baselineMedian, metric2.candidateMedian) > 1 ? nanosAsTime(v) : percent(v);
+  const show = (v) => name === "allocations" ? percent(v) : cpuValue(v, Math.max(metric2.baselineMedian, metric2.candidateMedian));
   const figures = name === "allocations" && f.allocationsPerRequest ? `${bytesAsSize(f.allocationsPerRequest.baseline.bytes)} \u2192 ${bytesAsSize(f.allocationsPerRequest.candidate.bytes)}` : `${show(metric2.baselineMedian)} \u2192 ${show(metric2.candidateMedian)}`;
   const presence = f.presence === "added" ? " (new)" : f.presence === "gone" ? " (gone)" : f.renamedFrom ? " (renamed)" : "";
   const moved = f.replaces ? `; ${replacesText(f.replaces, f.presence)}` : "";

@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MFULWU7A.js";
+} from "./chunk-AZWI5LFJ.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-Y7XWDE4F.js";
+} from "./chunk-EKM4CCT5.js";
 import {
   dropForReplay,
   readReplayFile,

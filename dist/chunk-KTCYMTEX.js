@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-Y7XWDE4F.js";
+} from "./chunk-EKM4CCT5.js";
 import {
   PerfgateError,
   describeError

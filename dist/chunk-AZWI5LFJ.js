@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-G7MJYKR3.js";
+} from "./chunk-KTCYMTEX.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-Y7XWDE4F.js";
+} from "./chunk-EKM4CCT5.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

@@ -27,6 +27,9 @@ function change(metric, intervalLabel = "") {
   if (metric.outcome === "unchanged" || metric.outcome === "inconclusive") return `~ (${interval})`;
   return `${signedPercent(metric.ratio)} (${interval})`;
 }
+function cpuValue(value, scale) {
+  return scale > 10 ? nanosAsTime(value) : percent(value);
+}
 function nanosAsTime(nanos) {
   if (nanos >= 1e6) return `${(nanos / 1e6).toFixed(2)} ms`;
   if (nanos >= 1e3) return `${(nanos / 1e3).toFixed(1)} \xB5s`;
@@ -45,6 +48,7 @@ export {
   percent,
   signedPercent,
   change,
+  cpuValue,
   nanosAsTime,
   formatQ
 };

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-546NP3C6.js";
+} from "./chunk-3WYH6ZMB.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-A6ZOFHUW.js";
+} from "./chunk-RAQLYVGI.js";
 import {
   shardName,
   shardPairs
