@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src/report/index.js';
@@ -73,4 +73,23 @@ export function makeBaseline(cli: string, configPath: string): PerfgateRun {
 
 export function readReport(work: string, name: string): Report {
   return JSON.parse(readFileSync(join(work, `report-${name}`, 'report.json'), 'utf8')) as Report;
+}
+
+/** A benchmark's `--name value` option, or `fallback`. */
+export function benchOption(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+/** The noisy neighbour of `--noisy`: one core burnt for the whole series, always killed (on exit and on Ctrl-C). */
+export function noisyNeighbour(on: boolean): ChildProcess | null {
+  if (!on) return null;
+  const child = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+  const stop = () => child.kill('SIGKILL');
+  process.on('exit', stop);
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  return child;
 }

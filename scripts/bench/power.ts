@@ -6,13 +6,12 @@
 // predicts, over a grid of pairs × requests × sampling interval, the power to catch +10%
 // in the target function (a tenth of the example's CPU) and the wall time. Appends one dated
 // part to docs/benchmarks/power.md.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareSchema } from '../../src/config/schema.js';
 import type { Report } from '../../src/report/index.js';
-import { exampleConfigFile, readReport, runPerfgate } from './gate-runner.js';
+import { benchOption, exampleConfigFile, noisyNeighbour, readReport, runPerfgate } from './gate-runner.js';
 import { choices, countingVariance, fitJitter, jitterVariance, power, predictedSeconds, type MetricSpread, type TimeModel } from './power-model.js';
 import { median } from './stats.js';
 
@@ -21,15 +20,11 @@ const repo = process.cwd();
 const cli = join(repo, 'dist/cli.js');
 const page = join(repo, 'docs/benchmarks/power.md');
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const runs = Number(option('runs', '3'));
-const pairs = Number(option('pairs', '10'));
-const requestCounts = option('requests', '2000,8000').split(',').map(Number);
-const intervals = option('intervals', '1000,250').split(',').map(Number);
-const target = option('target', 'scoreProduct');
+const runs = Number(benchOption('runs', '3'));
+const pairs = Number(benchOption('pairs', '10'));
+const requestCounts = benchOption('requests', '2000,8000').split(',').map(Number);
+const intervals = benchOption('intervals', '1000,250').split(',').map(Number);
+const target = benchOption('target', 'scoreProduct');
 const noisy = process.argv.includes('--noisy');
 const CHANGE = 0.1;
 const TARGET_POWER = 0.8;
@@ -43,15 +38,8 @@ interface Measured {
   readonly load: number;
 }
 
-function hog(): ChildProcess | null {
-  if (!noisy) return null;
-  const child = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
-  process.on('exit', () => child.kill('SIGKILL'));
-  return child;
-}
-
 const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-power-'));
-const neighbour = hog();
+const neighbour = noisyNeighbour(noisy);
 const measured: Measured[] = [];
 try {
   // Interleaved: one run at each setting in turn, so the machine's drift falls on all alike.

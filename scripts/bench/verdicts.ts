@@ -4,13 +4,12 @@
 // the example service, series interleaved, in either baseline mode, on a quiet machine or
 // beside a noisy neighbour (a process burning one core for the whole series). Appends one
 // dated part to docs/benchmarks/verdicts.md: a series too long for one sitting runs in parts.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Report } from '../../src/report/index.js';
-import { exampleConfigFile, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
+import { benchOption, exampleConfigFile, noisyNeighbour, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
 import { upperBound95 } from './stats.js';
 
 // npm runs the bundled benchmark from the package root (the bundle itself lives in a temporary folder).
@@ -18,13 +17,9 @@ const repo = process.cwd();
 const cli = join(repo, 'dist/cli.js');
 const page = join(repo, 'docs/benchmarks/verdicts.md');
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const modes = option('mode', 'both') === 'both' ? (['same-runner', 'stored'] as const) : ([option('mode', 'both')] as ReadonlyArray<'stored' | 'same-runner'>);
+const modes = benchOption('mode', 'both') === 'both' ? (['same-runner', 'stored'] as const) : ([benchOption('mode', 'both')] as ReadonlyArray<'stored' | 'same-runner'>);
 const noisy = process.argv.includes('--noisy');
-const counts = { aa: Number(option('aa', '40')), planted: Number(option('planted', '10')), baselines: Number(option('baselines', '4')) };
+const counts = { aa: Number(benchOption('aa', '40')), planted: Number(benchOption('planted', '10')), baselines: Number(benchOption('baselines', '4')) };
 
 interface Series {
   readonly label: string;
@@ -50,19 +45,6 @@ interface Tally {
   seconds: number[];
   loads: number[];
   wrong: string[];
-}
-
-function hog(): ChildProcess | null {
-  if (!noisy) return null;
-  // The noisy neighbour: one core burnt for the whole series, always killed.
-  const child = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
-  const stop = () => child.kill('SIGKILL');
-  process.on('exit', stop);
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
-  return child;
 }
 
 function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Tally> {
@@ -137,7 +119,7 @@ function section(mode: 'stored' | 'same-runner', tallies: Map<Series, Tally>): s
 const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-verdicts-'));
 const dirty = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'replay'], { cwd: repo, encoding: 'utf8' }).trim();
 if (dirty !== '') throw new Error(`bench:verdicts measures the working tree against HEAD (same-runner): commit or stash the example's changes first:\n${dirty}`);
-const neighbour = hog();
+const neighbour = noisyNeighbour(noisy);
 const parts: string[] = [];
 try {
   for (const mode of modes) parts.push(...section(mode, runSeries(mode, work)));
