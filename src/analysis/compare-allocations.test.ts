@@ -61,6 +61,19 @@ describe('compare: allocations', () => {
     expect(result.verdict.outcome).toBe('fail');
   });
 
+  it('does not flag allocations unseen on one side when the trials are too few to rank them', () => {
+    // Two trials a side (the TypeScript example's e2e test): V8 charged d.js#copy's allocations
+    // to a caller in the baseline's two processes and to it in the candidate's. The rank limit
+    // (no one-sided p below 1/6 with 2 against 2) holds for a metric tested against zero too.
+    const random = seededRandom(15);
+    const base = Array.from({ length: 2 }, () => trial({ ...shares, 'd.js#copy': 0 }, random));
+    const cand = Array.from({ length: 2 }, () => trial({ ...shares, 'd.js#copy': 0.06 }, random));
+    const result = compare(base, cand, settings);
+    const copy = result.findings.find((f) => f.key === 'd.js#copy')!;
+    expect(copy.allocations?.outcome).not.toBe('regressed');
+    expect(result.verdict.outcome).not.toBe('fail');
+  });
+
   it('passes an A/A comparison with allocations tested alongside CPU', () => {
     const random = seededRandom(12);
     const base = Array.from({ length: 8 }, () => trial(shares, random));

@@ -31,9 +31,14 @@ export function testMetric(values: { baseline: readonly number[]; candidate: rea
     const added = where === 'added';
     const baselineMedian = safeMedian(values.baseline);
     const candidateMedian = safeMedian(values.candidate);
+    // Unpaired, the side where it was not seen must also rank below the other: with few
+    // trials, a function (or its allocations, which V8 may charge to a caller in some
+    // processes) can go unseen on one side by chance, and the one-sample test alone would
+    // flag it where the rank limit says no change can be flagged at all.
+    const ranks = design === 'unpaired' ? mannWhitney(values.baseline, values.candidate) : undefined;
     return {
-      pUp: where === 'added' ? test.p : 1,
-      pDown: where === 'gone' ? test.p : 1,
+      pUp: where === 'added' ? Math.max(test.p, ranks?.pGreater ?? 0) : 1,
+      pDown: where === 'gone' ? Math.max(test.p, ranks?.pLess ?? 0) : 1,
       measured: { ...values, baselineMedian, candidateMedian, ratio: added ? Number.POSITIVE_INFINITY : 0, ci: added ? { low: Number.POSITIVE_INFINITY, high: Number.POSITIVE_INFINITY } : { low: 0, high: 0 }, costCi: test.ci, presence: where },
     };
   }
