@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-5JQB7HFY.js";
+} from "./chunk-WAQ6ZAN7.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-DV352HW5.js";
+} from "./chunk-LV6QP6Y3.js";
 import {
   SHARD_FILE
-} from "./chunk-3WYH6ZMB.js";
+} from "./chunk-IEMJBO5P.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-RAQLYVGI.js";
+} from "./chunk-M3EIJBAE.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-AZWI5LFJ.js";
+} from "./chunk-MNZH4M7E.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-RAQLYVGI.js";
+} from "./chunk-M3EIJBAE.js";
 import {
   checkProfileFileSize,
   decodePprof

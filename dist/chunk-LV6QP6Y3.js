@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-3WYH6ZMB.js";
+} from "./chunk-IEMJBO5P.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-RAQLYVGI.js";
+} from "./chunk-M3EIJBAE.js";
 import {
   compare,
   functionLinesOf,
@@ -16,7 +16,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-AZWI5LFJ.js";
+} from "./chunk-MNZH4M7E.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

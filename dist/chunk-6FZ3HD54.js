@@ -1,12 +1,13 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
-} from "./chunk-RAQLYVGI.js";
-import "./chunk-AZWI5LFJ.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-WAQ6ZAN7.js";
+import "./chunk-IEMJBO5P.js";
+import "./chunk-M3EIJBAE.js";
+import "./chunk-MNZH4M7E.js";
 import "./chunk-KTCYMTEX.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -24,8 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
+  STORED_PROFILES,
+  runShard
 };

@@ -605,9 +605,10 @@ function testMetric(values, presence, design, offset, drift) {
     const added = where === "added";
     const baselineMedian = safeMedian(values.baseline);
     const candidateMedian = safeMedian(values.candidate);
+    const ranks = design === "unpaired" ? mannWhitney(values.baseline, values.candidate) : void 0;
     return {
-      pUp: where === "added" ? test.p : 1,
-      pDown: where === "gone" ? test.p : 1,
+      pUp: where === "added" ? Math.max(test.p, ranks?.pGreater ?? 0) : 1,
+      pDown: where === "gone" ? Math.max(test.p, ranks?.pLess ?? 0) : 1,
       measured: { ...values, baselineMedian, candidateMedian, ratio: added ? Number.POSITIVE_INFINITY : 0, ci: added ? { low: Number.POSITIVE_INFINITY, high: Number.POSITIVE_INFINITY } : { low: 0, high: 0 }, costCi: test.ci, presence: where }
     };
   }

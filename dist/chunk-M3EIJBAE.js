@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-AZWI5LFJ.js";
+} from "./chunk-MNZH4M7E.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,

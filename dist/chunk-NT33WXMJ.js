@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-5JQB7HFY.js";
-import "./chunk-3WYH6ZMB.js";
-import "./chunk-RAQLYVGI.js";
-import "./chunk-AZWI5LFJ.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-LV6QP6Y3.js";
+import "./chunk-IEMJBO5P.js";
+import "./chunk-M3EIJBAE.js";
+import "./chunk-MNZH4M7E.js";
 import "./chunk-KTCYMTEX.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  mergeServices,
+  serviceLabel
 };

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-3WYH6ZMB.js";
+} from "./chunk-IEMJBO5P.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-RAQLYVGI.js";
+} from "./chunk-M3EIJBAE.js";
 import {
   shardName,
   shardPairs
