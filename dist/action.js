@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-WAQ6ZAN7.js";
+} from "./chunk-XINUCSRI.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-LV6QP6Y3.js";
+} from "./chunk-7EYB2A2S.js";
 import {
   SHARD_FILE
-} from "./chunk-IEMJBO5P.js";
+} from "./chunk-ICFNSILZ.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-M3EIJBAE.js";
+} from "./chunk-OPYZUUPW.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-IEMJBO5P.js";
+} from "./chunk-ICFNSILZ.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-M3EIJBAE.js";
+} from "./chunk-OPYZUUPW.js";
 import {
   compare,
   functionLinesOf,

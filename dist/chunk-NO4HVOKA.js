@@ -1,10 +1,10 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-WAQ6ZAN7.js";
-import "./chunk-IEMJBO5P.js";
-import "./chunk-M3EIJBAE.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-7EYB2A2S.js";
+import "./chunk-ICFNSILZ.js";
+import "./chunk-OPYZUUPW.js";
 import "./chunk-MNZH4M7E.js";
 import "./chunk-KTCYMTEX.js";
 import "./chunk-DQ57QZL7.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  mergeServices,
+  serviceLabel
 };

@@ -32000,7 +32000,7 @@ async function analyse(options, sides) {
 }
 function storedDoubt(notComparable, comparison, blind) {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
-  if (blind !== null && comparison.verdict.outcome === "pass") return blind;
+  if (blind !== null) return blind;
   const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
   if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
     const c = cpu.comparison;

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-IEMJBO5P.js";
+} from "./chunk-ICFNSILZ.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-M3EIJBAE.js";
+} from "./chunk-OPYZUUPW.js";
 import {
   shardName,
   shardPairs

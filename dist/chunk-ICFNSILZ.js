@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-M3EIJBAE.js";
+} from "./chunk-OPYZUUPW.js";
 import {
   checkProfileFileSize,
   decodePprof

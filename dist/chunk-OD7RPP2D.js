@@ -1,12 +1,13 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
-} from "./chunk-M3EIJBAE.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-XINUCSRI.js";
+import "./chunk-ICFNSILZ.js";
+import "./chunk-OPYZUUPW.js";
 import "./chunk-MNZH4M7E.js";
 import "./chunk-KTCYMTEX.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -24,8 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
+  STORED_PROFILES,
+  runShard
 };

@@ -1,13 +1,12 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-LV6QP6Y3.js";
-import "./chunk-IEMJBO5P.js";
-import "./chunk-M3EIJBAE.js";
+  escalationRef,
+  runBaseline,
+  runGate,
+  storedDoubt
+} from "./chunk-OPYZUUPW.js";
 import "./chunk-MNZH4M7E.js";
 import "./chunk-KTCYMTEX.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +24,8 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  escalationRef,
+  runBaseline,
+  runGate,
+  storedDoubt
 };
