@@ -52,6 +52,10 @@ const base = baseTree();
 /** The 20 largest functions after renderPage, each 15–30% slower (the largest least): +7.8% service CPU in this tree. */
 const BROAD = base.filter((f) => f.key !== 'src/render.js#renderPage').sort((a, b) => b.selfNanos - a.selfNanos || a.key.localeCompare(b.key)).slice(0, 20);
 const broad = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1.15 + (0.15 * i) / (BROAD.length - 1)), tree);
+/** The same 20 functions, each 15–30% cheaper (an upgrade that speeds up most of the code). */
+const faster = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1 / (1.15 + (0.15 * i) / (BROAD.length - 1))), tree);
+/** Every function's own cost times `factor`: more (or less) work spread over every request. */
+const uniform = (factor: number) => (tree: Tree) => tree.reduce((t, f) => scaled(t, f.key, factor), tree);
 /** The router of express 4.19.0: every express frame changes its version; matchLayer costs more. */
 const upgrade = (tree: Tree) => rewritten(scaled(scaled(tree, `${ROUTER}#matchLayer`, 8), `${ROUTER}#handle`, 4.1), 'express@4.18.2', 'express@4.19.0');
 
@@ -111,10 +115,35 @@ const CASES: Case[] = [
     trialNoise: 0.08,
     candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.25),
     failures: { atLeast: 95 },
-    shortfall:
-      "each trial's machine moves all its functions together, and a paired test of absolute cost carries that; taking each pair's common move out (the median function's) catches it 100 of 100 but costs the broad slowdown above (57 of 100) and false failures (5 of 100 A/A): docs/benchmarks/power.md",
   },
   { name: 'one function 2× faster (40% of CPU) on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 1 } },
+  // Each pair's common factor is taken out only when the pairs' factors do not move
+  // together (pair-factors.ts): these cases hold it to that, both ways.
+  {
+    name: 'a 10% function +10%',
+    mode: 'same-runner',
+    simulations: 100,
+    candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1),
+    failures: { atLeast: 80 },
+    shortfall:
+      "30 of 100: at 10 pairs the function's own spread between processes (4% in this model) and its counting leave +10% at about 3.5 standard errors, short of the threshold after false-discovery control over ~100 tests; more pairs reach it (docs/benchmarks/power.md)",
+  },
+  // Issue #14 asks ≥ 80% of a quiet runner (above, not met); a busy one should lose little of that (8 of 100 before the pairs' factors).
+  { name: 'a 10% function +10% on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1), failures: { atLeast: 20 } },
+  {
+    name: '20 functions 15–30% slower on a busy runner',
+    mode: 'same-runner',
+    simulations: 100,
+    trialNoise: 0.08,
+    candidate: broad,
+    failures: { atLeast: 90 },
+    shortfall:
+      "75 of 100 (81 before the relative tests doubled the family): when the unchanged code's centre is contested (twenty large functions moved, the small ones say otherwise) the relative tests are widened by that doubt, and the absolute ones carry each trial's ±8%",
+  },
+  { name: '20 functions 15–30% faster on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: faster, failures: { atMost: 0 } },
+  { name: 'every function 15% slower', mode: 'same-runner', simulations: 100, candidate: uniform(1.15), failures: { atLeast: 95 } },
+  { name: 'every function 15% slower on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: uniform(1.15), failures: { atLeast: 75 } },
+  { name: 'every function 15% faster on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: uniform(1 / 1.15), failures: { atMost: 0 } },
 ];
 
 const measured: string[] = [];

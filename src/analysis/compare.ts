@@ -11,7 +11,7 @@ import { functionCandidates, type FunctionCandidate, type Sides } from './functi
 import { globToRegExp } from '../glob.js';
 import { judge, UNTESTED, type Tails } from './judge.js';
 import { mannWhitney } from './mann-whitney.js';
-import { safeMedian } from './metric-estimate.js';
+import { countingVariance, safeMedian } from './metric-estimate.js';
 import { estimateOf, testMetric, type Design, type MetricTest } from './metric-test.js';
 import { changedCode, changedSum, CHANGED_CODE, inContext } from './moved-code.js';
 import { packageUnits } from './package-units.js';
@@ -19,6 +19,7 @@ import { seededRandom } from './prng.js';
 import { inliningSentence, runtimeOf } from './profile-runtime.js';
 import { routeMismatches } from './route-mismatches.js';
 import { shareBases } from './share-basis.js';
+import { pairFactors, type FunctionPairs } from './pair-factors.js';
 import { compareService, pairedCpu } from './service-comparison.js';
 import type { TrialMetrics } from './trial.js';
 import { decide } from './verdict.js';
@@ -29,6 +30,8 @@ type Metric = ShareMetric | 'allocations';
 interface Prepared {
   readonly candidate: FunctionCandidate;
   readonly values: Record<ShareMetric, Sides> & { allocations?: Sides };
+  /** Same-runner, when the pairs' factors apply: the CPU metrics relative to the run's unchanged code (pair-factors.ts). */
+  readonly relative?: Record<ShareMetric, Sides>;
   readonly testable: Record<Metric, boolean>;
   jumps: Record<ShareMetric, boolean>;
   readonly perRequest: FunctionFinding['perRequestNanos'];
@@ -90,7 +93,11 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
           return [estimateOf(self, design, cpuOffset)];
         }),
       );
+  // Same-runner: each pair's candidate trial divided by that pair's common factor (pair-factors.ts).
+  const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : undefined;
+  const perPair = pairs?.applied ? pairs.factors : undefined;
   const recentred = (s: Sides): Sides => (factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) });
+  const relativeOf = (s: Sides): Sides | undefined => (perPair ? { baseline: s.baseline, candidate: s.candidate.map((v, i) => v / perPair[i]!) } : undefined);
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
       `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`,
@@ -126,6 +133,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const perRequest = (side: readonly number[], trials: readonly TrialMetrics[]) => safeMedian(side.map((v, j) => (trials[j]!.requests > 0 ? v / trials[j]!.requests : 0)));
     prepared.push({
       candidate: c,
+      ...(perPair ? { relative: { self: relativeOf(values.self)!, total: relativeOf(values.total)! } } : {}),
       values: { ...values, ...(allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {}) },
       testable: metrics,
       jumps: { self: false, total: false },
@@ -172,6 +180,8 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     return driftSd(estimates, 0);
   };
   const drift = { cpu: driftOf('cpu'), allocations: driftOf('allocations') };
+  // Relative to the unchanged code: the uncertainty of where that code is, as a variance.
+  const centre: Drift = pairs && pairs.centreSe > 0 ? { sd: pairs.centreSe, df: 1 } : NO_DRIFT;
   if (drift.cpu.sd > 0.02) {
     warnings.push(
       `The two sides' functions differ by about ${(drift.cpu.sd * 100).toFixed(1)}% each beyond their trials' own noise (drift between the baseline's measurement and this one): that was added to every CPU interval as a variance, so only changes larger than the drift can fail.` +
@@ -191,13 +201,20 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const c = p.candidate;
     const cpu = (metric: ShareMetric) => p.testable[metric] && !p.jumps[metric];
     const run = (values: Sides, offset: number, tau: Drift) => testMetric(values, c.presence, design, offset, tau);
-    if (sameValues(p.values.self, p.values.total)) {
+    const leaf = sameValues(p.values.self, p.values.total);
+    if (leaf) {
       // A leaf: self = total in every trial, one question asked once.
       add(c.key, ['self', 'total'], run(p.values.self, cpuOffset, drift.cpu), cpu('self') && cpu('total'));
     } else {
       // A function on one side only is judged on its own time: its total also holds callees
       // that may be old code (a new cache in front of an old search), each judged for itself.
       for (const metric of ['self', 'total'] as const) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === 'self' || c.presence === 'both'));
+    }
+    // Same-runner: the same questions relative to the run's unchanged code, in the same
+    // family (a function on both sides; new code is tested against zero above).
+    if (p.relative && c.presence === 'both') {
+      if (leaf) add(relativeKey(c.key), ['self', 'total'], run(p.relative.self, cpuOffset, centre), cpu('self') && cpu('total'));
+      else for (const metric of ['self', 'total'] as const) add(relativeKey(c.key), [metric], run(p.relative[metric], cpuOffset, centre), cpu(metric));
     }
     if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
   }
@@ -258,7 +275,12 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     // A budget replaces both floors for its function: its owner decided what matters.
     const floors = (absolute: number) => (budget === undefined ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 });
     const metric = (m: ShareMetric) => {
-      const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
+      const absolute = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
+      // Relative to the unchanged code decides a regression only: an improvement or a pass
+      // stays the absolute cost's (relative figures read a broad slowdown as the rest improving).
+      const relative = tailsOf.has(`${relativeKey(c.key)}\u0000${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor), false) : undefined;
+      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome } } : {};
+      const result: MetricComparison = relative?.outcome === 'regressed' && absolute.outcome !== 'regressed' ? { ...relative, ...summary, decidedRelative: true } : { ...absolute, ...summary };
       return p.jumps[m] ? { ...result, attributionJumps: true as const } : result;
     };
     // Changed code (new, gone, or of a changed package) is judged within the units around it.
@@ -304,6 +326,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     packages,
     basis,
     commonFactor: factor,
+    ...(pairs ? { pairFactors: pairs } : {}),
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,
     ...(pairedFinding ? { paired: pairedFinding } : {}),
@@ -381,6 +404,11 @@ function pooledSpread(values: Sides): number {
   return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
 }
 
+/** The key under which a function's tests relative to the unchanged code are kept. */
+function relativeKey(key: string): string {
+  return `${key}\u0001relative`;
+}
+
 function sameValues(a: Sides, b: Sides): boolean {
   const equal = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
@@ -396,4 +424,22 @@ function formatValue(value: number, basis: 'share' | 'nanos-per-request'): strin
 
 export function formatP(p: number): string {
   return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+
+/**
+ * The functions that vote on the pairs' factors: those on both sides seen often enough (as
+ * for the stored common factor), with their self log ratio and its counting error in each pair.
+ */
+function pairVotes(found: readonly FunctionCandidate[], cpuValues: ReadonlyArray<{ self: Sides }>, floor: number, offset: number): FunctionPairs[] {
+  return found.flatMap((c, j) => {
+    if (c.presence !== 'both') return [];
+    const self = cpuValues[j]!.self;
+    if (safeMedian(self.baseline) < floor / 5 || safeMedian(self.candidate) < floor / 5) return [];
+    return [
+      {
+        effects: self.baseline.map((b, i) => Math.log(self.candidate[i]! + offset) - Math.log(b + offset)),
+        ses: self.baseline.map((b, i) => Math.sqrt(countingVariance([b], offset) + countingVariance([self.candidate[i]!], offset))),
+      },
+    ];
+  });
 }

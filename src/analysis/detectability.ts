@@ -31,7 +31,8 @@ export function detectability(comparison: Comparison, cpuPerRequest: number | nu
     .sort((a, b) => b.self.candidateMedian - a.self.candidateMedian)
     .slice(0, LARGEST_FUNCTIONS);
   const z = probit(1 - alpha) + probit(0.8);
-  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: fromInterval(f.self.ci.low, f.self.ci.high, z) }));
+  // Same-runner tests a function's change both absolute and relative to the unchanged code: either can fail it.
+  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
   const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
   const percent = (x: number) => (Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : 'no change up to ×10');
   const reasons: string[] = [];

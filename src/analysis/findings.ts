@@ -1,4 +1,5 @@
 import type { CompareSettings } from '../config/schema.js';
+import type { PairFactors } from './pair-factors.js';
 import type { RouteStatusMismatch } from './trial.js';
 
 export type Outcome = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
@@ -36,6 +37,13 @@ export interface MetricComparison {
   readonly attributionJumps?: true;
   /** Set when own time rose but the total did not: callees' time now charged to it (inlining), so not a regression. */
   readonly movedFromCallees?: true;
+  /**
+   * Same-runner, when the pairs' factors applied (pair-factors.ts): the same metric relative
+   * to the run's unchanged code (each pair's candidate trial divided by its pair's factor).
+   * It decides a regression only; then `decidedRelative` is set and the figures above are these.
+   */
+  readonly relative?: { readonly ratio: number; readonly ci: { readonly low: number; readonly high: number }; readonly p: number; readonly q: number; readonly outcome: Outcome };
+  readonly decidedRelative?: true;
 }
 
 export type Presence = 'both' | 'added' | 'gone';
@@ -179,6 +187,12 @@ export interface Comparison {
   readonly basis?: 'share' | 'nanos-per-request';
   /** The factor every candidate share was divided by (shares are parts of a whole; see common-factor.ts); 1 when paired. */
   readonly commonFactor?: number;
+  /**
+   * Same-runner: each pair's factor on all its code, and the unchanged code's move over the
+   * run with its 95% interval (pair-factors.ts); `applied` when functions were also tested
+   * relative to that code.
+   */
+  readonly pairFactors?: PairFactors;
   /** The drift added to every CPU and allocation interval (log-scale standard deviation). */
   readonly drift?: { readonly cpu: number; readonly allocations: number };
   readonly service: readonly ServiceFinding[];

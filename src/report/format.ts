@@ -51,7 +51,8 @@ export function signedPercent(ratio: number): string {
 export function change(metric: MetricComparison, intervalLabel = ''): string {
   const interval = `${intervalLabel}${signedPercent(metric.ci.low)} … ${signedPercent(metric.ci.high)}`;
   if (metric.outcome === 'unchanged' || metric.outcome === 'inconclusive') return `~ (${interval})`;
-  return `${signedPercent(metric.ratio)} (${interval})`;
+  // Same-runner: a regression found relative to the run's unchanged code (pair-factors.ts) says so.
+  return `${signedPercent(metric.ratio)} (${interval})${metric.decidedRelative ? ' vs unchanged code' : ''}`;
 }
 
 /**

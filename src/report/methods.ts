@@ -1,4 +1,5 @@
 import type { Comparison } from '../analysis/index.js';
+import { signedPercent } from './format.js';
 
 /** The statistical rules of a run in one sentence, stated with every verdict. */
 export function methodsSentence(comparison: Comparison): string {
@@ -10,8 +11,15 @@ export function methodsSentence(comparison: Comparison): string {
       (comparison.commonFactor !== undefined && Math.abs(comparison.commonFactor - 1) >= 0.005 ? ` (${comparison.commonFactor.toFixed(3)})` : '') +
       ', tested with a t-test on the log ratio of medians and an exact one-sided Mann–Whitney U (the larger p counts)';
   const drift = comparison.drift?.cpu ?? 0;
+  const pairs = comparison.pairFactors;
+  const relative =
+    pairs?.applied === true
+      ? `; and again relative to the run's unchanged code (each pair's candidate trial divided by the factor its unchanged functions moved by, which takes out each trial's machine; that code moved ${signedPercent(pairs.shift.ratio)} over the run, 95% CI ${signedPercent(pairs.shift.low)} … ${signedPercent(pairs.shift.high)}, and where it lies adds ${(pairs.centreSe * 100).toFixed(1)}% to those intervals), which can only find a regression`
+      : pairs && Number.isFinite(pairs.shift.low)
+        ? `; not relative to the unchanged code, which moved as a whole (${signedPercent(pairs.shift.ratio)}, 95% CI ${signedPercent(pairs.shift.low)} … ${signedPercent(pairs.shift.high)})`
+        : '';
   return (
-    `One-sided tests (does the candidate take more?) on ${basis}` +
+    `One-sided tests (does the candidate take more?) on ${basis}${relative}` +
     (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : '') +
     '; functions on one side only tested against zero, and each package of node_modules as one unit; ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +

@@ -45,6 +45,8 @@ const metric = z.object({
   costCi: z.object({ low: finite, high: finite }).optional(),
   attributionJumps: z.literal(true).optional(),
   movedFromCallees: z.literal(true).optional(),
+  relative: z.object({ ratio, ci: z.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome }).optional(),
+  decidedRelative: z.literal(true).optional(),
 });
 const replaces = z.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: z.object({ low: ratio, high: ratio }) });
 const finding = z.object({
@@ -144,6 +146,7 @@ export const untrustedReportSchema = z.object({
     packages: z.array(packageFinding).max(5000).optional(),
     basis: z.enum(['share', 'nanos-per-request']).optional(),
     commonFactor: finite.optional(),
+    pairFactors: z.object({ factors: z.array(finite).max(1000), shift: z.object({ ratio, low: ratio, high: ratio }), centreSe: finite, applied: z.boolean() }).optional(),
     drift: z.object({ cpu: finite, allocations: finite }).optional(),
     service: z.array(z.object({ metric: serviceMetric, higherIsWorse: z.boolean(), comparison: metric })).max(20),
     paired: paired.optional(),
