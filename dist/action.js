@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-XINUCSRI.js";
+} from "./chunk-GEU54YUC.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-KSTVQKDU.js";
+} from "./chunk-K6UFTDQ7.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-7EYB2A2S.js";
+} from "./chunk-CA4WJJCX.js";
 import {
   SHARD_FILE
-} from "./chunk-ICFNSILZ.js";
+} from "./chunk-JPB7AMPI.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-OPYZUUPW.js";
+} from "./chunk-P5TRVW7W.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MNZH4M7E.js";
+} from "./chunk-BJ7GJEUE.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import {
   parseShard,
   shardName
@@ -90,7 +90,7 @@ import {
   parseWholeNumber,
   serializeHistory,
   unflaggedRises
-} from "./chunk-QI2SSEQS.js";
+} from "./chunk-CDD5MUXY.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -106,10 +106,10 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-EKM4CCT5.js";
-import "./chunk-CT3P6R3J.js";
+} from "./chunk-JHJ5VQ7V.js";
+import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-BFCGABI4.js";
+import "./chunk-5USVVHII.js";
 import {
   change,
   codeSpanText,
@@ -117,7 +117,7 @@ import {
   formatQ,
   nanosAsTime,
   percent
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 import {
   readReplayFile
 } from "./chunk-TUUKDTNG.js";

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-ICFNSILZ.js";
+} from "./chunk-JPB7AMPI.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-OPYZUUPW.js";
+} from "./chunk-P5TRVW7W.js";
 import {
   compare,
   functionLinesOf,
@@ -16,7 +16,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MNZH4M7E.js";
+} from "./chunk-BJ7GJEUE.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -32,10 +32,10 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-EKM4CCT5.js";
+} from "./chunk-JHJ5VQ7V.js";
 import {
   escapeMarkdown
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 import {
   PerfgateError
 } from "./chunk-RXSKCGKU.js";

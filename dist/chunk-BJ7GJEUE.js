@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-EKM4CCT5.js";
+} from "./chunk-JHJ5VQ7V.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -89,26 +89,55 @@ function benjaminiHochberg(pValues) {
 var MIN_FUNCTIONS = 5;
 var MIN_SPREAD = 0.01;
 var GRID_STEP = 1e-3;
+var WINDOW = 6;
 function commonFactor(selfLogRatios) {
   const usable = selfLogRatios.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
   if (usable.length < MIN_FUNCTIONS) return 1;
   const spreads = usable.map((e) => Math.sqrt(e.se ** 2 + MIN_SPREAD ** 2));
   const low = Math.min(...usable.map((e) => e.effect));
   const high = Math.max(...usable.map((e) => e.effect));
+  const cells = Math.floor((high - low) / GRID_STEP + 0.5) + 1;
+  const density = new Float64Array(cells);
+  usable.forEach((e, i) => {
+    const spread = spreads[i];
+    const from = Math.max(0, Math.ceil((e.effect - WINDOW * spread - low) / GRID_STEP));
+    const to = Math.min(cells - 1, Math.floor((e.effect + WINDOW * spread - low) / GRID_STEP));
+    const h = GRID_STEP / spread;
+    const z0 = (low + from * GRID_STEP - e.effect) / spread;
+    let g = Math.exp(-0.5 * z0 * z0);
+    let r = Math.exp(-z0 * h - 0.5 * h * h);
+    const rr = Math.exp(-h * h);
+    for (let k = from; k <= to; k++) {
+      density[k] = density[k] + g;
+      g *= r;
+      r *= rr;
+    }
+  });
   let best = 0;
   let bestDensity = -1;
-  for (let c = low; c <= high + GRID_STEP / 2; c += GRID_STEP) {
-    let density = 0;
-    usable.forEach((e, i) => {
-      const z = (c - e.effect) / spreads[i];
-      density += Math.exp(-0.5 * z * z);
-    });
-    if (density > bestDensity) {
-      bestDensity = density;
-      best = c;
+  for (let k = 0; k < cells; k++) {
+    if (density[k] > bestDensity) {
+      bestDensity = density[k];
+      best = low + k * GRID_STEP;
     }
   }
   return Math.exp(refine(usable, spreads, best));
+}
+function clusterCentre(votes) {
+  const usable = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
+  if (usable.length === 0) return 0;
+  const spreads = usable.map((e) => Math.sqrt(e.se ** 2 + MIN_SPREAD ** 2));
+  const order = usable.map((_, i) => i).sort((a, b) => usable[a].effect - usable[b].effect);
+  const weights = spreads.map((s) => 1 / s ** 2);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let seen = 0;
+  let median3 = usable[order[0]].effect;
+  for (const i of order) {
+    seen += weights[i];
+    median3 = usable[i].effect;
+    if (seen >= total / 2) break;
+  }
+  return refine(usable, spreads, median3);
 }
 function refine(votes, spreads, start) {
   let centre = start;
@@ -790,6 +819,48 @@ function javaScriptNanos(trial) {
   return trial.sampledCpuNanos - native;
 }
 
+// src/analysis/pair-factors.ts
+var MIN_FUNCTIONS2 = 12;
+var SWEEPS = 2;
+function pairFactors(functions, pairs) {
+  const none = { factors: Array.from({ length: pairs }, () => 1), shift: { ratio: 1, low: 0, high: Number.POSITIVE_INFINITY }, centreSe: 0, applied: false };
+  if (pairs < 2 || functions.length < MIN_FUNCTIONS2) return none;
+  let delta = new Array(pairs).fill(0);
+  let means = functions.map((f) => meanOf(f.effects));
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    const next = delta.map((_, i) => pairCentre(functions.map((f, j) => ({ effect: f.effects[i] - means[j], se: f.ses[i] }))));
+    const mean2 = meanOf(next);
+    delta = next.map((d) => d - mean2);
+    means = functions.map((f) => meanOf(f.effects.map((e, i) => e - delta[i])));
+  }
+  const estimates = functions.map((f, j) => {
+    const residuals = f.effects.map((e, i) => e - delta[i]);
+    const counting = Math.sqrt(meanOf(f.ses.map((s) => s * s)) / pairs);
+    return { effect: means[j], se: Math.max(Math.sqrt(sampleVariance(residuals) / pairs), counting) };
+  });
+  const centre = Math.log(commonFactor(estimates));
+  const byPrecision = [...estimates].sort((a, b) => a.se - b.se);
+  const half = Math.floor(byPrecision.length / 2);
+  const centreSe = Math.abs(Math.log(commonFactor(byPrecision.slice(0, half))) - Math.log(commonFactor(byPrecision.slice(half)))) / 2;
+  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(sampleVariance(delta) / pairs + centreSe ** 2);
+  const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
+  const applied = shift.low <= 1 && shift.high >= 1;
+  return { factors: delta.map((d) => Math.exp(centre + d)), shift, centreSe, applied };
+}
+function pairCentre(votes) {
+  const first = clusterCentre(votes);
+  const jitter = driftSd(votes, first).sd;
+  return jitter > 0 ? clusterCentre(votes.map((v) => ({ effect: v.effect, se: Math.sqrt(v.se ** 2 + jitter ** 2) }))) : first;
+}
+function meanOf(values) {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+function sampleVariance(values) {
+  if (values.length < 2) return 0;
+  const mean2 = meanOf(values);
+  return values.reduce((a, v) => a + (v - mean2) ** 2, 0) / (values.length - 1);
+}
+
 // src/analysis/bootstrap.ts
 function bootstrapMedianRatio(x, y, options) {
   if (x.every((v) => v === 0) && y.every((v) => v === 0)) return { low: 1, high: 1 };
@@ -966,7 +1037,10 @@ function compare(baseline, candidate, settings, options = {}) {
       return [estimateOf(self, design, cpuOffset)];
     })
   );
+  const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : void 0;
+  const perPair = pairs?.applied ? pairs.factors : void 0;
   const recentred = (s) => factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) };
+  const relativeOf = (s) => perPair ? { baseline: s.baseline, candidate: s.candidate.map((v, i) => v / perPair[i]) } : void 0;
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
       `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`
@@ -993,6 +1067,7 @@ function compare(baseline, candidate, settings, options = {}) {
     const perRequest = (side, trials) => safeMedian(side.map((v, j) => trials[j].requests > 0 ? v / trials[j].requests : 0));
     prepared.push({
       candidate: c,
+      ...perPair ? { relative: { self: relativeOf(values.self), total: relativeOf(values.total) } } : {},
       values: { ...values, ...allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {} },
       testable: metrics,
       jumps: { self: false, total: false },
@@ -1029,6 +1104,7 @@ function compare(baseline, candidate, settings, options = {}) {
     return driftSd(estimates, 0);
   };
   const drift = { cpu: driftOf("cpu"), allocations: driftOf("allocations") };
+  const centre = pairs && pairs.centreSe > 0 ? { sd: pairs.centreSe, df: 1 } : NO_DRIFT;
   if (drift.cpu.sd > 0.02) {
     warnings.push(
       `The two sides' functions differ by about ${(drift.cpu.sd * 100).toFixed(1)}% each beyond their trials' own noise (drift between the baseline's measurement and this one): that was added to every CPU interval as a variance, so only changes larger than the drift can fail. Same-runner mode (compare.baseline "same-runner") measures both sides interleaved and cancels it.`
@@ -1044,10 +1120,15 @@ function compare(baseline, candidate, settings, options = {}) {
     const c = p.candidate;
     const cpu = (metric) => p.testable[metric] && !p.jumps[metric];
     const run = (values, offset, tau) => testMetric(values, c.presence, design, offset, tau);
-    if (sameValues(p.values.self, p.values.total)) {
+    const leaf = sameValues(p.values.self, p.values.total);
+    if (leaf) {
       add(c.key, ["self", "total"], run(p.values.self, cpuOffset, drift.cpu), cpu("self") && cpu("total"));
     } else {
       for (const metric of ["self", "total"]) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === "self" || c.presence === "both"));
+    }
+    if (p.relative && c.presence === "both") {
+      if (leaf) add(relativeKey(c.key), ["self", "total"], run(p.relative.self, cpuOffset, centre), cpu("self") && cpu("total"));
+      else for (const metric of ["self", "total"]) add(relativeKey(c.key), [metric], run(p.relative[metric], cpuOffset, centre), cpu(metric));
     }
     if (p.values.allocations) add(c.key, ["allocations"], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
   }
@@ -1099,7 +1180,10 @@ function compare(baseline, candidate, settings, options = {}) {
     const budget = budgetOf(c.key);
     const floors = (absolute) => budget === void 0 ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 };
     const metric = (m) => {
-      const result = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
+      const absolute = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
+      const relative = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor), false) : void 0;
+      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome } } : {};
+      const result = relative?.outcome === "regressed" && absolute.outcome !== "regressed" ? { ...relative, ...summary, decidedRelative: true } : { ...absolute, ...summary };
       return p.jumps[m] ? { ...result, attributionJumps: true } : result;
     };
     const changedPackage = c.package && changed.packages.has(c.package.name) ? units_.findIndex((u) => u.name === c.package.name) : -1;
@@ -1140,6 +1224,7 @@ function compare(baseline, candidate, settings, options = {}) {
     packages,
     basis,
     commonFactor: factor,
+    ...pairs ? { pairFactors: pairs } : {},
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,
     ...pairedFinding ? { paired: pairedFinding } : {},
@@ -1191,6 +1276,9 @@ function pooledSpread(values) {
   const all = [...values.baseline, ...values.candidate];
   return all.length === 0 ? 0 : Math.max(...all) - Math.min(...all);
 }
+function relativeKey(key) {
+  return `${key}relative`;
+}
 function sameValues(a, b) {
   const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
@@ -1203,6 +1291,19 @@ function formatValue(value, basis) {
 }
 function formatP(p) {
   return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+}
+function pairVotes(found, cpuValues, floor, offset) {
+  return found.flatMap((c, j) => {
+    if (c.presence !== "both") return [];
+    const self = cpuValues[j].self;
+    if (safeMedian(self.baseline) < floor / 5 || safeMedian(self.candidate) < floor / 5) return [];
+    return [
+      {
+        effects: self.baseline.map((b, i) => Math.log(self.candidate[i] + offset) - Math.log(b + offset)),
+        ses: self.baseline.map((b, i) => Math.sqrt(countingVariance([b], offset) + countingVariance([self.candidate[i]], offset)))
+      }
+    ];
+  });
 }
 
 // src/gate/report-files.ts

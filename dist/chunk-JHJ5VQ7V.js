@@ -2,13 +2,13 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   escapeHtml,
   jsonForScript
-} from "./chunk-CT3P6R3J.js";
+} from "./chunk-46DMX2E3.js";
 import {
   compareSchema
 } from "./chunk-2XZHW74P.js";
 import {
   textTable
-} from "./chunk-BFCGABI4.js";
+} from "./chunk-5USVVHII.js";
 import {
   change,
   codeSpanText,
@@ -18,7 +18,7 @@ import {
   nanosAsTime,
   percent,
   signedPercent
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 import {
   PerfgateError
 } from "./chunk-RXSKCGKU.js";
@@ -189,7 +189,9 @@ function methodsSentence(comparison) {
   const paired2 = comparison.basis === "nanos-per-request";
   const basis = paired2 ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (paired t-test on the log ratios)" : "each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share), the candidate's shares divided by the factor every share moved by together" + (comparison.commonFactor !== void 0 && Math.abs(comparison.commonFactor - 1) >= 5e-3 ? ` (${comparison.commonFactor.toFixed(3)})` : "") + ", tested with a t-test on the log ratio of medians and an exact one-sided Mann\u2013Whitney U (the larger p counts)";
   const drift = comparison.drift?.cpu ?? 0;
-  return `One-sided tests (does the candidate take more?) on ${basis}` + (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : "") + `; functions on one side only tested against zero, and each package of node_modules as one unit; ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% CI of the ratio` + (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : "") + ` lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired2 ? "the baseline's CPU per request" : "the total"}` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
+  const pairs2 = comparison.pairFactors;
+  const relative = pairs2?.applied === true ? `; and again relative to the run's unchanged code (each pair's candidate trial divided by the factor its unchanged functions moved by, which takes out each trial's machine; that code moved ${signedPercent(pairs2.shift.ratio)} over the run, 95% CI ${signedPercent(pairs2.shift.low)} \u2026 ${signedPercent(pairs2.shift.high)}, and where it lies adds ${(pairs2.centreSe * 100).toFixed(1)}% to those intervals), which can only find a regression` : pairs2 && Number.isFinite(pairs2.shift.low) ? `; not relative to the unchanged code, which moved as a whole (${signedPercent(pairs2.shift.ratio)}, 95% CI ${signedPercent(pairs2.shift.low)} \u2026 ${signedPercent(pairs2.shift.high)})` : "";
+  return `One-sided tests (does the candidate take more?) on ${basis}${relative}` + (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : "") + `; functions on one side only tested against zero, and each package of node_modules as one unit; ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% CI of the ratio` + (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : "") + ` lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired2 ? "the baseline's CPU per request" : "the total"}` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
 }
 
 // src/report/diff-inputs.ts
@@ -2672,7 +2674,9 @@ var metric = external_exports.object({
   driftSd: finite.optional(),
   costCi: external_exports.object({ low: finite, high: finite }).optional(),
   attributionJumps: external_exports.literal(true).optional(),
-  movedFromCallees: external_exports.literal(true).optional()
+  movedFromCallees: external_exports.literal(true).optional(),
+  relative: external_exports.object({ ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome }).optional(),
+  decidedRelative: external_exports.literal(true).optional()
 });
 var replaces = external_exports.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: external_exports.object({ low: ratio, high: ratio }) });
 var finding = external_exports.object({
@@ -2762,6 +2766,7 @@ var untrustedReportSchema = external_exports.object({
     packages: external_exports.array(packageFinding).max(5e3).optional(),
     basis: external_exports.enum(["share", "nanos-per-request"]).optional(),
     commonFactor: finite.optional(),
+    pairFactors: external_exports.object({ factors: external_exports.array(finite).max(1e3), shift: external_exports.object({ ratio, low: ratio, high: ratio }), centreSe: finite, applied: external_exports.boolean() }).optional(),
     drift: external_exports.object({ cpu: finite, allocations: finite }).optional(),
     service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),
     paired: paired.optional(),

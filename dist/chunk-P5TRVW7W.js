@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MNZH4M7E.js";
+} from "./chunk-BJ7GJEUE.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-EKM4CCT5.js";
+} from "./chunk-JHJ5VQ7V.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -29882,7 +29882,7 @@ var LARGEST_FUNCTIONS = 5;
 function detectability(comparison, cpuPerRequest, limit, alpha) {
   const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
   const z = probit(1 - alpha) + probit(0.8);
-  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: fromInterval(f.self.ci.low, f.self.ci.high, z) }));
+  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
   const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
   const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
   const reasons = [];

@@ -8,7 +8,7 @@ import {
 import {
   escapeHtml,
   jsonForScript
-} from "./chunk-CT3P6R3J.js";
+} from "./chunk-46DMX2E3.js";
 import {
   median,
   probit

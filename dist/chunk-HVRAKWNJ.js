@@ -2,16 +2,16 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-KSTVQKDU.js";
+} from "./chunk-K6UFTDQ7.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-KTCYMTEX.js";
+import "./chunk-7VH4SCKU.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-EKM4CCT5.js";
-import "./chunk-CT3P6R3J.js";
+import "./chunk-JHJ5VQ7V.js";
+import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-BFCGABI4.js";
-import "./chunk-5IVOEULD.js";
+import "./chunk-5USVVHII.js";
+import "./chunk-S6SIRFXG.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";

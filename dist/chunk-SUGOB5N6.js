@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MNZH4M7E.js";
+} from "./chunk-BJ7GJEUE.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,11 +22,11 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-EKM4CCT5.js";
-import "./chunk-CT3P6R3J.js";
+} from "./chunk-JHJ5VQ7V.js";
+import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-BFCGABI4.js";
-import "./chunk-5IVOEULD.js";
+import "./chunk-5USVVHII.js";
+import "./chunk-S6SIRFXG.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

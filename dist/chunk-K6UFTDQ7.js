@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,12 +22,12 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-EKM4CCT5.js";
+} from "./chunk-JHJ5VQ7V.js";
 import {
   nanosAsTime,
   percent,
   signedPercent
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 import {
   valueAt
 } from "./chunk-HHDVV6HW.js";

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-OPYZUUPW.js";
+} from "./chunk-P5TRVW7W.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-KTCYMTEX.js";
+} from "./chunk-7VH4SCKU.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

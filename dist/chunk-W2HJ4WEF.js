@@ -1,8 +1,8 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   textTable
-} from "./chunk-BFCGABI4.js";
-import "./chunk-5IVOEULD.js";
+} from "./chunk-5USVVHII.js";
+import "./chunk-S6SIRFXG.js";
 import "./chunk-45BS2XPL.js";
 export {
   textTable

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-EKM4CCT5.js";
+} from "./chunk-JHJ5VQ7V.js";
 import {
   PerfgateError,
   describeError

@@ -25,7 +25,7 @@ function signedPercent(ratio) {
 function change(metric, intervalLabel = "") {
   const interval = `${intervalLabel}${signedPercent(metric.ci.low)} \u2026 ${signedPercent(metric.ci.high)}`;
   if (metric.outcome === "unchanged" || metric.outcome === "inconclusive") return `~ (${interval})`;
-  return `${signedPercent(metric.ratio)} (${interval})`;
+  return `${signedPercent(metric.ratio)} (${interval})${metric.decidedRelative ? " vs unchanged code" : ""}`;
 }
 function cpuValue(value, scale) {
   return scale > 10 ? nanosAsTime(value) : percent(value);

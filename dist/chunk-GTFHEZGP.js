@@ -12,15 +12,15 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-EKM4CCT5.js";
-import "./chunk-CT3P6R3J.js";
+} from "./chunk-JHJ5VQ7V.js";
+import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import {
   textTable
-} from "./chunk-BFCGABI4.js";
+} from "./chunk-5USVVHII.js";
 import {
   escapeMarkdown
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";

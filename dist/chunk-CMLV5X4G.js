@@ -4,18 +4,18 @@ import {
   runBaseline,
   runGate,
   storedDoubt
-} from "./chunk-OPYZUUPW.js";
-import "./chunk-MNZH4M7E.js";
-import "./chunk-KTCYMTEX.js";
+} from "./chunk-P5TRVW7W.js";
+import "./chunk-BJ7GJEUE.js";
+import "./chunk-7VH4SCKU.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-EKM4CCT5.js";
-import "./chunk-CT3P6R3J.js";
+import "./chunk-JHJ5VQ7V.js";
+import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
-import "./chunk-BFCGABI4.js";
-import "./chunk-5IVOEULD.js";
+import "./chunk-5USVVHII.js";
+import "./chunk-S6SIRFXG.js";
 import "./chunk-TUUKDTNG.js";
 import "./chunk-MD65PPN2.js";
 import "./chunk-SB6TE77W.js";

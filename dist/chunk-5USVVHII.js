@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   visibleText
-} from "./chunk-5IVOEULD.js";
+} from "./chunk-S6SIRFXG.js";
 
 // src/report/text-table.ts
 function textTable(header, dirtyRows, options = {}) {
