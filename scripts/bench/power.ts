@@ -71,8 +71,9 @@ function pooled(series: ReadonlyArray<readonly number[]>): { variance: number; d
   return { variance: df > 0 ? squares / df : Number.NaN, df };
 }
 
-function pairLogs(values: { baseline: readonly number[]; candidate: readonly number[] }): number[] {
-  return values.baseline.flatMap((b, i) => (b > 0 && (values.candidate[i] ?? 0) > 0 ? [Math.log(values.candidate[i]! / b)] : []));
+/** Per-pair log ratios; with `factors`, each pair's factor on all its code taken out (the gate's relative tests, pair-factors.ts). */
+function pairLogs(values: { baseline: readonly number[]; candidate: readonly number[] }, factors?: readonly number[]): number[] {
+  return values.baseline.flatMap((b, i) => (b > 0 && (values.candidate[i] ?? 0) > 0 ? [Math.log(values.candidate[i]! / b) - Math.log(factors?.[i] ?? 1)] : []));
 }
 
 // The largest functions by own time, named the same in every run.
@@ -85,13 +86,18 @@ const keys = largest.includes(targetKey) ? largest : [...largest, targetKey];
 const settingsMeasured = intervals.flatMap((intervalUs) => requestCounts.map((requests) => ({ intervalUs, requests })));
 const spreads = settingsMeasured.map(({ intervalUs, requests }) => {
   const at = measured.filter((m) => m.intervalUs === intervalUs && m.requests === requests);
-  const functions = keys.map((key): MetricSpread => {
-    const findings = at.map((m) => m.report.comparison.findings.find((f) => f.key === key)).filter((f) => f !== undefined);
-    const { variance, df } = pooled(findings.map((f) => pairLogs(f.self)));
-    return { name: findings[0]?.name ?? key, costNanos: median(findings.map((f) => f.self.baselineMedian)), pairVariance: variance, df, requests, intervalUs };
-  });
+  const spreadOf = (key: string, relative: boolean): MetricSpread => {
+    const runs = at.flatMap((m) => {
+      const f = m.report.comparison.findings.find((x) => x.key === key);
+      return f ? [{ f, factors: relative ? m.report.comparison.pairFactors?.factors : undefined }] : [];
+    });
+    const { variance, df } = pooled(runs.map(({ f, factors }) => pairLogs(f.self, factors)));
+    return { name: runs[0]?.f.name ?? key, costNanos: median(runs.map(({ f }) => f.self.baselineMedian)), pairVariance: variance, df, requests, intervalUs };
+  };
+  const functions = keys.map((key) => spreadOf(key, false));
+  const relative = keys.map((key) => spreadOf(key, true));
   const cpu = pooled(at.map((m) => (m.report.comparison.paired?.ratios ?? []).map(Math.log)));
-  return { intervalUs, requests, functions, cpu };
+  return { intervalUs, requests, functions, relative, cpu };
 });
 
 // Wall time: a fixed part, a cost per trial (start, warm-up, profiles, teardown), a cost per measured request at each interval.
@@ -105,6 +111,13 @@ const model: TimeModel = {
 // The target's jitter from every setting measured (the machine's and the processes' do not depend on the sampling).
 const targetSpreads = spreads.map((x) => x.functions.find((f) => f.name === target)!);
 const jitter = fitJitter(targetSpreads);
+// The same, relative to the run's unchanged code (what the gate's relative tests see).
+const relativeJitter = fitJitter(spreads.map((x) => x.relative.find((f) => f.name === target)!));
+const relativeRanked = choices(median(targetSpreads.map((t) => t.costNanos)), relativeJitter, model, { pairs: [4, 6, 8, 10, 12, 14, 16, 20, 24, 30], requests: [1000, 2000, 3000, 4000, 6000, 8000, 12_000], intervals }, CHANGE, {
+  alpha: compareSchema.parse({}).alpha,
+  minEffect: compareSchema.parse({}).minEffect,
+  tests: Math.round(median(measured.map((m) => m.report.comparison.tests))),
+});
 const targetCost = median(targetSpreads.map((t) => t.costNanos));
 const defaults = compareSchema.parse({});
 const rule = { alpha: defaults.alpha, minEffect: defaults.minEffect, tests: Math.round(median(measured.map((m) => m.report.comparison.tests))) };
@@ -126,12 +139,17 @@ const lines = [
   '',
   '### Within-pair spread (standard deviation of the per-pair log ratio, within runs)',
   '',
-  '| function | own time per request | requests × interval | measured | counting alone | the rest |',
-  '|---|---:|---:|---:|---:|---:|',
+  '"Relative" is the same ratio with each pair\'s factor on all its code taken out (the gate\'s tests relative to the unchanged code, docs/statistics.md).',
+  '',
+  '| function | own time per request | requests × interval | measured | relative | counting alone | the rest |',
+  '|---|---:|---:|---:|---:|---:|---:|',
   ...spreads.flatMap((x) =>
-    x.functions.map((s) => `| ${s.name} | ${(s.costNanos / 1000).toFixed(1)} µs | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(s.pairVariance).toFixed(3)} | ${Math.sqrt(countingVariance(s.costNanos, x.requests, x.intervalUs)).toFixed(3)} | ${Math.sqrt(jitterVariance(s)).toFixed(3)} |`),
+    x.functions.map(
+      (s, i) =>
+        `| ${s.name} | ${(s.costNanos / 1000).toFixed(1)} µs | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(s.pairVariance).toFixed(3)} | ${Math.sqrt(x.relative[i]!.pairVariance).toFixed(3)} | ${Math.sqrt(countingVariance(s.costNanos, x.requests, x.intervalUs)).toFixed(3)} | ${Math.sqrt(jitterVariance(s)).toFixed(3)} |`,
+    ),
   ),
-  ...spreads.map((x) => `| CPU per request (the OS's) | | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(x.cpu.variance).toFixed(3)} | — | — |`),
+  ...spreads.map((x) => `| CPU per request (the OS's) | | ${x.requests} × ${x.intervalUs} µs | ${Math.sqrt(x.cpu.variance).toFixed(3)} | — | — | — |`),
   '',
   `Time model: ${(model.fixedMs / 1000).toFixed(1)} s fixed, ${(model.perTrialMs / 1000).toFixed(2)} s per trial (start, warm-up, profiles, teardown), ` +
     intervals.map((i) => `${(model.perRequestMs.get(i)! * 1000).toFixed(0)} µs per measured request at ${i} µs`).join(', ') +
@@ -152,6 +170,22 @@ const lines = [
     const best = ranked.filter((c) => c.settings.pairs === p && c.power >= TARGET_POWER)[0];
     return best ? [`| ${describe(best.settings)} | ${pct(best.power)} | ${best.seconds.toFixed(0)} s |`] : [];
   }),
+  '',
+  `### The same, relative to the run's unchanged code`,
+  '',
+  `Beyond counting: ${relativeJitter.perProcess.toExponential(2)} per process + ${relativeJitter.perTime.toExponential(2)} / requests. The same rule (the run's tests already count each function's relative tests); the doubt about where the unchanged code lies, which widens these intervals a little, is left out. +25% at today's defaults: ${pct(power(targetCost, relativeJitter, current, 0.25, rule))} relative, ${pct(power(targetCost, jitter, current, 0.25, rule))} absolute.`,
+  '',
+  '| settings | predicted power | predicted wall time |',
+  '|---|---:|---:|',
+  ...(intervals.includes(current.intervalUs) ? [`| today's defaults, ${describe(current)} | ${pct(relativeRanked.find((c) => c.settings.pairs === current.pairs && c.settings.requests === current.requests && c.settings.intervalUs === current.intervalUs)?.power ?? 0)} | ${predictedSeconds(model, current).toFixed(0)} s |`] : []),
+  ...(() => {
+    const cheapestRelative = relativeRanked.find((c) => c.power >= TARGET_POWER);
+    const withinRelative = relativeRanked.filter((c) => c.seconds <= TARGET_SECONDS).sort((a, b) => b.power - a.power)[0];
+    return [
+      cheapestRelative ? `| cheapest reaching ${pct(TARGET_POWER)}: ${describe(cheapestRelative.settings)} | ${pct(cheapestRelative.power)} | ${cheapestRelative.seconds.toFixed(0)} s |` : `| no setting of the grid reaches ${pct(TARGET_POWER)} | | |`,
+      ...(withinRelative ? [`| most power within ${TARGET_SECONDS} s: ${describe(withinRelative.settings)} | ${pct(withinRelative.power)} | ${withinRelative.seconds.toFixed(0)} s |`] : []),
+    ];
+  })(),
   '',
 ];
 if (!existsSync(page)) writeFileSync(page, '# Same-runner power: what the default settings can see\n\nParts are appended by `npm run bench:power`, newest last.\n');
