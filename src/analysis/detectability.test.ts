@@ -41,4 +41,13 @@ describe('what a run could have seen', () => {
     expect(seen.blind).toBeNull();
     expect(detectability(comparisonOf([[0, 3]]), null, 0.25, 0.05).functions[0]!.relative).toBe(Number.POSITIVE_INFINITY);
   });
+
+  it('leaves out a function untested for its jumps (it sees nothing), and reads a same-runner function off the narrower of its absolute and relative intervals', () => {
+    const comparison = comparisonOf([[0.1, 10], [0.95, 1.05]]);
+    const jumping = { ...comparison.findings[0]!, self: { ...comparison.findings[0]!.self, attributionJumps: true as const } };
+    expect(detectability({ ...comparison, findings: [jumping, comparison.findings[1]!] }, null, 0.25, 0.05).functions.map((f) => f.name)).toEqual(['f1']);
+    const wide = comparisonOf([[0.8, 1.25]]);
+    const relative = { ...wide.findings[0]!, self: { ...wide.findings[0]!.self, relative: { ratio: 1, ci: { low: 0.95, high: 1.05 }, p: 0.5, q: 1, outcome: 'unchanged' as const } } };
+    expect(detectability({ ...wide, findings: [relative] }, null, 0.25, 0.05).functions[0]!.relative).toBeCloseTo(0.065, 2);
+  });
 });

@@ -19,8 +19,9 @@ export function methodsSentence(comparison: Comparison): string {
         ? `; not relative to the unchanged code, which moved as a whole (${signedPercent(pairs.shift.ratio)}, 95% CI ${signedPercent(pairs.shift.low)} … ${signedPercent(pairs.shift.high)})`
         : '';
   return (
-    `One-sided tests (does the candidate take more?) on ${basis}${relative}` +
+    `One-sided tests (does the candidate take more?) on ${basis}` +
     (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : '') +
+    relative +
     '; functions on one side only tested against zero, and each package of node_modules as one unit; ' +
     `${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, ` +
     `Benjamini–Hochberg over ${comparison.tests} tests at α = ${s.alpha}; ` +
