@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-GEU54YUC.js";
+} from "./chunk-6VXFAHEM.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-K6UFTDQ7.js";
+} from "./chunk-RTYZTFA7.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-CA4WJJCX.js";
+} from "./chunk-ZZQ2JENR.js";
 import {
   SHARD_FILE
-} from "./chunk-JPB7AMPI.js";
+} from "./chunk-5NFU7VRZ.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-P5TRVW7W.js";
+} from "./chunk-NWNYAGXI.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BJ7GJEUE.js";
+} from "./chunk-5ZTWRNUY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-7VH4SCKU.js";
+} from "./chunk-7CFX5JPW.js";
 import {
   parseShard,
   shardName
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";

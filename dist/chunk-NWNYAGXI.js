@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BJ7GJEUE.js";
+} from "./chunk-5ZTWRNUY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-7VH4SCKU.js";
+} from "./chunk-7CFX5JPW.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -29880,7 +29880,7 @@ function relative(ratio, ci) {
 // src/analysis/detectability.ts
 var LARGEST_FUNCTIONS = 5;
 function detectability(comparison, cpuPerRequest, limit, alpha) {
-  const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
+  const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0 && f.self.attributionJumps !== true).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
   const z = probit(1 - alpha) + probit(0.8);
   const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
   const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;

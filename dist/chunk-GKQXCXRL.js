@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import {

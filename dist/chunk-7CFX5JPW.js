@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import {
   PerfgateError,
   describeError

@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-7VH4SCKU.js";
+} from "./chunk-7CFX5JPW.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-JPB7AMPI.js";
+} from "./chunk-5NFU7VRZ.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-P5TRVW7W.js";
+} from "./chunk-NWNYAGXI.js";
 import {
   compare,
   functionLinesOf,
@@ -16,7 +16,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BJ7GJEUE.js";
+} from "./chunk-5ZTWRNUY.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -32,7 +32,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-P5TRVW7W.js";
+} from "./chunk-NWNYAGXI.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-7VH4SCKU.js";
+} from "./chunk-7CFX5JPW.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

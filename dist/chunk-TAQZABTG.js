@@ -2,17 +2,17 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-CA4WJJCX.js";
-import "./chunk-JPB7AMPI.js";
-import "./chunk-P5TRVW7W.js";
-import "./chunk-BJ7GJEUE.js";
-import "./chunk-7VH4SCKU.js";
+} from "./chunk-ZZQ2JENR.js";
+import "./chunk-5NFU7VRZ.js";
+import "./chunk-NWNYAGXI.js";
+import "./chunk-5ZTWRNUY.js";
+import "./chunk-7CFX5JPW.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-JHJ5VQ7V.js";
+import "./chunk-RCUAO65K.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";

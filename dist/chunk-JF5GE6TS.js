@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-BJ7GJEUE.js";
+} from "./chunk-5ZTWRNUY.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-7VH4SCKU.js";
+} from "./chunk-7CFX5JPW.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-JHJ5VQ7V.js";
+} from "./chunk-RCUAO65K.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";

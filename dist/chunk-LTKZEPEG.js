@@ -4,14 +4,14 @@ import {
   runBaseline,
   runGate,
   storedDoubt
-} from "./chunk-P5TRVW7W.js";
-import "./chunk-BJ7GJEUE.js";
-import "./chunk-7VH4SCKU.js";
+} from "./chunk-NWNYAGXI.js";
+import "./chunk-5ZTWRNUY.js";
+import "./chunk-7CFX5JPW.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-JHJ5VQ7V.js";
+import "./chunk-RCUAO65K.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";
