@@ -51,9 +51,10 @@ interface Case {
 const base = baseTree();
 /** The 20 largest functions after renderPage, each 15–30% slower (the largest least): +7.8% service CPU in this tree. */
 const BROAD = base.filter((f) => f.key !== 'src/render.js#renderPage').sort((a, b) => b.selfNanos - a.selfNanos || a.key.localeCompare(b.key)).slice(0, 20);
-const broad = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1.15 + (0.15 * i) / (BROAD.length - 1)), tree);
+const broadFactor = (i: number) => 1.15 + (0.15 * i) / (BROAD.length - 1);
+const broad = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, broadFactor(i)), tree);
 /** The same 20 functions, each 15–30% cheaper (an upgrade that speeds up most of the code). */
-const faster = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1 / (1.15 + (0.15 * i) / (BROAD.length - 1))), tree);
+const faster = (tree: Tree) => BROAD.reduce((t, f, i) => scaled(t, f.key, 1 / broadFactor(i)), tree);
 /** Every function's own cost times `factor`: more (or less) work spread over every request. */
 const uniform = (factor: number) => (tree: Tree) => tree.reduce((t, f) => scaled(t, f.key, factor), tree);
 /** The router of express 4.19.0: every express frame changes its version; matchLayer costs more. */

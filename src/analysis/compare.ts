@@ -11,7 +11,7 @@ import { functionCandidates, type FunctionCandidate, type Sides } from './functi
 import { globToRegExp } from '../glob.js';
 import { judge, UNTESTED, type Tails } from './judge.js';
 import { mannWhitney } from './mann-whitney.js';
-import { countingVariance, safeMedian } from './metric-estimate.js';
+import { countingVariance, mean, safeMedian } from './metric-estimate.js';
 import { estimateOf, testMetric, type Design, type MetricTest } from './metric-test.js';
 import { changedCode, changedSum, CHANGED_CODE, inContext } from './moved-code.js';
 import { packageUnits } from './package-units.js';
@@ -88,16 +88,14 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
         found.flatMap((c, i) => {
           if (c.presence !== 'both') return [];
           const self = cpuValues[i]!.self;
-          // Seen often enough on both sides to have a ratio (a fifth of the absolute floor: ~10 samples a trial at the defaults).
-          if (safeMedian(self.baseline) < cpuFloor / 5 || safeMedian(self.candidate) < cpuFloor / 5) return [];
-          return [estimateOf(self, design, cpuOffset)];
+          return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
         }),
       );
   // Same-runner: each pair's candidate trial divided by that pair's common factor (pair-factors.ts).
   const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : undefined;
   const perPair = pairs?.applied ? pairs.factors : undefined;
   const recentred = (s: Sides): Sides => (factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) });
-  const relativeOf = (s: Sides): Sides | undefined => (perPair ? { baseline: s.baseline, candidate: s.candidate.map((v, i) => v / perPair[i]!) } : undefined);
+  const relativeTo = (s: Sides, factors: readonly number[]): Sides => ({ baseline: s.baseline, candidate: s.candidate.map((v, i) => v / factors[i]!) });
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
       `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`,
@@ -133,7 +131,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const perRequest = (side: readonly number[], trials: readonly TrialMetrics[]) => safeMedian(side.map((v, j) => (trials[j]!.requests > 0 ? v / trials[j]!.requests : 0)));
     prepared.push({
       candidate: c,
-      ...(perPair ? { relative: { self: relativeOf(values.self)!, total: relativeOf(values.total)! } } : {}),
+      ...(perPair ? { relative: { self: relativeTo(values.self, perPair), total: relativeTo(values.total, perPair) } } : {}),
       values: { ...values, ...(allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {}) },
       testable: metrics,
       jumps: { self: false, total: false },
@@ -173,9 +171,8 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const estimates = prepared.flatMap((p) => {
       if (p.candidate.presence !== 'both') return [];
       if (family === 'allocations') return p.values.allocations && p.testable.allocations ? [estimateOf(p.values.allocations, design, allocOffset)] : [];
-      // The functions that voted on the common factor (seen often enough on both sides).
-      const seen = safeMedian(p.values.self.baseline) >= cpuFloor / 5 && safeMedian(p.values.self.candidate) >= cpuFloor / 5;
-      return seen && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
+      // The functions that voted on the common factor.
+      return seenOnBothSides(p.values.self, cpuFloor) && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
     });
     return driftSd(estimates, 0);
   };
@@ -202,19 +199,18 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const cpu = (metric: ShareMetric) => p.testable[metric] && !p.jumps[metric];
     const run = (values: Sides, offset: number, tau: Drift) => testMetric(values, c.presence, design, offset, tau);
     const leaf = sameValues(p.values.self, p.values.total);
-    if (leaf) {
-      // A leaf: self = total in every trial, one question asked once.
-      add(c.key, ['self', 'total'], run(p.values.self, cpuOffset, drift.cpu), cpu('self') && cpu('total'));
-    } else {
-      // A function on one side only is judged on its own time: its total also holds callees
-      // that may be old code (a new cache in front of an old search), each judged for itself.
-      for (const metric of ['self', 'total'] as const) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === 'self' || c.presence === 'both'));
-    }
-    // Same-runner: the same questions relative to the run's unchanged code, in the same
-    // family (a function on both sides; new code is tested against zero above).
-    if (p.relative && c.presence === 'both') {
-      if (leaf) add(relativeKey(c.key), ['self', 'total'], run(p.relative.self, cpuOffset, centre), cpu('self') && cpu('total'));
-      else for (const metric of ['self', 'total'] as const) add(relativeKey(c.key), [metric], run(p.relative[metric], cpuOffset, centre), cpu(metric));
+    // Absolute costs; same-runner, the same questions again relative to the run's unchanged
+    // code, in the same family (a function on both sides; new code is tested against zero).
+    const bases = [{ key: c.key, values: p.values, tau: drift.cpu }, ...(p.relative && c.presence === 'both' ? [{ key: relativeKey(c.key), values: p.relative, tau: centre }] : [])];
+    for (const { key, values, tau } of bases) {
+      if (leaf) {
+        // A leaf: self = total in every trial, one question asked once.
+        add(key, ['self', 'total'], run(values.self, cpuOffset, tau), cpu('self') && cpu('total'));
+      } else {
+        // A function on one side only is judged on its own time: its total also holds callees
+        // that may be old code (a new cache in front of an old search), each judged for itself.
+        for (const metric of ['self', 'total'] as const) add(key, [metric], run(values[metric], cpuOffset, tau), cpu(metric) && (metric === 'self' || c.presence === 'both'));
+      }
     }
     if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
   }
@@ -394,8 +390,9 @@ function allocationSampleShare(trials: readonly TrialMetrics[], unit: number): n
   );
 }
 
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+/** Seen often enough on both sides to have a ratio: a fifth of the absolute floor (~10 samples a trial at the defaults). */
+function seenOnBothSides(self: Sides, floor: number): boolean {
+  return safeMedian(self.baseline) >= floor / 5 && safeMedian(self.candidate) >= floor / 5;
 }
 
 /** The largest minus the smallest value over both sides. */
@@ -434,7 +431,7 @@ function pairVotes(found: readonly FunctionCandidate[], cpuValues: ReadonlyArray
   return found.flatMap((c, j) => {
     if (c.presence !== 'both') return [];
     const self = cpuValues[j]!.self;
-    if (safeMedian(self.baseline) < floor / 5 || safeMedian(self.candidate) < floor / 5) return [];
+    if (!seenOnBothSides(self, floor)) return [];
     return [
       {
         effects: self.baseline.map((b, i) => Math.log(self.candidate[i]! + offset) - Math.log(b + offset)),

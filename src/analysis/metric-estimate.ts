@@ -71,11 +71,16 @@ export function countingVariance(values: readonly number[], offset: number): num
   return values.reduce((a, v) => a + 1 / (v / (2 * offset) + 0.5), 0) / values.length;
 }
 
+/** The arithmetic mean; 0 for no values. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /** Sample variance (n − 1); 0 for fewer than two values. */
 export function variance(values: readonly number[]): number {
   if (values.length < 2) return 0;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1);
+  const centre = mean(values);
+  return values.reduce((a, v) => a + (v - centre) ** 2, 0) / (values.length - 1);
 }
 
 export function safeMedian(values: readonly number[]): number {

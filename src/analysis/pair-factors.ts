@@ -1,5 +1,6 @@
 import { clusterCentre, commonFactor } from './common-factor.js';
 import { driftSd } from './drift-variance.js';
+import { mean, variance } from './metric-estimate.js';
 import { tQuantile } from './student-t.js';
 
 /**
@@ -30,8 +31,8 @@ import { tQuantile } from './student-t.js';
 export interface PairFactors {
   /** One factor per pair (candidate over baseline, 1 = the same): e^(c + δᵢ). */
   readonly factors: readonly number[];
-  /** e^c, the unchanged code's move over the run, with its 95% interval. */
-  readonly shift: { readonly ratio: number; readonly low: number; readonly high: number };
+  /** e^c, the unchanged code's move over the run, with its 95% interval; null when too few pairs or functions to estimate it. */
+  readonly shift: { readonly ratio: number; readonly low: number; readonly high: number } | null;
   /** The standard error of the centre's log, with one degree of freedom (added to every relative test). */
   readonly centreSe: number;
   /** Applied: the shift's interval holds 1. */
@@ -49,23 +50,23 @@ const MIN_FUNCTIONS = 12;
 const SWEEPS = 2;
 
 export function pairFactors(functions: readonly FunctionPairs[], pairs: number): PairFactors {
-  const none: PairFactors = { factors: Array.from({ length: pairs }, () => 1), shift: { ratio: 1, low: 0, high: Number.POSITIVE_INFINITY }, centreSe: 0, applied: false };
+  const none: PairFactors = { factors: Array.from({ length: pairs }, () => 1), shift: null, centreSe: 0, applied: false };
   if (pairs < 2 || functions.length < MIN_FUNCTIONS) return none;
   // The two-way fit: a function's mean over the pairs, then each pair's deviation from
   // those means (a robust centre over all functions), a few sweeps; the deviations sum to 0.
   let delta = new Array<number>(pairs).fill(0);
-  let means = functions.map((f) => meanOf(f.effects));
+  let means = functions.map((f) => mean(f.effects));
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     const next = delta.map((_, i) => pairCentre(functions.map((f, j) => ({ effect: f.effects[i]! - means[j]!, se: f.ses[i]! }))));
-    const mean = meanOf(next);
-    delta = next.map((d) => d - mean);
-    means = functions.map((f) => meanOf(f.effects.map((e, i) => e - delta[i]!)));
+    const offset = mean(next);
+    delta = next.map((d) => d - offset);
+    means = functions.map((f) => mean(f.effects.map((e, i) => e - delta[i]!)));
   }
   // The run's unchanged code, from each function's mean and its spread over the pairs.
   const estimates = functions.map((f, j) => {
     const residuals = f.effects.map((e, i) => e - delta[i]!);
-    const counting = Math.sqrt(meanOf(f.ses.map((s) => s * s)) / pairs);
-    return { effect: means[j]!, se: Math.max(Math.sqrt(sampleVariance(residuals) / pairs), counting) };
+    const counting = Math.sqrt(mean(f.ses.map((s) => s * s)) / pairs);
+    return { effect: means[j]!, se: Math.max(Math.sqrt(variance(residuals) / pairs), counting) };
   });
   const centre = Math.log(commonFactor(estimates));
   // Where the unchanged code is, as the precise half and the coarse half of the functions
@@ -75,7 +76,7 @@ export function pairFactors(functions: readonly FunctionPairs[], pairs: number):
   const byPrecision = [...estimates].sort((a, b) => a.se - b.se);
   const half = Math.floor(byPrecision.length / 2);
   const centreSe = Math.abs(Math.log(commonFactor(byPrecision.slice(0, half))) - Math.log(commonFactor(byPrecision.slice(half)))) / 2;
-  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(sampleVariance(delta) / pairs + centreSe ** 2);
+  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
   const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
   const applied = shift.low <= 1 && shift.high >= 1;
   return { factors: delta.map((d) => Math.exp(centre + d)), shift, centreSe, applied };
@@ -95,12 +96,3 @@ function pairCentre(votes: ReadonlyArray<{ readonly effect: number; readonly se:
   return jitter > 0 ? clusterCentre(votes.map((v) => ({ effect: v.effect, se: Math.sqrt(v.se ** 2 + jitter ** 2) }))) : first;
 }
 
-function meanOf(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function sampleVariance(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const mean = meanOf(values);
-  return values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1);
-}

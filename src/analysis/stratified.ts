@@ -1,6 +1,7 @@
 import type { Outcome } from './findings.js';
 import { pairedOutcome } from './service-comparison.js';
 import { normalUpperTail } from './normal.js';
+import { mean } from './metric-estimate.js';
 import { seededRandom } from './prng.js';
 
 /** One shard's pairs: candidate/baseline log-ratios of a metric, each pair measured back to back on the shard's runner. */
@@ -221,8 +222,4 @@ export function normalQuantile(probability: number): number {
     else high = mid;
   }
   return (low + high) / 2;
-}
-
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -12,12 +12,13 @@ export function methodsSentence(comparison: Comparison): string {
       ', tested with a t-test on the log ratio of medians and an exact one-sided Mann–Whitney U (the larger p counts)';
   const drift = comparison.drift?.cpu ?? 0;
   const pairs = comparison.pairFactors;
-  const relative =
-    pairs?.applied === true
-      ? `; and again relative to the run's unchanged code (each pair's candidate trial divided by the factor its unchanged functions moved by, which takes out each trial's machine; that code moved ${signedPercent(pairs.shift.ratio)} over the run, 95% CI ${signedPercent(pairs.shift.low)} … ${signedPercent(pairs.shift.high)}, and where it lies adds ${(pairs.centreSe * 100).toFixed(1)}% to those intervals), which can only find a regression`
-      : pairs && Number.isFinite(pairs.shift.low)
-        ? `; not relative to the unchanged code, which moved as a whole (${signedPercent(pairs.shift.ratio)}, 95% CI ${signedPercent(pairs.shift.low)} … ${signedPercent(pairs.shift.high)})`
-        : '';
+  const shift = pairs?.shift;
+  const moved = shift ? `${signedPercent(shift.ratio)}, 95% CI ${signedPercent(shift.low)} … ${signedPercent(shift.high)}` : '';
+  const relative = !shift
+    ? ''
+    : pairs!.applied
+      ? `; and again relative to the run's unchanged code (each pair's candidate trial divided by the factor its unchanged functions moved by, which takes out each trial's machine; that code moved ${moved} over the run, and where it lies adds ${(pairs!.centreSe * 100).toFixed(1)}% to those intervals), which can only find a regression`
+      : `; not relative to the unchanged code, which moved as a whole (${moved})`;
   return (
     `One-sided tests (does the candidate take more?) on ${basis}` +
     (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : '') +
