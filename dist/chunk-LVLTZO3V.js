@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5ZTWRNUY.js";
+} from "./chunk-R4R5CRCA.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-7CFX5JPW.js";
+} from "./chunk-JDCP5QBU.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import {
   dropForReplay,
   readReplayFile,

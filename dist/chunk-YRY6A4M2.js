@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import {

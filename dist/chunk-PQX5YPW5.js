@@ -1,18 +1,17 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-ZZQ2JENR.js";
-import "./chunk-5NFU7VRZ.js";
-import "./chunk-NWNYAGXI.js";
-import "./chunk-5ZTWRNUY.js";
-import "./chunk-7CFX5JPW.js";
-import "./chunk-DQ57QZL7.js";
+  escalationRef,
+  runBaseline,
+  runGate,
+  storedDoubt
+} from "./chunk-LVLTZO3V.js";
+import "./chunk-R4R5CRCA.js";
+import "./chunk-JDCP5QBU.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-RCUAO65K.js";
+import "./chunk-SYXOSSHN.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";
@@ -25,6 +24,8 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  escalationRef,
+  runBaseline,
+  runGate,
+  storedDoubt
 };

@@ -2,21 +2,22 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-5NFU7VRZ.js";
+} from "./chunk-AXGHWMHO.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-NWNYAGXI.js";
+} from "./chunk-LVLTZO3V.js";
 import {
   compare,
   functionLinesOf,
+  mean,
   normalUpperTail,
   pairedOutcome,
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5ZTWRNUY.js";
+} from "./chunk-R4R5CRCA.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -32,7 +33,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";
@@ -240,9 +241,6 @@ function normalQuantile(probability) {
     else high = mid;
   }
   return (low + high) / 2;
-}
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 // src/gate/shard-merge.ts

@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5ZTWRNUY.js";
+} from "./chunk-R4R5CRCA.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-7CFX5JPW.js";
+} from "./chunk-JDCP5QBU.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";

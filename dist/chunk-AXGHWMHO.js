@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-NWNYAGXI.js";
+} from "./chunk-LVLTZO3V.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-7CFX5JPW.js";
+} from "./chunk-JDCP5QBU.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-5NFU7VRZ.js";
+} from "./chunk-AXGHWMHO.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-NWNYAGXI.js";
+} from "./chunk-LVLTZO3V.js";
 import {
   shardName,
   shardPairs

@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-7CFX5JPW.js";
+} from "./chunk-JDCP5QBU.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import {
   nanosAsTime,
   percent,

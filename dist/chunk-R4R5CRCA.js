@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-7CFX5JPW.js";
+} from "./chunk-JDCP5QBU.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -523,10 +523,13 @@ function countingVariance(values, offset) {
   if (!(offset > 0) || values.length === 0) return 0;
   return values.reduce((a, v) => a + 1 / (v / (2 * offset) + 0.5), 0) / values.length;
 }
+function mean(values) {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
 function variance(values) {
   if (values.length < 2) return 0;
-  const mean2 = values.reduce((a, b) => a + b, 0) / values.length;
-  return values.reduce((a, v) => a + (v - mean2) ** 2, 0) / (values.length - 1);
+  const centre = mean(values);
+  return values.reduce((a, v) => a + (v - centre) ** 2, 0) / (values.length - 1);
 }
 function safeMedian(values) {
   return values.length === 0 ? 0 : sortedMedian(Float64Array.from(values).sort());
@@ -823,26 +826,26 @@ function javaScriptNanos(trial) {
 var MIN_FUNCTIONS2 = 12;
 var SWEEPS = 2;
 function pairFactors(functions, pairs) {
-  const none = { factors: Array.from({ length: pairs }, () => 1), shift: { ratio: 1, low: 0, high: Number.POSITIVE_INFINITY }, centreSe: 0, applied: false };
+  const none = { factors: Array.from({ length: pairs }, () => 1), shift: null, centreSe: 0, applied: false };
   if (pairs < 2 || functions.length < MIN_FUNCTIONS2) return none;
   let delta = new Array(pairs).fill(0);
-  let means = functions.map((f) => meanOf(f.effects));
+  let means = functions.map((f) => mean(f.effects));
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     const next = delta.map((_, i) => pairCentre(functions.map((f, j) => ({ effect: f.effects[i] - means[j], se: f.ses[i] }))));
-    const mean2 = meanOf(next);
-    delta = next.map((d) => d - mean2);
-    means = functions.map((f) => meanOf(f.effects.map((e, i) => e - delta[i])));
+    const offset = mean(next);
+    delta = next.map((d) => d - offset);
+    means = functions.map((f) => mean(f.effects.map((e, i) => e - delta[i])));
   }
   const estimates = functions.map((f, j) => {
     const residuals = f.effects.map((e, i) => e - delta[i]);
-    const counting = Math.sqrt(meanOf(f.ses.map((s) => s * s)) / pairs);
-    return { effect: means[j], se: Math.max(Math.sqrt(sampleVariance(residuals) / pairs), counting) };
+    const counting = Math.sqrt(mean(f.ses.map((s) => s * s)) / pairs);
+    return { effect: means[j], se: Math.max(Math.sqrt(variance(residuals) / pairs), counting) };
   });
   const centre = Math.log(commonFactor(estimates));
   const byPrecision = [...estimates].sort((a, b) => a.se - b.se);
   const half = Math.floor(byPrecision.length / 2);
   const centreSe = Math.abs(Math.log(commonFactor(byPrecision.slice(0, half))) - Math.log(commonFactor(byPrecision.slice(half)))) / 2;
-  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(sampleVariance(delta) / pairs + centreSe ** 2);
+  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
   const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
   const applied = shift.low <= 1 && shift.high >= 1;
   return { factors: delta.map((d) => Math.exp(centre + d)), shift, centreSe, applied };
@@ -851,14 +854,6 @@ function pairCentre(votes) {
   const first = clusterCentre(votes);
   const jitter = driftSd(votes, first).sd;
   return jitter > 0 ? clusterCentre(votes.map((v) => ({ effect: v.effect, se: Math.sqrt(v.se ** 2 + jitter ** 2) }))) : first;
-}
-function meanOf(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-function sampleVariance(values) {
-  if (values.length < 2) return 0;
-  const mean2 = meanOf(values);
-  return values.reduce((a, v) => a + (v - mean2) ** 2, 0) / (values.length - 1);
 }
 
 // src/analysis/bootstrap.ts
@@ -1033,14 +1028,13 @@ function compare(baseline, candidate, settings, options = {}) {
     found.flatMap((c, i) => {
       if (c.presence !== "both") return [];
       const self = cpuValues[i].self;
-      if (safeMedian(self.baseline) < cpuFloor / 5 || safeMedian(self.candidate) < cpuFloor / 5) return [];
-      return [estimateOf(self, design, cpuOffset)];
+      return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
     })
   );
   const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : void 0;
   const perPair = pairs?.applied ? pairs.factors : void 0;
   const recentred = (s) => factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) };
-  const relativeOf = (s) => perPair ? { baseline: s.baseline, candidate: s.candidate.map((v, i) => v / perPair[i]) } : void 0;
+  const relativeTo = (s, factors) => ({ baseline: s.baseline, candidate: s.candidate.map((v, i) => v / factors[i]) });
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
       `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`
@@ -1067,7 +1061,7 @@ function compare(baseline, candidate, settings, options = {}) {
     const perRequest = (side, trials) => safeMedian(side.map((v, j) => trials[j].requests > 0 ? v / trials[j].requests : 0));
     prepared.push({
       candidate: c,
-      ...perPair ? { relative: { self: relativeOf(values.self), total: relativeOf(values.total) } } : {},
+      ...perPair ? { relative: { self: relativeTo(values.self, perPair), total: relativeTo(values.total, perPair) } } : {},
       values: { ...values, ...allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {} },
       testable: metrics,
       jumps: { self: false, total: false },
@@ -1098,8 +1092,7 @@ function compare(baseline, candidate, settings, options = {}) {
     const estimates = prepared.flatMap((p) => {
       if (p.candidate.presence !== "both") return [];
       if (family === "allocations") return p.values.allocations && p.testable.allocations ? [estimateOf(p.values.allocations, design, allocOffset)] : [];
-      const seen = safeMedian(p.values.self.baseline) >= cpuFloor / 5 && safeMedian(p.values.self.candidate) >= cpuFloor / 5;
-      return seen && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
+      return seenOnBothSides(p.values.self, cpuFloor) && !p.jumps.self ? [estimateOf(p.values.self, design, cpuOffset)] : [];
     });
     return driftSd(estimates, 0);
   };
@@ -1121,14 +1114,13 @@ function compare(baseline, candidate, settings, options = {}) {
     const cpu = (metric) => p.testable[metric] && !p.jumps[metric];
     const run = (values, offset, tau) => testMetric(values, c.presence, design, offset, tau);
     const leaf = sameValues(p.values.self, p.values.total);
-    if (leaf) {
-      add(c.key, ["self", "total"], run(p.values.self, cpuOffset, drift.cpu), cpu("self") && cpu("total"));
-    } else {
-      for (const metric of ["self", "total"]) add(c.key, [metric], run(p.values[metric], cpuOffset, drift.cpu), cpu(metric) && (metric === "self" || c.presence === "both"));
-    }
-    if (p.relative && c.presence === "both") {
-      if (leaf) add(relativeKey(c.key), ["self", "total"], run(p.relative.self, cpuOffset, centre), cpu("self") && cpu("total"));
-      else for (const metric of ["self", "total"]) add(relativeKey(c.key), [metric], run(p.relative[metric], cpuOffset, centre), cpu(metric));
+    const bases2 = [{ key: c.key, values: p.values, tau: drift.cpu }, ...p.relative && c.presence === "both" ? [{ key: relativeKey(c.key), values: p.relative, tau: centre }] : []];
+    for (const { key, values, tau } of bases2) {
+      if (leaf) {
+        add(key, ["self", "total"], run(values.self, cpuOffset, tau), cpu("self") && cpu("total"));
+      } else {
+        for (const metric of ["self", "total"]) add(key, [metric], run(values[metric], cpuOffset, tau), cpu(metric) && (metric === "self" || c.presence === "both"));
+      }
     }
     if (p.values.allocations) add(c.key, ["allocations"], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
   }
@@ -1269,8 +1261,8 @@ function allocationSampleShare(trials, unit) {
     })
   );
 }
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+function seenOnBothSides(self, floor) {
+  return safeMedian(self.baseline) >= floor / 5 && safeMedian(self.candidate) >= floor / 5;
 }
 function pooledSpread(values) {
   const all = [...values.baseline, ...values.candidate];
@@ -1296,7 +1288,7 @@ function pairVotes(found, cpuValues, floor, offset) {
   return found.flatMap((c, j) => {
     if (c.presence !== "both") return [];
     const self = cpuValues[j].self;
-    if (safeMedian(self.baseline) < floor / 5 || safeMedian(self.candidate) < floor / 5) return [];
+    if (!seenOnBothSides(self, floor)) return [];
     return [
       {
         effects: self.baseline.map((b, i) => Math.log(self.candidate[i] + offset) - Math.log(b + offset)),
@@ -1445,6 +1437,7 @@ export {
   benjaminiHochberg,
   normalUpperTail,
   mannWhitney,
+  mean,
   bootstrapMedianRatio,
   signFlipTest,
   pairedOutcome,

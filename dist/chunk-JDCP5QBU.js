@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-RCUAO65K.js";
+} from "./chunk-SYXOSSHN.js";
 import {
   PerfgateError,
   describeError
