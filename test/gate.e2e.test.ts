@@ -43,12 +43,15 @@ describe('the gate on the example service', () => {
 
   it('fails the injected regression and blames the injected function first', async () => {
     // As `npm run demo:regression` does: the switch is given to the candidate only (--candidate-env),
-    // outside the config's fingerprint, so the stored baseline is used, and if the gate escalates to
-    // same-runner (the service's CPU per request rose), the re-measured base runs without it.
+    // outside the config's fingerprint, so the stored baseline is used; its failure is confirmed
+    // same-runner against the baseline's commit (or the run escalates because it was blind), and the
+    // re-measured base runs without the switch.
     const regressed = exampleConfig({ baseline: join(clean.dir, 'baseline.json'), mark: clean.mark });
     const result = await runCli(['run', '--config', regressed.path, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
     expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/baseline: escalating to same-runner, commit [0-9a-f]{40}: (a stored failure is confirmed on this machine before it blocks|this run could not have seen)/);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.baselineSource.kind).toBe('same-runner');
     expect(report.comparison.verdict.outcome).toBe('fail');
     const top = report.comparison.findings[0]!;
     expect(top.name).toBe('scoreProduct');

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare } from '../src/analysis/compare.js';
+import { comparisonDoubt, storedConfirmation } from '../src/analysis/stored-doubt.js';
 import { seededRandom } from '../src/analysis/prng.js';
 import { compareSchema } from '../src/config/schema.js';
 import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
@@ -67,6 +68,9 @@ const upgrade = (tree: Tree) => rewritten(scaled(scaled(tree, `${ROUTER}#matchLa
  */
 const ROUTER_MOVED = (tree: Tree) => rewritten(rewritten(tree, 'express@4.18.2/lib/router/', 'router@2.0.0/lib/'), 'express@4.18.2', 'express@5.0.0');
 
+/** formatPrice (6% of CPU) deoptimised in every other candidate process: 6× its cost there. */
+const DEOPT: Pick<Case, 'candidate' | 'perTrial'> = { candidate: (t) => t, perTrial: (_, t, trial) => (trial % 2 === 0 ? scaled(t, 'src/price.js#formatPrice', 6) : t) };
+
 const CASES: Case[] = [
   { name: 'A/A', mode: 'stored', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
   { name: 'A/A, 5% per-function drift', mode: 'stored', simulations: 300, drift: 0.05, candidate: (t) => t, failures: { atMost: 1 } },
@@ -80,8 +84,6 @@ const CASES: Case[] = [
     simulations: 100,
     candidate: broad,
     failures: { atLeast: 90 },
-    shortfall:
-      'shares cannot tell the 20 largest functions slowing from renderPage and the 40 small ones speeding up: the small ones, each seen ~20 times a trial, fit either, and the common factor lands on the 20 (docs/statistics.md); the paired CPU per request of same-runner mode can (below)',
   },
   {
     name: 'a 10% function +25%',
@@ -90,14 +92,7 @@ const CASES: Case[] = [
     candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.25),
     failures: { atLeast: 95 },
   },
-  {
-    name: 'a 6% function 6× slower in half the processes (deopt)',
-    mode: 'stored',
-    simulations: 100,
-    candidate: (t) => t,
-    perTrial: (_, t, trial) => (trial % 2 === 0 ? scaled(t, 'src/price.js#formatPrice', 6) : t),
-    failures: { atLeast: 90 },
-  },
+  { name: 'a 6% function 6× slower in half the processes (deopt)', mode: 'stored', simulations: 100, ...DEOPT, failures: { atLeast: 90 } },
   { name: 'a function renamed, same cost', mode: 'stored', simulations: 100, candidate: (t) => renamed(t, 'src/score.js#scoreProduct', 'src/score.js#rankProduct'), failures: { atMost: 1 } },
   { name: 'A/A', mode: 'same-runner', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
   { name: 'one function 2× faster (40% of CPU)', mode: 'same-runner', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 } },
@@ -127,7 +122,7 @@ const CASES: Case[] = [
     candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1),
     failures: { atLeast: 80 },
     shortfall:
-      "30 of 100: at 10 pairs the function's own spread between processes (4% in this model) and its counting leave +10% at about 3.5 standard errors, short of the threshold after false-discovery control over ~100 tests; more pairs reach it (docs/benchmarks/power.md)",
+      "28 of 100: at 10 pairs the function's own spread between processes (4% in this model) and its counting leave +10% at about 3.5 standard errors, short of the threshold after false-discovery control over ~100 tests; more pairs reach it (docs/benchmarks/power.md)",
   },
   // Issue #14 asks ≥ 80% of a quiet runner (above, not met); a busy one should lose little of that (8 of 100 before the pairs' factors).
   { name: 'a 10% function +10% on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1), failures: { atLeast: 20 } },
@@ -139,41 +134,71 @@ const CASES: Case[] = [
     candidate: broad,
     failures: { atLeast: 90 },
     shortfall:
-      "75 of 100 (81 before the relative tests doubled the family): when the unchanged code's centre is contested (twenty large functions moved, the small ones say otherwise) the relative tests are widened by that doubt, and the absolute ones carry each trial's ±8%",
+      "77 of 100 (81 before the relative tests doubled the family): when the unchanged code's centre is contested (twenty large functions moved, the small ones say otherwise) the relative tests are widened by that doubt, and the absolute ones carry each trial's ±8%",
   },
   { name: '20 functions 15–30% faster on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: faster, failures: { atMost: 0 } },
   { name: 'every function 15% slower', mode: 'same-runner', simulations: 100, candidate: uniform(1.15), failures: { atLeast: 95 } },
   { name: 'every function 15% slower on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: uniform(1.15), failures: { atLeast: 75 } },
   { name: 'every function 15% faster on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: uniform(1 / 1.15), failures: { atMost: 0 } },
+  // The shares' other reading of a broad change (common-factor.ts `contestedCentre`): an upgrade that speeds up most of the code.
+  { name: '20 functions 15–30% faster', mode: 'stored', simulations: 100, candidate: faster, failures: { atMost: 0 } },
+  // What the service pays is the mean over its processes (metric-estimate.ts `pairedEstimate`): 49 of 100 when pairs were compared by their mean log ratio.
+  { name: 'a 6% function 6× slower in half the processes (deopt)', mode: 'same-runner', simulations: 100, ...DEOPT, failures: { atLeast: 90 } },
 ];
 
 const measured: string[] = [];
+/**
+ * PERFGATE_SEED_OFFSET=k runs every case on other seeds (k × 1000 on): the rates on seeds the
+ * bounds were never fitted to, for docs/statistics.md. The suite itself runs at 0.
+ */
+const SEED_OFFSET = 1000 * Number(process.env.PERFGATE_SEED_OFFSET ?? 0);
 
-function failuresOf(c: Case, seed: number): { failed: number; blamed: Map<string, number> } {
+/**
+ * How many of the case's simulations the gate fails. Stored mode as the gate runs it when it
+ * knows the base commit (stored-doubt.ts): a comparison whose own figures cannot decide (the
+ * shares are contested), and a failure (confirmed before it blocks), are re-measured
+ * same-runner, and that decides. The gate's other
+ * reasons to re-measure (a blind run, CPU per request regressed with no function to blame,
+ * settings that differ) depend on the runner, not on the change, and are left out: this
+ * stored machine is always 8% slower, and they would re-measure every case.
+ */
+function failuresOf(c: Case, seed: number): { failed: number; escalated: number; storedFailed: number; blamed: Map<string, number> } {
   let failed = 0;
+  let escalated = 0;
+  // Stored failures that nothing doubted: what a gate with no base commit to re-measure would fail.
+  let storedFailed = 0;
   const blamed = new Map<string, number>();
   const candidateTree = c.candidate(base);
   for (let s = 0; s < c.simulations; s++) {
     const random = seededRandom(seed * 100_003 + s);
     const drift = c.drift ? driftOf(base, c.drift, random) : undefined;
-    const baseline = [];
-    const candidate = [];
-    for (let i = 0; i < TRIALS; i++) {
-      // Same-runner: one machine state per pair, wandering over the run; stored: the
-      // candidate's machine is 8% slower than the baseline's was.
-      const pairMachine = 1 + 0.1 * Math.sin(i + s) + 0.02 * gaussian(random);
-      const tree = c.perTrial ? c.perTrial(base, candidateTree, i) : candidateTree;
-      const machine = (side: 'baseline' | 'candidate') => (c.mode === 'same-runner' ? pairMachine * Math.exp((c.trialNoise ?? 0.01) * gaussian(random)) : (side === 'candidate' ? 1.08 : 1) * Math.exp(0.04 * gaussian(random)));
-      baseline.push(simulateTrial(base, random, { machine: machine('baseline') }));
-      candidate.push(simulateTrial(tree, random, { machine: machine('candidate'), ...(drift ? { drift } : {}) }));
+    const measure = (mode: Mode) => {
+      const baseline = [];
+      const candidate = [];
+      for (let i = 0; i < TRIALS; i++) {
+        // Same-runner: one machine state per pair, wandering over the run; stored: the
+        // candidate's machine is 8% slower than the baseline's was.
+        const pairMachine = 1 + 0.1 * Math.sin(i + s) + 0.02 * gaussian(random);
+        const tree = c.perTrial ? c.perTrial(base, candidateTree, i) : candidateTree;
+        const machine = (side: 'baseline' | 'candidate') => (mode === 'same-runner' ? pairMachine * Math.exp((c.trialNoise ?? 0.01) * gaussian(random)) : (side === 'candidate' ? 1.08 : 1) * Math.exp(0.04 * gaussian(random)));
+        baseline.push(simulateTrial(base, random, { machine: machine('baseline') }));
+        // Drift is between a stored baseline's session and this one: none on one runner.
+        candidate.push(simulateTrial(tree, random, { machine: machine('candidate'), ...(drift && mode === 'stored' ? { drift } : {}) }));
+      }
+      return compare(baseline, candidate, settings, { paired: mode === 'same-runner' });
+    };
+    let result = measure(c.mode);
+    if (c.mode === 'stored' && result.verdict.outcome === 'fail' && comparisonDoubt(result) === null) storedFailed += 1;
+    if (c.mode === 'stored' && (comparisonDoubt(result) ?? storedConfirmation(result)) !== null) {
+      escalated += 1;
+      result = measure('same-runner');
     }
-    const result = compare(baseline, candidate, settings, { paired: c.mode === 'same-runner' });
     if (result.verdict.outcome === 'fail') {
       failed += 1;
       for (const f of result.verdict.blocking.slice(0, 1)) blamed.set(f.key, (blamed.get(f.key) ?? 0) + 1);
     }
   }
-  return { failed, blamed };
+  return { failed, escalated, storedFailed, blamed };
 }
 
 describe('the verdict on simulated changes (10 trials a side)', () => {
@@ -187,15 +212,15 @@ describe('the verdict on simulated changes (10 trials a side)', () => {
   CASES.forEach((c, index) => {
     const bound = 'atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`;
     (c.shortfall ? it.fails : it)(`${c.mode}: ${c.name} fails ${bound} of ${c.simulations}${c.shortfall ? ` (not met: ${c.shortfall})` : ''}`, () => {
-      const { failed, blamed } = failuresOf(c, index + 1);
+      const { failed, escalated, storedFailed, blamed } = failuresOf(c, index + 1 + SEED_OFFSET);
       const first = [...blamed.entries()].sort((a, b) => b[1] - a[1])[0];
-      measured.push(`| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`);
+      measured.push(`| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${c.mode === 'stored' ? `${escalated} | ${storedFailed}` : ' | '} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`);
       if ('atMost' in c.failures) expect(failed).toBeLessThanOrEqual(c.failures.atMost);
       else expect(failed).toBeGreaterThanOrEqual(c.failures.atLeast);
     });
   });
 
   afterAll(() => {
-    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | bound | blamed first (times) |', '| --- | --- | --- | --- | --- |', ...measured].join('\n'));
+    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | re-measured same-runner | failed with no base commit | bound | blamed first (times) |', '| --- | --- | --- | --- | --- | --- | --- |', ...measured].join('\n'));
   });
 });

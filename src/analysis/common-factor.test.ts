@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonFactor } from './common-factor.js';
+import { commonFactor, contestedCentre } from './common-factor.js';
 
 /** n evenly spread standard normal scores (a deterministic stand-in for n draws). */
 function normalScores(n: number): number[] {
@@ -59,5 +59,37 @@ describe('commonFactor', () => {
     // Its own share halves and everyone else's rises by 1 / 0.8: the other functions agree.
     const others = normalScores(30).map((z) => ({ effect: Math.log(1.25) + 0.08 * z, se: 0.08 }));
     expect(commonFactor([{ effect: Math.log(0.5 / 0.8), se: 0.005 }, ...others])).toBeCloseTo(1.25, 2);
+  });
+});
+
+describe('contestedCentre', () => {
+  // Shares of a service whose 20 largest functions but one got 15–30% slower (+7.8% in all):
+  // the unchanged ones' shares fell 7.5%, the moved ones' rose 7–20%. The large ones are
+  // precise (se 2–4%), the 40 small ones are not (se 10%), and each fits either reading.
+  const unchangedSmall = normalScores(40).map((z) => ({ effect: -0.075 + 0.1 * z, se: 0.1 }));
+  const renderPage = { effect: -0.075, se: 0.01 };
+  const movedLarge = Array.from({ length: 20 }, (_, i) => ({ effect: -0.075 + Math.log(1.15 + (0.15 * i) / 19), se: 0.02 + 0.001 * i }));
+
+  it('is contested when the large functions and the small ones place the unchanged code apart', () => {
+    const contest = contestedCentre([renderPage, ...movedLarge, ...unchangedSmall], 0.05);
+    expect(contest.contested).toBe(true);
+    expect(Math.log(contest.precise / contest.coarse)).toBeGreaterThan(contest.limit);
+  });
+
+  it('is not contested when one large function moved, or none did', () => {
+    const unchangedLarge = movedLarge.map((f, i) => ({ effect: 0.02 * Math.sin(i), se: f.se }));
+    const smalls = normalScores(40).map((z) => ({ effect: 0.1 * z, se: 0.1 }));
+    expect(contestedCentre([...unchangedLarge, ...smalls], 0.05).contested).toBe(false);
+    // renderPage 2× faster: its share halves, every other rises by 1 / 0.8.
+    const others = [...unchangedLarge, ...smalls].map((f) => ({ effect: f.effect + Math.log(1.25), se: f.se }));
+    expect(contestedCentre([{ effect: Math.log(0.5 / 0.8), se: 0.005 }, ...others], 0.05).contested).toBe(false);
+  });
+
+  it('never contests by less than the effect floor, and needs five functions a half', () => {
+    const close = [...normalScores(10).map((z) => ({ effect: 0.001 * z, se: 0.001 })), ...normalScores(10).map((z) => ({ effect: 0.03 + 0.001 * z, se: 0.01 }))];
+    expect(contestedCentre(close, 0.05).limit).toBeCloseTo(Math.log(1.05), 6);
+    expect(contestedCentre(close, 0.05).contested).toBe(false);
+    expect(contestedCentre(close, 0.01).contested).toBe(true);
+    expect(contestedCentre(close.slice(0, 4), 0.01).contested).toBe(false);
   });
 });

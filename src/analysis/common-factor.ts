@@ -65,6 +65,63 @@ export function commonFactor(selfLogRatios: ReadonlyArray<{ readonly effect: num
 }
 
 /**
+ * Where the unchanged code is, as the precise half and the coarse half of the functions each
+ * see it (log scale, each half's `commonFactor`): they agree when most code did not move, and
+ * part when a group of large functions moved together (a broad change) while the small ones,
+ * each fitting either side, say otherwise. Which group moved is then not in the data.
+ */
+export function centreHalves(selfLogRatios: ReadonlyArray<{ readonly effect: number; readonly se: number }>): { readonly precise: number; readonly coarse: number } {
+  const { precise, coarse } = halvesOf(selfLogRatios);
+  return { precise: Math.log(commonFactor(precise)), coarse: Math.log(commonFactor(coarse)) };
+}
+
+export interface ContestedCentre {
+  /** The common factor as the precise half of the functions sees it, and as the coarse half does. */
+  readonly precise: number;
+  readonly coarse: number;
+  /** How far apart (log scale) they may be before the shares are contested. */
+  readonly limit: number;
+  /** The halves are further apart than `limit`: the shares cannot tell which group of functions moved. */
+  readonly contested: boolean;
+}
+
+/**
+ * Whether the shares can tell which code did not move. With shares, "twenty large functions
+ * got 15–30% slower" and "renderPage and forty small functions got 10% faster" are the same
+ * data; the common factor then picks one reading, and a broad slowdown passed as the rest
+ * improving (0 of 100 caught in simulation). The halves part in that case and agree within
+ * their noise when one or two functions changed. The limit is 3.5 standard errors of their
+ * difference (each half's error from its votes' inverse-variance sum), and never below the
+ * effect floor: a contest smaller than the floor changes no verdict.
+ *
+ * The votes' errors are their trials' only, without the drift τ between a stored baseline's
+ * session and this one: τ is estimated from these same functions, and a group that moved
+ * together reads to it as spread (τ 10–16% for twenty functions 15–30% slower and no drift),
+ * which widened the limit past half of the contests. Left out, large real drift makes
+ * contests that are not (9 of 100 A/A runs at 10% drift per function): those cost a
+ * re-measurement, not a wrong verdict.
+ */
+export function contestedCentre(selfLogRatios: ReadonlyArray<{ readonly effect: number; readonly se: number }>, floor: number): ContestedCentre {
+  const halves = halvesOf(selfLogRatios);
+  const precise = Math.log(commonFactor(halves.precise));
+  const coarse = Math.log(commonFactor(halves.coarse));
+  const varianceOf = (votes: ReadonlyArray<{ readonly se: number }>) => 1 / votes.reduce((sum, e) => sum + 1 / (e.se ** 2 + MIN_SPREAD ** 2), 0);
+  const enough = halves.coarse.length >= MIN_FUNCTIONS && halves.precise.length >= MIN_FUNCTIONS;
+  const limit = Math.max(Math.log1p(floor), CONTEST_Z * Math.sqrt(varianceOf(halves.precise) + varianceOf(halves.coarse)));
+  return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit, contested: enough && Math.abs(precise - coarse) > limit };
+}
+
+/** The votes sorted by precision, split into the precise half and the coarse half. */
+function halvesOf<T extends { readonly effect: number; readonly se: number }>(votes: readonly T[]): { precise: T[]; coarse: T[] } {
+  const byPrecision = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se)).sort((a, b) => a.se - b.se);
+  const half = Math.floor(byPrecision.length / 2);
+  return { precise: byPrecision.slice(0, half), coarse: byPrecision.slice(half) };
+}
+
+/** Standard errors of the halves' difference beyond which the shares are contested (see `contestedCentre`). */
+const CONTEST_Z = 3.5;
+
+/**
  * The centre of votes that form one cluster, each weighted by its precision, beyond the
  * reach of a few outliers: the biweight of `refine`, started at the precision-weighted
  * median. For votes known to agree but for noise (pair-factors.ts: every function's

@@ -3,7 +3,7 @@ import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
-import { commonFactor } from './common-factor.js';
+import { commonFactor, contestedCentre } from './common-factor.js';
 import { driftSd, NO_DRIFT, type Drift } from './drift-variance.js';
 import type { Comparison, ErrorCounts, FunctionFinding, MetricComparison, Outcome, PackageFinding, ShareMetric } from './findings.js';
 import { byImportance } from './function-order.js';
@@ -82,15 +82,14 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   const cpuValues = found.map((c) => ({ self: inSides(c.self, scale), total: inSides(c.total, scale) }));
 
   // Shares are parts of a whole: take out the factor by which every share moved.
-  const factor = paired
-    ? 1
-    : commonFactor(
-        found.flatMap((c, i) => {
-          if (c.presence !== 'both') return [];
-          const self = cpuValues[i]!.self;
-          return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
-        }),
-      );
+  const factorVotes = paired
+    ? []
+    : found.flatMap((c, i) => {
+        if (c.presence !== 'both') return [];
+        const self = cpuValues[i]!.self;
+        return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
+      });
+  const factor = paired ? 1 : commonFactor(factorVotes);
   // Same-runner: each pair's candidate trial divided by that pair's common factor (pair-factors.ts).
   const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : undefined;
   const perPair = pairs?.applied ? pairs.factors : undefined;
@@ -177,6 +176,14 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     return driftSd(estimates, 0);
   };
   const drift = { cpu: driftOf('cpu'), allocations: driftOf('allocations') };
+  // Stored: whether the shares could tell which code moved (a broad change can read either way).
+  const contest = paired ? undefined : contestedCentre(factorVotes, settings.minEffect);
+  if (contest?.contested) {
+    warnings.push(
+      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signed(contest.precise)} and the small ones at ${signed(contest.coarse)}, as when a group of functions got slower (or faster) together. ` +
+        'A stored baseline cannot decide that; the same code measured on this machine, pair by pair (same-runner), can.',
+    );
+  }
   // Relative to the unchanged code: the uncertainty of where that code is, as a variance.
   const centre: Drift = pairs && pairs.centreSe > 0 ? { sd: pairs.centreSe, df: 1 } : NO_DRIFT;
   if (drift.cpu.sd > 0.02) {
@@ -322,6 +329,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     packages,
     basis,
     commonFactor: factor,
+    ...(contest ? { sharesContest: contest } : {}),
     ...(pairs ? { pairFactors: pairs } : {}),
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,

@@ -1,3 +1,4 @@
+import type { ContestedCentre } from './common-factor.js';
 import type { CompareSettings } from '../config/schema.js';
 import type { PairFactors } from './pair-factors.js';
 import type { RouteStatusMismatch } from './trial.js';
@@ -187,6 +188,8 @@ export interface Comparison {
   readonly basis?: 'share' | 'nanos-per-request';
   /** The factor every candidate share was divided by (shares are parts of a whole; see common-factor.ts); 1 when paired. */
   readonly commonFactor?: number;
+  /** Stored mode: whether the shares could tell which code moved (common-factor.ts `contestedCentre`). */
+  readonly sharesContest?: ContestedCentre;
   /**
    * Same-runner: each pair's factor on all its code, and the unchanged code's move over the
    * run with its 95% interval (pair-factors.ts); `applied` when functions were also tested

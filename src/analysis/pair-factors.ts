@@ -1,4 +1,4 @@
-import { clusterCentre, commonFactor } from './common-factor.js';
+import { centreHalves, clusterCentre, commonFactor } from './common-factor.js';
 import { driftSd } from './drift-variance.js';
 import { mean, variance } from './metric-estimate.js';
 import { tQuantile } from './student-t.js';
@@ -69,13 +69,11 @@ export function pairFactors(functions: readonly FunctionPairs[], pairs: number):
     return { effect: means[j]!, se: Math.max(Math.sqrt(variance(residuals) / pairs), counting) };
   });
   const centre = Math.log(commonFactor(estimates));
-  // Where the unchanged code is, as the precise half and the coarse half of the functions
-  // each see it: they agree when most code did not move, and part when a group of large
-  // functions moved together (a broad change) and the small ones say otherwise. Half their
-  // difference is the centre's standard error (one degree of freedom), added to every test.
-  const byPrecision = [...estimates].sort((a, b) => a.se - b.se);
-  const half = Math.floor(byPrecision.length / 2);
-  const centreSe = Math.abs(Math.log(commonFactor(byPrecision.slice(0, half))) - Math.log(commonFactor(byPrecision.slice(half)))) / 2;
+  // The precise and the coarse half of the functions part when a group of large functions
+  // moved together: half their difference is the centre's standard error (one degree of
+  // freedom), added to every relative test.
+  const halves = centreHalves(estimates);
+  const centreSe = Math.abs(halves.precise - halves.coarse) / 2;
   const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
   const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
   const applied = shift.low <= 1 && shift.high >= 1;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, detectability, diffScore, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, detectability, diffScore, storedConfirmation, storedDoubt, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -39,9 +39,11 @@ interface Sides {
 /**
  * The whole gate: decide where the baseline comes from (the stored file, or the base
  * commit re-measured here), measure, compare, write the reports. A stored comparison that
- * cannot be trusted (it does not match this run, or it finds the service's CPU per request
- * regressed, which a stored baseline cannot tell from a slower machine) escalates to
- * same-runner when a base commit is known, and otherwise ends inconclusive.
+ * cannot be trusted (analysis/stored-doubt.ts: it does not match this run, it was blind, its
+ * shares cannot tell which code moved, or it finds the service's CPU per request regressed,
+ * which a stored baseline cannot tell from a slower machine) escalates to same-runner when a
+ * base commit is known, and otherwise ends inconclusive. A stored failure is confirmed
+ * same-runner when a base commit is known, and otherwise stands.
  */
 export async function runGate(options: MeasureOptions & { reproduce: string }): Promise<GateResult> {
   const { config, progress } = options;
@@ -56,11 +58,13 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   let sides = plan.source === 'stored' ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
   let judged = await analyse(run, sides);
   let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
-  if (doubt !== null && plan.source === 'stored' && judged.comparison.verdict.outcome !== 'fail-errors') {
+  // A stored failure nothing doubts is confirmed here too when it can be; with no base commit it stands.
+  const reason = doubt ?? (plan.source === 'stored' ? storedConfirmation(judged.comparison) : null);
+  if (reason !== null && plan.source === 'stored' && judged.comparison.verdict.outcome !== 'fail-errors') {
     const ref = config.compare.baseline === 'stored' ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
-      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
-      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${doubt}`);
+      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
+      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
       judged = await analyse(run, sides);
       doubt = null;
     }
@@ -153,31 +157,6 @@ async function analyse(options: MeasureOptions & { timings: PhaseTimings }, side
   });
   watch.lap('analysis');
   return judged;
-}
-
-/**
- * Why a comparison with a stored baseline cannot decide: the baseline does not match this
- * run; the run was blind (its noise, or the drift between the sides, would have hidden a
- * change of compare.maxDetectable), whether it passed or failed; or the service's CPU per request regressed against it with
- * no function to blame (a uniform slowdown and a slower machine look alike across time; only
- * a same-runner comparison tells them apart).
- */
-export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
-  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
-  // Blindness speaks against a pass (it could have missed something), and against a stored
-  // failure too: what blinds a stored comparison is mostly the drift between the baseline's
-  // session and this one, and a loaded machine moves some frames far more than the drift model
-  // allows (the example's writev +226% beside a process burning a core, same code): found
-  // regressions are re-measured same-runner, where what is found stands.
-  if (blind !== null) return blind;
-  // A rise of CPU per request with no function to blame is a uniform slowdown or a slower
-  // machine; with functions to blame (shares cancel the machine's speed), the failure stands.
-  const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
-  if (cpu?.comparison.outcome === 'regressed' && comparison.verdict.outcome !== 'fail') {
-    const c = cpu.comparison;
-    return `the service's CPU per request regressed against the stored baseline (×${c.ratio.toFixed(2)}, 95% CI ×${c.ci.low.toFixed(2)}–×${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
-  }
-  return null;
 }
 
 /** The commit to re-measure here: compare.baseRef, else the stored baseline's own, when this checkout has it. */

@@ -7,7 +7,8 @@ import { detectableChangeByShards, stratifiedPairedTest, type StratifiedComparis
 import { environmentDifferences } from '../baseline/index.js';
 import { PerfgateError } from '../errors.js';
 import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Report, type ShardSummary } from '../report/index.js';
-import { storedDoubt, type GateResult } from './gate.js';
+import { type GateResult } from './gate.js';
+import { storedDoubt } from '../analysis/index.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
 import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { readShardFolder, readShardProfile, type ShardFolder, type ShardManifest } from './shard-folder.js';

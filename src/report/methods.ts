@@ -6,7 +6,7 @@ export function methodsSentence(comparison: Comparison): string {
   const s = comparison.settings;
   const paired = comparison.basis === 'nanos-per-request';
   const basis = paired
-    ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (paired t-test on the log ratios)"
+    ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (the ratio of the sides' means, a paired t-test on each pair's residual)"
     : "each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share), the candidate's shares divided by the factor every share moved by together" +
       (comparison.commonFactor !== undefined && Math.abs(comparison.commonFactor - 1) >= 0.005 ? ` (${comparison.commonFactor.toFixed(3)})` : '') +
       ', tested with a t-test on the log ratio of medians and an exact one-sided Mann–Whitney U (the larger p counts)';

@@ -146,6 +146,7 @@ export const untrustedReportSchema = z.object({
     packages: z.array(packageFinding).max(5000).optional(),
     basis: z.enum(['share', 'nanos-per-request']).optional(),
     commonFactor: finite.optional(),
+    sharesContest: z.object({ precise: finite, coarse: finite, limit: finite, contested: z.boolean() }).optional(),
     pairFactors: z.object({ factors: z.array(finite).max(1000), shift: z.object({ ratio, low: ratio, high: ratio }).nullable(), centreSe: finite, applied: z.boolean() }).optional(),
     drift: z.object({ cpu: finite, allocations: finite }).optional(),
     service: z.array(z.object({ metric: serviceMetric, higherIsWorse: z.boolean(), comparison: metric })).max(20),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, MetricComparison } from '../analysis/index.js';
-import { storedDoubt } from './gate.js';
+import type { Comparison, MetricComparison } from './findings.js';
+import { storedDoubt } from './stored-doubt.js';
 
 function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
   const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
@@ -33,5 +33,13 @@ describe('a stored comparison that cannot decide', () => {
     expect(storedDoubt([], cpu('regressed', 1.3), null)).toMatch(/CPU per request regressed against the stored baseline \(×1\.30, 95% CI ×1\.23–×1\.37\)/);
     expect(storedDoubt([], cpu('improved', 0.7), null)).toBeNull();
     expect(storedDoubt([], cpu('unchanged', 1.01), null)).toBeNull();
+  });
+
+  it('doubts a comparison whose shares cannot tell which code moved, after a blind run', () => {
+    const contested = { ...cpu('unchanged', 1), sharesContest: { precise: 1.06, coarse: 0.93, limit: 0.07, contested: true } } as unknown as Comparison;
+    expect(storedDoubt([], contested, null)).toMatch(/the shares cannot tell which code moved \(the large functions put the unchanged code at \+6\.0%, the small ones at -7\.0%/);
+    expect(storedDoubt([], contested, 'this run could not have seen a +25% regression')).toMatch(/could not have seen/);
+    const agreed = { ...cpu('unchanged', 1), sharesContest: { precise: 1.01, coarse: 0.99, limit: 0.07, contested: false } } as unknown as Comparison;
+    expect(storedDoubt([], agreed, null)).toBeNull();
   });
 });

@@ -1,0 +1,61 @@
+import type { Comparison } from './findings.js';
+
+/**
+ * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
+ * does not match this run; the run was blind (its noise, or the drift between the sides,
+ * would have hidden a change of compare.maxDetectable), whether it passed or failed; or the
+ * comparison itself cannot tell (`comparisonDoubt`); or the service's CPU per request
+ * regressed with no function to blame (a uniform slowdown and a slower machine look alike
+ * across time). The gate re-measures the base on this machine (same-runner) when it knows
+ * the base commit, and otherwise ends inconclusive with this reason.
+ */
+export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
+  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
+  // Blindness speaks against a pass (it could have missed something), and against a stored
+  // failure too: what blinds a stored comparison is mostly the drift between the baseline's
+  // session and this one, and a loaded machine moves some frames far more than the drift model
+  // allows (the example's writev +226% beside a process burning a core, same code): found
+  // regressions are re-measured same-runner, where what is found stands.
+  if (blind !== null) return blind;
+  const doubt = comparisonDoubt(comparison);
+  if (doubt !== null) return doubt;
+  // A rise of CPU per request with no function to blame is a uniform slowdown or a slower
+  // machine; with functions to blame (shares cancel the machine's speed), the failure stands.
+  const cpu = comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest');
+  if (cpu?.comparison.outcome === 'regressed' && comparison.verdict.outcome !== 'fail') {
+    const c = cpu.comparison;
+    return `the service's CPU per request regressed against the stored baseline (×${c.ratio.toFixed(2)}, 95% CI ×${c.ci.low.toFixed(2)}–×${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
+  }
+  return null;
+}
+
+/**
+ * What a stored comparison's own figures cannot decide: whether the code that moved is the
+ * group of functions that moved together or everything else (common-factor.ts
+ * `contestedCentre`). A broad slowdown would pass as the rest improving, and a broad speedup
+ * could fail as the rest slowing; measured on this machine pair by pair, cost per request
+ * tells them apart.
+ */
+export function comparisonDoubt(comparison: Comparison): string | null {
+  const contest = comparison.sharesContest;
+  if (!contest?.contested) return null;
+  const signed = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
+  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signed(contest.precise)}, the small ones at ${signed(contest.coarse)}: a group of functions moved together, or everything else did)`;
+}
+
+
+/**
+ * Why a stored failure is re-measured on this machine before it blocks, when the base commit
+ * is known (with none, it stands). A stored baseline's drift (each function's cost moving by
+ * its own few percent between the baseline's session and this one) is added to every interval
+ * as a variance, but it is estimated from the dozen functions large enough to show it, and at
+ * alpha 0.05 an unchanged function drifts past the floor now and then: with 5% drift per
+ * function, 1–2% of simulated A/A runs failed, always on one of the three largest functions, and
+ * a loaded runner moves some frames far more. Same-runner has no drift, and what it finds
+ * stands; a pass costs nothing more.
+ */
+export function storedConfirmation(comparison: Comparison): string | null {
+  if (comparison.verdict.outcome !== 'fail') return null;
+  const drift = comparison.drift?.cpu ?? 0;
+  return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ''} can move an unchanged function past the floor)`;
+}
