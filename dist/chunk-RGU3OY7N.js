@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-JDCP5QBU.js";
+} from "./chunk-GM7D4AH3.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -123,6 +123,25 @@ function commonFactor(selfLogRatios) {
   }
   return Math.exp(refine(usable, spreads, best));
 }
+function centreHalves(selfLogRatios) {
+  const { precise, coarse } = halvesOf(selfLogRatios);
+  return { precise: Math.log(commonFactor(precise)), coarse: Math.log(commonFactor(coarse)) };
+}
+function contestedCentre(selfLogRatios, floor) {
+  const halves = halvesOf(selfLogRatios);
+  const precise = Math.log(commonFactor(halves.precise));
+  const coarse = Math.log(commonFactor(halves.coarse));
+  const varianceOf = (votes) => 1 / votes.reduce((sum, e) => sum + 1 / (e.se ** 2 + MIN_SPREAD ** 2), 0);
+  const enough = halves.coarse.length >= MIN_FUNCTIONS && halves.precise.length >= MIN_FUNCTIONS;
+  const limit = Math.max(Math.log1p(floor), CONTEST_Z * Math.sqrt(varianceOf(halves.precise) + varianceOf(halves.coarse)));
+  return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit, contested: enough && Math.abs(precise - coarse) > limit };
+}
+function halvesOf(votes) {
+  const byPrecision = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se)).sort((a, b) => a.se - b.se);
+  const half = Math.floor(byPrecision.length / 2);
+  return { precise: byPrecision.slice(0, half), coarse: byPrecision.slice(half) };
+}
+var CONTEST_Z = 3.5;
 function clusterCentre(votes) {
   const usable = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se));
   if (usable.length === 0) return 0;
@@ -191,7 +210,7 @@ function likelihoodUpperBound(kept, centre) {
       bestTau = tau;
     }
   }
-  const target = best - Z_90 * Z_90 / 2;
+  const target = best - Z_UPPER * Z_UPPER / 2;
   return bestTau + solve((step) => logLikelihood(bestTau + step) - target, 0);
 }
 function solve(statistic, target) {
@@ -207,7 +226,7 @@ function solve(statistic, target) {
   return (low + high) / 2;
 }
 var TRIM = 2.5;
-var Z_90 = 1.2815515655446004;
+var Z_UPPER = 1;
 var HALF_NORMAL_MEDIAN = 0.6744897501960817;
 var TRIMMED_MEAN_SQUARE = 1 - 2 * 2.5 * Math.exp(-(2.5 ** 2) / 2) / Math.sqrt(2 * Math.PI) / 0.9875806693484477;
 
@@ -507,13 +526,20 @@ function unpairedEstimate(baseline, candidate, offset) {
 }
 function pairedEstimate(baseline, candidate, offset) {
   if (baseline.length !== candidate.length) throw new Error(`paired estimate needs as many baseline as candidate values (${baseline.length} vs ${candidate.length})`);
-  const d = baseline.map((b, i) => Math.log(candidate[i] + offset) - Math.log(b + offset));
+  const n = baseline.length;
+  const b = baseline.map((v) => v + offset);
+  const c = candidate.map((v) => v + offset);
+  const meanB = mean(b);
+  const meanC = mean(c);
+  const ratio = meanB > 0 && meanC > 0 ? meanC / meanB : 1;
+  const residuals = c.map((v, i) => v - ratio * b[i]);
+  const spread = n < 2 || !(meanC > 0) ? Number.POSITIVE_INFINITY : Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (n - 1) / n) / meanC;
   return {
     baselineMedian: safeMedian(baseline),
     candidateMedian: safeMedian(candidate),
-    effect: d.length === 0 ? 0 : d.reduce((a, b) => a + b, 0) / d.length,
-    se: d.length < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(Math.sqrt(variance(d) / d.length), () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / d.length)),
-    df: Math.max(1, d.length - 1)
+    effect: n === 0 ? 0 : Math.log(ratio),
+    se: n < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(spread, () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / n)),
+    df: Math.max(1, n - 1)
   };
 }
 function atLeastCounting(se, counting) {
@@ -842,9 +868,8 @@ function pairFactors(functions, pairs) {
     return { effect: means[j], se: Math.max(Math.sqrt(variance(residuals) / pairs), counting) };
   });
   const centre = Math.log(commonFactor(estimates));
-  const byPrecision = [...estimates].sort((a, b) => a.se - b.se);
-  const half = Math.floor(byPrecision.length / 2);
-  const centreSe = Math.abs(Math.log(commonFactor(byPrecision.slice(0, half))) - Math.log(commonFactor(byPrecision.slice(half)))) / 2;
+  const halves = centreHalves(estimates);
+  const centreSe = Math.abs(halves.precise - halves.coarse) / 2;
   const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
   const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
   const applied = shift.low <= 1 && shift.high >= 1;
@@ -1024,13 +1049,12 @@ function compare(baseline, candidate, settings, options = {}) {
   const inSides = (raw, f) => ({ baseline: raw.baseline.map((v, i) => v * f(baseline[i])), candidate: raw.candidate.map((v, i) => v * f(candidate[i])) });
   const found = functionCandidates(baseline, candidate, (key) => ignore.some((p) => p.test(key)));
   const cpuValues = found.map((c) => ({ self: inSides(c.self, scale), total: inSides(c.total, scale) }));
-  const factor = paired ? 1 : commonFactor(
-    found.flatMap((c, i) => {
-      if (c.presence !== "both") return [];
-      const self = cpuValues[i].self;
-      return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
-    })
-  );
+  const factorVotes = paired ? [] : found.flatMap((c, i) => {
+    if (c.presence !== "both") return [];
+    const self = cpuValues[i].self;
+    return seenOnBothSides(self, cpuFloor) ? [estimateOf(self, design, cpuOffset)] : [];
+  });
+  const factor = paired ? 1 : commonFactor(factorVotes);
   const pairs = paired ? pairFactors(pairVotes(found, cpuValues, cpuFloor, cpuOffset), baseline.length) : void 0;
   const perPair = pairs?.applied ? pairs.factors : void 0;
   const recentred = (s) => factor === 1 ? s : { baseline: s.baseline, candidate: s.candidate.map((v) => v / factor) };
@@ -1097,6 +1121,12 @@ function compare(baseline, candidate, settings, options = {}) {
     return driftSd(estimates, 0);
   };
   const drift = { cpu: driftOf("cpu"), allocations: driftOf("allocations") };
+  const contest = paired ? void 0 : contestedCentre(factorVotes, settings.minEffect);
+  if (contest?.contested) {
+    warnings.push(
+      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signed(contest.precise)} and the small ones at ${signed(contest.coarse)}, as when a group of functions got slower (or faster) together. A stored baseline cannot decide that; the same code measured on this machine, pair by pair (same-runner), can.`
+    );
+  }
   const centre = pairs && pairs.centreSe > 0 ? { sd: pairs.centreSe, df: 1 } : NO_DRIFT;
   if (drift.cpu.sd > 0.02) {
     warnings.push(
@@ -1216,6 +1246,7 @@ function compare(baseline, candidate, settings, options = {}) {
     packages,
     basis,
     commonFactor: factor,
+    ...contest ? { sharesContest: contest } : {},
     ...pairs ? { pairFactors: pairs } : {},
     drift: { cpu: drift.cpu.sd, allocations: drift.allocations.sd },
     service,

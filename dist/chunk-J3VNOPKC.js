@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-LVLTZO3V.js";
+} from "./chunk-EVVUPCGC.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-JDCP5QBU.js";
+} from "./chunk-GM7D4AH3.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-R4R5CRCA.js";
+} from "./chunk-RGU3OY7N.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -22,7 +22,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-JDCP5QBU.js";
+} from "./chunk-GM7D4AH3.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -29902,6 +29902,31 @@ function fromInterval(low, high, z) {
   return relative4 > 9 ? Number.POSITIVE_INFINITY : relative4;
 }
 
+// src/analysis/stored-doubt.ts
+function storedDoubt(notComparable, comparison, blind) {
+  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
+  if (blind !== null) return blind;
+  const doubt = comparisonDoubt(comparison);
+  if (doubt !== null) return doubt;
+  const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
+  if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
+    const c = cpu.comparison;
+    return `the service's CPU per request regressed against the stored baseline (\xD7${c.ratio.toFixed(2)}, 95% CI \xD7${c.ci.low.toFixed(2)}\u2013\xD7${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
+  }
+  return null;
+}
+function comparisonDoubt(comparison) {
+  const contest = comparison.sharesContest;
+  if (!contest?.contested) return null;
+  const signed = (x) => `${x >= 1 ? "+" : ""}${((x - 1) * 100).toFixed(1)}%`;
+  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signed(contest.precise)}, the small ones at ${signed(contest.coarse)}: a group of functions moved together, or everything else did)`;
+}
+function storedConfirmation(comparison) {
+  if (comparison.verdict.outcome !== "fail") return null;
+  const drift = comparison.drift?.cpu ?? 0;
+  return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ""} can move an unchanged function past the floor)`;
+}
+
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
 var BASELINE_VERSION = 1;
@@ -31917,11 +31942,12 @@ async function runGate(options) {
   let sides = plan.source === "stored" ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
   let judged = await analyse(run, sides);
   let doubt = plan.source === "stored" ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
-  if (doubt !== null && plan.source === "stored" && judged.comparison.verdict.outcome !== "fail-errors") {
+  const reason = doubt ?? (plan.source === "stored" ? storedConfirmation(judged.comparison) : null);
+  if (reason !== null && plan.source === "stored" && judged.comparison.verdict.outcome !== "fail-errors") {
     const ref = config.compare.baseline === "stored" ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
-      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${doubt}`);
-      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${doubt}`);
+      progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
+      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
       judged = await analyse(run, sides);
       doubt = null;
     }
@@ -31998,16 +32024,6 @@ async function analyse(options, sides) {
   watch.lap("analysis");
   return judged;
 }
-function storedDoubt(notComparable, comparison, blind) {
-  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
-  if (blind !== null) return blind;
-  const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
-  if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
-    const c = cpu.comparison;
-    return `the service's CPU per request regressed against the stored baseline (\xD7${c.ratio.toFixed(2)}, 95% CI \xD7${c.ci.low.toFixed(2)}\u2013\xD7${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
-  }
-  return null;
-}
 function escalationRef(config, stored) {
   const ref = config.compare.baseRef ?? stored.commit;
   return ref !== null && commitExists(config.root, ref) ? ref : null;
@@ -32044,6 +32060,7 @@ async function runBaseline(options) {
 }
 
 export {
+  storedDoubt,
   BASELINE_SCHEMA,
   BASELINE_VERSION,
   parseBaseline,
@@ -32068,7 +32085,6 @@ export {
   currentCommit,
   regressedHotLines,
   runGate,
-  storedDoubt,
   escalationRef,
   runBaseline
 };

@@ -187,7 +187,7 @@ function inlineCode(text) {
 function methodsSentence(comparison) {
   const s = comparison.settings;
   const paired2 = comparison.basis === "nanos-per-request";
-  const basis = paired2 ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (paired t-test on the log ratios)" : "each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share), the candidate's shares divided by the factor every share moved by together" + (comparison.commonFactor !== void 0 && Math.abs(comparison.commonFactor - 1) >= 5e-3 ? ` (${comparison.commonFactor.toFixed(3)})` : "") + ", tested with a t-test on the log ratio of medians and an exact one-sided Mann\u2013Whitney U (the larger p counts)";
+  const basis = paired2 ? "each function's CPU nanoseconds per request (self and total), compared pair by pair over interleaved pairs (the ratio of the sides' means, a paired t-test on each pair's residual)" : "each function's share of busy CPU (self and total; each trial's native frames counted at the run's typical share), the candidate's shares divided by the factor every share moved by together" + (comparison.commonFactor !== void 0 && Math.abs(comparison.commonFactor - 1) >= 5e-3 ? ` (${comparison.commonFactor.toFixed(3)})` : "") + ", tested with a t-test on the log ratio of medians and an exact one-sided Mann\u2013Whitney U (the larger p counts)";
   const drift = comparison.drift?.cpu ?? 0;
   const pairs2 = comparison.pairFactors;
   const shift = pairs2?.shift;
@@ -2768,6 +2768,7 @@ var untrustedReportSchema = external_exports.object({
     packages: external_exports.array(packageFinding).max(5e3).optional(),
     basis: external_exports.enum(["share", "nanos-per-request"]).optional(),
     commonFactor: finite.optional(),
+    sharesContest: external_exports.object({ precise: finite, coarse: finite, limit: finite, contested: external_exports.boolean() }).optional(),
     pairFactors: external_exports.object({ factors: external_exports.array(finite).max(1e3), shift: external_exports.object({ ratio, low: ratio, high: ratio }).nullable(), centreSe: finite, applied: external_exports.boolean() }).optional(),
     drift: external_exports.object({ cpu: finite, allocations: finite }).optional(),
     service: external_exports.array(external_exports.object({ metric: serviceMetric, higherIsWorse: external_exports.boolean(), comparison: metric })).max(20),

@@ -1,18 +1,16 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-SCRWIIBE.js";
-import "./chunk-AXGHWMHO.js";
-import "./chunk-LVLTZO3V.js";
-import "./chunk-R4R5CRCA.js";
-import "./chunk-JDCP5QBU.js";
-import "./chunk-DQ57QZL7.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-EVVUPCGC.js";
+import "./chunk-RGU3OY7N.js";
+import "./chunk-GM7D4AH3.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-SYXOSSHN.js";
+import "./chunk-YC45GI3R.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

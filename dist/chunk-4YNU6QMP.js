@@ -1,17 +1,18 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
-} from "./chunk-LVLTZO3V.js";
-import "./chunk-R4R5CRCA.js";
-import "./chunk-JDCP5QBU.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-C63WKLZG.js";
+import "./chunk-J3VNOPKC.js";
+import "./chunk-EVVUPCGC.js";
+import "./chunk-RGU3OY7N.js";
+import "./chunk-GM7D4AH3.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-SYXOSSHN.js";
+import "./chunk-YC45GI3R.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";
@@ -24,8 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate,
-  storedDoubt
+  mergeServices,
+  serviceLabel
 };

@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-R4R5CRCA.js";
+} from "./chunk-RGU3OY7N.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-JDCP5QBU.js";
+} from "./chunk-GM7D4AH3.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";

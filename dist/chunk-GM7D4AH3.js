@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import {
   PerfgateError,
   describeError

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-AXGHWMHO.js";
+} from "./chunk-J3VNOPKC.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-LVLTZO3V.js";
+} from "./chunk-EVVUPCGC.js";
 import {
   shardName,
   shardPairs

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-AXGHWMHO.js";
+} from "./chunk-J3VNOPKC.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-LVLTZO3V.js";
+} from "./chunk-EVVUPCGC.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-R4R5CRCA.js";
+} from "./chunk-RGU3OY7N.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +33,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-SYXOSSHN.js";
+} from "./chunk-YC45GI3R.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import {

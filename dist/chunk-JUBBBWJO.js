@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-QHCY3WJN.js";
+} from "./chunk-3JJVXJ32.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-JDCP5QBU.js";
+import "./chunk-GM7D4AH3.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-SYXOSSHN.js";
+import "./chunk-YC45GI3R.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-2XZHW74P.js";
 import "./chunk-5USVVHII.js";
