@@ -10,6 +10,50 @@ import { MARK } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
 import { REPO, runCli } from './helpers/run-cli.js';
 
+const gitIn = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+
+// The mark is part of the config's fingerprint: both changes share it, so both can use the one stored baseline.
+const mark = randomUUID();
+
+function writeConfig(dir: string, baseline: 'stored' | 'same-runner'): void {
+  writeFileSync(
+    join(dir, `perfgate.${baseline}.json`),
+    JSON.stringify({
+      service: { start: 'node examples/shop-api/server.js', readyPath: '/health', env: { [MARK]: mark } },
+      replay: 'replay/shop-api.ndjson',
+      baseline: 'baselines/shop-api.json',
+      output: `report-${baseline}`,
+      trials: 10,
+      load: { warmupRequests: 300, measureRequests: 3000, connections: 8 },
+      // 10 trials of 3000 requests cannot see +25% in every function (maxDetectable is tested on its own); the model is what is judged here.
+      compare: { baseline, maxDetectable: 10, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
+    }),
+  );
+}
+
+// The example service in a repository of one commit, with a stored baseline of that commit:
+// measured once, the commit before both changes.
+let base: Promise<string> | undefined;
+const measuredBase = () =>
+  (base ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfgate-verdict-base-'));
+    cpSync(join(REPO, 'examples/shop-api'), join(dir, 'examples/shop-api'), { recursive: true });
+    cpSync(join(REPO, 'replay/shop-api.ndjson'), join(dir, 'replay/shop-api.ndjson'));
+    writeConfig(dir, 'stored');
+    writeConfig(dir, 'same-runner');
+    gitIn(dir, 'init', '-q');
+    gitIn(dir, 'add', '.');
+    gitIn(dir, 'commit', '-qm', 'service');
+    const made = await runCli(['baseline', '--config', join(dir, 'perfgate.stored.json')]);
+    expect(made.code, made.stderr).toBe(0);
+    return dir;
+  })());
+
+afterAll(async () => {
+  expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+});
+
 // Issue #13 end to end: real commits to the example service, judged against a stored
 // baseline of the commit before them and against that commit re-measured here (same-runner).
 // An optimisation must pass; new per-request code must fail, naming the new function.
@@ -18,45 +62,15 @@ describe.each([
   { change: 'a new per-request function (an audit checksum)', commit: addAuditChecksum, fails: true },
 ])('$change', ({ commit, fails }) => {
   const dir = mkdtempSync(join(tmpdir(), 'perfgate-verdict-'));
-  const mark = randomUUID();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
-  const configFor = (baseline: 'stored' | 'same-runner') => {
-    const path = join(dir, `perfgate.${baseline}.json`);
-    writeFileSync(
-      path,
-      JSON.stringify({
-        service: { start: 'node examples/shop-api/server.js', readyPath: '/health', env: { [MARK]: mark } },
-        replay: 'replay/shop-api.ndjson',
-        baseline: 'baselines/shop-api.json',
-        output: `report-${baseline}`,
-        trials: 10,
-        load: { warmupRequests: 300, measureRequests: 3000, connections: 8 },
-        // 10 trials of 3000 requests cannot see +25% in every function (maxDetectable is tested on its own); the model is what is judged here.
-        compare: { baseline, maxDetectable: 10, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
-      }),
-    );
-    return path;
-  };
   let ready: Promise<void> | undefined;
+  // A copy of the measured repository (its history and untracked baseline with it), then the change as its second commit.
   const setUp = () =>
     (ready ??= (async () => {
-      cpSync(join(REPO, 'examples/shop-api'), join(dir, 'examples/shop-api'), { recursive: true });
-      cpSync(join(REPO, 'replay/shop-api.ndjson'), join(dir, 'replay/shop-api.ndjson'));
-      const stored = configFor('stored');
-      configFor('same-runner');
-      git('init', '-q');
-      git('add', '.');
-      git('commit', '-qm', 'service');
-      const made = await runCli(['baseline', '--config', stored]);
-      expect(made.code, made.stderr).toBe(0);
+      cpSync(await measuredBase(), dir, { recursive: true });
       commit(dir);
-      git('add', 'examples');
-      git('commit', '-qm', 'the change');
+      gitIn(dir, 'add', 'examples');
+      gitIn(dir, 'commit', '-qm', 'the change');
     })());
-
-  afterAll(async () => {
-    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
-  });
 
   it.each(['stored', 'same-runner'] as const)(`in %s mode is judged ${fails ? 'a regression, naming the new function' : 'no regression'}`, async (mode) => {
     await setUp();
@@ -64,6 +78,7 @@ describe.each([
     const report = JSON.parse(readFileSync(join(dir, `report-${mode}/report.json`), 'utf8')) as Report;
     const summary = `${result.stdout}\n${result.stderr}`;
     expect(report.baselineSource.kind).toBe(mode);
+    expect(report.baseline.commit).toBe(gitIn(dir, 'rev-parse', 'HEAD~1'));
     if (fails) {
       expect(result.code, summary).toBe(1);
       const blocking = report.comparison.verdict.outcome === 'fail' ? report.comparison.verdict.blocking : [];
