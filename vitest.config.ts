@@ -1,42 +1,61 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// End-to-end tests run the bundled CLI, the action, git, npm and Go, and start real services
-// under real load: on a 2-core machine they must not run side by side, or each one's
-// measurements become the other's noise.
-const endToEnd = ['test/**/*.test.ts', 'scripts/release.test.ts'];
-// The seeded verdict simulation measures nothing (CPU-bound, but in one process): it runs with
-// the module tests. Those may share the cores because no end-to-end test runs meanwhile (groupOrder).
-const simulated = ['test/verdict-properties.test.ts'];
+// Test files that measure nothing: module tests, the seeded verdict simulation, and the
+// end-to-end tests that start no measured service (the action publishing a report made
+// elsewhere against a fake GitHub, perfgate diff on profiles, workflow and package checks).
+// No assertion in them depends on the machine being quiet.
+const sideBySide = [
+  'src/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'test/verdict-properties.test.ts',
+  'test/architecture.test.ts',
+  'test/release-workflows.test.ts',
+  'test/diff.e2e.test.ts',
+  'test/lean-start.e2e.test.ts',
+  'test/package.e2e.test.ts',
+  'test/pprof-third-party.e2e.test.ts',
+  'test/faults/empty-profiles.test.ts',
+  'test/faults/profile-files.test.ts',
+  'test/action/check.e2e.test.ts',
+  'test/action/comment.e2e.test.ts',
+  'test/action/github-faults.e2e.test.ts',
+  'test/action/history.e2e.test.ts',
+  'test/action/shards-workflow.test.ts',
+  'test/action/workflows.test.ts',
+];
+
+const timeouts = { testTimeout: 180_000, hookTimeout: 180_000 };
+
+const projects: TestProjectInlineConfiguration[] = [
+  {
+    test: {
+      ...timeouts,
+      name: 'side-by-side',
+      include: sideBySide,
+      // Two files at a time on 2 cores (vitest's default leaves one core idle), and all finished
+      // before the first measuring file starts (groupOrder).
+      maxWorkers: '100%',
+      sequence: { groupOrder: 0 },
+    },
+  },
+  {
+    test: {
+      ...timeouts,
+      name: 'measuring',
+      // Everything else starts real services under real load and profiles them: on a 2-core
+      // machine these must not run beside anything, or each one's measurements become the other's noise.
+      include: ['test/**/*.test.ts'],
+      exclude: [...configDefaults.exclude, ...sideBySide],
+      fileParallelism: false,
+      sequence: { groupOrder: 1 },
+    },
+  },
+];
 
 export default defineConfig({
   test: {
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', ...simulated],
-          exclude: [...configDefaults.exclude, 'scripts/release.test.ts'],
-          // First, and finished before any end-to-end test starts.
-          sequence: { groupOrder: 0 },
-          // Vitest's default leaves one core free: on 2 cores, that is one file at a time.
-          maxWorkers: '100%',
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: endToEnd,
-          exclude: [...configDefaults.exclude, ...simulated],
-          // They run the bundled CLI and agent: build dist/ first (here only, or every project would).
-          globalSetup: ['test/global-setup.ts'],
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
-      },
-    ],
+    // At the root, so it runs once: the end-to-end tests run the bundled CLI, agent and action.
+    globalSetup: ['test/global-setup.ts'],
+    projects,
   },
 });
