@@ -14,7 +14,7 @@ import { runCli } from './helpers/run-cli.js';
 // report.json of the example carries the diff score and a symbolication rate of at least 95%.
 describe('history of the example service', () => {
   // Stored, and held to it: at these small settings a run is blind, and escalating would measure the base here instead.
-  const config = exampleConfig({ trials: 4, load: { warmupRequests: 200, measureRequests: 1000, connections: 8 }, compare: { baseline: 'stored' } });
+  const config = exampleConfig({ trials: 4, load: { warmupRequests: 100, measureRequests: 400, connections: 8 }, compare: { baseline: 'stored' } });
   const historyFile = join(config.dir, 'h.ndjson');
   const out = join(config.dir, 'out');
   let browser: TestBrowser;
