@@ -3,6 +3,8 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 // Test files that measure nothing: module tests, the seeded verdict simulation, and the
 // end-to-end tests that start no measured service (the action publishing a report made
 // elsewhere against a fake GitHub, perfgate diff on profiles, workflow and package checks).
+// The canary tests replay load, but what they must find is planted as sleeps (a deployment
+// 25 ms slower, a stored baseline at 80 ms) or as served synthetic profiles, not CPU time.
 // No assertion in them depends on the machine being quiet.
 const sideBySide = [
   'src/**/*.test.ts',
@@ -16,6 +18,7 @@ const sideBySide = [
   'test/pprof-third-party.e2e.test.ts',
   'test/faults/empty-profiles.test.ts',
   'test/faults/profile-files.test.ts',
+  'test/action/canary.e2e.test.ts',
   'test/action/check.e2e.test.ts',
   'test/action/comment.e2e.test.ts',
   'test/action/github-faults.e2e.test.ts',
