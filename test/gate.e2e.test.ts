@@ -64,12 +64,14 @@ describe('the gate on the example service', () => {
   });
 
   it('fails an injected allocation regression on allocated bytes per request, in the function that allocates', async () => {
-    // The switch reaches the candidate only, so the stored comparison and, if the service's CPU per
-    // request rose and the gate escalates to same-runner, the re-measured base both run without it.
+    // Measured same-runner from the start (--base-ref), the switch given to the candidate only. A stored
+    // failure is confirmed same-runner before it blocks (the test above takes that path), so a blocking
+    // verdict comes from a same-runner comparison either way; a stored one first adds eight trials.
     const regressed = clean;
-    const result = await runCli(['run', '--config', regressed.path, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=filterProducts']);
+    const result = await runCli(['run', '--config', regressed.path, '--base-ref', 'HEAD', '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=filterProducts']);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
+    expect(report.baselineSource.kind).toBe('same-runner');
     const finding = report.comparison.findings.find((f) => f.key === 'examples/shop-api/routes/products.js#filterProducts');
     expect(finding?.outcome).toBe('regressed');
     expect(finding?.allocations?.outcome).toBe('regressed');
