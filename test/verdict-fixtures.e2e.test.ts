@@ -25,9 +25,9 @@ function writeConfig(dir: string, baseline: 'stored' | 'same-runner'): void {
       baseline: 'baselines/shop-api.json',
       output: `report-${baseline}`,
       trials: 10,
-      // 1500 requests a trial: the changes judged here are large (a new function
-      // at ~7% of the CPU; searchProducts' total time down ~15×), and ten trials see them as well
-      // at either size. The power against small changes is simulated in test/verdict-properties.test.ts.
+      // 1500 requests a trial: the changes judged here are large (a new function at ~7% of the CPU;
+      // searchProducts' total time down ~15×), and ten trials see them at this size as at 3000.
+      // The power against small changes is simulated in test/verdict-properties.test.ts.
       load: { warmupRequests: 300, measureRequests: 1500, connections: 8 },
       // 10 trials of 1500 requests cannot see +25% in every function (maxDetectable is tested on its own); the model is what is judged here.
       compare: { baseline, maxDetectable: 10, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },
