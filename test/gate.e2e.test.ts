@@ -48,10 +48,17 @@ describe('the gate on the example service', () => {
     // re-measured base runs without the switch.
     const regressed = exampleConfig({ baseline: join(clean.dir, 'baseline.json'), mark: clean.mark });
     const result = await runCli(['run', '--config', regressed.path, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
-    expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stderr).toMatch(/baseline: escalating to same-runner, commit [0-9a-f]{40}: (a stored failure is confirmed on this machine before it blocks|this run could not have seen)/);
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
     expect(report.baselineSource.kind).toBe('same-runner');
+    if (result.code === 2) {
+      // 8 pairs of 1500 requests on a loaded machine once read scoreProduct +60% with q = 0.105: a
+      // re-measurement that neither confirms nor rules out the stored failure ends inconclusive, naming it.
+      expect(report.comparison.verdict.rule, result.stdout).toMatch(/neither confirms nor rules out: scoreProduct \(own time/);
+      expect(await leftoverProcesses(MARK, regressed.mark)).toEqual([]);
+      return;
+    }
+    expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(report.comparison.verdict.outcome).toBe('fail');
     const top = report.comparison.findings[0]!;
     expect(top.name).toBe('scoreProduct');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare } from '../src/analysis/compare.js';
-import { comparisonDoubt, storedConfirmation } from '../src/analysis/stored-doubt.js';
+import { comparisonDoubt, storedConfirmation, unconfirmedVerdict } from '../src/analysis/stored-doubt.js';
 import { seededRandom } from '../src/analysis/prng.js';
 import { compareSchema } from '../src/config/schema.js';
 import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
@@ -191,7 +191,10 @@ function failuresOf(c: Case, seed: number): { failed: number; escalated: number;
     if (c.mode === 'stored' && result.verdict.outcome === 'fail' && comparisonDoubt(result) === null) storedFailed += 1;
     if (c.mode === 'stored' && (comparisonDoubt(result) ?? storedConfirmation(result)) !== null) {
       escalated += 1;
+      const stored = result;
       result = measure('same-runner');
+      // A stored failure the same runner neither confirms nor rules out ends inconclusive, not failed.
+      if (storedConfirmation(stored) !== null && comparisonDoubt(stored) === null && unconfirmedVerdict(stored, result) !== null) continue;
     }
     if (result.verdict.outcome === 'fail') {
       failed += 1;

@@ -91,5 +91,7 @@ describe('contestedCentre', () => {
     expect(contestedCentre(close, 0.05).contested).toBe(false);
     expect(contestedCentre(close, 0.01).contested).toBe(true);
     expect(contestedCentre(close.slice(0, 4), 0.01).contested).toBe(false);
+    // No functions at all (an empty profile): a finite limit, which report.json can carry.
+    expect(contestedCentre([], 0.05)).toEqual({ precise: 1, coarse: 1, limit: Math.log1p(0.05), contested: false });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, MetricComparison } from './findings.js';
-import { storedDoubt } from './stored-doubt.js';
+import { storedDoubt, unconfirmedVerdict } from './stored-doubt.js';
 
 function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
   const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
@@ -41,5 +41,30 @@ describe('a stored comparison that cannot decide', () => {
     expect(storedDoubt([], contested, 'this run could not have seen a +25% regression')).toMatch(/could not have seen/);
     const agreed = { ...cpu('unchanged', 1), sharesContest: { precise: 1.01, coarse: 0.99, limit: 0.07, contested: false } } as unknown as Comparison;
     expect(storedDoubt([], agreed, null)).toBeNull();
+  });
+
+  describe('a stored failure re-measured same-runner', () => {
+    const metric = (ratio: number, low: number, high: number, outcome: MetricComparison['outcome']): MetricComparison =>
+      ({ baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low, high }, p: 0.01, q: 0.01, outcome }) as MetricComparison;
+    const finding = (self: MetricComparison) => ({ key: 'search.js#scoreProduct', name: 'scoreProduct', presence: 'both', outcome: self.outcome, decidedBy: 'self', self, total: self });
+    const stored = { verdict: { outcome: 'fail', rule: '1 function regressed', blocking: [finding(metric(1.9, 1.6, 2.2, 'regressed'))] } } as unknown as Comparison;
+    const here = (self: MetricComparison, outcome: 'pass' | 'fail') => ({ verdict: outcome === 'pass' ? { outcome, rule: 'no function regressed' } : { outcome, rule: '1', blocking: [] }, findings: [finding(self)], packages: [] }) as unknown as Comparison;
+
+    it('passes when the same runner rules out what the stored comparison saw (drift, not code)', () => {
+      expect(unconfirmedVerdict(stored, here(metric(1.01, 0.95, 1.07, 'unchanged'), 'pass'))).toBeNull();
+    });
+
+    it('is inconclusive when the same runner neither confirms nor rules it out', () => {
+      // Seen in the gate's end-to-end test: +60% over 8 noisy pairs, q = 0.105.
+      const verdict = unconfirmedVerdict(stored, here(metric(1.6, 0.9, 2.8, 'inconclusive'), 'pass'));
+      expect(verdict?.outcome).toBe('inconclusive');
+      expect(verdict?.rule).toMatch(/neither confirms nor rules out: scoreProduct \(own time \+90\.0% stored, \+60\.0%, 95% CI -10\.0% … \+180\.0% here\)/);
+    });
+
+    it('lets a same-runner failure, or a stored pass, stand', () => {
+      expect(unconfirmedVerdict(stored, here(metric(1.9, 1.6, 2.2, 'regressed'), 'fail'))).toBeNull();
+      const passed = { verdict: { outcome: 'pass', rule: 'no function regressed' } } as unknown as Comparison;
+      expect(unconfirmedVerdict(passed, here(metric(1.6, 0.9, 2.8, 'inconclusive'), 'pass'))).toBeNull();
+    });
   });
 });

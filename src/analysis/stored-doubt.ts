@@ -1,4 +1,4 @@
-import type { Comparison } from './findings.js';
+import type { Comparison, Verdict } from './findings.js';
 
 /**
  * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
@@ -58,4 +58,41 @@ export function storedConfirmation(comparison: Comparison): string | null {
   if (comparison.verdict.outcome !== 'fail') return null;
   const drift = comparison.drift?.cpu ?? 0;
   return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ''} can move an unchanged function past the floor)`;
+}
+
+/**
+ * The verdict when a stored failure was re-measured same-runner to confirm it and the
+ * re-measurement passed: the pass stands only when it rules out what the stored comparison
+ * found (for every function or package it blamed, the same-runner interval lies below the
+ * stored one's lower end: drift, not code). A re-measurement that neither confirms nor rules
+ * it out (a +60% that misses significance over a few noisy pairs) is no reason to pass a
+ * change the stored comparison saw: the run is inconclusive. Null when the same-runner
+ * verdict stands as it is.
+ */
+export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): Verdict | null {
+  if (stored.verdict.outcome !== 'fail' || sameRunner.verdict.outcome !== 'pass') return null;
+  const percent = (ratio: number) => (Number.isFinite(ratio) ? `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%` : 'new');
+  const open: string[] = [];
+  for (const f of stored.verdict.blocking) {
+    const metric = f.decidedBy ?? 'self';
+    const was = metric === 'allocations' ? f.allocations : f[metric];
+    const found = sameRunner.findings.find((g) => g.key === f.key);
+    const now = found ? (metric === 'allocations' ? found.allocations : found[metric]) : undefined;
+    if (was && now && now.ci.high < was.ci.low) continue;
+    open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} … ${percent(now.ci.high)} here` : 'not measured here'})`);
+  }
+  for (const p of stored.verdict.blockingPackages ?? []) {
+    const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
+    if (now && now.ci.high < p.self.ci.low) continue;
+    open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ''})`);
+  }
+  if (open.length === 0) return null;
+  return {
+    outcome: 'inconclusive',
+    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join('; ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}. More pairs (--trials) or requests per trial (--requests) decide it`,
+  };
+}
+
+function metricName(metric: 'self' | 'total' | 'allocations'): string {
+  return metric === 'self' ? 'own time' : metric === 'total' ? 'total time' : 'allocated bytes';
 }

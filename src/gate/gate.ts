@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, detectability, diffScore, storedConfirmation, storedDoubt, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, detectability, diffScore, storedConfirmation, storedDoubt, unconfirmedVerdict, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -59,14 +59,18 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   let judged = await analyse(run, sides);
   let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
   // A stored failure nothing doubts is confirmed here too when it can be; with no base commit it stands.
-  const reason = doubt ?? (plan.source === 'stored' ? storedConfirmation(judged.comparison) : null);
+  const confirming = doubt === null && plan.source === 'stored' ? storedConfirmation(judged.comparison) : null;
+  const reason = doubt ?? confirming;
+  let unconfirmed: Verdict | null = null;
   if (reason !== null && plan.source === 'stored' && judged.comparison.verdict.outcome !== 'fail-errors') {
     const ref = config.compare.baseline === 'stored' ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
+      const stored = judged.comparison;
       sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
       judged = await analyse(run, sides);
       doubt = null;
+      if (confirming !== null) unconfirmed = unconfirmedVerdict(stored, judged.comparison);
     }
   }
   const { comparison, score, seen } = judged;
@@ -79,6 +83,9 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
           outcome: 'inconclusive',
           rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === 'stored' ? ', with compare.baseline "auto"' : ''})`,
         }
+      : // A stored failure that the same runner neither confirmed nor ruled out.
+        unconfirmed !== null
+        ? unconfirmed
       : comparison.verdict.outcome === 'pass' && seen.blind !== null
         ? // A pass means "looked, and would have seen it".
           { outcome: 'inconclusive', rule: `${seen.blind}. More trials (--trials) or requests per trial (--requests), or a quieter runner, narrow what a run can see` }
