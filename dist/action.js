@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-B65DS72Z.js";
+} from "./chunk-GI7C5JRH.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-C63WKLZG.js";
+} from "./chunk-BT66SI53.js";
 import {
   SHARD_FILE
-} from "./chunk-J3VNOPKC.js";
+} from "./chunk-BVIGGNRA.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-EVVUPCGC.js";
+} from "./chunk-6SL2A3FE.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-RGU3OY7N.js";
+} from "./chunk-ACS35EZV.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-EVVUPCGC.js";
+} from "./chunk-6SL2A3FE.js";
 import {
   checkProfileFileSize,
   decodePprof

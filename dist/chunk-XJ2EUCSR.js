@@ -1,11 +1,13 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate
-} from "./chunk-EVVUPCGC.js";
-import "./chunk-RGU3OY7N.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-BT66SI53.js";
+import "./chunk-BVIGGNRA.js";
+import "./chunk-6SL2A3FE.js";
+import "./chunk-ACS35EZV.js";
 import "./chunk-GM7D4AH3.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -23,7 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate
+  mergeServices,
+  serviceLabel
 };

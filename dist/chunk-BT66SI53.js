@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-J3VNOPKC.js";
+} from "./chunk-BVIGGNRA.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-EVVUPCGC.js";
+} from "./chunk-6SL2A3FE.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-RGU3OY7N.js";
+} from "./chunk-ACS35EZV.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-RGU3OY7N.js";
+} from "./chunk-ACS35EZV.js";
 import {
   checkProfileFileSize,
   decodePprof

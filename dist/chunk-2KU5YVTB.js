@@ -1,13 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-C63WKLZG.js";
-import "./chunk-J3VNOPKC.js";
-import "./chunk-EVVUPCGC.js";
-import "./chunk-RGU3OY7N.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-6SL2A3FE.js";
+import "./chunk-ACS35EZV.js";
 import "./chunk-GM7D4AH3.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  escalationRef,
+  runBaseline,
+  runGate
 };

@@ -2,10 +2,10 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   STORED_PROFILES,
   runShard
-} from "./chunk-B65DS72Z.js";
-import "./chunk-J3VNOPKC.js";
-import "./chunk-EVVUPCGC.js";
-import "./chunk-RGU3OY7N.js";
+} from "./chunk-GI7C5JRH.js";
+import "./chunk-BVIGGNRA.js";
+import "./chunk-6SL2A3FE.js";
+import "./chunk-ACS35EZV.js";
 import "./chunk-GM7D4AH3.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";

@@ -11,7 +11,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-RGU3OY7N.js";
+} from "./chunk-ACS35EZV.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29926,6 +29926,32 @@ function storedConfirmation(comparison) {
   const drift = comparison.drift?.cpu ?? 0;
   return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ""} can move an unchanged function past the floor)`;
 }
+function unconfirmedVerdict(stored, sameRunner) {
+  if (stored.verdict.outcome !== "fail" || sameRunner.verdict.outcome !== "pass") return null;
+  const percent = (ratio) => Number.isFinite(ratio) ? `${ratio >= 1 ? "+" : ""}${((ratio - 1) * 100).toFixed(1)}%` : "new";
+  const open = [];
+  for (const f of stored.verdict.blocking) {
+    const metric = f.decidedBy ?? "self";
+    const was = metric === "allocations" ? f.allocations : f[metric];
+    const found2 = sameRunner.findings.find((g) => g.key === f.key);
+    const now = found2 ? metric === "allocations" ? found2.allocations : found2[metric] : void 0;
+    if (was && now && now.ci.high < was.ci.low) continue;
+    open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
+  }
+  for (const p of stored.verdict.blockingPackages ?? []) {
+    const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
+    if (now && now.ci.high < p.self.ci.low) continue;
+    open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ""})`);
+  }
+  if (open.length === 0) return null;
+  return {
+    outcome: "inconclusive",
+    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join("; ")}${open.length > 3 ? ` and ${open.length - 3} more` : ""}. More pairs (--trials) or requests per trial (--requests) decide it`
+  };
+}
+function metricName(metric) {
+  return metric === "self" ? "own time" : metric === "total" ? "total time" : "allocated bytes";
+}
 
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
@@ -31942,14 +31968,18 @@ async function runGate(options) {
   let sides = plan.source === "stored" ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
   let judged = await analyse(run, sides);
   let doubt = plan.source === "stored" ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
-  const reason = doubt ?? (plan.source === "stored" ? storedConfirmation(judged.comparison) : null);
+  const confirming = doubt === null && plan.source === "stored" ? storedConfirmation(judged.comparison) : null;
+  const reason = doubt ?? confirming;
+  let unconfirmed = null;
   if (reason !== null && plan.source === "stored" && judged.comparison.verdict.outcome !== "fail-errors") {
     const ref = config.compare.baseline === "stored" ? null : escalationRef(config, plan.baseline);
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
+      const stored2 = judged.comparison;
       sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
       judged = await analyse(run, sides);
       doubt = null;
+      if (confirming !== null) unconfirmed = unconfirmedVerdict(stored2, judged.comparison);
     }
   }
   const { comparison, score, seen } = judged;
@@ -31958,10 +31988,13 @@ async function runGate(options) {
     comparison.verdict.outcome === "fail-errors" ? comparison.verdict : doubt !== null ? {
       outcome: "inconclusive",
       rule: `${doubt}. Measure the base on this machine instead: \`perfgate run --base-ref <commit>\` (the action's base-ref input${config.compare.baseline === "stored" ? ', with compare.baseline "auto"' : ""})`
-    } : comparison.verdict.outcome === "pass" && seen.blind !== null ? (
-      // A pass means "looked, and would have seen it".
-      { outcome: "inconclusive", rule: `${seen.blind}. More trials (--trials) or requests per trial (--requests), or a quieter runner, narrow what a run can see` }
-    ) : comparison.verdict
+    } : (
+      // A stored failure that the same runner neither confirmed nor ruled out.
+      unconfirmed !== null ? unconfirmed : comparison.verdict.outcome === "pass" && seen.blind !== null ? (
+        // A pass means "looked, and would have seen it".
+        { outcome: "inconclusive", rule: `${seen.blind}. More trials (--trials) or requests per trial (--requests), or a quieter runner, narrow what a run can see` }
+      ) : comparison.verdict
+    )
   );
   const analysisWatch = timings.stopwatch();
   const measured = sides.candidate;

@@ -132,9 +132,10 @@ function contestedCentre(selfLogRatios, floor) {
   const precise = Math.log(commonFactor(halves.precise));
   const coarse = Math.log(commonFactor(halves.coarse));
   const varianceOf = (votes) => 1 / votes.reduce((sum, e) => sum + 1 / (e.se ** 2 + MIN_SPREAD ** 2), 0);
-  const enough = halves.coarse.length >= MIN_FUNCTIONS && halves.precise.length >= MIN_FUNCTIONS;
-  const limit = Math.max(Math.log1p(floor), CONTEST_Z * Math.sqrt(varianceOf(halves.precise) + varianceOf(halves.coarse)));
-  return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit, contested: enough && Math.abs(precise - coarse) > limit };
+  const floorGap = Math.log1p(floor);
+  if (halves.coarse.length < MIN_FUNCTIONS || halves.precise.length < MIN_FUNCTIONS) return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit: floorGap, contested: false };
+  const limit = Math.max(floorGap, CONTEST_Z * Math.sqrt(varianceOf(halves.precise) + varianceOf(halves.coarse)));
+  return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit, contested: Math.abs(precise - coarse) > limit };
 }
 function halvesOf(votes) {
   const byPrecision = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se)).sort((a, b) => a.se - b.se);
