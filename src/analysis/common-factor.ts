@@ -71,8 +71,7 @@ export function commonFactor(selfLogRatios: ReadonlyArray<{ readonly effect: num
  * each fitting either side, say otherwise. Which group moved is then not in the data.
  */
 export function centreHalves(selfLogRatios: ReadonlyArray<{ readonly effect: number; readonly se: number }>): { readonly precise: number; readonly coarse: number } {
-  const { precise, coarse } = halvesOf(selfLogRatios);
-  return { precise: Math.log(commonFactor(precise)), coarse: Math.log(commonFactor(coarse)) };
+  return centresOf(halvesOf(selfLogRatios));
 }
 
 export interface ContestedCentre {
@@ -103,8 +102,7 @@ export interface ContestedCentre {
  */
 export function contestedCentre(selfLogRatios: ReadonlyArray<{ readonly effect: number; readonly se: number }>, floor: number): ContestedCentre {
   const halves = halvesOf(selfLogRatios);
-  const precise = Math.log(commonFactor(halves.precise));
-  const coarse = Math.log(commonFactor(halves.coarse));
+  const { precise, coarse } = centresOf(halves);
   const varianceOf = (votes: ReadonlyArray<{ readonly se: number }>) => 1 / votes.reduce((sum, e) => sum + 1 / (e.se ** 2 + MIN_SPREAD ** 2), 0);
   const floorGap = Math.log1p(floor);
   // Too few functions for halves: nothing to contest (and no finite limit to report).
@@ -118,6 +116,11 @@ function halvesOf<T extends { readonly effect: number; readonly se: number }>(vo
   const byPrecision = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se)).sort((a, b) => a.se - b.se);
   const half = Math.floor(byPrecision.length / 2);
   return { precise: byPrecision.slice(0, half), coarse: byPrecision.slice(half) };
+}
+
+/** Each half's common factor, on the log scale. */
+function centresOf(halves: { precise: ReadonlyArray<{ readonly effect: number; readonly se: number }>; coarse: ReadonlyArray<{ readonly effect: number; readonly se: number }> }): { readonly precise: number; readonly coarse: number } {
+  return { precise: Math.log(commonFactor(halves.precise)), coarse: Math.log(commonFactor(halves.coarse)) };
 }
 
 /** Standard errors of the halves' difference beyond which the shares are contested (see `contestedCentre`). */

@@ -97,7 +97,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   const relativeTo = (s: Sides, factors: readonly number[]): Sides => ({ baseline: s.baseline, candidate: s.candidate.map((v, i) => v / factors[i]!) });
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
-      `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`,
+      `Every function's share of busy CPU moved by ${signedChange(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`,
     );
   }
 
@@ -180,7 +180,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
   const contest = paired ? undefined : contestedCentre(factorVotes, settings.minEffect);
   if (contest?.contested) {
     warnings.push(
-      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signed(contest.precise)} and the small ones at ${signed(contest.coarse)}, as when a group of functions got slower (or faster) together. ` +
+      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signedChange(contest.precise)} and the small ones at ${signedChange(contest.coarse)}, as when a group of functions got slower (or faster) together. ` +
         'A stored baseline cannot decide that; the same code measured on this machine, pair by pair (same-runner), can.',
     );
   }
@@ -419,7 +419,8 @@ function sameValues(a: Sides, b: Sides): boolean {
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
 }
 
-function signed(factor: number): string {
+/** A ratio as a signed change in percent: 1.052 → "+5.2%". */
+export function signedChange(factor: number): string {
   return `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
 }
 

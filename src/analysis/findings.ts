@@ -219,3 +219,8 @@ export interface Comparison {
   readonly statusMismatches?: readonly RouteMismatchTotal[];
   readonly warnings: readonly string[];
 }
+
+/** A finding's comparison on one metric (allocations only when they were compared). */
+export function metricOf(finding: FunctionFinding, metric: ShareMetric | 'allocations'): MetricComparison | undefined {
+  return metric === 'allocations' ? finding.allocations : finding[metric];
+}

@@ -1,4 +1,4 @@
-import type { FunctionFinding, Outcome } from './findings.js';
+import { metricOf, type FunctionFinding, type Outcome } from './findings.js';
 import { isLibraryFile } from './package-identity.js';
 
 /** A total this large a part of all CPU marks an entry point (a server's request handler, `main`). */
@@ -32,7 +32,7 @@ function compareFindings(a: FunctionFinding, b: FunctionFinding, whole: number):
   // By how much the metric that decided each moved; CPU and allocations are in different
   // units, so CPU first, allocations between equals.
   const moved = (f: FunctionFinding, metric: 'self' | 'total' | 'allocations') => {
-    const m = metric === 'allocations' ? f.allocations : f[metric];
+    const m = metricOf(f, metric);
     return m ? Math.abs(m.candidateMedian - m.baselineMedian) : 0;
   };
   const cpu = (f: FunctionFinding) => (f.decidedBy === 'allocations' ? 0 : moved(f, f.decidedBy ?? 'self'));

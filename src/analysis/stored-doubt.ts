@@ -1,4 +1,5 @@
-import type { Comparison, Verdict } from './findings.js';
+import { signedChange } from './compare.js';
+import { metricOf, type Comparison, type Verdict } from './findings.js';
 
 /**
  * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
@@ -39,10 +40,8 @@ export function storedDoubt(notComparable: readonly string[], comparison: Compar
 export function comparisonDoubt(comparison: Comparison): string | null {
   const contest = comparison.sharesContest;
   if (!contest?.contested) return null;
-  const signed = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
-  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signed(contest.precise)}, the small ones at ${signed(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
 }
-
 
 /**
  * Why a stored failure is re-measured on this machine before it blocks, when the base commit
@@ -71,13 +70,13 @@ export function storedConfirmation(comparison: Comparison): string | null {
  */
 export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): Verdict | null {
   if (stored.verdict.outcome !== 'fail' || sameRunner.verdict.outcome !== 'pass') return null;
-  const percent = (ratio: number) => (Number.isFinite(ratio) ? `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%` : 'new');
+  const percent = (ratio: number) => (Number.isFinite(ratio) ? signedChange(ratio) : 'new');
   const open: string[] = [];
   for (const f of stored.verdict.blocking) {
     const metric = f.decidedBy ?? 'self';
-    const was = metric === 'allocations' ? f.allocations : f[metric];
+    const was = metricOf(f, metric);
     const found = sameRunner.findings.find((g) => g.key === f.key);
-    const now = found ? (metric === 'allocations' ? found.allocations : found[metric]) : undefined;
+    const now = found ? metricOf(found, metric) : undefined;
     if (was && now && now.ci.high < was.ci.low) continue;
     open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} … ${percent(now.ci.high)} here` : 'not measured here'})`);
   }
