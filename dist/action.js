@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-GI7C5JRH.js";
+} from "./chunk-LBR7NKB6.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-BT66SI53.js";
+} from "./chunk-7PPCI2X2.js";
 import {
   SHARD_FILE
-} from "./chunk-BVIGGNRA.js";
+} from "./chunk-HTN6A2EI.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-6SL2A3FE.js";
+} from "./chunk-5LNHZENX.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-ACS35EZV.js";
+} from "./chunk-HMOVV7EF.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

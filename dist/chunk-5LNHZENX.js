@@ -5,13 +5,15 @@ import {
   compare,
   functionLinesOf,
   functionTable,
+  metricOf,
   normalUpperTail,
   sideProfiles,
   signFlipTest,
+  signedChange,
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-ACS35EZV.js";
+} from "./chunk-HMOVV7EF.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29918,8 +29920,7 @@ function storedDoubt(notComparable, comparison, blind) {
 function comparisonDoubt(comparison) {
   const contest = comparison.sharesContest;
   if (!contest?.contested) return null;
-  const signed = (x) => `${x >= 1 ? "+" : ""}${((x - 1) * 100).toFixed(1)}%`;
-  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signed(contest.precise)}, the small ones at ${signed(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
 }
 function storedConfirmation(comparison) {
   if (comparison.verdict.outcome !== "fail") return null;
@@ -29928,13 +29929,13 @@ function storedConfirmation(comparison) {
 }
 function unconfirmedVerdict(stored, sameRunner) {
   if (stored.verdict.outcome !== "fail" || sameRunner.verdict.outcome !== "pass") return null;
-  const percent = (ratio) => Number.isFinite(ratio) ? `${ratio >= 1 ? "+" : ""}${((ratio - 1) * 100).toFixed(1)}%` : "new";
+  const percent = (ratio) => Number.isFinite(ratio) ? signedChange(ratio) : "new";
   const open = [];
   for (const f of stored.verdict.blocking) {
     const metric = f.decidedBy ?? "self";
-    const was = metric === "allocations" ? f.allocations : f[metric];
+    const was = metricOf(f, metric);
     const found2 = sameRunner.findings.find((g) => g.key === f.key);
-    const now = found2 ? metric === "allocations" ? found2.allocations : found2[metric] : void 0;
+    const now = found2 ? metricOf(found2, metric) : void 0;
     if (was && now && now.ci.high < was.ci.low) continue;
     open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
   }

@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-ACS35EZV.js";
+} from "./chunk-HMOVV7EF.js";
 import {
   checkProfileFileSize,
   decodePprof

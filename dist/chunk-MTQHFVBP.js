@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-BT66SI53.js";
-import "./chunk-BVIGGNRA.js";
-import "./chunk-6SL2A3FE.js";
-import "./chunk-ACS35EZV.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-LBR7NKB6.js";
+import "./chunk-HTN6A2EI.js";
+import "./chunk-5LNHZENX.js";
+import "./chunk-HMOVV7EF.js";
 import "./chunk-GM7D4AH3.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  STORED_PROFILES,
+  runShard
 };

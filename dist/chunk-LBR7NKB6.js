@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-BVIGGNRA.js";
+} from "./chunk-HTN6A2EI.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-6SL2A3FE.js";
+} from "./chunk-5LNHZENX.js";
 import {
   shardName,
   shardPairs

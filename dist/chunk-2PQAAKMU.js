@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-6SL2A3FE.js";
-import "./chunk-ACS35EZV.js";
+} from "./chunk-5LNHZENX.js";
+import "./chunk-HMOVV7EF.js";
 import "./chunk-GM7D4AH3.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-6SL2A3FE.js";
+} from "./chunk-5LNHZENX.js";
 import {
   checkProfileFileSize,
   decodePprof

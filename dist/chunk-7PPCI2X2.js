@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-BVIGGNRA.js";
+} from "./chunk-HTN6A2EI.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-6SL2A3FE.js";
+} from "./chunk-5LNHZENX.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-ACS35EZV.js";
+} from "./chunk-HMOVV7EF.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

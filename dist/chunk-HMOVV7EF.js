@@ -124,13 +124,11 @@ function commonFactor(selfLogRatios) {
   return Math.exp(refine(usable, spreads, best));
 }
 function centreHalves(selfLogRatios) {
-  const { precise, coarse } = halvesOf(selfLogRatios);
-  return { precise: Math.log(commonFactor(precise)), coarse: Math.log(commonFactor(coarse)) };
+  return centresOf(halvesOf(selfLogRatios));
 }
 function contestedCentre(selfLogRatios, floor) {
   const halves = halvesOf(selfLogRatios);
-  const precise = Math.log(commonFactor(halves.precise));
-  const coarse = Math.log(commonFactor(halves.coarse));
+  const { precise, coarse } = centresOf(halves);
   const varianceOf = (votes) => 1 / votes.reduce((sum, e) => sum + 1 / (e.se ** 2 + MIN_SPREAD ** 2), 0);
   const floorGap = Math.log1p(floor);
   if (halves.coarse.length < MIN_FUNCTIONS || halves.precise.length < MIN_FUNCTIONS) return { precise: Math.exp(precise), coarse: Math.exp(coarse), limit: floorGap, contested: false };
@@ -141,6 +139,9 @@ function halvesOf(votes) {
   const byPrecision = votes.filter((e) => Number.isFinite(e.effect) && Number.isFinite(e.se)).sort((a, b) => a.se - b.se);
   const half = Math.floor(byPrecision.length / 2);
   return { precise: byPrecision.slice(0, half), coarse: byPrecision.slice(half) };
+}
+function centresOf(halves) {
+  return { precise: Math.log(commonFactor(halves.precise)), coarse: Math.log(commonFactor(halves.coarse)) };
 }
 var CONTEST_Z = 3.5;
 function clusterCentre(votes) {
@@ -231,6 +232,11 @@ var Z_UPPER = 1;
 var HALF_NORMAL_MEDIAN = 0.6744897501960817;
 var TRIMMED_MEAN_SQUARE = 1 - 2 * 2.5 * Math.exp(-(2.5 ** 2) / 2) / Math.sqrt(2 * Math.PI) / 0.9875806693484477;
 
+// src/analysis/findings.ts
+function metricOf(finding, metric) {
+  return metric === "allocations" ? finding.allocations : finding[metric];
+}
+
 // src/analysis/package-identity.ts
 var PACKAGE_FILE = /^((?:@[^/@]+\/)?[^/@]+)@([^/]+)\/(.*)$/;
 function packageOf(file) {
@@ -271,7 +277,7 @@ function compareFindings(a, b, whole) {
   const selfBlame = ownBlame(b) - ownBlame(a);
   if (selfBlame !== 0) return selfBlame;
   const moved = (f, metric) => {
-    const m = metric === "allocations" ? f.allocations : f[metric];
+    const m = metricOf(f, metric);
     return m ? Math.abs(m.candidateMedian - m.baselineMedian) : 0;
   };
   const cpu = (f) => f.decidedBy === "allocations" ? 0 : moved(f, f.decidedBy ?? "self");
@@ -1062,7 +1068,7 @@ function compare(baseline, candidate, settings, options = {}) {
   const relativeTo = (s, factors) => ({ baseline: s.baseline, candidate: s.candidate.map((v, i) => v / factors[i]) });
   if (Math.abs(Math.log(factor)) >= 0.02) {
     warnings.push(
-      `Every function's share of busy CPU moved by ${signed(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`
+      `Every function's share of busy CPU moved by ${signedChange(factor)} together, as shares do when some functions' cost changes (they are parts of a whole): the candidate's shares were divided by that common factor before testing, so the functions around a change read as unchanged.`
     );
   }
   const prepared = [];
@@ -1125,7 +1131,7 @@ function compare(baseline, candidate, settings, options = {}) {
   const contest = paired ? void 0 : contestedCentre(factorVotes, settings.minEffect);
   if (contest?.contested) {
     warnings.push(
-      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signed(contest.precise)} and the small ones at ${signed(contest.coarse)}, as when a group of functions got slower (or faster) together. A stored baseline cannot decide that; the same code measured on this machine, pair by pair (same-runner), can.`
+      `The shares cannot tell which code moved: the large functions put the unchanged code at ${signedChange(contest.precise)} and the small ones at ${signedChange(contest.coarse)}, as when a group of functions got slower (or faster) together. A stored baseline cannot decide that; the same code measured on this machine, pair by pair (same-runner), can.`
     );
   }
   const centre = pairs && pairs.centreSe > 0 ? { sd: pairs.centreSe, df: 1 } : NO_DRIFT;
@@ -1307,7 +1313,7 @@ function sameValues(a, b) {
   const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
 }
-function signed(factor) {
+function signedChange(factor) {
   return `${factor >= 1 ? "+" : ""}${((factor - 1) * 100).toFixed(1)}%`;
 }
 function formatValue(value, basis) {
@@ -1467,6 +1473,7 @@ function idOf(id) {
 export {
   allocationsProfiled,
   benjaminiHochberg,
+  metricOf,
   normalUpperTail,
   mannWhitney,
   mean,
@@ -1474,6 +1481,7 @@ export {
   signFlipTest,
   pairedOutcome,
   compare,
+  signedChange,
   functionTable,
   writeMergedPair,
   sideProfiles,
