@@ -28,9 +28,11 @@ describe('baselines measured elsewhere', () => {
         replay: 'replay/shop-api.ndjson',
         baseline: 'baselines/shop-api.json',
         output: 'report',
-        // Small: these runs check how the base is measured, not what it is found to be.
+        // Small: these runs check how the base is measured, not what it is found to be (and
+        // at 300 requests some function leans now and then: no pairs are added but in the test that asks for them).
         trials: 4,
         load: { warmupRequests: 100, measureRequests: 300, connections: 8 },
+        compare: { extendTrials: 0 },
       }),
     );
     git('init', '-q');
@@ -59,6 +61,36 @@ describe('baselines measured elsewhere', () => {
     expect(report.comparison.trials).toEqual({ baseline: 4, candidate: 4 });
     expect(report.comparison.paired?.ratios).toHaveLength(4);
     expect(report.merged.baseline).toBe('profiles/baseline.pb.gz');
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(await leftoverProcesses(MARK, mark)).toEqual([]);
+  });
+
+  it('same-runner: a regression that the first pairs only lean towards gets more pairs, in the same worktree, and never passes', async () => {
+    const config = JSON.parse(readFileSync(configPath, 'utf8'));
+    const leanPath = join(dir, 'lean.config.json');
+    // +40% in scoreProduct over 4 pairs of 1500 requests: about 5 standard errors, which is
+    // significant alone but rarely past the false-discovery threshold over ~100 tests at 3
+    // degrees of freedom; 4 more pairs decide it.
+    writeFileSync(leanPath, JSON.stringify({ ...config, trials: 4, load: { ...config.load, measureRequests: 1500 }, compare: { baseline: 'same-runner', baseRef: 'HEAD', extendTrials: 4 } }));
+    const result = await runCli(['run', '--config', leanPath, '--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:40']);
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).not.toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')) as Report;
+    const extended = /baseline: 4 pairs cannot decide \(.*\): measuring 4 more pairs \(compare\.extendTrials\)/.test(result.stderr);
+    if (extended) {
+      // The added pairs continue the ABBA order and count against the new total.
+      const order = [...result.stderr.matchAll(/^▸ (baseline|candidate) trial (\d) of (\d)$/gm)].map((m) => `${m[1]![0]}${m[2]}/${m[3]}`);
+      expect(order).toEqual(['b1/4', 'c1/4', 'c2/4', 'b2/4', 'b3/4', 'c3/4', 'c4/4', 'b4/4', 'b5/8', 'c5/8', 'c6/8', 'b6/8', 'b7/8', 'c7/8', 'c8/8', 'b8/8']);
+      expect(report.comparison.trials).toEqual({ baseline: 8, candidate: 8 });
+      expect(report.comparison.paired?.ratios).toHaveLength(8);
+      expect(report.baselineSource.why).toMatch(/extended from 4 to 8 pairs because 4 pairs could not decide: .*(leaned towards a regression|could not have seen)/);
+      expect(readFileSync(join(dir, 'report/report.md'), 'utf8')).toMatch(/extended from 4 to 8 pairs/);
+    } else {
+      // Four pairs decided it alone: then it failed, naming scoreProduct.
+      expect(report.comparison.trials).toEqual({ baseline: 4, candidate: 4 });
+    }
+    if (report.comparison.verdict.outcome === 'fail') expect(report.comparison.verdict.blocking.slice(0, 3).map((f) => f.name), output).toContain('scoreProduct');
+    else expect(report.comparison.verdict.rule, output).toMatch(/scoreProduct/);
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
     expect(await leftoverProcesses(MARK, mark)).toEqual([]);
   });

@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare } from '../src/analysis/compare.js';
+import { extension } from '../src/analysis/leaning.js';
 import { comparisonDoubt, storedConfirmation, unconfirmedVerdict } from '../src/analysis/stored-doubt.js';
 import { seededRandom } from '../src/analysis/prng.js';
 import { compareSchema } from '../src/config/schema.js';
+import type { TrialMetrics } from '../src/analysis/trial.js';
 import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
 
 /**
@@ -42,6 +44,14 @@ interface Case {
   /** The bound: at most, or at least, this many simulations fail. */
   readonly failures: { readonly atMost: number } | { readonly atLeast: number };
   /**
+   * At most this many end inconclusive: an unchanged service or an optimisation should pass,
+   * and an inconclusive run fails the action's step too (leaning.ts: a lean that the added
+   * pairs do not settle).
+   */
+  readonly inconclusive?: { readonly atMost: number };
+  /** At most this many pass: a regression the gate may not decide should not pass either. */
+  readonly passes?: { readonly atMost: number };
+  /**
    * Issue #13's bound that this model does not meet yet, and why: the case is run with
    * `it.fails`, so it stays in the suite, and passing it one day breaks the build until the
    * marker is removed.
@@ -72,8 +82,8 @@ const ROUTER_MOVED = (tree: Tree) => rewritten(rewritten(tree, 'express@4.18.2/l
 const DEOPT: Pick<Case, 'candidate' | 'perTrial'> = { candidate: (t) => t, perTrial: (_, t, trial) => (trial % 2 === 0 ? scaled(t, 'src/price.js#formatPrice', 6) : t) };
 
 const CASES: Case[] = [
-  { name: 'A/A', mode: 'stored', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
-  { name: 'A/A, 5% per-function drift', mode: 'stored', simulations: 300, drift: 0.05, candidate: (t) => t, failures: { atMost: 1 } },
+  { name: 'A/A', mode: 'stored', simulations: 100, candidate: (t) => t, failures: { atMost: 1 }, inconclusive: { atMost: 1 } },
+  { name: 'A/A, 5% per-function drift', mode: 'stored', simulations: 300, drift: 0.05, candidate: (t) => t, failures: { atMost: 1 }, inconclusive: { atMost: 3 } },
   { name: 'one function 2× faster (40% of CPU)', mode: 'stored', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 } },
   { name: 'a 10% function 5× faster', mode: 'stored', simulations: 100, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 0.2), failures: { atMost: 0 } },
   { name: 'a new middleware, 30% of CPU', mode: 'stored', simulations: 100, candidate: (t) => withNew(t, 'src/audit.js#auditRequest', `${ROUTER}#next`, 0.3), failures: { atLeast: 99 } },
@@ -94,8 +104,8 @@ const CASES: Case[] = [
   },
   { name: 'a 6% function 6× slower in half the processes (deopt)', mode: 'stored', simulations: 100, ...DEOPT, failures: { atLeast: 90 } },
   { name: 'a function renamed, same cost', mode: 'stored', simulations: 100, candidate: (t) => renamed(t, 'src/score.js#scoreProduct', 'src/score.js#rankProduct'), failures: { atMost: 1 } },
-  { name: 'A/A', mode: 'same-runner', simulations: 100, candidate: (t) => t, failures: { atMost: 1 } },
-  { name: 'one function 2× faster (40% of CPU)', mode: 'same-runner', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 } },
+  { name: 'A/A', mode: 'same-runner', simulations: 100, candidate: (t) => t, failures: { atMost: 1 }, inconclusive: { atMost: 2 } },
+  { name: 'one function 2× faster (40% of CPU)', mode: 'same-runner', simulations: 100, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 0 }, inconclusive: { atMost: 1 } },
   { name: 'a new middleware, 30% of CPU', mode: 'same-runner', simulations: 100, candidate: (t) => withNew(t, 'src/audit.js#auditRequest', `${ROUTER}#next`, 0.3), failures: { atLeast: 99 } },
   { name: 'express 4.18.2 → 4.19.0, router slower', mode: 'same-runner', simulations: 100, candidate: upgrade, failures: { atLeast: 99 } },
   { name: '20 functions 15–30% slower', mode: 'same-runner', simulations: 100, candidate: broad, failures: { atLeast: 90 } },
@@ -103,7 +113,7 @@ const CASES: Case[] = [
   // Appended, so that the cases above keep their seeds (a case's seed is its index).
   { name: "a package's code moved into a new package, same cost", mode: 'stored', simulations: 100, candidate: ROUTER_MOVED, failures: { atMost: 1 } },
   { name: "a package's code moved into a new package, same cost", mode: 'same-runner', simulations: 100, candidate: ROUTER_MOVED, failures: { atMost: 1 } },
-  { name: 'A/A on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => t, failures: { atMost: 1 } },
+  { name: 'A/A on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => t, failures: { atMost: 1 }, inconclusive: { atMost: 6 } },
   {
     name: 'a 10% function +25% on a busy runner (each trial ±8%)',
     mode: 'same-runner',
@@ -112,7 +122,7 @@ const CASES: Case[] = [
     candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.25),
     failures: { atLeast: 95 },
   },
-  { name: 'one function 2× faster (40% of CPU) on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 1 } },
+  { name: 'one function 2× faster (40% of CPU) on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/render.js#renderPage', 0.5), failures: { atMost: 1 }, inconclusive: { atMost: 6 } },
   // Each pair's common factor is taken out only when the pairs' factors do not move
   // together (pair-factors.ts): these cases hold it to that, both ways.
   {
@@ -122,20 +132,12 @@ const CASES: Case[] = [
     candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1),
     failures: { atLeast: 80 },
     shortfall:
-      "28 of 100: at 10 pairs the function's own spread between processes (4% in this model) and its counting leave +10% at about 3.5 standard errors, short of the threshold after false-discovery control over ~100 tests; more pairs reach it (docs/benchmarks/power.md)",
+      "60 of 100, and 17 more inconclusive (28 failed before a leaning function added pairs): at 10 pairs the function's own spread between processes (4% in this model) and its counting leave +10% at about 3.5 standard errors, short of the threshold after false-discovery control over ~100 tests; when it leans at its share of alpha, the 10 pairs added decide most of those runs (docs/statistics.md, docs/benchmarks/power.md)",
   },
-  // Issue #14 asks ≥ 80% of a quiet runner (above, not met); a busy one should lose little of that (8 of 100 before the pairs' factors).
-  { name: 'a 10% function +10% on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1), failures: { atLeast: 20 } },
-  {
-    name: '20 functions 15–30% slower on a busy runner',
-    mode: 'same-runner',
-    simulations: 100,
-    trialNoise: 0.08,
-    candidate: broad,
-    failures: { atLeast: 90 },
-    shortfall:
-      "77 of 100 (81 before the relative tests doubled the family): when the unchanged code's centre is contested (twenty large functions moved, the small ones say otherwise) the relative tests are widened by that doubt, and the absolute ones carry each trial's ±8%",
-  },
+  // Issue #14 asks ≥ 80% of a quiet runner (above, not met); a busy one should lose little of that (8 of 100 before the pairs' factors, 20 before a leaning function added pairs), and pass it seldom (about 70 of 100 did before).
+  { name: 'a 10% function +10% on a busy runner (each trial ±8%)', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: (t) => scaled(t, 'src/score.js#scoreProduct', 1.1), failures: { atLeast: 50 }, passes: { atMost: 30 } },
+  // 77 of 100 before a leaning function added pairs (leaning.ts).
+  { name: '20 functions 15–30% slower on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: broad, failures: { atLeast: 90 } },
   { name: '20 functions 15–30% faster on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: faster, failures: { atMost: 0 } },
   { name: 'every function 15% slower', mode: 'same-runner', simulations: 100, candidate: uniform(1.15), failures: { atLeast: 95 } },
   { name: 'every function 15% slower on a busy runner', mode: 'same-runner', simulations: 100, trialNoise: 0.08, candidate: uniform(1.15), failures: { atLeast: 75 } },
@@ -162,9 +164,11 @@ const SEED_OFFSET = 1000 * Number(process.env.PERFGATE_SEED_OFFSET ?? 0);
  * settings that differ) depend on the runner, not on the change, and are left out: this
  * stored machine is always 8% slower, and they would re-measure every case.
  */
-function failuresOf(c: Case, seed: number): { failed: number; escalated: number; storedFailed: number; blamed: Map<string, number> } {
+function failuresOf(c: Case, seed: number): { failed: number; inconclusive: number; escalated: number; extended: number; storedFailed: number; blamed: Map<string, number> } {
   let failed = 0;
+  let inconclusive = 0;
   let escalated = 0;
+  let extended = 0;
   // Stored failures that nothing doubted: what a gate with no base commit to re-measure would fail.
   let storedFailed = 0;
   const blamed = new Map<string, number>();
@@ -173,9 +177,9 @@ function failuresOf(c: Case, seed: number): { failed: number; escalated: number;
     const random = seededRandom(seed * 100_003 + s);
     const drift = c.drift ? driftOf(base, c.drift, random) : undefined;
     const measure = (mode: Mode) => {
-      const baseline = [];
-      const candidate = [];
-      for (let i = 0; i < TRIALS; i++) {
+      const baseline: TrialMetrics[] = [];
+      const candidate: TrialMetrics[] = [];
+      const trial = (i: number) => {
         // Same-runner: one machine state per pair, wandering over the run; stored: the
         // candidate's machine is 8% slower than the baseline's was.
         const pairMachine = 1 + 0.1 * Math.sin(i + s) + 0.02 * gaussian(random);
@@ -184,8 +188,14 @@ function failuresOf(c: Case, seed: number): { failed: number; escalated: number;
         baseline.push(simulateTrial(base, random, { machine: machine('baseline') }));
         // Drift is between a stored baseline's session and this one: none on one runner.
         candidate.push(simulateTrial(tree, random, { machine: machine('candidate'), ...(drift && mode === 'stored' ? { drift } : {}) }));
-      }
-      return compare(baseline, candidate, settings, { paired: mode === 'same-runner' });
+      };
+      for (let i = 0; i < TRIALS; i++) trial(i);
+      const first = compare(baseline, candidate, settings, { paired: mode === 'same-runner' });
+      // The gate adds compare.extendTrials pairs, once, when a function leans towards a regression the first pairs cannot decide (leaning.ts).
+      if (mode === 'stored' || extension(first, settings.extendTrials) === null) return first;
+      extended += 1;
+      for (let i = TRIALS; i < TRIALS + settings.extendTrials; i++) trial(i);
+      return compare(baseline, candidate, settings, { paired: true });
     };
     let result = measure(c.mode);
     if (c.mode === 'stored' && result.verdict.outcome === 'fail' && comparisonDoubt(result) === null) storedFailed += 1;
@@ -194,14 +204,17 @@ function failuresOf(c: Case, seed: number): { failed: number; escalated: number;
       const stored = result;
       result = measure('same-runner');
       // A stored failure the same runner neither confirms nor rules out ends inconclusive, not failed.
-      if (storedConfirmation(stored) !== null && comparisonDoubt(stored) === null && unconfirmedVerdict(stored, result) !== null) continue;
+      if (storedConfirmation(stored) !== null && comparisonDoubt(stored) === null && unconfirmedVerdict(stored, result) !== null) {
+        inconclusive += 1;
+        continue;
+      }
     }
     if (result.verdict.outcome === 'fail') {
       failed += 1;
       for (const f of result.verdict.blocking.slice(0, 1)) blamed.set(f.key, (blamed.get(f.key) ?? 0) + 1);
-    }
+    } else if (result.verdict.outcome === 'inconclusive') inconclusive += 1;
   }
-  return { failed, escalated, storedFailed, blamed };
+  return { failed, inconclusive, escalated, extended, storedFailed, blamed };
 }
 
 describe('the verdict on simulated changes (10 trials a side)', () => {
@@ -213,17 +226,24 @@ describe('the verdict on simulated changes (10 trials a side)', () => {
   });
 
   CASES.forEach((c, index) => {
-    const bound = 'atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`;
+    const bound =
+      ('atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`) +
+      (c.inconclusive ? `, inconclusive ≤ ${c.inconclusive.atMost}` : '') +
+      (c.passes ? `, passes ≤ ${c.passes.atMost}` : '');
     (c.shortfall ? it.fails : it)(`${c.mode}: ${c.name} fails ${bound} of ${c.simulations}${c.shortfall ? ` (not met: ${c.shortfall})` : ''}`, () => {
-      const { failed, escalated, storedFailed, blamed } = failuresOf(c, index + 1 + SEED_OFFSET);
+      const { failed, inconclusive, escalated, extended, storedFailed, blamed } = failuresOf(c, index + 1 + SEED_OFFSET);
       const first = [...blamed.entries()].sort((a, b) => b[1] - a[1])[0];
-      measured.push(`| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${c.mode === 'stored' ? `${escalated} | ${storedFailed}` : ' | '} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`);
+      measured.push(
+        `| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${inconclusive} | ${extended} | ${c.mode === 'stored' ? `${escalated} | ${storedFailed}` : ' | '} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`,
+      );
       if ('atMost' in c.failures) expect(failed).toBeLessThanOrEqual(c.failures.atMost);
       else expect(failed).toBeGreaterThanOrEqual(c.failures.atLeast);
+      if (c.inconclusive) expect(inconclusive).toBeLessThanOrEqual(c.inconclusive.atMost);
+      if (c.passes) expect(c.simulations - failed - inconclusive).toBeLessThanOrEqual(c.passes.atMost);
     });
   });
 
   afterAll(() => {
-    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | re-measured same-runner | failed with no base commit | bound | blamed first (times) |', '| --- | --- | --- | --- | --- | --- | --- |', ...measured].join('\n'));
+    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | inconclusive | extended | re-measured same-runner | failed with no base commit | bound | blamed first (times) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...measured].join('\n'));
   });
 });

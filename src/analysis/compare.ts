@@ -1,4 +1,6 @@
 import { median } from 'simple-statistics';
+import { signedChange } from './signed-change.js';
+import { LEANING_BUDGET } from './leaning.js';
 import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
@@ -261,13 +263,16 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     );
   }
 
-  const judged = (key: string, metric: Metric, floors: { minEffect: number; absolute: number }, untestable: boolean): MetricComparison | undefined => {
+  // Each function's and package's share of the baseline's busy CPU, times the screen's budget: its weight in the screen for leaning (judge.ts, leaning.ts).
+  const busyPerRequest = safeMedian(baseline.map((t) => (t.requests > 0 ? t.sampledCpuNanos / t.requests : 0)));
+  const shareOfBusy = (nanosPerRequest: number) => (busyPerRequest > 0 ? Math.min(1, (LEANING_BUDGET * nanosPerRequest) / busyPerRequest) : 0);
+  const judged = (key: string, metric: Metric, floors: { minEffect: number; absolute: number; weight?: number }, untestable: boolean): MetricComparison | undefined => {
     const test = measuredOf.get(`${key}\u0000${metric}`);
     if (!test) return undefined;
     return judge(test.measured, tailsOf.get(`${key}\u0000${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
   };
   const changedNet = changedCpu ? { cpu: judged(CHANGED_CODE, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!, ...(changedAllocations ? { allocations: judged(CHANGED_CODE, 'allocations', { minEffect: settings.minEffect, absolute: settings.minShareOfTotal }, false)! } : {}) } : undefined;
-  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, 'self', { minEffect: settings.minEffect, absolute: cpuFloor }, false)!);
+  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, 'self', { minEffect: settings.minEffect, absolute: cpuFloor, weight: shareOfBusy(u.perRequestNanos.baseline) }, false)!);
   const packages: PackageFinding[] = units_.map((u, i) => {
     const { metric: self, replaces } = changed.packages.has(u.name) ? inContext(judgedPackages[i]!, { net: changedNet?.cpu }) : { metric: judgedPackages[i]! };
     return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos, ...(replaces ? { replaces } : {}) };
@@ -276,13 +281,16 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const c = p.candidate;
     const budget = budgetOf(c.key);
     // A budget replaces both floors for its function: its owner decided what matters.
-    const floors = (absolute: number) => (budget === undefined ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 });
+    const floors = (absolute: number, weight: number) => (budget === undefined ? { minEffect: settings.minEffect, absolute, weight } : { minEffect: budget, absolute: 0, weight });
+    const cpuWeight = shareOfBusy(p.perRequest.baseline.self);
+    // Allocations are measured in units of the baseline's total bytes per request: the median is the share.
+    const allocationWeight = Math.min(1, LEANING_BUDGET * (measuredOf.get(`${c.key}\u0000allocations`)?.measured.baselineMedian ?? 0));
     const metric = (m: ShareMetric) => {
-      const absolute = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
+      const absolute = judged(c.key, m, floors(cpuFloor, cpuWeight), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
       // Relative to the unchanged code decides a regression only: an improvement or a pass
       // stays the absolute cost's (relative figures read a broad slowdown as the rest improving).
-      const relative = tailsOf.has(`${relativeKey(c.key)}\u0000${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor), false) : undefined;
-      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome } } : {};
+      const relative = tailsOf.has(`${relativeKey(c.key)}\u0000${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor, cpuWeight), false) : undefined;
+      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome, ...(relative.leaning ? { leaning: true as const } : {}) } } : {};
       const result: MetricComparison = relative?.outcome === 'regressed' && absolute.outcome !== 'regressed' ? { ...relative, ...summary, decidedRelative: true } : { ...absolute, ...summary };
       return p.jumps[m] ? { ...result, attributionJumps: true as const } : result;
     };
@@ -294,7 +302,7 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
     const total = totalMoved.metric;
     const selfMoved = inContext(ownTimeMovedIn(metric('self'), total, cpuFloor), around('cpu'));
     const self = selfMoved.metric;
-    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, 'allocations', floors(settings.minShareOfTotal), false)!, around('allocations')) : undefined;
+    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, 'allocations', floors(settings.minShareOfTotal, allocationWeight), false)!, around('allocations')) : undefined;
     const allocations = allocationsMoved?.metric;
     // Why it is not blamed, when no metric's regression stands.
     const standing = [self, total, allocations].some((m) => m?.outcome === 'regressed');
@@ -359,8 +367,16 @@ function combine(...outcomes: ReadonlyArray<Outcome | undefined>): Outcome {
  * not a regression of the function: its total answers for it.
  */
 function ownTimeMovedIn(self: MetricComparison, total: MetricComparison, floor: number): MetricComparison {
-  if (self.outcome !== 'regressed' || total.candidateMedian - total.baselineMedian >= floor) return self;
-  return { ...self, outcome: 'inconclusive', movedFromCallees: true };
+  const leans = self.leaning === true || self.relative?.leaning === true;
+  if ((self.outcome !== 'regressed' && !leans) || total.candidateMedian - total.baselineMedian >= floor) return self;
+  // Own time that rose while the total did not is callees' time charged to it: neither a regression nor a lean towards one.
+  const plain: MetricComparison = { ...withoutLeaning(self), ...(self.relative ? { relative: withoutLeaning(self.relative) } : {}) };
+  return self.outcome === 'regressed' ? { ...plain, outcome: 'inconclusive', movedFromCallees: true } : plain;
+}
+
+function withoutLeaning<T extends { readonly leaning?: true }>(metric: T): Omit<T, 'leaning'> {
+  const { leaning: _leaning, ...rest } = metric;
+  return rest;
 }
 
 /** The metric whose outcome is the function's: its own time first, then allocations, then its total. */
@@ -420,9 +436,6 @@ function sameValues(a: Sides, b: Sides): boolean {
 }
 
 /** A ratio as a signed change in percent: 1.052 → "+5.2%". */
-export function signedChange(factor: number): string {
-  return `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
-}
 
 function formatValue(value: number, basis: 'share' | 'nanos-per-request'): string {
   return basis === 'share' ? `${(value * 100).toFixed(1)}%` : `${(value / 1000).toFixed(1)} µs/request`;

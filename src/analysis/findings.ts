@@ -34,6 +34,12 @@ export interface MetricComparison {
   readonly outcome: Outcome;
   /** The drift between the sides (log-scale standard deviation) added to this interval's variance; absent when none was. */
   readonly driftSd?: number;
+  /**
+   * Set when the outcome is inconclusive but points at a regression: p <= alpha before
+   * false-discovery control, and the estimate clears the relative and absolute floors
+   * (leaning.ts). A pass cannot stand beside it; more trials decide it.
+   */
+  readonly leaning?: true;
   /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
   readonly attributionJumps?: true;
   /** Set when own time rose but the total did not: callees' time now charged to it (inlining), so not a regression. */
@@ -43,7 +49,7 @@ export interface MetricComparison {
    * to the run's unchanged code (each pair's candidate trial divided by its pair's factor).
    * It decides a regression only; then `decidedRelative` is set and the figures above are these.
    */
-  readonly relative?: { readonly ratio: number; readonly ci: { readonly low: number; readonly high: number }; readonly p: number; readonly q: number; readonly outcome: Outcome };
+  readonly relative?: { readonly ratio: number; readonly ci: { readonly low: number; readonly high: number }; readonly p: number; readonly q: number; readonly outcome: Outcome; readonly leaning?: true };
   readonly decidedRelative?: true;
 }
 

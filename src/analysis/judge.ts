@@ -20,6 +20,14 @@ export interface Floors {
   readonly minEffect: number;
   /** Absolute floor, in the metric's own unit (0 for service metrics). */
   readonly absolute: number;
+  /**
+   * The function's (or package's) weight in the screen for leaning: its share of the whole (of
+   * the baseline's busy CPU or of its allocated bytes) times leaning.ts `LEANING_BUDGET`, at most
+   * 1. A lean towards a regression needs p <= alpha × this (a weighted Bonferroni screen), so
+   * that how often unchanged code leans does not grow with its number of functions, and a large
+   * function leans sooner than a small one. Absent: never leans.
+   */
+  readonly weight?: number;
 }
 
 /**
@@ -35,7 +43,8 @@ export function judge(measured: Measured, tails: Tails, floors: Floors, untestab
   const p = rising ? tails.pUp : tails.pDown;
   const q = rising ? tails.qUp : tails.qDown;
   let outcome: Outcome;
-  if (untestable || (measured.presence === 'both' && (baseline.length < 2 || candidate.length < 2))) outcome = 'inconclusive';
+  const testable = !untestable && !(measured.presence === 'both' && (baseline.length < 2 || candidate.length < 2));
+  if (!testable) outcome = 'inconclusive';
   else if (measured.presence !== 'both') {
     const significant = measured.presence === 'added' ? tails.qUp <= floors.alpha : tails.qDown <= floors.alpha;
     const cost = measured.costCi ?? { low: 0, high: 0 };
@@ -53,6 +62,11 @@ export function judge(measured: Measured, tails: Tails, floors: Floors, untestab
     else if (floors.absolute > 0 && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < floors.absolute) outcome = 'unchanged';
     else outcome = 'inconclusive';
   }
+  // Undecided, but pointing at a regression: significant on its own at its share of alpha
+  // (before false-discovery control) and its estimate clears both floors. More trials would
+  // decide it (leaning.ts).
+  const leaning =
+    outcome === 'inconclusive' && testable && measured.presence === 'both' && floors.weight !== undefined && tails.pUp <= floors.alpha * floors.weight && measured.ratio > 1 + floors.minEffect && candidateMedian - baselineMedian >= floors.absolute;
   return {
     baseline,
     candidate,
@@ -63,6 +77,7 @@ export function judge(measured: Measured, tails: Tails, floors: Floors, untestab
     p,
     q,
     outcome,
+    ...(leaning ? { leaning: true as const } : {}),
     ...(measured.costCi ? { costCi: measured.costCi } : {}),
     ...(measured.driftSd !== undefined && measured.driftSd > 0 ? { driftSd: measured.driftSd } : {}),
   };

@@ -4,7 +4,7 @@ import { storedDoubt, unconfirmedVerdict } from './stored-doubt.js';
 
 function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
   const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
-  return { verdict: { outcome: 'pass', rule: 'no function regressed' }, service: [{ metric: 'cpuMicrosPerRequest', higherIsWorse: true, comparison: metric }] } as unknown as Comparison;
+  return { verdict: { outcome: 'pass', rule: 'no function regressed' }, findings: [], packages: [], service: [{ metric: 'cpuMicrosPerRequest', higherIsWorse: true, comparison: metric }] } as unknown as Comparison;
 }
 
 describe('a stored comparison that cannot decide', () => {

@@ -1,5 +1,6 @@
-import { signedChange } from './compare.js';
+import { signedChange } from './signed-change.js';
 import { metricOf, type Comparison, type Verdict } from './findings.js';
+import { extension } from './leaning.js';
 
 /**
  * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
@@ -33,14 +34,19 @@ export function storedDoubt(notComparable: readonly string[], comparison: Compar
 /**
  * What a stored comparison's own figures cannot decide: whether the code that moved is the
  * group of functions that moved together or everything else (common-factor.ts
- * `contestedCentre`). A broad slowdown would pass as the rest improving, and a broad speedup
+ * `contestedCentre`): a broad slowdown would pass as the rest improving, and a broad speedup
  * could fail as the rest slowing; measured on this machine pair by pair, cost per request
- * tells them apart.
+ * tells them apart. And functions that lean towards a regression the comparison could not
+ * decide (leaning.ts): a +10% in a tenth of the CPU, against a baseline's drift.
  */
 export function comparisonDoubt(comparison: Comparison): string | null {
   const contest = comparison.sharesContest;
-  if (!contest?.contested) return null;
-  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  if (contest?.contested) {
+    return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  }
+  // Pairs decide what the drift between sessions leaves open, and add more of themselves if they must.
+  const leaning = extension(comparison, 1);
+  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { CompareSettings } from '../config/schema.js';
 import type { ErrorCounts, FunctionFinding, PackageFinding, PairedFinding, Verdict } from './findings.js';
+import { describeLeaning, leaningOf } from './leaning.js';
 
 /**
  * The verdict from the findings, in order of precedence: failed requests (correctness
  * outranks speed), then regressions (functions, packages, or the service's CPU per request
- * pair by pair), then a run that could never have flagged anything (inconclusive), else pass.
+ * pair by pair), then functions leaning towards a regression that the trials could not decide
+ * (leaning.ts: a pass beside them would say "no regression" where the figures point at one),
+ * then a run that could never have flagged anything (inconclusive), else pass.
  */
 export function decide(input: {
   readonly findings: readonly FunctionFinding[];
@@ -44,6 +47,17 @@ export function decide(input: {
       blocking,
       ...(blockingPackages.length > 0 ? { blockingPackages } : {}),
       ...(serviceRegressed ? { blockingService: serviceRegressed } : {}),
+    };
+  }
+  const leaning = leaningOf(findings, packages);
+  if (leaning.length > 0) {
+    const named = leaning.slice(0, 3).map(describeLeaning).join('; ');
+    return {
+      outcome: 'inconclusive',
+      rule:
+        `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${named}${leaning.length > 3 ? `; and ${leaning.length - 3} more` : ''}. ` +
+        `Each is significant on its own at its share of alpha (p <= ${settings.alpha} × its share of the CPU, or of the allocated bytes) and above both floors, but not after false-discovery control or not with its interval clear of ${1 + settings.minEffect}. ` +
+        'More trials decide it: a same-runner run adds compare.extendTrials pairs by itself; or raise --trials',
     };
   }
   if (!detectable) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, detectability, diffScore, storedConfirmation, storedDoubt, unconfirmedVerdict, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, detectability, diffScore, extension, storedConfirmation, storedDoubt, unconfirmedVerdict, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -55,8 +55,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   const plan = planBaseline(config.compare, stored, hereFingerprint(config, options.agentPath), config.baselinePath);
   progress.line(`baseline: ${plan.source === 'stored' ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
 
-  let sides = plan.source === 'stored' ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
-  let judged = await analyse(run, sides);
+  let { sides, judged } = plan.source === 'stored' ? await storedJudged(run, plan.baseline, plan.why) : await sameRunnerJudged(run, plan.ref, plan.why);
   let doubt = plan.source === 'stored' ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
   // A stored failure nothing doubts is confirmed here too when it can be; with no base commit it stands.
   const confirming = doubt === null && plan.source === 'stored' ? storedConfirmation(judged.comparison) : null;
@@ -67,8 +66,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
       const stored = judged.comparison;
-      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
-      judged = await analyse(run, sides);
+      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`));
       doubt = null;
       if (confirming !== null) unconfirmed = unconfirmedVerdict(stored, judged.comparison);
     }
@@ -129,20 +127,40 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
   return { report, markdown, reportDir: config.outputDir };
 }
 
-async function storedSides(options: MeasureOptions, baseline: Baseline, why: string): Promise<Sides> {
+async function storedJudged(options: MeasureOptions & { timings: PhaseTimings }, baseline: Baseline, why: string): Promise<{ sides: Sides; judged: Judged }> {
   const candidate = await measure(options);
-  return { kind: 'stored', why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+  const sides: Sides = { kind: 'stored', why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+  return { sides, judged: await analyse(options, sides) };
 }
 
-async function sameRunnerSides(options: MeasureOptions, ref: string, why: string): Promise<Sides> {
-  const both = await measureInterleaved(options, ref);
-  return {
-    kind: 'same-runner',
-    why,
-    baseline: { commit: both.baseCommit, createdAt: new Date().toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials },
-    baselinePprofs: { cpu: both.baseline.pprofs, allocations: both.baseline.allocationPprofs },
-    candidate: both.candidate,
-  };
+/**
+ * Same-runner sides, judged. When the pairs leave a function leaning towards a regression
+ * that they cannot decide (analysis/leaning.ts), or were too noisy to have seen a change of
+ * compare.maxDetectable (blind), compare.extendTrials more pairs are run, once, in the same
+ * worktree, and everything is judged again over all of them.
+ */
+async function sameRunnerJudged(options: MeasureOptions & { timings: PhaseTimings }, ref: string, why: string): Promise<{ sides: Sides; judged: Judged }> {
+  const { config, progress } = options;
+  let last: { sides: Sides; judged: Judged } | undefined;
+  let reason = why;
+  await measureInterleaved(options, ref, undefined, async (sofar) => {
+    const sides: Sides = {
+      kind: 'same-runner',
+      why: reason,
+      baseline: { commit: sofar.baseCommit, createdAt: new Date().toISOString(), environment: sofar.baseline.environment, settings: sofar.baseline.settings, trials: sofar.baseline.trials },
+      baselinePprofs: { cpu: sofar.baseline.pprofs, allocations: sofar.baseline.allocationPprofs },
+      candidate: sofar.candidate,
+    };
+    const judged = await analyse(options, sides);
+    const extending = last === undefined ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind) : null;
+    last = { sides, judged };
+    if (extending === null) return [];
+    const done = sofar.candidate.trials.length;
+    progress.line(`baseline: ${done} pairs cannot decide (${extending}): measuring ${config.compare.extendTrials} more pairs (compare.extendTrials)`);
+    reason = `${why}; extended from ${done} to ${done + config.compare.extendTrials} pairs because ${done} pairs could not decide: ${extending}`;
+    return Array.from({ length: config.compare.extendTrials }, (_, i) => done + i + 1);
+  });
+  return last!;
 }
 
 interface Judged {

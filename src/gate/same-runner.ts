@@ -16,7 +16,12 @@ export async function measureInterleaved(
   baseRef: string,
   /** The pair numbers (1-based, of `config.trials`) to run; a shard runs its share (gate/shard-plan.ts). */
   pairs: readonly number[] = Array.from({ length: options.config.trials }, (_, i) => i + 1),
-): Promise<{ baseline: Measurement; candidate: Measurement; baseCommit: string }> {
+  /**
+   * Asked after the pairs, with both sides so far, for more pairs to run in the same worktree
+   * (numbered on from the last); an empty list ends the measurement.
+   */
+  more?: (sofar: Interleaved) => Promise<readonly number[]>,
+): Promise<Interleaved> {
   const { config, progress } = options;
   const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
@@ -36,17 +41,31 @@ export async function measureInterleaved(
     }
     buildWatch?.lap('build');
     const parts = { baseline: [] as Measurement[], candidate: [] as Measurement[] };
-    for (const pair of pairs) {
-      const order = pair % 2 === 1 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const);
-      for (const side of order) {
-        const sideConfig = side === 'baseline' ? baseConfig : config;
-        parts[side].push(await measure({ ...options, config: sideConfig, runId, label: side, only: [pair], skipBuild: true }));
+    let batch = pairs;
+    let planned = config.trials;
+    for (;;) {
+      for (const pair of batch) {
+        const order = pair % 2 === 1 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const);
+        for (const side of order) {
+          const sideConfig = side === 'baseline' ? baseConfig : config;
+          // Progress counts added pairs against the new total ("trial 11 of 20").
+          parts[side].push(await measure({ ...options, config: { ...sideConfig, trials: planned }, runId, label: side, only: [pair], skipBuild: true }));
+        }
       }
+      const sofar = { baseline: concat(parts.baseline), candidate: concat(parts.candidate), baseCommit: worktree.commit };
+      batch = more ? await more(sofar) : [];
+      if (batch.length === 0) return sofar;
+      planned = Math.max(planned, ...batch);
     }
-    return { baseline: concat(parts.baseline), candidate: concat(parts.candidate), baseCommit: worktree.commit };
   } finally {
     worktree.remove();
   }
+}
+
+export interface Interleaved {
+  readonly baseline: Measurement;
+  readonly candidate: Measurement;
+  readonly baseCommit: string;
 }
 
 function concat(parts: readonly Measurement[]): Measurement {

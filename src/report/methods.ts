@@ -31,6 +31,8 @@ export function methodsSentence(comparison: Comparison): string {
     ` lies above ${(1 + s.minEffect).toFixed(2)} ` +
     `and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired ? "the baseline's CPU per request" : 'the total'}` +
     (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : '') +
+    `; a metric with p ≤ α × its function's share of the whole before that control and an estimate above both floors, but not regressed, leans towards a regression, and no run passes beside one` +
+    (paired ? ` (same-runner adds ${s.extendTrials} pairs once to decide it)` : '') +
     '.'
   );
 }

@@ -45,7 +45,8 @@ const metric = z.object({
   costCi: z.object({ low: finite, high: finite }).optional(),
   attributionJumps: z.literal(true).optional(),
   movedFromCallees: z.literal(true).optional(),
-  relative: z.object({ ratio, ci: z.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome }).optional(),
+  leaning: z.literal(true).optional(),
+  relative: z.object({ ratio, ci: z.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome, leaning: z.literal(true).optional() }).optional(),
   decidedRelative: z.literal(true).optional(),
 });
 const replaces = z.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: z.object({ low: ratio, high: ratio }) });

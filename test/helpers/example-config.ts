@@ -34,8 +34,9 @@ export function exampleConfig(
     ...rest,
     // These runs are small (a few trials of a few hundred requests): far too few to see a +25%
     // regression, which would make every pass inconclusive. What a run can see is tested on its
-    // own (src/analysis/detectability.test.ts) and at the real defaults by the demo.
-    compare: { maxDetectable: 10, ...(rest.compare as Record<string, unknown> | undefined) },
+    // own (src/analysis/detectability.test.ts) and at the real defaults by the demo. Pairs
+    // added to a same-runner run that leans or is blind: 4, not 10, to keep these runs short.
+    compare: { maxDetectable: 10, extendTrials: 4, ...(rest.compare as Record<string, unknown> | undefined) },
   };
   const path = join(dir, 'perfgate.config.json');
   writeFileSync(path, JSON.stringify(config, null, 2));
