@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-LBR7NKB6.js";
+} from "./chunk-FXH62CTZ.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-3JJVXJ32.js";
+} from "./chunk-BYEED3ZS.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-7PPCI2X2.js";
+} from "./chunk-LCNUQ3C4.js";
 import {
   SHARD_FILE
-} from "./chunk-HTN6A2EI.js";
+} from "./chunk-HJH3TFZM.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-5LNHZENX.js";
+} from "./chunk-3C6AJWVG.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HMOVV7EF.js";
+} from "./chunk-5JW4U3QP.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import {
   parseShard,
   shardName
@@ -96,7 +96,7 @@ import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import {
   loadConfig
-} from "./chunk-SOXIKACN.js";
+} from "./chunk-YXB6ZFRQ.js";
 import {
   writeFileAtomic
 } from "./chunk-BKLRVJWE.js";
@@ -106,9 +106,9 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-2XZHW74P.js";
+import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
 import {
   change,

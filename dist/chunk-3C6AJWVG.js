@@ -3,6 +3,7 @@ import {
   allocationsProfiled,
   bootstrapMedianRatio,
   compare,
+  extension,
   functionLinesOf,
   functionTable,
   metricOf,
@@ -13,7 +14,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HMOVV7EF.js";
+} from "./chunk-5JW4U3QP.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -24,7 +25,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -51,7 +52,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -21012,7 +21013,7 @@ var require_mime_types = __commonJS({
     exports2.charset = charset;
     exports2.charsets = { lookup: charset };
     exports2.contentType = contentType;
-    exports2.extension = extension;
+    exports2.extension = extension2;
     exports2.extensions = /* @__PURE__ */ Object.create(null);
     exports2.lookup = lookup;
     exports2.types = /* @__PURE__ */ Object.create(null);
@@ -21045,7 +21046,7 @@ var require_mime_types = __commonJS({
       }
       return mime;
     }
-    function extension(type) {
+    function extension2(type) {
       if (!type || typeof type !== "string") {
         return false;
       }
@@ -21060,11 +21061,11 @@ var require_mime_types = __commonJS({
       if (!path || typeof path !== "string") {
         return false;
       }
-      var extension2 = extname2("x." + path).toLowerCase().substr(1);
-      if (!extension2) {
+      var extension3 = extname2("x." + path).toLowerCase().substr(1);
+      if (!extension3) {
         return false;
       }
-      return exports2.types[extension2] || false;
+      return exports2.types[extension3] || false;
     }
     function populateMaps(extensions, types) {
       var preference = ["nginx", "apache", void 0, "iana"];
@@ -21076,15 +21077,15 @@ var require_mime_types = __commonJS({
         }
         extensions[type] = exts;
         for (var i = 0; i < exts.length; i++) {
-          var extension2 = exts[i];
-          if (types[extension2]) {
-            var from = preference.indexOf(db[types[extension2]].source);
+          var extension3 = exts[i];
+          if (types[extension3]) {
+            var from = preference.indexOf(db[types[extension3]].source);
             var to = preference.indexOf(mime.source);
-            if (types[extension2] !== "application/octet-stream" && (from > to || from === to && types[extension2].substr(0, 12) === "application/")) {
+            if (types[extension3] !== "application/octet-stream" && (from > to || from === to && types[extension3].substr(0, 12) === "application/")) {
               continue;
             }
           }
-          types[extension2] = type;
+          types[extension3] = type;
         }
       });
     }
@@ -29919,8 +29920,11 @@ function storedDoubt(notComparable, comparison, blind) {
 }
 function comparisonDoubt(comparison) {
   const contest = comparison.sharesContest;
-  if (!contest?.contested) return null;
-  return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  if (contest?.contested) {
+    return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  }
+  const leaning = extension(comparison, 1);
+  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 function storedConfirmation(comparison) {
   if (comparison.verdict.outcome !== "fail") return null;
@@ -31239,9 +31243,9 @@ var SCRIPT = /* @__PURE__ */ new Set([".js", ".mjs", ".cjs"]);
 var OUTPUT_FOLDERS = /* @__PURE__ */ new Set(["dist", "build", "out", "lib"]);
 function compiledEvidence(scriptPath, hasMapComment, exists) {
   if (hasMapComment) return "map-comment";
-  const extension = extname(scriptPath);
-  if (!SCRIPT.has(extension)) return null;
-  const stem = basename(scriptPath, extension);
+  const extension2 = extname(scriptPath);
+  if (!SCRIPT.has(extension2)) return null;
+  const stem = basename(scriptPath, extension2);
   const originals = (folder) => COMPILED_SOURCE.map((ext) => join3(folder, stem + ext));
   if (originals(dirname(scriptPath)).some(exists)) return "source-beside";
   const parts = dirname(scriptPath).split(/[\\/]/);
@@ -31863,7 +31867,7 @@ function addWorktree(folder, ref) {
 }
 
 // src/gate/same-runner.ts
-async function measureInterleaved(options, baseRef, pairs = Array.from({ length: options.config.trials }, (_, i) => i + 1)) {
+async function measureInterleaved(options, baseRef, pairs = Array.from({ length: options.config.trials }, (_, i) => i + 1), more) {
   const { config, progress } = options;
   const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
@@ -31884,14 +31888,21 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
     }
     buildWatch?.lap("build");
     const parts = { baseline: [], candidate: [] };
-    for (const pair of pairs) {
-      const order = pair % 2 === 1 ? ["baseline", "candidate"] : ["candidate", "baseline"];
-      for (const side of order) {
-        const sideConfig = side === "baseline" ? baseConfig : config;
-        parts[side].push(await measure({ ...options, config: sideConfig, runId, label: side, only: [pair], skipBuild: true }));
+    let batch = pairs;
+    let planned = config.trials;
+    for (; ; ) {
+      for (const pair of batch) {
+        const order = pair % 2 === 1 ? ["baseline", "candidate"] : ["candidate", "baseline"];
+        for (const side of order) {
+          const sideConfig = side === "baseline" ? baseConfig : config;
+          parts[side].push(await measure({ ...options, config: { ...sideConfig, trials: planned }, runId, label: side, only: [pair], skipBuild: true }));
+        }
       }
+      const sofar = { baseline: concat(parts.baseline), candidate: concat(parts.candidate), baseCommit: worktree.commit };
+      batch = more ? await more(sofar) : [];
+      if (batch.length === 0) return sofar;
+      planned = Math.max(planned, ...batch);
     }
-    return { baseline: concat(parts.baseline), candidate: concat(parts.candidate), baseCommit: worktree.commit };
   } finally {
     worktree.remove();
   }
@@ -31966,8 +31977,7 @@ async function runGate(options) {
   const stored = readBaselineIfPresent(config.baselinePath);
   const plan = planBaseline(config.compare, stored, hereFingerprint(config, options.agentPath), config.baselinePath);
   progress.line(`baseline: ${plan.source === "stored" ? `stored (${config.baselinePath})` : `same-runner, commit ${plan.ref}`}: ${plan.why}`);
-  let sides = plan.source === "stored" ? await storedSides(run, plan.baseline, plan.why) : await sameRunnerSides(run, plan.ref, plan.why);
-  let judged = await analyse(run, sides);
+  let { sides, judged } = plan.source === "stored" ? await storedJudged(run, plan.baseline, plan.why) : await sameRunnerJudged(run, plan.ref, plan.why);
   let doubt = plan.source === "stored" ? storedDoubt(plan.notComparable, judged.comparison, judged.seen.blind) : null;
   const confirming = doubt === null && plan.source === "stored" ? storedConfirmation(judged.comparison) : null;
   const reason = doubt ?? confirming;
@@ -31977,8 +31987,7 @@ async function runGate(options) {
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
       const stored2 = judged.comparison;
-      sides = await sameRunnerSides(run, ref, `escalated from the stored baseline: ${reason}`);
-      judged = await analyse(run, sides);
+      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`));
       doubt = null;
       if (confirming !== null) unconfirmed = unconfirmedVerdict(stored2, judged.comparison);
     }
@@ -32031,19 +32040,33 @@ async function runGate(options) {
   writeReportFiles(config.outputDir, report, markdown, profiles);
   return { report, markdown, reportDir: config.outputDir };
 }
-async function storedSides(options, baseline, why) {
+async function storedJudged(options, baseline, why) {
   const candidate = await measure(options);
-  return { kind: "stored", why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+  const sides = { kind: "stored", why, baseline: { ...baseline, trials: baseline.trials }, candidate };
+  return { sides, judged: await analyse(options, sides) };
 }
-async function sameRunnerSides(options, ref, why) {
-  const both = await measureInterleaved(options, ref);
-  return {
-    kind: "same-runner",
-    why,
-    baseline: { commit: both.baseCommit, createdAt: (/* @__PURE__ */ new Date()).toISOString(), environment: both.baseline.environment, settings: both.baseline.settings, trials: both.baseline.trials },
-    baselinePprofs: { cpu: both.baseline.pprofs, allocations: both.baseline.allocationPprofs },
-    candidate: both.candidate
-  };
+async function sameRunnerJudged(options, ref, why) {
+  const { config, progress } = options;
+  let last;
+  let reason = why;
+  await measureInterleaved(options, ref, void 0, async (sofar) => {
+    const sides = {
+      kind: "same-runner",
+      why: reason,
+      baseline: { commit: sofar.baseCommit, createdAt: (/* @__PURE__ */ new Date()).toISOString(), environment: sofar.baseline.environment, settings: sofar.baseline.settings, trials: sofar.baseline.trials },
+      baselinePprofs: { cpu: sofar.baseline.pprofs, allocations: sofar.baseline.allocationPprofs },
+      candidate: sofar.candidate
+    };
+    const judged = await analyse(options, sides);
+    const extending = last === void 0 ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind) : null;
+    last = { sides, judged };
+    if (extending === null) return [];
+    const done = sofar.candidate.trials.length;
+    progress.line(`baseline: ${done} pairs cannot decide (${extending}): measuring ${config.compare.extendTrials} more pairs (compare.extendTrials)`);
+    reason = `${why}; extended from ${done} to ${done + config.compare.extendTrials} pairs because ${done} pairs could not decide: ${extending}`;
+    return Array.from({ length: config.compare.extendTrials }, (_, i) => done + i + 1);
+  });
+  return last;
 }
 async function analyse(options, sides) {
   const watch = options.timings.stopwatch();

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import {
   PerfgateError,
   describeError

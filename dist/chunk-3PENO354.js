@@ -2,8 +2,8 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   loadConfig,
   parseConfig
-} from "./chunk-SOXIKACN.js";
-import "./chunk-2XZHW74P.js";
+} from "./chunk-YXB6ZFRQ.js";
+import "./chunk-GJ73JJ7L.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-46DMX2E3.js";
 import {
   compareSchema
-} from "./chunk-2XZHW74P.js";
+} from "./chunk-GJ73JJ7L.js";
 import {
   textTable
 } from "./chunk-5USVVHII.js";
@@ -193,7 +193,7 @@ function methodsSentence(comparison) {
   const shift = pairs2?.shift;
   const moved = shift ? `${signedPercent(shift.ratio)}, 95% CI ${signedPercent(shift.low)} \u2026 ${signedPercent(shift.high)}` : "";
   const relative = !shift ? "" : pairs2.applied ? `; and again relative to the run's unchanged code (each pair's candidate trial divided by the factor its unchanged functions moved by, which takes out each trial's machine; that code moved ${moved} over the run, and where it lies adds ${(pairs2.centreSe * 100).toFixed(1)}% to those intervals), which can only find a regression` : `; not relative to the unchanged code, which moved as a whole (${moved})`;
-  return `One-sided tests (does the candidate take more?) on ${basis}` + (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : "") + relative + `; functions on one side only tested against zero, and each package of node_modules as one unit; ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% CI of the ratio` + (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : "") + ` lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired2 ? "the baseline's CPU per request" : "the total"}` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + ".";
+  return `One-sided tests (does the candidate take more?) on ${basis}` + (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : "") + relative + `; functions on one side only tested against zero, and each package of node_modules as one unit; ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% CI of the ratio` + (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : "") + ` lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired2 ? "the baseline's CPU per request" : "the total"}` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + `; a metric with p \u2264 \u03B1 \xD7 its function's share of the whole before that control and an estimate above both floors, but not regressed, leans towards a regression, and no run passes beside one` + (paired2 ? ` (same-runner adds ${s.extendTrials} pairs once to decide it)` : "") + ".";
 }
 
 // src/report/diff-inputs.ts
@@ -2677,7 +2677,8 @@ var metric = external_exports.object({
   costCi: external_exports.object({ low: finite, high: finite }).optional(),
   attributionJumps: external_exports.literal(true).optional(),
   movedFromCallees: external_exports.literal(true).optional(),
-  relative: external_exports.object({ ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome }).optional(),
+  leaning: external_exports.literal(true).optional(),
+  relative: external_exports.object({ ratio, ci: external_exports.object({ low: ratio, high: ratio }), p: probability, q: probability, outcome, leaning: external_exports.literal(true).optional() }).optional(),
   decidedRelative: external_exports.literal(true).optional()
 });
 var replaces = external_exports.object({ unit: freeText(400), outcome, baselineMedian: finite, candidateMedian: finite, ratio, ci: external_exports.object({ low: ratio, high: ratio }) });

@@ -99,6 +99,13 @@ var compareSchema = external_exports.strictObject({
    * inconclusive. 0.25: the gate promises to catch a +25% regression (docs/statistics.md).
    */
   maxDetectable: external_exports.number().gt(0).max(10).default(0.25),
+  /**
+   * Same-runner: pairs added, once, when a function leans towards a regression that the first
+   * `trials` pairs cannot decide (analysis/leaning.ts); 0 never adds any, and such a run ends
+   * inconclusive. 10 doubles the default run only when there is something to decide
+   * (docs/statistics.md).
+   */
+  extendTrials: external_exports.number().int().min(0).max(100).default(10),
   /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */
   maxErrorRate: external_exports.number().min(0).lt(1).default(0.01),
   bootstrapResamples: positiveInt(100).max(1e5).default(2e3),

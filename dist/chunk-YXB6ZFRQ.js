@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   configSchema
-} from "./chunk-2XZHW74P.js";
+} from "./chunk-GJ73JJ7L.js";
 import {
   valueAt
 } from "./chunk-HHDVV6HW.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import {
   nanosAsTime,
   percent,

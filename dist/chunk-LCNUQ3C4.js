@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-HTN6A2EI.js";
+} from "./chunk-HJH3TFZM.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-5LNHZENX.js";
+} from "./chunk-3C6AJWVG.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HMOVV7EF.js";
+} from "./chunk-5JW4U3QP.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +33,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HMOVV7EF.js";
+} from "./chunk-5JW4U3QP.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,9 +22,9 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-2XZHW74P.js";
+import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import {

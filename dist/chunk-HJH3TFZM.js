@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-5LNHZENX.js";
+} from "./chunk-3C6AJWVG.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-BKLRVJWE.js";
 import {
   compareSchema
-} from "./chunk-2XZHW74P.js";
+} from "./chunk-GJ73JJ7L.js";
 import {
   PerfgateError,
   describeError

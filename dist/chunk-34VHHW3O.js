@@ -8,7 +8,7 @@ import {
   profileSchema,
   redactionSchema,
   serviceSchema
-} from "./chunk-2XZHW74P.js";
+} from "./chunk-GJ73JJ7L.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {

@@ -2,14 +2,14 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-3JJVXJ32.js";
+} from "./chunk-BYEED3ZS.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-GM7D4AH3.js";
+import "./chunk-VMLSOS4F.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-YC45GI3R.js";
+import "./chunk-ORJOJCWU.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-2XZHW74P.js";
+import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-HHDVV6HW.js";

@@ -12,9 +12,9 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-2XZHW74P.js";
+import "./chunk-GJ73JJ7L.js";
 import {
   textTable
 } from "./chunk-5USVVHII.js";

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-HTN6A2EI.js";
+} from "./chunk-HJH3TFZM.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-5LNHZENX.js";
+} from "./chunk-3C6AJWVG.js";
 import {
   shardName,
   shardPairs

@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-GM7D4AH3.js";
+} from "./chunk-VMLSOS4F.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-YC45GI3R.js";
+} from "./chunk-ORJOJCWU.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -33,6 +33,56 @@ import {
 import {
   PerfgateError
 } from "./chunk-RXSKCGKU.js";
+
+// src/analysis/findings.ts
+function metricOf(finding, metric) {
+  return metric === "allocations" ? finding.allocations : finding[metric];
+}
+
+// src/analysis/signed-change.ts
+function signedChange(factor) {
+  return `${factor >= 1 ? "+" : ""}${((factor - 1) * 100).toFixed(1)}%`;
+}
+
+// src/analysis/leaning.ts
+var LEANING_BUDGET = 3;
+var METRICS = ["self", "total", "allocations"];
+function leaningOf(findings, packages) {
+  const out = [];
+  for (const f of findings) {
+    if (f.outcome === "regressed" || f.replaces || f.presence !== "both") continue;
+    for (const metric of METRICS) {
+      const m = metricOf(f, metric);
+      const lean = m && !m.attributionJumps ? leaningFigures(m) : null;
+      if (lean) {
+        out.push({ unit: "function", key: f.key, name: f.name, metric, ...lean });
+        break;
+      }
+    }
+  }
+  for (const p of packages) {
+    if (p.outcome === "regressed" || p.replaces || p.presence !== "both") continue;
+    const lean = leaningFigures(p.self);
+    if (lean) out.push({ unit: "package", key: p.name, name: `package ${p.name}`, metric: "self", ...lean });
+  }
+  return out;
+}
+function leaningFigures(m) {
+  if (m.leaning) return { relative: false, ratio: m.ratio, ci: m.ci, p: m.p, q: m.q };
+  if (m.relative?.leaning) return { relative: true, ratio: m.relative.ratio, ci: m.relative.ci, p: m.relative.p, q: m.relative.q };
+  return null;
+}
+var METRIC_WORDS = { self: "own time", total: "total time", allocations: "allocated bytes" };
+function describeLeaning(l) {
+  const what = `${METRIC_WORDS[l.metric]}${l.relative ? " relative to the unchanged code" : ""}`;
+  return `${l.name} (${what} ${signedChange(l.ratio)}, 95% CI ${signedChange(l.ci.low)} \u2026 ${signedChange(l.ci.high)}, p ${l.p.toPrecision(2)}, q ${l.q.toPrecision(2)})`;
+}
+function extension(comparison, extendTrials, blind = null) {
+  if (extendTrials <= 0 || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
+  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
+  if (leaning.length > 0) return `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""} leaned towards a regression`;
+  return blind;
+}
 
 // src/analysis/allocation-shares.ts
 function allocationsProfiled(trials) {
@@ -232,11 +282,6 @@ var Z_UPPER = 1;
 var HALF_NORMAL_MEDIAN = 0.6744897501960817;
 var TRIMMED_MEAN_SQUARE = 1 - 2 * 2.5 * Math.exp(-(2.5 ** 2) / 2) / Math.sqrt(2 * Math.PI) / 0.9875806693484477;
 
-// src/analysis/findings.ts
-function metricOf(finding, metric) {
-  return metric === "allocations" ? finding.allocations : finding[metric];
-}
-
 // src/analysis/package-identity.ts
 var PACKAGE_FILE = /^((?:@[^/@]+\/)?[^/@]+)@([^/]+)\/(.*)$/;
 function packageOf(file) {
@@ -381,7 +426,8 @@ function judge(measured, tails, floors, untestable) {
   const p = rising ? tails.pUp : tails.pDown;
   const q = rising ? tails.qUp : tails.qDown;
   let outcome;
-  if (untestable || measured.presence === "both" && (baseline.length < 2 || candidate.length < 2)) outcome = "inconclusive";
+  const testable = !untestable && !(measured.presence === "both" && (baseline.length < 2 || candidate.length < 2));
+  if (!testable) outcome = "inconclusive";
   else if (measured.presence !== "both") {
     const significant = measured.presence === "added" ? tails.qUp <= floors.alpha : tails.qDown <= floors.alpha;
     const cost = measured.costCi ?? { low: 0, high: 0 };
@@ -398,6 +444,7 @@ function judge(measured, tails, floors, untestable) {
     else if (floors.absolute > 0 && Math.max(baselineMedian * Math.abs(ci.high - 1), baselineMedian * Math.abs(1 - ci.low)) < floors.absolute) outcome = "unchanged";
     else outcome = "inconclusive";
   }
+  const leaning = outcome === "inconclusive" && testable && measured.presence === "both" && floors.weight !== void 0 && tails.pUp <= floors.alpha * floors.weight && measured.ratio > 1 + floors.minEffect && candidateMedian - baselineMedian >= floors.absolute;
   return {
     baseline,
     candidate,
@@ -408,6 +455,7 @@ function judge(measured, tails, floors, untestable) {
     p,
     q,
     outcome,
+    ...leaning ? { leaning: true } : {},
     ...measured.costCi ? { costCi: measured.costCi } : {},
     ...measured.driftSd !== void 0 && measured.driftSd > 0 ? { driftSd: measured.driftSd } : {}
   };
@@ -1025,6 +1073,14 @@ function decide(input) {
       ...serviceRegressed ? { blockingService: serviceRegressed } : {}
     };
   }
+  const leaning = leaningOf(findings, packages);
+  if (leaning.length > 0) {
+    const named = leaning.slice(0, 3).map(describeLeaning).join("; ");
+    return {
+      outcome: "inconclusive",
+      rule: `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${named}${leaning.length > 3 ? `; and ${leaning.length - 3} more` : ""}. Each is significant on its own at its share of alpha (p <= ${settings.alpha} \xD7 its share of the CPU, or of the allocated bytes) and above both floors, but not after false-discovery control or not with its interval clear of ${1 + settings.minEffect}. More trials decide it: a same-runner run adds compare.extendTrials pairs by itself; or raise --trials`
+    };
+  }
   if (!detectable) {
     return { outcome: "inconclusive", rule: `${trials.baseline} vs ${trials.candidate} trials cannot reach significance after false-discovery control` };
   }
@@ -1193,13 +1249,15 @@ function compare(baseline, candidate, settings, options = {}) {
       `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${named.join(", ")}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ""}. ${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`
     );
   }
+  const busyPerRequest = safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0));
+  const shareOfBusy = (nanosPerRequest) => busyPerRequest > 0 ? Math.min(1, LEANING_BUDGET * nanosPerRequest / busyPerRequest) : 0;
   const judged = (key, metric, floors, untestable) => {
     const test = measuredOf.get(`${key}\0${metric}`);
     if (!test) return void 0;
     return judge(test.measured, tailsOf.get(`${key}\0${metric}`) ?? UNTESTED, { alpha: settings.alpha, ...floors }, untestable);
   };
   const changedNet = changedCpu ? { cpu: judged(CHANGED_CODE, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false), ...changedAllocations ? { allocations: judged(CHANGED_CODE, "allocations", { minEffect: settings.minEffect, absolute: settings.minShareOfTotal }, false) } : {} } : void 0;
-  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, "self", { minEffect: settings.minEffect, absolute: cpuFloor }, false));
+  const judgedPackages = units_.map((u) => judged(`package:${u.name}`, "self", { minEffect: settings.minEffect, absolute: cpuFloor, weight: shareOfBusy(u.perRequestNanos.baseline) }, false));
   const packages = units_.map((u, i) => {
     const { metric: self, replaces } = changed.packages.has(u.name) ? inContext(judgedPackages[i], { net: changedNet?.cpu }) : { metric: judgedPackages[i] };
     return { name: u.name, baselineVersions: u.baselineVersions, candidateVersions: u.candidateVersions, presence: u.presence, outcome: self.outcome, self, perRequestNanos: u.perRequestNanos, ...replaces ? { replaces } : {} };
@@ -1207,11 +1265,13 @@ function compare(baseline, candidate, settings, options = {}) {
   const findings = prepared.map((p) => {
     const c = p.candidate;
     const budget = budgetOf(c.key);
-    const floors = (absolute) => budget === void 0 ? { minEffect: settings.minEffect, absolute } : { minEffect: budget, absolute: 0 };
+    const floors = (absolute, weight) => budget === void 0 ? { minEffect: settings.minEffect, absolute, weight } : { minEffect: budget, absolute: 0, weight };
+    const cpuWeight = shareOfBusy(p.perRequest.baseline.self);
+    const allocationWeight = Math.min(1, LEANING_BUDGET * (measuredOf.get(`${c.key}\0allocations`)?.measured.baselineMedian ?? 0));
     const metric = (m) => {
-      const absolute = judged(c.key, m, floors(cpuFloor), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
-      const relative = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor), false) : void 0;
-      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome } } : {};
+      const absolute = judged(c.key, m, floors(cpuFloor, cpuWeight), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
+      const relative = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor, cpuWeight), false) : void 0;
+      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome, ...relative.leaning ? { leaning: true } : {} } } : {};
       const result = relative?.outcome === "regressed" && absolute.outcome !== "regressed" ? { ...relative, ...summary, decidedRelative: true } : { ...absolute, ...summary };
       return p.jumps[m] ? { ...result, attributionJumps: true } : result;
     };
@@ -1221,7 +1281,7 @@ function compare(baseline, candidate, settings, options = {}) {
     const total = totalMoved.metric;
     const selfMoved = inContext(ownTimeMovedIn(metric("self"), total, cpuFloor), around("cpu"));
     const self = selfMoved.metric;
-    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, "allocations", floors(settings.minShareOfTotal), false), around("allocations")) : void 0;
+    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, "allocations", floors(settings.minShareOfTotal, allocationWeight), false), around("allocations")) : void 0;
     const allocations = allocationsMoved?.metric;
     const standing = [self, total, allocations].some((m) => m?.outcome === "regressed");
     const replaces = standing ? void 0 : selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces;
@@ -1273,8 +1333,14 @@ function combine(...outcomes) {
   return "unchanged";
 }
 function ownTimeMovedIn(self, total, floor) {
-  if (self.outcome !== "regressed" || total.candidateMedian - total.baselineMedian >= floor) return self;
-  return { ...self, outcome: "inconclusive", movedFromCallees: true };
+  const leans = self.leaning === true || self.relative?.leaning === true;
+  if (self.outcome !== "regressed" && !leans || total.candidateMedian - total.baselineMedian >= floor) return self;
+  const plain = { ...withoutLeaning(self), ...self.relative ? { relative: withoutLeaning(self.relative) } : {} };
+  return self.outcome === "regressed" ? { ...plain, outcome: "inconclusive", movedFromCallees: true } : plain;
+}
+function withoutLeaning(metric) {
+  const { leaning: _leaning, ...rest } = metric;
+  return rest;
 }
 function decidedBy(outcome, self, total, allocations) {
   if (self.outcome === outcome) return "self";
@@ -1312,9 +1378,6 @@ function relativeKey(key) {
 function sameValues(a, b) {
   const equal = (x, y) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
-}
-function signedChange(factor) {
-  return `${factor >= 1 ? "+" : ""}${((factor - 1) * 100).toFixed(1)}%`;
 }
 function formatValue(value, basis) {
   return basis === "share" ? `${(value * 100).toFixed(1)}%` : `${(value / 1e3).toFixed(1)} \xB5s/request`;
@@ -1471,9 +1534,11 @@ function idOf(id) {
 }
 
 export {
+  signedChange,
+  metricOf,
+  extension,
   allocationsProfiled,
   benjaminiHochberg,
-  metricOf,
   normalUpperTail,
   mannWhitney,
   mean,
@@ -1481,7 +1546,6 @@ export {
   signFlipTest,
   pairedOutcome,
   compare,
-  signedChange,
   functionTable,
   writeMergedPair,
   sideProfiles,
