@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import { signedChange } from './signed-change.js';
-import { LEANING_BUDGET } from './leaning.js';
+import { describeLeaning, LEANING_BUDGET, leaningOf } from './leaning.js';
 import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
@@ -53,7 +53,17 @@ interface Prepared {
  *
  * `paired`: baseline[i] and candidate[i] ran as an adjacent pair on this machine (same-runner).
  */
-export function compare(baseline: readonly TrialMetrics[], candidate: readonly TrialMetrics[], settings: CompareSettings, options: { paired?: boolean } = {}): Comparison {
+export function compare(
+  baseline: readonly TrialMetrics[],
+  candidate: readonly TrialMetrics[],
+  settings: CompareSettings,
+  /**
+   * `leaning`: whether a function leaning towards a regression keeps the run from passing
+   * ("decides", the default: the gate then adds pairs or re-measures, leaning.ts), or is only
+   * warned about ("warns": merged shards, which can add no pairs).
+   */
+  options: { paired?: boolean; leaning?: 'decides' | 'warns' } = {},
+): Comparison {
   const warnings: string[] = [];
   const errors = errorCounts(baseline, candidate);
   const ignore = settings.ignore.map(globToRegExp);
@@ -330,7 +340,14 @@ export function compare(baseline: readonly TrialMetrics[], candidate: readonly T
 
   const service = compareService(baseline, candidate, settings, random, paired);
   const pairedFinding = paired ? pairedCpu(baseline, candidate, settings, random) : undefined;
-  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length } });
+  const leaningDecides = options.leaning !== 'warns';
+  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length }, leaningDecides });
+  const leaning = leaningDecides || verdict.outcome !== 'pass' ? [] : leaningOf(findings, packages);
+  if (leaning.length > 0) {
+    warnings.push(
+      `${leaning.slice(0, 3).map(describeLeaning).join('; ')}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ''} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`,
+    );
+  }
   return {
     verdict,
     findings,

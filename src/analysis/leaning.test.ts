@@ -93,6 +93,12 @@ describe('a run with a function leaning towards a regression', () => {
     expect(extension(comparison([scoreProduct, finding('src/render.js#renderPage', regressed)]), 10)).toBeNull();
   });
 
+  it('is a warning beside a pass, not inconclusive, where no pairs can be added (merged shards)', () => {
+    const verdict = decide({ findings: [scoreProduct], packages: [], paired: undefined, errors: [], settings, detectable: true, basis: 'nanos-per-request', trials: { baseline: 9, candidate: 9 }, leaningDecides: false });
+    expect(verdict.outcome).toBe('pass');
+    expect(comparisonDoubt(comparison([scoreProduct]), false)).toBeNull();
+  });
+
   it('re-measures a stored comparison same-runner, where pairs decide what drift leaves open', () => {
     expect(comparisonDoubt(comparison([scoreProduct]))).toMatch(/^scoreProduct \(own time \+9\.6%.*leaned towards a regression that the stored comparison could not decide$/);
     expect(comparisonDoubt(comparison([finding('src/app.js#handle', flat)]))).toBeNull();

@@ -11,7 +11,7 @@ import { extension } from './leaning.js';
  * across time). The gate re-measures the base on this machine (same-runner) when it knows
  * the base commit, and otherwise ends inconclusive with this reason.
  */
-export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null): string | null {
+export function storedDoubt(notComparable: readonly string[], comparison: Comparison, blind: string | null, leaningDoubts = true): string | null {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join('; ')}`;
   // Blindness speaks against a pass (it could have missed something), and against a stored
   // failure too: what blinds a stored comparison is mostly the drift between the baseline's
@@ -19,7 +19,7 @@ export function storedDoubt(notComparable: readonly string[], comparison: Compar
   // allows (the example's writev +226% beside a process burning a core, same code): found
   // regressions are re-measured same-runner, where what is found stands.
   if (blind !== null) return blind;
-  const doubt = comparisonDoubt(comparison);
+  const doubt = comparisonDoubt(comparison, leaningDoubts);
   if (doubt !== null) return doubt;
   // A rise of CPU per request with no function to blame is a uniform slowdown or a slower
   // machine; with functions to blame (shares cancel the machine's speed), the failure stands.
@@ -39,13 +39,14 @@ export function storedDoubt(notComparable: readonly string[], comparison: Compar
  * tells them apart. And functions that lean towards a regression the comparison could not
  * decide (leaning.ts): a +10% in a tenth of the CPU, against a baseline's drift.
  */
-export function comparisonDoubt(comparison: Comparison): string | null {
+export function comparisonDoubt(comparison: Comparison, leaningDoubts = true): string | null {
   const contest = comparison.sharesContest;
   if (contest?.contested) {
     return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
   }
   // Pairs decide what the drift between sessions leaves open, and add more of themselves if they must.
-  const leaning = extension(comparison, 1);
+  // Merged shards can neither add pairs nor re-measure: there a lean is a warning (compare.ts `leaning`).
+  const leaning = leaningDoubts ? extension(comparison, 1) : null;
   return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 

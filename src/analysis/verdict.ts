@@ -18,6 +18,8 @@ export function decide(input: {
   readonly detectable: boolean;
   readonly basis: 'share' | 'nanos-per-request';
   readonly trials: { readonly baseline: number; readonly candidate: number };
+  /** Whether a function leaning towards a regression keeps the run from passing (compare.ts `leaning`); true by default. */
+  readonly leaningDecides?: boolean;
 }): Verdict {
   const { findings, packages, paired, errors, settings, detectable, basis, trials } = input;
   const failing = errors.filter((e) => e.side === 'candidate' && (e.errors + e.statusMismatches) / Math.max(1, e.requests + e.errors) > settings.maxErrorRate);
@@ -49,7 +51,7 @@ export function decide(input: {
       ...(serviceRegressed ? { blockingService: serviceRegressed } : {}),
     };
   }
-  const leaning = leaningOf(findings, packages);
+  const leaning = input.leaningDecides === false ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
     const named = leaning.slice(0, 3).map(describeLeaning).join('; ');
     return {

@@ -54,7 +54,7 @@ export function mergeShardFolders(folders: readonly ShardFolder[], outputDir: st
   const sameRunner = lead.manifest.kind === 'same-runner';
   const baselineTrials: TrialMetrics[] = sameRunner ? complete.flatMap((s) => s.sides.baseline.trials) : [...lead.sides.baseline.trials];
   const candidateTrials: TrialMetrics[] = complete.flatMap((s) => s.sides.candidate.trials);
-  let comparison: Comparison = compare(baselineTrials, candidateTrials, lead.manifest.compare, { paired: sameRunner });
+  let comparison: Comparison = compare(baselineTrials, candidateTrials, lead.manifest.compare, { paired: sameRunner, leaning: 'warns' });
   let stratified: StratifiedComparison | null = null;
   if (sameRunner) {
     const settings = lead.manifest.compare;
@@ -62,7 +62,7 @@ export function mergeShardFolders(folders: readonly ShardFolder[], outputDir: st
     stratified = stratifiedPairedTest(strata, settings);
     comparison = withStratifiedService(comparison, stratified);
   }
-  const doubt = sameRunner ? null : storedDoubt(lead.manifest.notComparable, comparison, null);
+  const doubt = sameRunner ? null : storedDoubt(lead.manifest.notComparable, comparison, null, false);
   const gaps = [...failed.map((f) => `shard ${f.index}/${count} failed (${f.error.split('\n')[0]!.slice(0, 300)})`), ...missing.map((i) => `shard ${i}/${count} is missing`)];
   const verdict: Verdict =
     gaps.length > 0
