@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-FXH62CTZ.js";
+} from "./chunk-XFCZUVED.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-LCNUQ3C4.js";
+} from "./chunk-2GVLGNBK.js";
 import {
   SHARD_FILE
-} from "./chunk-HJH3TFZM.js";
+} from "./chunk-SKBR3W37.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-3C6AJWVG.js";
+} from "./chunk-YAWFBNHM.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5JW4U3QP.js";
+} from "./chunk-PALFX4BO.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

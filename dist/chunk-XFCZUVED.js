@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-HJH3TFZM.js";
+} from "./chunk-SKBR3W37.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-3C6AJWVG.js";
+} from "./chunk-YAWFBNHM.js";
 import {
   shardName,
   shardPairs

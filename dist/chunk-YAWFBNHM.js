@@ -14,7 +14,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5JW4U3QP.js";
+} from "./chunk-PALFX4BO.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29906,10 +29906,10 @@ function fromInterval(low, high, z) {
 }
 
 // src/analysis/stored-doubt.ts
-function storedDoubt(notComparable, comparison, blind) {
+function storedDoubt(notComparable, comparison, blind, leaningDoubts = true) {
   if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
   if (blind !== null) return blind;
-  const doubt = comparisonDoubt(comparison);
+  const doubt = comparisonDoubt(comparison, leaningDoubts);
   if (doubt !== null) return doubt;
   const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
   if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
@@ -29918,12 +29918,12 @@ function storedDoubt(notComparable, comparison, blind) {
   }
   return null;
 }
-function comparisonDoubt(comparison) {
+function comparisonDoubt(comparison, leaningDoubts = true) {
   const contest = comparison.sharesContest;
   if (contest?.contested) {
     return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
   }
-  const leaning = extension(comparison, 1);
+  const leaning = leaningDoubts ? extension(comparison, 1) : null;
   return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 function storedConfirmation(comparison) {

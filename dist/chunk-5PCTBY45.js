@@ -1,13 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-LCNUQ3C4.js";
-import "./chunk-HJH3TFZM.js";
-import "./chunk-3C6AJWVG.js";
-import "./chunk-5JW4U3QP.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-YAWFBNHM.js";
+import "./chunk-PALFX4BO.js";
 import "./chunk-VMLSOS4F.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  escalationRef,
+  runBaseline,
+  runGate
 };

@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-FXH62CTZ.js";
-import "./chunk-HJH3TFZM.js";
-import "./chunk-3C6AJWVG.js";
-import "./chunk-5JW4U3QP.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-2GVLGNBK.js";
+import "./chunk-SKBR3W37.js";
+import "./chunk-YAWFBNHM.js";
+import "./chunk-PALFX4BO.js";
 import "./chunk-VMLSOS4F.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  mergeServices,
+  serviceLabel
 };

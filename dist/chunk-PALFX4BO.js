@@ -1073,7 +1073,7 @@ function decide(input) {
       ...serviceRegressed ? { blockingService: serviceRegressed } : {}
     };
   }
-  const leaning = leaningOf(findings, packages);
+  const leaning = input.leaningDecides === false ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
     const named = leaning.slice(0, 3).map(describeLeaning).join("; ");
     return {
@@ -1306,7 +1306,14 @@ function compare(baseline, candidate, settings, options = {}) {
   packages.sort((a, b) => OUTCOME_ORDER2[a.outcome] - OUTCOME_ORDER2[b.outcome] || Math.abs(b.self.candidateMedian - b.self.baselineMedian) - Math.abs(a.self.candidateMedian - a.self.baselineMedian));
   const service = compareService(baseline, candidate, settings, random, paired);
   const pairedFinding = paired ? pairedCpu(baseline, candidate, settings, random) : void 0;
-  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length } });
+  const leaningDecides = options.leaning !== "warns";
+  const verdict = decide({ findings, packages, paired: pairedFinding, errors, settings, detectable, basis, trials: { baseline: baseline.length, candidate: candidate.length }, leaningDecides });
+  const leaning = leaningDecides || verdict.outcome !== "pass" ? [] : leaningOf(findings, packages);
+  if (leaning.length > 0) {
+    warnings.push(
+      `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`
+    );
+  }
   return {
     verdict,
     findings,

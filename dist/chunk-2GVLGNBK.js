@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-HJH3TFZM.js";
+} from "./chunk-SKBR3W37.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-3C6AJWVG.js";
+} from "./chunk-YAWFBNHM.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5JW4U3QP.js";
+} from "./chunk-PALFX4BO.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -270,7 +270,7 @@ function mergeShardFolders(folders, outputDir) {
   const sameRunner = lead.manifest.kind === "same-runner";
   const baselineTrials = sameRunner ? complete.flatMap((s) => s.sides.baseline.trials) : [...lead.sides.baseline.trials];
   const candidateTrials = complete.flatMap((s) => s.sides.candidate.trials);
-  let comparison = compare(baselineTrials, candidateTrials, lead.manifest.compare, { paired: sameRunner });
+  let comparison = compare(baselineTrials, candidateTrials, lead.manifest.compare, { paired: sameRunner, leaning: "warns" });
   let stratified = null;
   if (sameRunner) {
     const settings = lead.manifest.compare;
@@ -278,7 +278,7 @@ function mergeShardFolders(folders, outputDir) {
     stratified = stratifiedPairedTest(strata, settings);
     comparison = withStratifiedService(comparison, stratified);
   }
-  const doubt = sameRunner ? null : storedDoubt(lead.manifest.notComparable, comparison, null);
+  const doubt = sameRunner ? null : storedDoubt(lead.manifest.notComparable, comparison, null, false);
   const gaps = [...failed.map((f) => `shard ${f.index}/${count} failed (${f.error.split("\n")[0].slice(0, 300)})`), ...missing.map((i) => `shard ${i}/${count} is missing`)];
   const verdict = gaps.length > 0 ? { outcome: "inconclusive", rule: `${gaps.join("; ")}: ${complete.length} of ${count} shards were merged, and a verdict needs them all (re-run the missing shards, then merge again)` } : doubt !== null ? { outcome: "inconclusive", rule: `${doubt}. Shard a same-runner run instead (\`--base-ref <commit>\`, or compare.baseline "auto" on a pull request)` } : comparison.verdict;
   mkdirSync(join(outputDir, "profiles"), { recursive: true });

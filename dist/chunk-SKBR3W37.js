@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-3C6AJWVG.js";
+} from "./chunk-YAWFBNHM.js";
 import {
   checkProfileFileSize,
   decodePprof

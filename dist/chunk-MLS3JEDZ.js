@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-5JW4U3QP.js";
+} from "./chunk-PALFX4BO.js";
 import {
   checkProfileFileSize,
   decodePprof
