@@ -42,13 +42,15 @@ interface Tally {
   pass: number;
   inconclusive: number;
   escalated: number;
+  /** Runs whose same-runner pairs were extended (compare.extendTrials): more pairs than configured. */
+  extended: number;
   seconds: number[];
   loads: number[];
   wrong: string[];
 }
 
 function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Tally> {
-  const tallies = new Map(SERIES.map((s) => [s, { fail: 0, blamed: 0, pass: 0, inconclusive: 0, escalated: 0, seconds: [], loads: [], wrong: [] } as Tally]));
+  const tallies = new Map(SERIES.map((s) => [s, { fail: 0, blamed: 0, pass: 0, inconclusive: 0, escalated: 0, extended: 0, seconds: [], loads: [], wrong: [] } as Tally]));
   // Interleaved: A/A, one of each planted series, A/A, … so the machine's drift falls on all alike.
   const schedule: Series[] = [];
   const left = new Map(SERIES.map((s) => [s, s.count]));
@@ -81,6 +83,7 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
     }
     const outcome = report?.comparison.verdict.outcome ?? 'error';
     if (report && report.baselineSource.kind === 'same-runner' && mode === 'stored') tally.escalated++;
+    if (report && report.comparison.trials.candidate > report.candidate.settings.trials) tally.extended++;
     const top = report?.comparison.findings.find((f) => f.outcome === 'regressed');
     if (outcome === 'fail' || outcome === 'fail-errors') {
       tally.fail++;
@@ -88,7 +91,8 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
       else if (series.blame !== null || series.env === null) tally.wrong.push(top?.name ?? report!.comparison.verdict.rule.slice(0, 80));
     } else if (outcome === 'pass') tally.pass++;
     else tally.inconclusive++;
-    process.stderr.write(`${mode}${noisy ? ' noisy' : ''} ${series.label}: ${outcome}${top ? `, first: ${top.name}` : ''} (${run.seconds.toFixed(0)} s, load ${load.toFixed(1)}, exit ${run.code})\n`);
+    const pairs = report ? `, ${report.comparison.trials.candidate} pairs` : '';
+    process.stderr.write(`${mode}${noisy ? ' noisy' : ''} ${series.label}: ${outcome}${top ? `, first: ${top.name}` : ''} (${run.seconds.toFixed(0)} s${pairs}, load ${load.toFixed(1)}, exit ${run.code})\n`);
   });
   return tallies;
 }
@@ -101,14 +105,14 @@ function section(mode: 'stored' | 'same-runner', tallies: Map<Series, Tally>): s
     const n = s.count;
     const caught = s.blame ? t.blamed : t.fail;
     const rate = s.env === null ? `${t.fail} failed of ${n}: at most ${pct(upperBound95(t.fail, n))} (one-sided 95%)` : `${caught} of ${n} caught${s.blame ? ' with scoreProduct first' : ''}; ${t.pass} passed`;
-    return `| ${s.label} | ${n} | ${t.fail} | ${t.pass} | ${t.inconclusive} | ${mode === 'stored' ? t.escalated : '—'} | ${rate} | ${median(t.seconds).toFixed(0)} s | ${median(t.loads).toFixed(1)} / ${Math.max(...t.loads).toFixed(1)} |`;
+    return `| ${s.label} | ${n} | ${t.fail} | ${t.pass} | ${t.inconclusive} | ${mode === 'stored' ? t.escalated : '—'} | ${t.extended} | ${rate} | ${median(t.seconds).toFixed(0)} s | ${median(t.loads).toFixed(1)} / ${Math.max(...t.loads).toFixed(1)} |`;
   });
   const wrong = [...tallies].filter(([, t]) => t.wrong.length > 0).map(([s, t]) => `- ${s.label}: failures that blamed another function first, or failed without a planted change: ${t.wrong.join('; ')}`);
   return [
     `### ${mode}${noisy ? ', beside a process burning one core' : ', quiet'}`,
     '',
-    '| series | runs | failed | passed | inconclusive | escalated to same-runner | result | median wall time | load average (median / max) |',
-    '|---|---:|---:|---:|---:|---:|---|---:|---:|',
+    '| series | runs | failed | passed | inconclusive | escalated to same-runner | pairs added | result | median wall time | load average (median / max) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
     ...rows,
     '',
     ...wrong,
