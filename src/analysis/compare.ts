@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import { signedChange } from './signed-change.js';
-import { describeLeaning, LEANING_BUDGET, leaningOf } from './leaning.js';
+import { describeLeanings, leaningOf, leaningWeight } from './leaning.js';
 import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
 import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
@@ -275,7 +275,7 @@ export function compare(
 
   // Each function's and package's share of the baseline's busy CPU, times the screen's budget: its weight in the screen for leaning (judge.ts, leaning.ts).
   const busyPerRequest = safeMedian(baseline.map((t) => (t.requests > 0 ? t.sampledCpuNanos / t.requests : 0)));
-  const shareOfBusy = (nanosPerRequest: number) => (busyPerRequest > 0 ? Math.min(1, (LEANING_BUDGET * nanosPerRequest) / busyPerRequest) : 0);
+  const shareOfBusy = (nanosPerRequest: number) => (busyPerRequest > 0 ? leaningWeight(nanosPerRequest / busyPerRequest) : 0);
   const judged = (key: string, metric: Metric, floors: { minEffect: number; absolute: number; weight?: number }, untestable: boolean): MetricComparison | undefined => {
     const test = measuredOf.get(`${key}\u0000${metric}`);
     if (!test) return undefined;
@@ -294,7 +294,7 @@ export function compare(
     const floors = (absolute: number, weight: number) => (budget === undefined ? { minEffect: settings.minEffect, absolute, weight } : { minEffect: budget, absolute: 0, weight });
     const cpuWeight = shareOfBusy(p.perRequest.baseline.self);
     // Allocations are measured in units of the baseline's total bytes per request: the median is the share.
-    const allocationWeight = Math.min(1, LEANING_BUDGET * (measuredOf.get(`${c.key}\u0000allocations`)?.measured.baselineMedian ?? 0));
+    const allocationWeight = leaningWeight(measuredOf.get(`${c.key}\u0000allocations`)?.measured.baselineMedian ?? 0);
     const metric = (m: ShareMetric) => {
       const absolute = judged(c.key, m, floors(cpuFloor, cpuWeight), !tailsOf.has(`${c.key}\u0000${m}`) && p.jumps[m])!;
       // Relative to the unchanged code decides a regression only: an improvement or a pass
@@ -345,7 +345,7 @@ export function compare(
   const leaning = leaningDecides || verdict.outcome !== 'pass' ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
     warnings.push(
-      `${leaning.slice(0, 3).map(describeLeaning).join('; ')}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ''} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`,
+      `${describeLeanings(leaning)} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`,
     );
   }
   return {
@@ -451,8 +451,6 @@ function sameValues(a: Sides, b: Sides): boolean {
   const equal = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return equal(a.baseline, b.baseline) && equal(a.candidate, b.candidate);
 }
-
-/** A ratio as a signed change in percent: 1.052 → "+5.2%". */
 
 function formatValue(value: number, basis: 'share' | 'nanos-per-request'): string {
   return basis === 'share' ? `${(value * 100).toFixed(1)}%` : `${(value / 1000).toFixed(1)} µs/request`;

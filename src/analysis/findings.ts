@@ -227,6 +227,11 @@ export interface Comparison {
 }
 
 /** A finding's comparison on one metric (allocations only when they were compared). */
+/** How reports and verdicts name a finding's metric. */
+export function metricWords(metric: ShareMetric | 'allocations'): string {
+  return metric === 'self' ? 'own time' : metric === 'total' ? 'total time' : 'allocated bytes';
+}
+
 export function metricOf(finding: FunctionFinding, metric: ShareMetric | 'allocations'): MetricComparison | undefined {
   return metric === 'allocations' ? finding.allocations : finding[metric];
 }

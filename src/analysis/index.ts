@@ -1,5 +1,5 @@
 export { compare, formatP } from './compare.js';
-export { describeLeaning, extension, leaningOf, type Leaning } from './leaning.js';
+export { extension } from './leaning.js';
 export type { Comparison, ErrorCounts, FunctionFinding, RouteMismatchTotal, MetricComparison, Outcome, PackageFinding, PairedFinding, Replaces, ServiceFinding, ServiceMetricName, Verdict } from './findings.js';
 // Paired (same-runner) comparison of any per-trial metric given as adjacent pairs, for the gate.
 export { pairedEstimate, unpairedEstimate, type MetricEstimate } from './metric-estimate.js';

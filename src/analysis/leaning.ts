@@ -1,4 +1,4 @@
-import { metricOf, type Comparison, type FunctionFinding, type MetricComparison, type PackageFinding, type ShareMetric } from './findings.js';
+import { metricOf, metricWords, type Comparison, type FunctionFinding, type MetricComparison, type PackageFinding, type ShareMetric } from './findings.js';
 import { signedChange } from './signed-change.js';
 
 /**
@@ -31,7 +31,12 @@ export interface Leaning {
  * was caught 82 of 100 (bound 90); at 3, 92; with no weights (p <= alpha alone), 96, but unchanged
  * code leaned 6–11 times in 100 and ended inconclusive 4 (docs/statistics.md).
  */
-export const LEANING_BUDGET = 3;
+const LEANING_BUDGET = 3;
+
+/** A function's (or package's) weight in the screen (judge.ts `Floors.weight`), from its share of the whole. */
+export function leaningWeight(share: number): number {
+  return Math.min(1, LEANING_BUDGET * share);
+}
 
 const METRICS = ['self', 'total', 'allocations'] as const;
 
@@ -68,12 +73,15 @@ function leaningFigures(m: MetricComparison): Pick<Leaning, 'relative' | 'ratio'
   return null;
 }
 
-const METRIC_WORDS: Record<Leaning['metric'], string> = { self: 'own time', total: 'total time', allocations: 'allocated bytes' };
-
 /** "scoreProduct (own time +9.6%, 95% CI +2.1% … +17.6%, p 0.004, q 0.31)". */
 export function describeLeaning(l: Leaning): string {
-  const what = `${METRIC_WORDS[l.metric]}${l.relative ? ' relative to the unchanged code' : ''}`;
+  const what = `${metricWords(l.metric)}${l.relative ? ' relative to the unchanged code' : ''}`;
   return `${l.name} (${what} ${signedChange(l.ratio)}, 95% CI ${signedChange(l.ci.low)} … ${signedChange(l.ci.high)}, p ${l.p.toPrecision(2)}, q ${l.q.toPrecision(2)})`;
+}
+
+/** The first three described, and how many more: what a verdict, a warning or a progress line names. */
+export function describeLeanings(leaning: readonly Leaning[]): string {
+  return `${leaning.slice(0, 3).map(describeLeaning).join('; ')}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ''}`;
 }
 
 /**
@@ -86,6 +94,6 @@ export function describeLeaning(l: Leaning): string {
 export function extension(comparison: Comparison, extendTrials: number, blind: string | null = null): string | null {
   if (extendTrials <= 0 || comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
   const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  if (leaning.length > 0) return `${leaning.slice(0, 3).map(describeLeaning).join('; ')}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ''} leaned towards a regression`;
+  if (leaning.length > 0) return `${describeLeanings(leaning)} leaned towards a regression`;
   return blind;
 }

@@ -1,6 +1,6 @@
 import { signedChange } from './signed-change.js';
-import { metricOf, type Comparison, type Verdict } from './findings.js';
-import { extension } from './leaning.js';
+import { metricOf, metricWords, type Comparison, type Verdict } from './findings.js';
+import { describeLeanings, leaningOf } from './leaning.js';
 
 /**
  * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
@@ -46,8 +46,10 @@ export function comparisonDoubt(comparison: Comparison, leaningDoubts = true): s
   }
   // Pairs decide what the drift between sessions leaves open, and add more of themselves if they must.
   // Merged shards can neither add pairs nor re-measure: there a lean is a warning (compare.ts `leaning`).
-  const leaning = leaningDoubts ? extension(comparison, 1) : null;
-  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
+  // A failure is confirmed instead (storedConfirmation).
+  if (!leaningDoubts || comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
+  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
+  return leaning.length === 0 ? null : `${describeLeanings(leaning)} leaned towards a regression that the stored comparison could not decide`;
 }
 
 /**
@@ -85,7 +87,7 @@ export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): 
     const found = sameRunner.findings.find((g) => g.key === f.key);
     const now = found ? metricOf(found, metric) : undefined;
     if (was && now && now.ci.high < was.ci.low) continue;
-    open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} … ${percent(now.ci.high)} here` : 'not measured here'})`);
+    open.push(`${f.name} (${metricWords(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} … ${percent(now.ci.high)} here` : 'not measured here'})`);
   }
   for (const p of stored.verdict.blockingPackages ?? []) {
     const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
@@ -97,8 +99,4 @@ export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): 
     outcome: 'inconclusive',
     rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join('; ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}. More pairs (--trials) or requests per trial (--requests) decide it`,
   };
-}
-
-function metricName(metric: 'self' | 'total' | 'allocations'): string {
-  return metric === 'self' ? 'own time' : metric === 'total' ? 'total time' : 'allocated bytes';
 }

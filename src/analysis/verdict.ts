@@ -1,6 +1,6 @@
 import type { CompareSettings } from '../config/schema.js';
 import type { ErrorCounts, FunctionFinding, PackageFinding, PairedFinding, Verdict } from './findings.js';
-import { describeLeaning, leaningOf } from './leaning.js';
+import { describeLeanings, leaningOf } from './leaning.js';
 
 /**
  * The verdict from the findings, in order of precedence: failed requests (correctness
@@ -53,11 +53,10 @@ export function decide(input: {
   }
   const leaning = input.leaningDecides === false ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
-    const named = leaning.slice(0, 3).map(describeLeaning).join('; ');
     return {
       outcome: 'inconclusive',
       rule:
-        `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${named}${leaning.length > 3 ? `; and ${leaning.length - 3} more` : ''}. ` +
+        `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${describeLeanings(leaning)}. ` +
         `Each is significant on its own at its share of alpha (p <= ${settings.alpha} × its share of the CPU, or of the allocated bytes) and above both floors, but not after false-discovery control or not with its interval clear of ${1 + settings.minEffect}. ` +
         'More trials decide it: a same-runner run adds compare.extendTrials pairs by itself; or raise --trials',
     };
