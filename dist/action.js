@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-XFCZUVED.js";
+} from "./chunk-6SYCREU3.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-2GVLGNBK.js";
+} from "./chunk-LK3WEZ6D.js";
 import {
   SHARD_FILE
-} from "./chunk-SKBR3W37.js";
+} from "./chunk-BUKAAYE6.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-YAWFBNHM.js";
+} from "./chunk-5O3FRW2H.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-PALFX4BO.js";
+} from "./chunk-27GE5WGY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-YAWFBNHM.js";
-import "./chunk-PALFX4BO.js";
+} from "./chunk-5O3FRW2H.js";
+import "./chunk-27GE5WGY.js";
 import "./chunk-VMLSOS4F.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";

@@ -35,6 +35,9 @@ import {
 } from "./chunk-RXSKCGKU.js";
 
 // src/analysis/findings.ts
+function metricWords(metric) {
+  return metric === "self" ? "own time" : metric === "total" ? "total time" : "allocated bytes";
+}
 function metricOf(finding, metric) {
   return metric === "allocations" ? finding.allocations : finding[metric];
 }
@@ -46,6 +49,9 @@ function signedChange(factor) {
 
 // src/analysis/leaning.ts
 var LEANING_BUDGET = 3;
+function leaningWeight(share) {
+  return Math.min(1, LEANING_BUDGET * share);
+}
 var METRICS = ["self", "total", "allocations"];
 function leaningOf(findings, packages) {
   const out = [];
@@ -72,15 +78,17 @@ function leaningFigures(m) {
   if (m.relative?.leaning) return { relative: true, ratio: m.relative.ratio, ci: m.relative.ci, p: m.relative.p, q: m.relative.q };
   return null;
 }
-var METRIC_WORDS = { self: "own time", total: "total time", allocations: "allocated bytes" };
 function describeLeaning(l) {
-  const what = `${METRIC_WORDS[l.metric]}${l.relative ? " relative to the unchanged code" : ""}`;
+  const what = `${metricWords(l.metric)}${l.relative ? " relative to the unchanged code" : ""}`;
   return `${l.name} (${what} ${signedChange(l.ratio)}, 95% CI ${signedChange(l.ci.low)} \u2026 ${signedChange(l.ci.high)}, p ${l.p.toPrecision(2)}, q ${l.q.toPrecision(2)})`;
+}
+function describeLeanings(leaning) {
+  return `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""}`;
 }
 function extension(comparison, extendTrials, blind = null) {
   if (extendTrials <= 0 || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
   const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  if (leaning.length > 0) return `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""} leaned towards a regression`;
+  if (leaning.length > 0) return `${describeLeanings(leaning)} leaned towards a regression`;
   return blind;
 }
 
@@ -1075,10 +1083,9 @@ function decide(input) {
   }
   const leaning = input.leaningDecides === false ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
-    const named = leaning.slice(0, 3).map(describeLeaning).join("; ");
     return {
       outcome: "inconclusive",
-      rule: `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${named}${leaning.length > 3 ? `; and ${leaning.length - 3} more` : ""}. Each is significant on its own at its share of alpha (p <= ${settings.alpha} \xD7 its share of the CPU, or of the allocated bytes) and above both floors, but not after false-discovery control or not with its interval clear of ${1 + settings.minEffect}. More trials decide it: a same-runner run adds compare.extendTrials pairs by itself; or raise --trials`
+      rule: `${leaning.length} function(s) or package(s) lean towards a regression that ${trials.baseline} vs ${trials.candidate} trials cannot decide: ${describeLeanings(leaning)}. Each is significant on its own at its share of alpha (p <= ${settings.alpha} \xD7 its share of the CPU, or of the allocated bytes) and above both floors, but not after false-discovery control or not with its interval clear of ${1 + settings.minEffect}. More trials decide it: a same-runner run adds compare.extendTrials pairs by itself; or raise --trials`
     };
   }
   if (!detectable) {
@@ -1250,7 +1257,7 @@ function compare(baseline, candidate, settings, options = {}) {
     );
   }
   const busyPerRequest = safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0));
-  const shareOfBusy = (nanosPerRequest) => busyPerRequest > 0 ? Math.min(1, LEANING_BUDGET * nanosPerRequest / busyPerRequest) : 0;
+  const shareOfBusy = (nanosPerRequest) => busyPerRequest > 0 ? leaningWeight(nanosPerRequest / busyPerRequest) : 0;
   const judged = (key, metric, floors, untestable) => {
     const test = measuredOf.get(`${key}\0${metric}`);
     if (!test) return void 0;
@@ -1267,7 +1274,7 @@ function compare(baseline, candidate, settings, options = {}) {
     const budget = budgetOf(c.key);
     const floors = (absolute, weight) => budget === void 0 ? { minEffect: settings.minEffect, absolute, weight } : { minEffect: budget, absolute: 0, weight };
     const cpuWeight = shareOfBusy(p.perRequest.baseline.self);
-    const allocationWeight = Math.min(1, LEANING_BUDGET * (measuredOf.get(`${c.key}\0allocations`)?.measured.baselineMedian ?? 0));
+    const allocationWeight = leaningWeight(measuredOf.get(`${c.key}\0allocations`)?.measured.baselineMedian ?? 0);
     const metric = (m) => {
       const absolute = judged(c.key, m, floors(cpuFloor, cpuWeight), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
       const relative = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor, cpuWeight), false) : void 0;
@@ -1311,7 +1318,7 @@ function compare(baseline, candidate, settings, options = {}) {
   const leaning = leaningDecides || verdict.outcome !== "pass" ? [] : leaningOf(findings, packages);
   if (leaning.length > 0) {
     warnings.push(
-      `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`
+      `${describeLeanings(leaning)} leaned towards a regression that these ${baseline.length} pairs could not decide (significant alone at its share of alpha and above both floors, not after false-discovery control); merged shards cannot add pairs, so the pass stands with this warning: more shards, or a run of its own, would decide it.`
     );
   }
   return {
@@ -1542,7 +1549,10 @@ function idOf(id) {
 
 export {
   signedChange,
+  metricWords,
   metricOf,
+  leaningOf,
+  describeLeanings,
   extension,
   allocationsProfiled,
   benjaminiHochberg,

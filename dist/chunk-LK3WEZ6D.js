@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-SKBR3W37.js";
+} from "./chunk-BUKAAYE6.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-YAWFBNHM.js";
+} from "./chunk-5O3FRW2H.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-PALFX4BO.js";
+} from "./chunk-27GE5WGY.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -2,10 +2,10 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   STORED_PROFILES,
   runShard
-} from "./chunk-XFCZUVED.js";
-import "./chunk-SKBR3W37.js";
-import "./chunk-YAWFBNHM.js";
-import "./chunk-PALFX4BO.js";
+} from "./chunk-6SYCREU3.js";
+import "./chunk-BUKAAYE6.js";
+import "./chunk-5O3FRW2H.js";
+import "./chunk-27GE5WGY.js";
 import "./chunk-VMLSOS4F.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";

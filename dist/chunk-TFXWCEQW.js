@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-PALFX4BO.js";
+} from "./chunk-27GE5WGY.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-YAWFBNHM.js";
+} from "./chunk-5O3FRW2H.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -3,10 +3,13 @@ import {
   allocationsProfiled,
   bootstrapMedianRatio,
   compare,
+  describeLeanings,
   extension,
   functionLinesOf,
   functionTable,
+  leaningOf,
   metricOf,
+  metricWords,
   normalUpperTail,
   sideProfiles,
   signFlipTest,
@@ -14,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-PALFX4BO.js";
+} from "./chunk-27GE5WGY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29923,8 +29926,9 @@ function comparisonDoubt(comparison, leaningDoubts = true) {
   if (contest?.contested) {
     return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
   }
-  const leaning = leaningDoubts ? extension(comparison, 1) : null;
-  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
+  if (!leaningDoubts || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
+  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
+  return leaning.length === 0 ? null : `${describeLeanings(leaning)} leaned towards a regression that the stored comparison could not decide`;
 }
 function storedConfirmation(comparison) {
   if (comparison.verdict.outcome !== "fail") return null;
@@ -29941,7 +29945,7 @@ function unconfirmedVerdict(stored, sameRunner) {
     const found2 = sameRunner.findings.find((g) => g.key === f.key);
     const now = found2 ? metricOf(found2, metric) : void 0;
     if (was && now && now.ci.high < was.ci.low) continue;
-    open.push(`${f.name} (${metricName(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
+    open.push(`${f.name} (${metricWords(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
   }
   for (const p of stored.verdict.blockingPackages ?? []) {
     const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
@@ -29953,9 +29957,6 @@ function unconfirmedVerdict(stored, sameRunner) {
     outcome: "inconclusive",
     rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join("; ")}${open.length > 3 ? ` and ${open.length - 3} more` : ""}. More pairs (--trials) or requests per trial (--requests) decide it`
   };
-}
-function metricName(metric) {
-  return metric === "self" ? "own time" : metric === "total" ? "total time" : "allocated bytes";
 }
 
 // src/baseline/baseline.ts
