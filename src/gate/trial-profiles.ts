@@ -26,8 +26,9 @@ export function trialProfilePaths(profileDir: string, label: string, index: numb
 
 /**
  * Reads the V8 profiles the agent wrote, maps their frames (source maps, package
- * versions) with what `sources` reads from disk, converts both to pprof, writes them
- * and returns the trial's function table with allocations.
+ * versions) with what `sources` reads from disk, converts both to pprof (the frames of
+ * `agentScript`, perfgate's agent, as one function), writes them and returns the trial's
+ * function table with allocations.
  */
 export function convertTrialProfiles(
   written: { cpuProfilePath: string; heapProfilePath: string },
@@ -35,12 +36,13 @@ export function convertTrialProfiles(
   window: { startedAtMs: number; durationMs: number; requests: number },
   config: Config,
   sources: SourceReader,
+  agentScript: string,
 ): TrialProfiles {
   const v8 = readJson<V8CpuProfile>(written.cpuProfilePath, 'CPU profile');
   const heap = readJson<V8HeapProfile>(written.heapProfilePath, 'heap profile');
   const lookup = sources.lookupFor(scriptUrls(v8, heap));
   const comments = [`perfgate: requests=${window.requests}`, `perfgate: replay=${config.replayPath}`];
-  const cpu = v8ToPprof(v8, { root: config.root, startedAtMs: window.startedAtMs, samplingIntervalUs: config.profile.cpuSamplingIntervalUs, comments, sources: lookup });
+  const cpu = v8ToPprof(v8, { root: config.root, startedAtMs: window.startedAtMs, samplingIntervalUs: config.profile.cpuSamplingIntervalUs, comments, sources: lookup, agentScript });
   const allocations = v8HeapToPprof(heap, {
     root: config.root,
     startedAtMs: window.startedAtMs,
@@ -48,6 +50,7 @@ export function convertTrialProfiles(
     samplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
     comments,
     sources: lookup,
+    agentScript,
   });
   return writeTrialProfiles(cpu, allocations, out);
 }

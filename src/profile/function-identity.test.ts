@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousName, displayFile, resolveFrame, type NamingContext } from './function-identity.js';
+import { anonymousName, displayFile, fileOfFrame, PERFGATE_AGENT, resolveFrame, type NamingContext } from './function-identity.js';
 import { NO_SOURCES, packagePath, type SourceLookup } from './source-lookup.js';
 import type { V8CallFrame } from './v8-cpu-profile.js';
 
@@ -26,6 +26,20 @@ describe('function identity', () => {
     expect(resolveFrame(frame('writeOrBuffer', 'node:internal/streams/writable'), plain)).toMatchObject({ identity: { name: '(node internals)', file: 'node:internal' }, grouped: true });
     expect(resolveFrame(frame('parserOnIncoming', 'node:_http_server'), plain).identity).toEqual({ name: 'parserOnIncoming', file: 'node:_http_server' });
     expect(resolveFrame(frame('stringify', '', -1, -1), plain)).toMatchObject({ identity: { name: 'stringify', file: '' }, startLine: 0 });
+  });
+
+  it("folds perfgate's agent into one function, whether its script is inside the root or outside", () => {
+    // The candidate loads dist/agent.cjs from inside the project; the same-runner baseline,
+    // built in a worktree elsewhere, loads the same file from outside its root.
+    const agentScript = '/srv/app/dist/agent.cjs';
+    const inside: NamingContext = { ...plain, agentScript };
+    const worktree: NamingContext = { root: '/tmp/perfgate-base-x/worktree', sources: NO_SOURCES, agentScript };
+    for (const context of [inside, worktree]) {
+      expect(resolveFrame(frame('handle', agentScript), context)).toMatchObject({ identity: PERFGATE_AGENT, startLine: 0, grouped: true });
+      expect(fileOfFrame(frame('post', 'file:///srv/app/dist/agent.cjs'), context)).toBe(PERFGATE_AGENT.file);
+    }
+    expect(resolveFrame(frame('handle', agentScript), plain).identity).toEqual({ name: 'handle', file: 'dist/agent.cjs' });
+    expect(resolveFrame(frame('handle', 'file:///srv/app/src/app.js'), inside).identity).toEqual({ name: 'handle', file: 'src/app.js' });
   });
 
   it('names anonymous functions after the enclosing function, and by position when there is none (route handlers)', () => {

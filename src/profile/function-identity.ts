@@ -32,10 +32,20 @@ export const IDLE_FRAME = '(idle)';
  */
 export const NODE_INTERNALS: FunctionIdentity = { name: '(node internals)', file: 'node:internal' };
 
+/**
+ * perfgate's own agent, one function wherever it was loaded from. It runs inside the
+ * window (it starts and stops the profilers), and a same-runner baseline loads it from
+ * outside its worktree: by its path it would be `dist/agent.cjs#handle` on one side and
+ * `/home/…/dist/agent.cjs#handle` on the other, new code and gone code in every such run.
+ */
+export const PERFGATE_AGENT: FunctionIdentity = { name: '(perfgate agent)', file: 'perfgate:agent' };
+
 export interface NamingContext {
   /** Folder that file names are made relative to. */
   readonly root: string;
   readonly sources: SourceLookup;
+  /** Absolute path of perfgate's agent script, whose frames are `PERFGATE_AGENT`. */
+  readonly agentScript?: string;
 }
 
 /** A frame's identity and the line to show for it, after source maps. */
@@ -60,6 +70,7 @@ export interface ResolvedFrame {
 export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosing?: string): ResolvedFrame {
   if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
   const scriptPath = scriptPathOf(frame.url);
+  if (isAgent(scriptPath, context)) return { identity: PERFGATE_AGENT, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === '' ? anonymousName(enclosing, located.line) : frame.functionName;
   const compiledWithoutMap = !located.mapped && scriptPath !== '' && context.sources.compiledWithoutMap(scriptPath);
@@ -69,7 +80,18 @@ export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosi
 /** The file part of a frame's identity (after source maps), for comparing frames before naming them. */
 export function fileOfFrame(frame: V8CallFrame, context: NamingContext): string {
   if (frame.url.startsWith('node:internal/')) return NODE_INTERNALS.file;
-  return locate(frame, scriptPathOf(frame.url), context).file;
+  const scriptPath = scriptPathOf(frame.url);
+  if (isAgent(scriptPath, context)) return PERFGATE_AGENT.file;
+  return locate(frame, scriptPath, context).file;
+}
+
+/** A group of frames shown as one function with no lines of its own (Node's internals, perfgate's agent). */
+export function isGroup(identity: FunctionIdentity): boolean {
+  return [NODE_INTERNALS, PERFGATE_AGENT].some((group) => group.name === identity.name && group.file === identity.file);
+}
+
+function isAgent(scriptPath: string, context: NamingContext): boolean {
+  return context.agentScript !== undefined && scriptPath !== '' && scriptPath.replace(/\\/g, '/') === context.agentScript.replace(/\\/g, '/');
 }
 
 /**

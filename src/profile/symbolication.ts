@@ -1,6 +1,6 @@
 import type { Profile } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
-import { NODE_INTERNALS } from './function-identity.js';
+import { isGroup } from './function-identity.js';
 import { isCompiledWithoutMap, isSourceMapped } from './pprof-tables.js';
 import { sampleTypes } from './stacks.js';
 
@@ -197,9 +197,9 @@ function sourceOf(frames: readonly Frame[]): { symbolized: boolean; throughNativ
   const leaf = frames[0] ?? UNKNOWN;
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i]!;
-    const grouped = frame.name === NODE_INTERNALS.name && frame.file === NODE_INTERNALS.file;
-    // Node's own modules are resolved by V8 to node:internal files and lines; perfgate folds them into one frame on purpose.
-    if (frame.file !== '') return { symbolized: frame.line > 0 || grouped, throughNative: i > 0, frame };
+    // Node's own modules are resolved by V8 to node:internal files and lines, and perfgate's agent
+    // to its bundle; perfgate folds each into one frame on purpose.
+    if (frame.file !== '') return { symbolized: frame.line > 0 || isGroup(frame), throughNative: i > 0, frame };
     if (isAddress(frame.name)) return { symbolized: false, throughNative: false, frame };
   }
   return { symbolized: false, throughNative: false, frame: leaf };

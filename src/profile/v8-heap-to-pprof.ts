@@ -16,6 +16,8 @@ export interface HeapConversionContext {
   readonly samplingIntervalBytes: number;
   readonly comments?: readonly string[];
   readonly sources?: SourceLookup;
+  /** Absolute path of perfgate's agent script (as in v8-to-pprof.ts). */
+  readonly agentScript?: string;
 }
 
 /** Allocations V8 could not attribute to JavaScript (its root holds them, or a node missing from its tree). */
@@ -40,7 +42,7 @@ export function v8HeapToPprof(v8: V8HeapProfile, context: HeapConversionContext)
     if (parent !== undefined) parentOf.set(node.id, parent);
     for (const child of node.children ?? []) pending.push({ node: child, parent: node.id });
   }
-  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES, ...(context.agentScript ? { agentScript: context.agentScript } : {}) };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 heap profile' }, naming, tables);
   const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: '' }, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: false })];

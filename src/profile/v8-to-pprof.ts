@@ -17,6 +17,8 @@ export interface ConversionContext {
   readonly comments?: readonly string[];
   /** Source maps and package versions, read beforehand (read-sources.ts). */
   readonly sources?: SourceLookup;
+  /** Absolute path of perfgate's agent script: its frames are one function (function-identity.ts `PERFGATE_AGENT`). */
+  readonly agentScript?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
     }
   }
   const callFrameOf = new Map<number, V8CallFrame>([...byId].map(([id, node]) => [id, node.callFrame]));
-  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES, ...(context.agentScript ? { agentScript: context.agentScript } : {}) };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 profile' }, naming, tables);
 

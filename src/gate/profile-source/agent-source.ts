@@ -38,7 +38,7 @@ export function agentSource(agentPath: string): ProfileSource {
         const usage = await agent.stopProfiling(written);
         window.lap('measure');
         const span = { startedAtMs, durationMs: usage ? usage.wallMicros / 1000 : load.durationMs, requests: load.responses };
-        const profiles = convertTrialProfiles(written, window.out, span, config, sources);
+        const profiles = convertTrialProfiles(written, window.out, span, config, sources, agentPath);
         window.lap('profiles');
         return { load, profiles, usage, runtime: service.hello ?? this.expectedRuntime };
       } finally {
