@@ -24,6 +24,8 @@ describe('a service compiled from TypeScript', () => {
     expect(keys).toContain('examples/ts-api/src/quotes.ts#quote');
     expect(keys.filter((k) => k.startsWith('examples/ts-api/src/catalog.ts#'))).not.toEqual([]);
     expect(keys.filter((k) => k.includes('dist/server.js'))).toEqual([]);
+    // Each trial records what one CPU sample stands for (the profile's period: 1 ms at the default interval).
+    expect(baseline.trials.map((t: { cpuSampleNanos?: number }) => t.cpuSampleNanos)).toEqual(baseline.trials.map(() => 1_000_000));
 
     const merged = Profile.decode(gunzipSync(readFileSync(join(ts.dir, 'baseline.pb.gz'))));
     const strings = merged.stringTable.strings;

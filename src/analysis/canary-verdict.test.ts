@@ -27,6 +27,7 @@ const profiledRound = (score: number, i: number, extra: number): TrialMetrics =>
   return {
     ...round(5 + i * 0.01, 900 - i),
     sampledCpuNanos: busy,
+    cpuSampleNanos: 100_000,
     functions: Object.assign(cost('scoreProduct', 'search.go', scoreNanos), cost('render', 'render.go', busy - extra * helperNanos - scoreNanos), ...helpers),
   };
 };

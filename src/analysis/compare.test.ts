@@ -5,9 +5,11 @@ import { seededRandom } from './prng.js';
 import type { FunctionCost, TrialMetrics } from './trial.js';
 
 const settings = compareSchema.parse({});
+/** One CPU sample (100 µs, a finely sampled run): the smallest function here, 0.1% of 10⁹ ns, is ten samples. */
+const SAMPLE_NANOS = 100_000;
 
 /** A trial where each function's self share is jittered by a seeded ±`noise` (relative). */
-function trial(selfShares: Record<string, number>, random: () => number, noise = 0.03, errors = 0): TrialMetrics {
+function trial(selfShares: Record<string, number>, random: () => number, noise = 0.03, errors = 0, sampleNanos = SAMPLE_NANOS): TrialMetrics {
   const total = 1_000_000_000;
   const functions: Record<string, FunctionCost> = {};
   let parentTotal = 0;
@@ -20,6 +22,7 @@ function trial(selfShares: Record<string, number>, random: () => number, noise =
   return {
     requests: 1000,
     sampledCpuNanos: parentTotal,
+    cpuSampleNanos: sampleNanos,
     functions,
     service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 },
   };
@@ -105,8 +108,8 @@ describe('compare', () => {
     // One sample is 1 ms (d.js#tiny's own time); 'c.js#rare' is seen 2 or 9 times a trial:
     // a fourfold swing, but at counts where counting alone does that.
     const few = (i: number) => ({ ...shares, 'd.js#tiny': 0.001, 'c.js#rare': i % 2 === 0 ? 0.002 : 0.009 });
-    const base = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0));
-    const cand = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0));
+    const base = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0, 0, 1e6));
+    const cand = Array.from({ length: 8 }, (_, i) => trial(few(i), random, 0, 0, 1e6));
     const result = compare(base, cand, { ...settings, minShareOfTotal: 0.002 });
     const rare = result.findings.find((f) => f.key === 'c.js#rare')!;
     expect(rare.self.attributionJumps).toBeUndefined();
@@ -179,7 +182,8 @@ describe('budgets and same-runner pairs', () => {
   it('a per-function budget fails a small function that grew past it, below the absolute floor', () => {
     const random = seededRandom(10);
     const base = Array.from({ length: 8 }, () => trial(shares, random, 0.01));
-    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#tiny': 0.0013 }, random, 0.01));
+    // Twice its size (10 samples a trial, then 20), and still under the 0.5% floor.
+    const cand = Array.from({ length: 8 }, () => trial({ ...shares, 'd.js#tiny': 0.002 }, random, 0.01));
     expect(compare(base, cand, settings).verdict.outcome).toBe('pass');
     const budgeted = compare(base, cand, { ...settings, budgets: { 'd.js#tiny': { maxRegression: '3%' } } });
     expect(budgeted.verdict.outcome).toBe('fail');
@@ -230,7 +234,7 @@ describe('inlining across versions', () => {
         'c.js#render': { name: 'render', file: 'c.js', selfNanos: render, totalNanos: render },
         'e.js#log': { name: 'log', file: 'e.js', selfNanos: other, totalNanos: other },
       };
-      return { requests: 1000, sampledCpuNanos: handleSelf + render + other, functions, service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
+      return { requests: 1000, sampledCpuNanos: handleSelf + render + other, cpuSampleNanos: SAMPLE_NANOS, functions, service: { cpuMicrosPerRequest: 400, throughputRps: 2000, latencyMs: { p50: 2, p95: 5, p99: 8 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
     };
     const result = compare(Array.from({ length: 8 }, () => make(false)), Array.from({ length: 8 }, () => make(true)), settings);
     const handle = result.findings.find((f) => f.key === 'app.js#handle')!;

@@ -410,23 +410,34 @@ function errorCounts(baseline: readonly TrialMetrics[], candidate: readonly Tria
 }
 
 /**
- * The time one sample stands for in a trial: the smallest non-zero own time of any function
- * (some function is always seen exactly once). 1 ms for V8 at its default interval, 10 ms
- * for Go's 100 Hz profiles; trials read from files need no sampling settings for it.
+ * The time one sample stands for in a trial: the profile's period (1 ms for V8 at its
+ * default interval, 10 ms for Go's 100 Hz profiles), or for tables that do not record it the
+ * smallest non-zero own time of any function (in a real profile some function is seen
+ * exactly once).
  */
 function sampleUnit(trial: TrialMetrics): number {
+  if (trial.cpuSampleNanos !== undefined && trial.cpuSampleNanos > 0) return trial.cpuSampleNanos;
   let unit = Number.POSITIVE_INFINITY;
   for (const cost of Object.values(trial.functions)) if (cost.selfNanos > 0 && cost.selfNanos < unit) unit = cost.selfNanos;
   return Number.isFinite(unit) ? unit : 1;
 }
 
-/** The smallest allocation a trial recorded for any function, in allocation-unit shares (the typical over trials). */
+/**
+ * What one sampled allocation is worth, in allocation-unit shares (the typical over trials).
+ * V8 reports about one sampling interval per sample of small objects (allocation-estimate.ts),
+ * and `allocObjects` counts samples: the typical bytes per sample over a trial's functions is
+ * the interval, whatever a function's own allocations look like. Tables from before samples
+ * were counted fall back to the smallest allocation any function recorded, one sample in a
+ * real profile.
+ */
 function allocationSampleShare(trials: readonly TrialMetrics[], unit: number): number {
   return safeMedian(
     trials.map((t) => {
-      let least = Number.POSITIVE_INFINITY;
-      for (const cost of Object.values(t.functions)) if ((cost.allocBytes ?? 0) > 0 && cost.allocBytes! < least) least = cost.allocBytes!;
-      return Number.isFinite(least) && t.requests > 0 && unit > 0 ? least / t.requests / unit : 0;
+      if (!(t.requests > 0 && unit > 0)) return 0;
+      const costs = Object.values(t.functions).filter((cost) => (cost.allocBytes ?? 0) > 0);
+      const perSample = costs.filter((cost) => (cost.allocObjects ?? 0) > 0).map((cost) => cost.allocBytes! / cost.allocObjects!);
+      const sample = perSample.length > 0 ? safeMedian(perSample) : Math.min(...costs.map((cost) => cost.allocBytes!));
+      return Number.isFinite(sample) ? sample / t.requests / unit : 0;
     }),
   );
 }

@@ -7,6 +7,8 @@ import { stringAtOf } from '../profile/string-at.js';
 export interface FunctionTable {
   /** Sum of the chosen value over all samples. */
   readonly total: number;
+  /** What one sample stands for in the chosen value: the profile's period, when it is of that type. */
+  readonly sampleValue?: number;
   readonly functions: Record<string, FunctionCost>;
 }
 
@@ -102,7 +104,9 @@ export function functionTable(profile: Profile, source: string, valueType = 'cpu
   for (const slot of order) {
     functions[keys[slot]!] = { name: names[slot]!, file: files[slot]!, selfNanos: perSlot[3 * slot]!, totalNanos: perSlot[3 * slot + 1]! };
   }
-  return { total: sum, functions };
+  const period = Number(profile.period ?? 0);
+  const periodType = profile.periodType ? stringAt(profile.periodType.type, 'the period type') : '';
+  return { total: sum, ...(period > 0 && periodType === types[valueIndex] ? { sampleValue: period } : {}), functions };
 }
 
 /** Position of location `id` when ids are 1..count; undefined for any other id. */

@@ -37,5 +37,5 @@ export function sampleTypeOf(profile: Profile, type: string, source: string): Sa
 export function trialFromProfile(profile: Profile, source: string, type: string): TrialMetrics {
   sampleTypeOf(profile, type, source);
   const table = functionTable(profile, source, type);
-  return { requests: requestsOf(profile) ?? 1, sampledCpuNanos: table.total, functions: table.functions, service: NOT_MEASURED };
+  return { requests: requestsOf(profile) ?? 1, sampledCpuNanos: table.total, ...(table.sampleValue ? { cpuSampleNanos: table.sampleValue } : {}), functions: table.functions, service: NOT_MEASURED };
 }

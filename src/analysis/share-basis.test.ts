@@ -12,7 +12,7 @@ function trial(writevMs: number, scoreMs = 300): TrialMetrics {
     'app.js#render': { name: 'render', file: 'app.js', selfNanos: 700 * ms, totalNanos: (700 + writevMs) * ms },
     writev: { name: 'writev', file: '', selfNanos: writevMs * ms, totalNanos: writevMs * ms },
   };
-  return { requests: 1000, sampledCpuNanos: (scoreMs + 700 + writevMs) * ms, functions, service: { cpuMicrosPerRequest: 1000, throughputRps: 1000, latencyMs: { p50: 1, p95: 2, p99: 3 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1 } };
+  return { requests: 1000, sampledCpuNanos: (scoreMs + 700 + writevMs) * ms, cpuSampleNanos: 100_000, functions, service: { cpuMicrosPerRequest: 1000, throughputRps: 1000, latencyMs: { p50: 1, p95: 2, p99: 3 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1 } };
 }
 
 describe('shareBases', () => {

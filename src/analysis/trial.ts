@@ -5,6 +5,11 @@ export interface TrialMetrics {
   /** Busy (non-idle) CPU the profiler sampled in the window. */
   readonly sampledCpuNanos: number;
   /**
+   * What one CPU sample stands for (the profile's period: 1 ms for V8 at the default
+   * interval, 10 ms for Go's 100 Hz profiles); absent in tables from before it was recorded.
+   */
+  readonly cpuSampleNanos?: number;
+  /**
    * Bytes allocated in the window, estimated from V8's sampling heap profiler, and the
    * sampled allocations (docs/profiling.md); absent in baselines from before allocations
    * were profiled.

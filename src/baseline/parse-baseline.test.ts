@@ -47,6 +47,12 @@ describe('parseBaseline refuses what it cannot trust, naming the file and field'
     expect(() => parseBaseline(huge, 'b.json')).toThrow(/b\.json: trials\.0\.requests: .*(finite|Infinity)/);
   });
 
+  it('what one CPU sample stands for: optional (older baselines), and above zero when given', () => {
+    expect(parseBaseline(JSON.stringify({ ...valid, trials: [{ ...trial, cpuSampleNanos: 1e6 }] }), 'b.json').trials[0]!.cpuSampleNanos).toBe(1e6);
+    expect(parseBaseline(JSON.stringify(valid), 'b.json').trials[0]!.cpuSampleNanos).toBeUndefined();
+    expect(() => parseBaseline(JSON.stringify({ ...valid, trials: [{ ...trial, cpuSampleNanos: 0 }] }), 'b.json')).toThrow(/b\.json: trials\.0\.cpuSampleNanos: must be > 0/);
+  });
+
   it('hostile keys stay plain data: no prototype is touched', () => {
     const text = JSON.stringify(valid).replace(
       '"functions":{',

@@ -11,6 +11,8 @@ const functionCost = z.strictObject({ name: z.string(), file: z.string(), selfNa
 const trial = z.strictObject({
   requests: nonNegative,
   sampledCpuNanos: nonNegative,
+  // Optional: baselines written before it was recorded stay valid (compare.ts then infers it).
+  cpuSampleNanos: finite.refine((n) => n > 0, 'must be > 0').optional(),
   allocatedBytes: nonNegative.optional(),
   allocatedObjects: nonNegative.optional(),
   // Checked entry by entry below, so that keys like "__proto__" stay plain data.

@@ -14,6 +14,7 @@ export function trialMetrics(load: LoadResult, profiled: TrialProfiles | undefin
   return {
     requests: load.responses,
     sampledCpuNanos: profiled?.sampledCpuNanos ?? 0,
+    ...(profiled?.cpuSampleNanos ? { cpuSampleNanos: profiled.cpuSampleNanos } : {}),
     ...(profiled ? { allocatedBytes: profiled.allocatedBytes, allocatedObjects: profiled.allocatedObjects } : {}),
     functions: profiled?.functions ?? {},
     service: {

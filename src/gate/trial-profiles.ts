@@ -14,6 +14,8 @@ export interface TrialProfiles {
   readonly cpu: Profile;
   readonly allocations: Profile;
   readonly sampledCpuNanos: number;
+  /** What one CPU sample stands for (the profile's period), when the profile says. */
+  readonly cpuSampleNanos?: number;
   readonly allocatedBytes: number;
   readonly allocatedObjects: number;
   readonly functions: Record<string, FunctionCost>;
@@ -65,6 +67,7 @@ export function writeTrialProfiles(cpu: Profile, allocations: Profile, out: { cp
     cpu,
     allocations,
     sampledCpuNanos: cpuTable.total,
+    ...(cpuTable.sampleValue ? { cpuSampleNanos: cpuTable.sampleValue } : {}),
     allocatedBytes: allocationsTable.totalBytes,
     allocatedObjects: allocationsTable.totalObjects,
     functions: withAllocations(cpuTable, allocationsTable),

@@ -12,7 +12,7 @@ export type FrameSpec = string | readonly [string, string, number];
  * in `work` called from `main`. Frames without a file get `app.js`. `requests` becomes
  * perfgate's request comment, as merged profiles carry it.
  */
-export function pprofOf(stacks: ReadonlyArray<readonly [readonly FrameSpec[], number]>, options: { requests?: number; sampleType?: [string, string] } = {}): Profile {
+export function pprofOf(stacks: ReadonlyArray<readonly [readonly FrameSpec[], number]>, options: { requests?: number; sampleType?: [string, string]; period?: number } = {}): Profile {
   const strings = new StringTable();
   const functions: PprofFunction[] = [];
   const ids = new Map<string, number>();
@@ -31,6 +31,7 @@ export function pprofOf(stacks: ReadonlyArray<readonly [readonly FrameSpec[], nu
   const [type, unit] = options.sampleType ?? ['cpu', 'nanoseconds'];
   return new Profile({
     sampleType: [new ValueType({ type: strings.dedup(type), unit: strings.dedup(unit) })],
+    ...(options.period ? { periodType: new ValueType({ type: strings.dedup(type), unit: strings.dedup(unit) }), period: options.period } : {}),
     sample: samples,
     location: functions.map((f) => new Location({ id: f.id, line: [new Line({ functionId: f.id, line: f.startLine })] })),
     function: functions,
@@ -67,6 +68,8 @@ export function syntheticReport(candidateShares: { score: number; render: number
     return {
       requests: 1000,
       sampledCpuNanos: total,
+      // 100 µs samples: ten thousand a trial, so that the fixture's shares are measured, not counted.
+      cpuSampleNanos: 100_000,
       functions,
       service: { cpuMicrosPerRequest: 400 * jitter(), throughputRps: 2000 * jitter(), latencyMs: { p50: 2 * jitter(), p95: 5 * jitter(), p99: 8 * jitter() }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 * jitter() },
     };

@@ -10,6 +10,9 @@ import { pprofOf } from '../../src/report/fixtures.test-helper.js';
 import { goPprofTop, hasGoPprof } from '../helpers/go-pprof.js';
 import { runAction } from '../helpers/run-action.js';
 
+/** Go's CPU profiler samples at 100 Hz: one sample is 10 ms of CPU. */
+const GO_SAMPLE_NANOS = 10_000_000;
+
 /** A deployment stand-in on loopback; `delayMs` makes it a slow canary. */
 async function deployment(delayMs: number): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
@@ -41,7 +44,7 @@ async function pprofEndpoint(scoreShare: number): Promise<{ server: Server; url:
     const profile = pprofOf([
       [[['main.main', '/src/shop/main.go', 10], ['main.search', '/src/shop/search.go', 20], ['main.scoreProduct', '/src/shop/search.go', 40]], score],
       [[['main.main', '/src/shop/main.go', 10], ['main.search', '/src/shop/search.go', 20], ['main.render', '/src/shop/render.go', 5]], Math.round(busyNanos) - score],
-    ]);
+    ], { period: GO_SAMPLE_NANOS });
     setTimeout(() => response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(encodePprofGzip(profile)), Number(url.searchParams.get('seconds')) * 1000);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,7 +56,7 @@ async function pprofEndpoint(scoreShare: number): Promise<{ server: Server; url:
  * each trial's function table (a share of `sampledCpuNanos`, 1e9).
  */
 function storedBaseline(functions: (trial: number) => Record<string, unknown> = () => ({})): unknown {
-  const trial = { requests: 120, sampledCpuNanos: 1e9, service: { cpuMicrosPerRequest: 300, throughputRps: 50, latencyMs: { p50: 80, p95: 120, p99: 150 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
+  const trial = { requests: 120, sampledCpuNanos: 1e9, cpuSampleNanos: GO_SAMPLE_NANOS, service: { cpuMicrosPerRequest: 300, throughputRps: 50, latencyMs: { p50: 80, p95: 120, p99: 150 }, errors: 0, non2xx: 0, statusMismatches: 0, maxRssBytes: 1e8 } };
   return {
     schema: 'perfgate.baseline',
     version: 1,
