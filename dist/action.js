@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-6SYCREU3.js";
+} from "./chunk-LBYEV6SC.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-BYEED3ZS.js";
+} from "./chunk-XN2BMLOI.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-LK3WEZ6D.js";
+} from "./chunk-QSRKJXTZ.js";
 import {
   SHARD_FILE
-} from "./chunk-BUKAAYE6.js";
+} from "./chunk-BCSYHNSK.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-5O3FRW2H.js";
+} from "./chunk-UEWNUF6J.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-27GE5WGY.js";
+} from "./chunk-4LQAL7ZR.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import {
   parseShard,
   shardName
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -4,7 +4,6 @@ import {
   IDLE_FRAME,
   Line,
   Location,
-  NODE_INTERNALS,
   NO_SOURCES,
   Profile,
   REQUESTS_COMMENT,
@@ -14,11 +13,12 @@ import {
   displayFile,
   fileOfFrame,
   functionKey,
+  isGroup,
   mergeProfiles,
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import {
   PerfgateError,
   describeError
@@ -438,7 +438,7 @@ function v8HeapToPprof(v8, context) {
     if (parent !== void 0) parentOf.set(node.id, parent);
     for (const child of node.children ?? []) pending.push({ node: child, parent: node.id });
   }
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES, ...context.agentScript ? { agentScript: context.agentScript } : {} };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 heap profile" }, naming, tables);
   const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: false })];
@@ -514,7 +514,7 @@ function v8ToPprof(v8, context) {
     }
   }
   const callFrameOf = new Map([...byId].map(([id, node]) => [id, node.callFrame]));
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES };
+  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES, ...context.agentScript ? { agentScript: context.agentScript } : {} };
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
   const samples = v8.samples ?? [];
@@ -730,8 +730,7 @@ function sourceOf(frames) {
   const leaf = frames[0] ?? UNKNOWN;
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i];
-    const grouped = frame.name === NODE_INTERNALS.name && frame.file === NODE_INTERNALS.file;
-    if (frame.file !== "") return { symbolized: frame.line > 0 || grouped, throughNative: i > 0, frame };
+    if (frame.file !== "") return { symbolized: frame.line > 0 || isGroup(frame), throughNative: i > 0, frame };
     if (isAddress(frame.name)) return { symbolized: false, throughNative: false, frame };
   }
   return { symbolized: false, throughNative: false, frame: leaf };

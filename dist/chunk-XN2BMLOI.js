@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import {
   nanosAsTime,
   percent,

@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-27GE5WGY.js";
+} from "./chunk-4LQAL7ZR.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
@@ -59,7 +59,7 @@ function sampleTypeOf(profile, type, source) {
 function trialFromProfile(profile, source, type) {
   sampleTypeOf(profile, type, source);
   const table = functionTable(profile, source, type);
-  return { requests: requestsOf(profile) ?? 1, sampledCpuNanos: table.total, functions: table.functions, service: NOT_MEASURED };
+  return { requests: requestsOf(profile) ?? 1, sampledCpuNanos: table.total, ...table.sampleValue ? { cpuSampleNanos: table.sampleValue } : {}, functions: table.functions, service: NOT_MEASURED };
 }
 
 // src/gate/diff-sides.ts

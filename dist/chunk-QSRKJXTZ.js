@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-BUKAAYE6.js";
+} from "./chunk-BCSYHNSK.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-5O3FRW2H.js";
+} from "./chunk-UEWNUF6J.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-27GE5WGY.js";
+} from "./chunk-4LQAL7ZR.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +33,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -17,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-27GE5WGY.js";
+} from "./chunk-4LQAL7ZR.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -28,7 +28,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -55,7 +55,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -29973,6 +29973,8 @@ var functionCost = external_exports.strictObject({ name: external_exports.string
 var trial = external_exports.strictObject({
   requests: nonNegative,
   sampledCpuNanos: nonNegative,
+  // Optional: baselines written before it was recorded stay valid (compare.ts then infers it).
+  cpuSampleNanos: finite.refine((n) => n > 0, "must be > 0").optional(),
   allocatedBytes: nonNegative.optional(),
   allocatedObjects: nonNegative.optional(),
   // Checked entry by entry below, so that keys like "__proto__" stay plain data.
@@ -31366,19 +31368,20 @@ import { readFileSync as readFileSync4 } from "node:fs";
 function trialProfilePaths(profileDir, label2, index) {
   return { cpu: `${profileDir}/${label2}-trial-${index}.pb.gz`, allocations: `${profileDir}/${label2}-trial-${index}.alloc.pb.gz` };
 }
-function convertTrialProfiles(written, out, window2, config, sources) {
+function convertTrialProfiles(written, out, window2, config, sources, agentScript) {
   const v8 = readJson(written.cpuProfilePath, "CPU profile");
   const heap = readJson(written.heapProfilePath, "heap profile");
   const lookup = sources.lookupFor(scriptUrls(v8, heap));
   const comments = [`perfgate: requests=${window2.requests}`, `perfgate: replay=${config.replayPath}`];
-  const cpu = v8ToPprof(v8, { root: config.root, startedAtMs: window2.startedAtMs, samplingIntervalUs: config.profile.cpuSamplingIntervalUs, comments, sources: lookup });
+  const cpu = v8ToPprof(v8, { root: config.root, startedAtMs: window2.startedAtMs, samplingIntervalUs: config.profile.cpuSamplingIntervalUs, comments, sources: lookup, agentScript });
   const allocations = v8HeapToPprof(heap, {
     root: config.root,
     startedAtMs: window2.startedAtMs,
     durationMs: window2.durationMs,
     samplingIntervalBytes: config.profile.allocationSamplingIntervalBytes,
     comments,
-    sources: lookup
+    sources: lookup,
+    agentScript
   });
   return writeTrialProfiles(cpu, allocations, out);
 }
@@ -31391,6 +31394,7 @@ function writeTrialProfiles(cpu, allocations, out) {
     cpu,
     allocations,
     sampledCpuNanos: cpuTable.total,
+    ...cpuTable.sampleValue ? { cpuSampleNanos: cpuTable.sampleValue } : {},
     allocatedBytes: allocationsTable.totalBytes,
     allocatedObjects: allocationsTable.totalObjects,
     functions: withAllocations(cpuTable, allocationsTable)
@@ -31429,7 +31433,7 @@ function agentSource(agentPath) {
         const usage = await agent.stopProfiling(written);
         window2.lap("measure");
         const span = { startedAtMs, durationMs: usage ? usage.wallMicros / 1e3 : load.durationMs, requests: load.responses };
-        const profiles = convertTrialProfiles(written, window2.out, span, config, sources);
+        const profiles = convertTrialProfiles(written, window2.out, span, config, sources, agentPath);
         window2.lap("profiles");
         return { load, profiles, usage, runtime: service.hello ?? this.expectedRuntime };
       } finally {
@@ -31669,6 +31673,7 @@ function trialMetrics(load, profiled, usage) {
   return {
     requests: load.responses,
     sampledCpuNanos: profiled?.sampledCpuNanos ?? 0,
+    ...profiled?.cpuSampleNanos ? { cpuSampleNanos: profiled.cpuSampleNanos } : {},
     ...profiled ? { allocatedBytes: profiled.allocatedBytes, allocatedObjects: profiled.allocatedObjects } : {},
     functions: profiled?.functions ?? {},
     service: {

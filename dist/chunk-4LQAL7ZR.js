@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-ORJOJCWU.js";
+} from "./chunk-JPRPGAES.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -606,7 +606,7 @@ function pairedEstimate(baseline, candidate, offset) {
   };
 }
 function atLeastCounting(se, counting) {
-  return se > 0 ? se : counting();
+  return Math.max(se, counting());
 }
 function countingVariance(values, offset) {
   if (!(offset > 0) || values.length === 0) return 0;
@@ -710,7 +710,8 @@ function presenceTest(values, offset = 0) {
   const mean2 = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
   if (n < 2 || mean2 <= 0) return { mean: mean2, p: 1, ci: { low: 0, high: mean2 } };
   const spread = Math.sqrt(variance(values) / n);
-  const se = spread > 0 ? spread : offset > 0 ? Math.sqrt(values.reduce((a, v) => a + v * 2 * offset, 0) / n / n) : 0;
+  const counting = offset > 0 ? Math.sqrt(values.reduce((a, v) => a + v * 2 * offset, 0) / n / n) : 0;
+  const se = Math.max(spread, counting);
   if (se === 0) return { mean: mean2, p: 0, ci: { low: mean2, high: mean2 } };
   const t = tQuantile(0.025, n - 1);
   return { mean: mean2, p: tUpperTail(mean2 / se, n - 1), ci: { low: Math.max(0, mean2 - t * se), high: mean2 + t * se } };
@@ -1366,6 +1367,7 @@ function errorCounts(baseline, candidate) {
   return [...counts("baseline", baseline), ...counts("candidate", candidate)];
 }
 function sampleUnit(trial) {
+  if (trial.cpuSampleNanos !== void 0 && trial.cpuSampleNanos > 0) return trial.cpuSampleNanos;
   let unit = Number.POSITIVE_INFINITY;
   for (const cost of Object.values(trial.functions)) if (cost.selfNanos > 0 && cost.selfNanos < unit) unit = cost.selfNanos;
   return Number.isFinite(unit) ? unit : 1;
@@ -1373,9 +1375,11 @@ function sampleUnit(trial) {
 function allocationSampleShare(trials, unit) {
   return safeMedian(
     trials.map((t) => {
-      let least = Number.POSITIVE_INFINITY;
-      for (const cost of Object.values(t.functions)) if ((cost.allocBytes ?? 0) > 0 && cost.allocBytes < least) least = cost.allocBytes;
-      return Number.isFinite(least) && t.requests > 0 && unit > 0 ? least / t.requests / unit : 0;
+      if (!(t.requests > 0 && unit > 0)) return 0;
+      const costs = Object.values(t.functions).filter((cost) => (cost.allocBytes ?? 0) > 0);
+      const perSample = costs.filter((cost) => (cost.allocObjects ?? 0) > 0).map((cost) => cost.allocBytes / cost.allocObjects);
+      const sample = perSample.length > 0 ? safeMedian(perSample) : Math.min(...costs.map((cost) => cost.allocBytes));
+      return Number.isFinite(sample) ? sample / t.requests / unit : 0;
     })
   );
 }
@@ -1536,7 +1540,9 @@ function functionTable(profile, source, valueType = "cpu") {
   for (const slot of order) {
     functions[keys[slot]] = { name: names[slot], file: files[slot], selfNanos: perSlot[3 * slot], totalNanos: perSlot[3 * slot + 1] };
   }
-  return { total: sum, functions };
+  const period = Number(profile.period ?? 0);
+  const periodType = profile.periodType ? stringAt(profile.periodType.type, "the period type") : "";
+  return { total: sum, ...period > 0 && periodType === types[valueIndex] ? { sampleValue: period } : {}, functions };
 }
 function denseIndex(id, count) {
   const index = Number(id) - 1;

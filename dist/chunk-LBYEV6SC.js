@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-BUKAAYE6.js";
+} from "./chunk-BCSYHNSK.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-5O3FRW2H.js";
+} from "./chunk-UEWNUF6J.js";
 import {
   shardName,
   shardPairs

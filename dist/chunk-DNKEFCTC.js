@@ -2,17 +2,17 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   STORED_PROFILES,
   runShard
-} from "./chunk-6SYCREU3.js";
-import "./chunk-BUKAAYE6.js";
-import "./chunk-5O3FRW2H.js";
-import "./chunk-27GE5WGY.js";
-import "./chunk-VMLSOS4F.js";
+} from "./chunk-LBYEV6SC.js";
+import "./chunk-BCSYHNSK.js";
+import "./chunk-UEWNUF6J.js";
+import "./chunk-4LQAL7ZR.js";
+import "./chunk-IJAVQNCY.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-ORJOJCWU.js";
+import "./chunk-JPRPGAES.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-5O3FRW2H.js";
+} from "./chunk-UEWNUF6J.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-VMLSOS4F.js";
+} from "./chunk-IJAVQNCY.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -1541,9 +1541,11 @@ function functionKey(identity) {
 }
 var IDLE_FRAME = "(idle)";
 var NODE_INTERNALS = { name: "(node internals)", file: "node:internal" };
+var PERFGATE_AGENT = { name: "(perfgate agent)", file: "perfgate:agent" };
 function resolveFrame(frame, context, enclosing) {
   if (frame.url.startsWith("node:internal/")) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
   const scriptPath = scriptPathOf(frame.url);
+  if (isAgent(scriptPath, context)) return { identity: PERFGATE_AGENT, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === "" ? anonymousName(enclosing, located.line) : frame.functionName;
   const compiledWithoutMap = !located.mapped && scriptPath !== "" && context.sources.compiledWithoutMap(scriptPath);
@@ -1551,7 +1553,15 @@ function resolveFrame(frame, context, enclosing) {
 }
 function fileOfFrame(frame, context) {
   if (frame.url.startsWith("node:internal/")) return NODE_INTERNALS.file;
-  return locate(frame, scriptPathOf(frame.url), context).file;
+  const scriptPath = scriptPathOf(frame.url);
+  if (isAgent(scriptPath, context)) return PERFGATE_AGENT.file;
+  return locate(frame, scriptPath, context).file;
+}
+function isGroup(identity) {
+  return [NODE_INTERNALS, PERFGATE_AGENT].some((group) => group.name === identity.name && group.file === identity.file);
+}
+function isAgent(scriptPath, context) {
+  return context.agentScript !== void 0 && scriptPath !== "" && scriptPath.replace(/\\/g, "/") === context.agentScript.replace(/\\/g, "/");
 }
 function anonymousName(enclosing, line = 0) {
   if (enclosing) return `(anonymous in ${enclosing})`;
@@ -2828,9 +2838,9 @@ export {
   packagePath,
   functionKey,
   IDLE_FRAME,
-  NODE_INTERNALS,
   resolveFrame,
   fileOfFrame,
+  isGroup,
   displayFile,
   scriptPathOf,
   stringAtOf,

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-BYEED3ZS.js";
+} from "./chunk-XN2BMLOI.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-VMLSOS4F.js";
+import "./chunk-IJAVQNCY.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-ORJOJCWU.js";
+import "./chunk-JPRPGAES.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
