@@ -4,7 +4,7 @@
 // the example service, series interleaved, in either baseline mode, on a quiet machine or
 // beside a noisy neighbour (a process burning one core for the whole series). Appends one
 // dated part to docs/benchmarks/verdicts.md: a series too long for one sitting runs in parts.
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -78,6 +78,9 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
     let report: Report | null = null;
     try {
       report = readReport(work, mode);
+      // Each run's report.json is kept (the next run writes over the report folder), so that a
+      // surprising verdict in the table can be read afterwards.
+      copyFileSync(join(work, `report-${mode}`, 'report.json'), join(work, `run-${String(i + 1).padStart(3, '0')}-${mode}-${slug(series.label)}.json`));
     } catch {
       report = null;
     }
@@ -97,6 +100,7 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
   return tallies;
 }
 
+const slug = (label: string) => label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -145,3 +149,4 @@ const header = [
 if (!existsSync(page)) writeFileSync(page, '# Verdict reliability\n\nParts are appended by `npm run bench:verdicts`, newest last.\n');
 appendFileSync(page, [...header, ...parts].join('\n'));
 process.stderr.write([...header, ...parts].join('\n'));
+process.stderr.write(`\n\nEach run's report.json: ${work}/run-*.json\n`);
