@@ -1,5 +1,6 @@
 import { median } from 'simple-statistics';
 import { signedChange } from './signed-change.js';
+import { firstFew } from './first-few.js';
 import { describeLeanings, leaningOf, leaningWeight } from './leaning.js';
 import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
@@ -262,13 +263,13 @@ export function compare(
 
   const jumping = prepared.filter((p) => p.jumps.self || p.jumps.total);
   if (jumping.length > 0) {
-    const named = jumping.slice(0, 5).map((p) => {
+    const named = jumping.map((p) => {
       const metric = p.jumps.self ? 'self' : 'total';
       const all = [...p.values[metric].baseline, ...p.values[metric].candidate];
       return `${p.candidate.name} (${p.candidate.file || 'native'}; ${metric} ${formatValue(Math.min(...all), basis)} to ${formatValue(Math.max(...all), basis)})`;
     });
     warnings.push(
-      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${named.join(', ')}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ''}. ` +
+      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${firstFew(named, 5, ', ')}. ` +
         `${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`,
     );
   }

@@ -226,12 +226,12 @@ export interface Comparison {
   readonly warnings: readonly string[];
 }
 
-/** A finding's comparison on one metric (allocations only when they were compared). */
 /** How reports and verdicts name a finding's metric. */
 export function metricWords(metric: ShareMetric | 'allocations'): string {
   return metric === 'self' ? 'own time' : metric === 'total' ? 'total time' : 'allocated bytes';
 }
 
+/** A finding's comparison on one metric (allocations only when they were compared). */
 export function metricOf(finding: FunctionFinding, metric: ShareMetric | 'allocations'): MetricComparison | undefined {
   return metric === 'allocations' ? finding.allocations : finding[metric];
 }

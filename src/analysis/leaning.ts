@@ -1,4 +1,5 @@
 import { metricOf, metricWords, type Comparison, type FunctionFinding, type MetricComparison, type PackageFinding, type ShareMetric } from './findings.js';
+import { firstFew } from './first-few.js';
 import { signedChange } from './signed-change.js';
 
 /**
@@ -81,7 +82,17 @@ export function describeLeaning(l: Leaning): string {
 
 /** The first three described, and how many more: what a verdict, a warning or a progress line names. */
 export function describeLeanings(leaning: readonly Leaning[]): string {
-  return `${leaning.slice(0, 3).map(describeLeaning).join('; ')}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ''}`;
+  return firstFew(leaning.map(describeLeaning));
+}
+
+/**
+ * "… leaned towards a regression", naming what leans, or null: the comparison did not already
+ * fail (a failure is decided, or confirmed by other means), and some function or package leans.
+ */
+export function leaningReason(comparison: Comparison): string | null {
+  if (comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
+  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
+  return leaning.length > 0 ? `${describeLeanings(leaning)} leaned towards a regression` : null;
 }
 
 /**
@@ -93,7 +104,5 @@ export function describeLeanings(leaning: readonly Leaning[]): string {
  */
 export function extension(comparison: Comparison, extendTrials: number, blind: string | null = null): string | null {
   if (extendTrials <= 0 || comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
-  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  if (leaning.length > 0) return `${describeLeanings(leaning)} leaned towards a regression`;
-  return blind;
+  return leaningReason(comparison) ?? blind;
 }

@@ -1,6 +1,7 @@
 import { signedChange } from './signed-change.js';
 import { metricOf, metricWords, type Comparison, type Verdict } from './findings.js';
-import { describeLeanings, leaningOf } from './leaning.js';
+import { firstFew } from './first-few.js';
+import { leaningReason } from './leaning.js';
 
 /**
  * Why a comparison with a stored baseline cannot decide, or null when it can: the baseline
@@ -47,9 +48,8 @@ export function comparisonDoubt(comparison: Comparison, leaningDoubts = true): s
   // Pairs decide what the drift between sessions leaves open, and add more of themselves if they must.
   // Merged shards can neither add pairs nor re-measure: there a lean is a warning (compare.ts `leaning`).
   // A failure is confirmed instead (storedConfirmation).
-  if (!leaningDoubts || comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
-  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  return leaning.length === 0 ? null : `${describeLeanings(leaning)} leaned towards a regression that the stored comparison could not decide`;
+  const leaning = leaningDoubts ? leaningReason(comparison) : null;
+  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 
 /**
@@ -97,6 +97,6 @@ export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): 
   if (open.length === 0) return null;
   return {
     outcome: 'inconclusive',
-    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join('; ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''}. More pairs (--trials) or requests per trial (--requests) decide it`,
+    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}. More pairs (--trials) or requests per trial (--requests) decide it`,
   };
 }
