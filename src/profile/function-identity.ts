@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { packagePath, type SourceLookup } from './source-lookup.js';
+import { NO_SOURCES, packagePath, type SourceLookup } from './source-lookup.js';
 import type { V8CallFrame } from './v8-cpu-profile.js';
 
 /**
@@ -68,9 +68,9 @@ export interface ResolvedFrame {
  * original file, used to tell anonymous functions apart (see `anonymousName`).
  */
 export function resolveFrame(frame: V8CallFrame, context: NamingContext, enclosing?: string): ResolvedFrame {
-  if (frame.url.startsWith('node:internal/')) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
+  if (frame.url.startsWith('node:internal/')) return groupFrame(NODE_INTERNALS);
   const scriptPath = scriptPathOf(frame.url);
-  if (isAgent(scriptPath, context)) return { identity: PERFGATE_AGENT, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
+  if (isAgent(scriptPath, context)) return groupFrame(PERFGATE_AGENT);
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === '' ? anonymousName(enclosing, located.line) : frame.functionName;
   const compiledWithoutMap = !located.mapped && scriptPath !== '' && context.sources.compiledWithoutMap(scriptPath);
@@ -90,8 +90,18 @@ export function isGroup(identity: FunctionIdentity): boolean {
   return [NODE_INTERNALS, PERFGATE_AGENT].some((group) => group.name === identity.name && group.file === identity.file);
 }
 
+/** Both paths come from the same platform's file URLs (V8's script URL, and perfgate's own location): compared as they are. */
 function isAgent(scriptPath: string, context: NamingContext): boolean {
-  return context.agentScript !== undefined && scriptPath !== '' && scriptPath.replace(/\\/g, '/') === context.agentScript.replace(/\\/g, '/');
+  return scriptPath !== '' && scriptPath === context.agentScript;
+}
+
+function groupFrame(identity: FunctionIdentity): ResolvedFrame {
+  return { identity, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: true };
+}
+
+/** The naming context of a conversion: its root, its sources (none read: NO_SOURCES) and perfgate's agent script. */
+export function namingContext(context: { readonly root: string; readonly sources?: SourceLookup; readonly agentScript?: string }): NamingContext {
+  return { root: context.root, sources: context.sources ?? NO_SOURCES, ...(context.agentScript ? { agentScript: context.agentScript } : {}) };
 }
 
 /**

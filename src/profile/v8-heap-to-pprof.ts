@@ -2,9 +2,9 @@ import { Profile, Sample, ValueType } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { allocationEstimate } from './allocation-estimate.js';
 import { CallTreeStacks } from './call-tree.js';
-import type { NamingContext } from './function-identity.js';
+import { namingContext } from './function-identity.js';
 import { pprofTables } from './pprof-tables.js';
-import { NO_SOURCES, type SourceLookup } from './source-lookup.js';
+import type { SourceLookup } from './source-lookup.js';
 import type { V8CallFrame } from './v8-cpu-profile.js';
 import type { V8HeapNode, V8HeapProfile } from './v8-heap-profile.js';
 
@@ -42,7 +42,7 @@ export function v8HeapToPprof(v8: V8HeapProfile, context: HeapConversionContext)
     if (parent !== undefined) parentOf.set(node.id, parent);
     for (const child of node.children ?? []) pending.push({ node: child, parent: node.id });
   }
-  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES, ...(context.agentScript ? { agentScript: context.agentScript } : {}) };
+  const naming = namingContext(context);
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 heap profile' }, naming, tables);
   const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: '' }, startLine: 0, scriptPath: '', mapped: false, compiledWithoutMap: false, grouped: false })];

@@ -2,9 +2,9 @@ import { Profile, Sample, ValueType } from 'pprof-format';
 import { PerfgateError } from '../errors.js';
 import { apportion } from './apportion.js';
 import { CallTreeStacks } from './call-tree.js';
-import { displayFile, IDLE_FRAME, type NamingContext, type ResolvedFrame } from './function-identity.js';
+import { displayFile, IDLE_FRAME, namingContext, type NamingContext, type ResolvedFrame } from './function-identity.js';
 import { pprofTables } from './pprof-tables.js';
-import { NO_SOURCES, type SourceLookup } from './source-lookup.js';
+import type { SourceLookup } from './source-lookup.js';
 import type { V8CallFrame, V8CpuProfile, V8ProfileNode } from './v8-cpu-profile.js';
 
 export interface ConversionContext {
@@ -51,7 +51,7 @@ export function v8ToPprof(v8: V8CpuProfile, context: ConversionContext): Profile
     }
   }
   const callFrameOf = new Map<number, V8CallFrame>([...byId].map(([id, node]) => [id, node.callFrame]));
-  const naming: NamingContext = { root: context.root, sources: context.sources ?? NO_SOURCES, ...(context.agentScript ? { agentScript: context.agentScript } : {}) };
+  const naming = namingContext(context);
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: 'V8 profile' }, naming, tables);
 
