@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-LBYEV6SC.js";
+} from "./chunk-UGA2PJ5U.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-XN2BMLOI.js";
+} from "./chunk-BR6UA366.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-QSRKJXTZ.js";
+} from "./chunk-D77FZFQI.js";
 import {
   SHARD_FILE
-} from "./chunk-BCSYHNSK.js";
+} from "./chunk-EMFQSY2H.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-UEWNUF6J.js";
+} from "./chunk-QCUAH2JX.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4LQAL7ZR.js";
+} from "./chunk-DZF5SNFH.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-IJAVQNCY.js";
+} from "./chunk-DLYPDUOA.js";
 import {
   parseShard,
   shardName
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -1,18 +1,16 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-QSRKJXTZ.js";
-import "./chunk-BCSYHNSK.js";
-import "./chunk-UEWNUF6J.js";
-import "./chunk-4LQAL7ZR.js";
-import "./chunk-IJAVQNCY.js";
-import "./chunk-DQ57QZL7.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-QCUAH2JX.js";
+import "./chunk-DZF5SNFH.js";
+import "./chunk-DLYPDUOA.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-JPRPGAES.js";
+import "./chunk-TR4BCHJG.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  escalationRef,
+  runBaseline,
+  runGate
 };

@@ -4,7 +4,6 @@ import {
   IDLE_FRAME,
   Line,
   Location,
-  NO_SOURCES,
   Profile,
   REQUESTS_COMMENT,
   Sample,
@@ -15,10 +14,11 @@ import {
   functionKey,
   isGroup,
   mergeProfiles,
+  namingContext,
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import {
   PerfgateError,
   describeError
@@ -438,7 +438,7 @@ function v8HeapToPprof(v8, context) {
     if (parent !== void 0) parentOf.set(node.id, parent);
     for (const child of node.children ?? []) pending.push({ node: child, parent: node.id });
   }
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES, ...context.agentScript ? { agentScript: context.agentScript } : {} };
+  const naming = namingContext(context);
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 heap profile" }, naming, tables);
   const rootStack = () => [tables.location({ identity: { name: UNATTRIBUTED.functionName, file: "" }, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: false })];
@@ -514,7 +514,7 @@ function v8ToPprof(v8, context) {
     }
   }
   const callFrameOf = new Map([...byId].map(([id, node]) => [id, node.callFrame]));
-  const naming = { root: context.root, sources: context.sources ?? NO_SOURCES, ...context.agentScript ? { agentScript: context.agentScript } : {} };
+  const naming = namingContext(context);
   const tables = pprofTables();
   const stacks = new CallTreeStacks({ callFrameOf, parentOf, source: "V8 profile" }, naming, tables);
   const samples = v8.samples ?? [];

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-BCSYHNSK.js";
+} from "./chunk-EMFQSY2H.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-UEWNUF6J.js";
+} from "./chunk-QCUAH2JX.js";
 import {
   shardName,
   shardPairs

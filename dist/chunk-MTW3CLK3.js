@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-XN2BMLOI.js";
+} from "./chunk-BR6UA366.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-IJAVQNCY.js";
+import "./chunk-DLYPDUOA.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-JPRPGAES.js";
+import "./chunk-TR4BCHJG.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

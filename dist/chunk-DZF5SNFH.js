@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-IJAVQNCY.js";
+} from "./chunk-DLYPDUOA.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,7 +23,7 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -40,6 +40,11 @@ function metricWords(metric) {
 }
 function metricOf(finding, metric) {
   return metric === "allocations" ? finding.allocations : finding[metric];
+}
+
+// src/analysis/first-few.ts
+function firstFew(items, shown = 3, separator = "; ") {
+  return `${items.slice(0, shown).join(separator)}${items.length > shown ? ` and ${items.length - shown} more` : ""}`;
 }
 
 // src/analysis/signed-change.ts
@@ -83,13 +88,16 @@ function describeLeaning(l) {
   return `${l.name} (${what} ${signedChange(l.ratio)}, 95% CI ${signedChange(l.ci.low)} \u2026 ${signedChange(l.ci.high)}, p ${l.p.toPrecision(2)}, q ${l.q.toPrecision(2)})`;
 }
 function describeLeanings(leaning) {
-  return `${leaning.slice(0, 3).map(describeLeaning).join("; ")}${leaning.length > 3 ? ` and ${leaning.length - 3} more` : ""}`;
+  return firstFew(leaning.map(describeLeaning));
+}
+function leaningReason(comparison) {
+  if (comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
+  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
+  return leaning.length > 0 ? `${describeLeanings(leaning)} leaned towards a regression` : null;
 }
 function extension(comparison, extendTrials, blind = null) {
   if (extendTrials <= 0 || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
-  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  if (leaning.length > 0) return `${describeLeanings(leaning)} leaned towards a regression`;
-  return blind;
+  return leaningReason(comparison) ?? blind;
 }
 
 // src/analysis/allocation-shares.ts
@@ -1248,13 +1256,13 @@ function compare(baseline, candidate, settings, options = {}) {
   }
   const jumping = prepared.filter((p) => p.jumps.self || p.jumps.total);
   if (jumping.length > 0) {
-    const named = jumping.slice(0, 5).map((p) => {
+    const named = jumping.map((p) => {
       const metric = p.jumps.self ? "self" : "total";
       const all = [...p.values[metric].baseline, ...p.values[metric].candidate];
       return `${p.candidate.name} (${p.candidate.file || "native"}; ${metric} ${formatValue(Math.min(...all), basis)} to ${formatValue(Math.max(...all), basis)})`;
     });
     warnings.push(
-      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${named.join(", ")}${jumping.length > 5 ? ` and ${jumping.length - 5} more` : ""}. ${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`
+      `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${firstFew(named, 5, ", ")}. ${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`
     );
   }
   const busyPerRequest = safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0));
@@ -1555,10 +1563,10 @@ function idOf(id) {
 
 export {
   signedChange,
+  firstFew,
   metricWords,
   metricOf,
-  leaningOf,
-  describeLeanings,
+  leaningReason,
   extension,
   allocationsProfiled,
   benjaminiHochberg,

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-BCSYHNSK.js";
+} from "./chunk-EMFQSY2H.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-UEWNUF6J.js";
+} from "./chunk-QCUAH2JX.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4LQAL7ZR.js";
+} from "./chunk-DZF5SNFH.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +33,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -1543,9 +1543,9 @@ var IDLE_FRAME = "(idle)";
 var NODE_INTERNALS = { name: "(node internals)", file: "node:internal" };
 var PERFGATE_AGENT = { name: "(perfgate agent)", file: "perfgate:agent" };
 function resolveFrame(frame, context, enclosing) {
-  if (frame.url.startsWith("node:internal/")) return { identity: NODE_INTERNALS, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
+  if (frame.url.startsWith("node:internal/")) return groupFrame(NODE_INTERNALS);
   const scriptPath = scriptPathOf(frame.url);
-  if (isAgent(scriptPath, context)) return { identity: PERFGATE_AGENT, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
+  if (isAgent(scriptPath, context)) return groupFrame(PERFGATE_AGENT);
   const located = locate(frame, scriptPath, context);
   const name = frame.functionName === "" ? anonymousName(enclosing, located.line) : frame.functionName;
   const compiledWithoutMap = !located.mapped && scriptPath !== "" && context.sources.compiledWithoutMap(scriptPath);
@@ -1561,7 +1561,13 @@ function isGroup(identity) {
   return [NODE_INTERNALS, PERFGATE_AGENT].some((group) => group.name === identity.name && group.file === identity.file);
 }
 function isAgent(scriptPath, context) {
-  return context.agentScript !== void 0 && scriptPath !== "" && scriptPath.replace(/\\/g, "/") === context.agentScript.replace(/\\/g, "/");
+  return scriptPath !== "" && scriptPath === context.agentScript;
+}
+function groupFrame(identity) {
+  return { identity, startLine: 0, scriptPath: "", mapped: false, compiledWithoutMap: false, grouped: true };
+}
+function namingContext(context) {
+  return { root: context.root, sources: context.sources ?? NO_SOURCES, ...context.agentScript ? { agentScript: context.agentScript } : {} };
 }
 function anonymousName(enclosing, line = 0) {
   if (enclosing) return `(anonymous in ${enclosing})`;
@@ -2834,13 +2840,13 @@ var untrustedReportSchema = external_exports.object({
 });
 
 export {
-  NO_SOURCES,
   packagePath,
   functionKey,
   IDLE_FRAME,
   resolveFrame,
   fileOfFrame,
   isGroup,
+  namingContext,
   displayFile,
   scriptPathOf,
   stringAtOf,

@@ -7,11 +7,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4LQAL7ZR.js";
+} from "./chunk-DZF5SNFH.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-IJAVQNCY.js";
+} from "./chunk-DLYPDUOA.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +22,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-UEWNUF6J.js";
+} from "./chunk-QCUAH2JX.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-IJAVQNCY.js";
+} from "./chunk-DLYPDUOA.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -3,11 +3,11 @@ import {
   allocationsProfiled,
   bootstrapMedianRatio,
   compare,
-  describeLeanings,
   extension,
+  firstFew,
   functionLinesOf,
   functionTable,
-  leaningOf,
+  leaningReason,
   metricOf,
   metricWords,
   normalUpperTail,
@@ -17,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4LQAL7ZR.js";
+} from "./chunk-DZF5SNFH.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -28,7 +28,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-IJAVQNCY.js";
+} from "./chunk-DLYPDUOA.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -55,7 +55,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-JPRPGAES.js";
+} from "./chunk-TR4BCHJG.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -29926,9 +29926,8 @@ function comparisonDoubt(comparison, leaningDoubts = true) {
   if (contest?.contested) {
     return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
   }
-  if (!leaningDoubts || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
-  const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
-  return leaning.length === 0 ? null : `${describeLeanings(leaning)} leaned towards a regression that the stored comparison could not decide`;
+  const leaning = leaningDoubts ? leaningReason(comparison) : null;
+  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
 }
 function storedConfirmation(comparison) {
   if (comparison.verdict.outcome !== "fail") return null;
@@ -29955,7 +29954,7 @@ function unconfirmedVerdict(stored, sameRunner) {
   if (open.length === 0) return null;
   return {
     outcome: "inconclusive",
-    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${open.slice(0, 3).join("; ")}${open.length > 3 ? ` and ${open.length - 3} more` : ""}. More pairs (--trials) or requests per trial (--requests) decide it`
+    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}. More pairs (--trials) or requests per trial (--requests) decide it`
   };
 }
 
