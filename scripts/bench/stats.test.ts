@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logLogSlope, quantile, spread, upperBound95, wilson } from './stats.js';
+import { logLogSlope, lowerBound95, quantile, spread, upperBound95, wilson } from './stats.js';
 
 describe('bench statistics', () => {
   it('interpolates quantiles as numpy does (type 7)', () => {
@@ -26,5 +26,14 @@ describe('upperBound95', () => {
     expect(upperBound95(0, 40)).toBeCloseTo(1 - 0.05 ** (1 / 40), 4);
     expect(upperBound95(1, 20)).toBeCloseTo(0.2161, 3);
     expect(upperBound95(5, 5)).toBe(1);
+  });
+});
+
+describe('lowerBound95', () => {
+  it('mirrors the upper bound: k caught of n supports at least 1 − upperBound95(n − k, n)', () => {
+    // 10 of 10: 0.05^(1/10) ≈ 74.1%; 0 of n: nothing.
+    expect(lowerBound95(10, 10)).toBeCloseTo(0.05 ** (1 / 10), 4);
+    expect(lowerBound95(9, 10)).toBeCloseTo(1 - upperBound95(1, 10), 10);
+    expect(lowerBound95(0, 10)).toBe(0);
   });
 });

@@ -86,3 +86,9 @@ export function upperBound95(k: number, n: number): number {
   }
   return high;
 }
+
+/** The one-sided 95% lower bound on a rate seen `k` times in `n` (Clopper–Pearson): 10 of 10 supports at least 74.1%. */
+export function lowerBound95(k: number, n: number): number {
+  if (n === 0 || k === 0) return 0;
+  return 1 - upperBound95(n - k, n);
+}

@@ -1,27 +1,35 @@
 // npm run bench:verdicts [-- --mode stored|same-runner|both] [-- --noisy] [-- --aa N] [-- --planted N] [-- --baselines N]
+// npm run bench:verdicts -- --totals   (only rewrites the totals from the ledger)
 // How often does the gate, at its default settings, fail unchanged code (A/A), and how often
 // does it catch a planted regression with the right function blamed? Complete gate runs on
 // the example service, series interleaved, in either baseline mode, on a quiet machine or
-// beside a noisy neighbour (a process burning one core for the whole series). Appends one
-// dated part to docs/benchmarks/verdicts.md: a series too long for one sitting runs in parts.
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+// beside a noisy neighbour (a process burning one core for the whole series). Each run is a
+// line of docs/benchmarks/verdicts.ndjson as soon as it ends; each part appends its dated
+// table to docs/benchmarks/verdicts.md and rewrites the page's totals over every part
+// measured on the current verdict model: a series too long for one sitting runs in parts.
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Report } from '../../src/report/index.js';
 import { benchOption, exampleConfigFile, noisyNeighbour, exampleSettings, makeBaseline, readReport, runPerfgate } from './gate-runner.js';
 import { upperBound95 } from './stats.js';
+import { parseLedger, renderTotals, VERDICT_MODEL, withTotals, type LedgerRun, type RunOutcome, type SeriesId } from './verdict-ledger.js';
+import { writeFileAtomic } from '../../src/fs/atomic-write.js';
 
 // npm runs the bundled benchmark from the package root (the bundle itself lives in a temporary folder).
 const repo = process.cwd();
 const cli = join(repo, 'dist/cli.js');
 const page = join(repo, 'docs/benchmarks/verdicts.md');
+const ledger = join(repo, 'docs/benchmarks/verdicts.ndjson');
+const partStarted = new Date().toISOString().slice(0, 16).replace('T', ' ');
 
 const modes = benchOption('mode', 'both') === 'both' ? (['same-runner', 'stored'] as const) : ([benchOption('mode', 'both')] as ReadonlyArray<'stored' | 'same-runner'>);
 const noisy = process.argv.includes('--noisy');
 const counts = { aa: Number(benchOption('aa', '40')), planted: Number(benchOption('planted', '10')), baselines: Number(benchOption('baselines', '4')) };
 
 interface Series {
+  readonly id: SeriesId;
   readonly label: string;
   /** The switch given to the candidate only (--candidate-env), or none for A/A. */
   readonly env: string | null;
@@ -30,10 +38,10 @@ interface Series {
   readonly count: number;
 }
 const SERIES: readonly Series[] = [
-  { label: 'A/A', env: null, blame: null, count: counts.aa },
-  { label: '+10% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:10', blame: 'scoreProduct', count: counts.planted },
-  { label: '+25% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:25', blame: 'scoreProduct', count: counts.planted },
-  { label: 'broad +15% (more data everywhere)', env: 'PERFGATE_EXAMPLE_SLOWDOWN=15', blame: null, count: counts.planted },
+  { id: 'aa', label: 'A/A', env: null, blame: null, count: counts.aa },
+  { id: 'scoreProduct+10', label: '+10% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:10', blame: 'scoreProduct', count: counts.planted },
+  { id: 'scoreProduct+25', label: '+25% in scoreProduct', env: 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct:25', blame: 'scoreProduct', count: counts.planted },
+  { id: 'broad+15', label: 'broad +15% (more data everywhere)', env: 'PERFGATE_EXAMPLE_SLOWDOWN=15', blame: null, count: counts.planted },
 ];
 
 interface Tally {
@@ -94,6 +102,21 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
       else if (series.blame !== null || series.env === null) tally.wrong.push(top?.name ?? report!.comparison.verdict.rule.slice(0, 80));
     } else if (outcome === 'pass') tally.pass++;
     else tally.inconclusive++;
+    const entry: LedgerRun = {
+      model: VERDICT_MODEL,
+      part: partStarted,
+      commit,
+      mode,
+      condition: noisy ? 'noisy' : 'quiet',
+      series: series.id,
+      outcome: outcome === 'fail-errors' ? 'fail' : (outcome as RunOutcome),
+      first: top?.name ?? null,
+      escalated: report !== null && report.baselineSource.kind === 'same-runner' && mode === 'stored',
+      extended: report !== null && report.comparison.trials.candidate > report.candidate.settings.trials,
+      seconds: Math.round(run.seconds),
+      load: Math.round(load * 100) / 100,
+    };
+    appendFileSync(ledger, `${JSON.stringify(entry)}\n`);
     const pairs = report ? `, ${report.comparison.trials.candidate} pairs` : '';
     process.stderr.write(`${mode}${noisy ? ' noisy' : ''} ${series.label}: ${outcome}${top ? `, first: ${top.name}` : ''} (${run.seconds.toFixed(0)} s${pairs}, load ${load.toFixed(1)}, exit ${run.code})\n`);
   });
@@ -124,6 +147,18 @@ function section(mode: 'stored' | 'same-runner', tallies: Map<Series, Tally>): s
   ];
 }
 
+/** The page's totals, rewritten from every run of the current model in the ledger. */
+function writeTotals(): void {
+  const runs = existsSync(ledger) ? parseLedger(readFileSync(ledger, 'utf8')) : [];
+  writeFileAtomic(page, withTotals(readFileSync(page, 'utf8'), renderTotals(runs)));
+}
+
+if (process.argv.includes('--totals')) {
+  writeTotals();
+  process.exit(0);
+}
+
+const commit = execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
 const work = mkdtempSync(join(tmpdir(), 'perfgate-bench-verdicts-'));
 const dirty = execFileSync('git', ['status', '--porcelain', '--', 'examples', 'replay'], { cwd: repo, encoding: 'utf8' }).trim();
 if (dirty !== '') throw new Error(`bench:verdicts measures the working tree against HEAD (same-runner): commit or stash the example's changes first:\n${dirty}`);
@@ -138,9 +173,9 @@ const cpu = cpus();
 const example = exampleSettings(repo);
 const header = [
   '',
-  `## Part measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  `## Part measured ${partStarted} UTC`,
   '',
-  `\`npm run bench:verdicts -- ${process.argv.slice(2).join(' ')}\` on ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.versions.node}; defaults: ${example.trials} trials (pairs in same-runner) of ${example.load.measureRequests} requests. ` +
+  `\`npm run bench:verdicts -- ${process.argv.slice(2).join(' ')}\` on commit ${commit}, on ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.versions.node}; defaults: ${example.trials} trials (pairs in same-runner) of ${example.load.measureRequests} requests. ` +
     'Each run is a complete `perfgate run`; switches reach the candidate only (`--candidate-env`); same-runner measures HEAD as the base, interleaved. ' +
     'Stored runs use `compare.baseline: "auto"` against a baseline measured here, re-measured ' +
     `${counts.baselines} times through the series, and may escalate to same-runner as the gate does. "Caught" counts failures; for the planted function, failures that named it first.`,
@@ -148,5 +183,6 @@ const header = [
 ];
 if (!existsSync(page)) writeFileSync(page, '# Verdict reliability\n\nParts are appended by `npm run bench:verdicts`, newest last.\n');
 appendFileSync(page, [...header, ...parts].join('\n'));
+writeTotals();
 process.stderr.write([...header, ...parts].join('\n'));
 process.stderr.write(`\n\nEach run's report.json: ${work}/run-*.json\n`);
