@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare } from '../src/analysis/compare.js';
 import { extension } from '../src/analysis/leaning.js';
-import { comparisonDoubt, storedConfirmation, unconfirmedVerdict } from '../src/analysis/stored-doubt.js';
+import { comparisonDoubt, storedConfirmation, unconfirmedReason, unconfirmedVerdict } from '../src/analysis/stored-doubt.js';
 import { seededRandom } from '../src/analysis/prng.js';
 import { compareSchema } from '../src/config/schema.js';
 import type { TrialMetrics } from '../src/analysis/trial.js';
+import type { Comparison } from '../src/analysis/findings.js';
 import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
 
 /**
@@ -176,7 +177,8 @@ function failuresOf(c: Case, seed: number): { failed: number; inconclusive: numb
   for (let s = 0; s < c.simulations; s++) {
     const random = seededRandom(seed * 100_003 + s);
     const drift = c.drift ? driftOf(base, c.drift, random) : undefined;
-    const measure = (mode: Mode) => {
+    // `confirming`: the stored failure a same-runner re-measurement is to confirm.
+    const measure = (mode: Mode, confirming: Comparison | null = null) => {
       const baseline: TrialMetrics[] = [];
       const candidate: TrialMetrics[] = [];
       const trial = (i: number) => {
@@ -191,8 +193,9 @@ function failuresOf(c: Case, seed: number): { failed: number; inconclusive: numb
       };
       for (let i = 0; i < TRIALS; i++) trial(i);
       const first = compare(baseline, candidate, settings, { paired: mode === 'same-runner' });
-      // The gate adds compare.extendTrials pairs, once, when a function leans towards a regression the first pairs cannot decide (leaning.ts).
-      if (mode === 'stored' || extension(first, settings.extendTrials) === null) return first;
+      // The gate adds compare.extendTrials pairs, once, when a function leans towards a regression the first pairs cannot
+      // decide, or they pass without ruling out the stored failure they re-measure (leaning.ts).
+      if (mode === 'stored' || extension(first, settings.extendTrials, null, confirming ? unconfirmedReason(confirming, first) : null) === null) return first;
       extended += 1;
       for (let i = TRIALS; i < TRIALS + settings.extendTrials; i++) trial(i);
       return compare(baseline, candidate, settings, { paired: true });
@@ -202,9 +205,10 @@ function failuresOf(c: Case, seed: number): { failed: number; inconclusive: numb
     if (c.mode === 'stored' && (comparisonDoubt(result) ?? storedConfirmation(result)) !== null) {
       escalated += 1;
       const stored = result;
-      result = measure('same-runner');
-      // A stored failure the same runner neither confirms nor rules out ends inconclusive, not failed.
-      if (storedConfirmation(stored) !== null && comparisonDoubt(stored) === null && unconfirmedVerdict(stored, result) !== null) {
+      const confirming = storedConfirmation(stored) !== null && comparisonDoubt(stored) === null ? stored : null;
+      result = measure('same-runner', confirming);
+      // A stored failure the same runner neither confirms nor rules out, pairs added and all, ends inconclusive, not failed.
+      if (confirming !== null && unconfirmedVerdict(stored, result) !== null) {
         inconclusive += 1;
         continue;
       }

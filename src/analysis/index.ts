@@ -14,4 +14,4 @@ export { minimumDetectableChange, type MdcOptions, type MdcSamples, type Minimum
 export { routeMismatches } from './route-mismatches.js';
 export type { FunctionCost, RouteStatusMismatch, ServiceMetrics, TrialMetrics } from './trial.js';
 export { detectability, type Detectability } from './detectability.js';
-export { comparisonDoubt, storedConfirmation, storedDoubt, unconfirmedVerdict } from './stored-doubt.js';
+export { comparisonDoubt, storedConfirmation, storedDoubt, unconfirmedReason, unconfirmedVerdict } from './stored-doubt.js';

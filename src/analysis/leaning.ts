@@ -99,10 +99,12 @@ export function leaningReason(comparison: Comparison): string | null {
  * Why a same-runner run adds `extendTrials` pairs, or null, asked once per run: its verdict
  * is not already a failure, and some function or package leans towards a regression (named
  * here) that more pairs may decide, or the run was blind (`blind`, detectability.ts: its noise
- * would have hidden a change of compare.maxDetectable), which more pairs narrow by about √2.
- * Either would otherwise end the run inconclusive (docs/statistics.md: two looks, and what they cost).
+ * would have hidden a change of compare.maxDetectable), which more pairs narrow by about √2,
+ * or it re-measures a stored failure that its pass neither confirms nor rules out
+ * (`unconfirmed`, stored-doubt.ts `unconfirmedReason`).
+ * Each would otherwise end the run inconclusive (docs/statistics.md: two looks, and what they cost).
  */
-export function extension(comparison: Comparison, extendTrials: number, blind: string | null = null): string | null {
+export function extension(comparison: Comparison, extendTrials: number, blind: string | null = null, unconfirmed: string | null = null): string | null {
   if (extendTrials <= 0 || comparison.verdict.outcome === 'fail' || comparison.verdict.outcome === 'fail-errors') return null;
-  return leaningReason(comparison) ?? blind;
+  return leaningReason(comparison) ?? blind ?? unconfirmed;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, MetricComparison } from './findings.js';
-import { storedDoubt, unconfirmedVerdict } from './stored-doubt.js';
+import { extension } from './leaning.js';
+import { storedDoubt, unconfirmedReason, unconfirmedVerdict } from './stored-doubt.js';
 
 function cpu(outcome: MetricComparison['outcome'], ratio: number): Comparison {
   const metric: MetricComparison = { baseline: [1], candidate: [ratio], baselineMedian: 1, candidateMedian: ratio, ratio, ci: { low: ratio * 0.95, high: ratio * 1.05 }, p: 0.001, q: 0.001, outcome };
@@ -59,6 +60,18 @@ describe('a stored comparison that cannot decide', () => {
       const verdict = unconfirmedVerdict(stored, here(metric(1.6, 0.9, 2.8, 'inconclusive'), 'pass'));
       expect(verdict?.outcome).toBe('inconclusive');
       expect(verdict?.rule).toMatch(/neither confirms nor rules out: scoreProduct \(own time \+90\.0% stored, \+60\.0%, 95% CI -10\.0% … \+180\.0% here\)/);
+    });
+
+    it('adds pairs before it gives up: the open failure is a reason to extend a passing re-measurement, not a failing one', () => {
+      const open = here(metric(1.6, 0.9, 2.8, 'inconclusive'), 'pass');
+      const reason = unconfirmedReason(stored, open);
+      expect(reason).toMatch(/^the stored comparison found a regression that the re-measurement on this machine \(same-runner\) neither confirms nor rules out: scoreProduct/);
+      expect(extension(open, 10, null, reason)).toBe(reason);
+      expect(extension(open, 0, null, reason)).toBeNull();
+      expect(unconfirmedReason(stored, here(metric(1.01, 0.95, 1.07, 'unchanged'), 'pass'))).toBeNull();
+      const failing = here(metric(1.9, 1.6, 2.2, 'regressed'), 'fail');
+      expect(unconfirmedReason(stored, failing)).toBeNull();
+      expect(extension(failing, 10, null, 'anything')).toBeNull();
     });
 
     it('lets a same-runner failure, or a stored pass, stand', () => {

@@ -69,15 +69,15 @@ export function storedConfirmation(comparison: Comparison): string | null {
 }
 
 /**
- * The verdict when a stored failure was re-measured same-runner to confirm it and the
- * re-measurement passed: the pass stands only when it rules out what the stored comparison
- * found (for every function or package it blamed, the same-runner interval lies below the
- * stored one's lower end: drift, not code). A re-measurement that neither confirms nor rules
- * it out (a +60% that misses significance over a few noisy pairs) is no reason to pass a
- * change the stored comparison saw: the run is inconclusive. Null when the same-runner
- * verdict stands as it is.
+ * What a same-runner re-measurement that passed leaves open of a stored failure it was to
+ * confirm, or null: for every function or package the stored comparison blamed, the pass rules
+ * it out only when the same-runner interval lies below the stored one's lower end (drift, not
+ * code). A re-measurement that neither confirms nor rules it out (a +60% that misses
+ * significance over a few noisy pairs) is no reason to pass a change the stored comparison saw:
+ * the gate adds pairs for it (leaning.ts `extension`) and, if they leave it open, ends the run
+ * inconclusive (`unconfirmedVerdict`). Null too when the same-runner verdict is not a pass.
  */
-export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): Verdict | null {
+export function unconfirmedReason(stored: Comparison, sameRunner: Comparison): string | null {
   if (stored.verdict.outcome !== 'fail' || sameRunner.verdict.outcome !== 'pass') return null;
   const percent = (ratio: number) => (Number.isFinite(ratio) ? signedChange(ratio) : 'new');
   const open: string[] = [];
@@ -94,9 +94,15 @@ export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): 
     if (now && now.ci.high < p.self.ci.low) continue;
     open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ''})`);
   }
-  if (open.length === 0) return null;
-  return {
-    outcome: 'inconclusive',
-    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}. More pairs (--trials) or requests per trial (--requests) decide it`,
-  };
+  return open.length === 0 ? null : `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}`;
+}
+
+/**
+ * The verdict when a stored failure was re-measured same-runner to confirm it and the
+ * re-measurement, pairs added and all, still leaves it open (`unconfirmedReason`): inconclusive.
+ * Null when the same-runner verdict stands as it is.
+ */
+export function unconfirmedVerdict(stored: Comparison, sameRunner: Comparison): Verdict | null {
+  const open = unconfirmedReason(stored, sameRunner);
+  return open === null ? null : { outcome: 'inconclusive', rule: `${open}. More pairs (--trials) or requests per trial (--requests) decide it` };
 }

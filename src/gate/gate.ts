@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Profile } from 'pprof-format';
-import { compare, detectability, diffScore, extension, storedConfirmation, storedDoubt, unconfirmedVerdict, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
+import { compare, detectability, diffScore, extension, storedConfirmation, storedDoubt, unconfirmedReason, unconfirmedVerdict, type Comparison, type Detectability, type DiffScore, type TrialMetrics, type Verdict } from '../analysis/index.js';
 import { BASELINE_SCHEMA, BASELINE_VERSION, baselineAllocationProfilePath, baselineProfilePath, environmentDifferences, readBaseline, writeBaseline, type Baseline } from '../baseline/index.js';
 import type { Config } from '../config/index.js';
 import { PerfgateError } from '../errors.js';
@@ -66,7 +66,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
       const stored = judged.comparison;
-      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`));
+      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`, confirming !== null ? stored : null));
       doubt = null;
       if (confirming !== null) unconfirmed = unconfirmedVerdict(stored, judged.comparison);
     }
@@ -136,10 +136,11 @@ async function storedJudged(options: MeasureOptions & { timings: PhaseTimings },
 /**
  * Same-runner sides, judged. When the pairs leave a function leaning towards a regression
  * that they cannot decide (analysis/leaning.ts), or were too noisy to have seen a change of
- * compare.maxDetectable (blind), compare.extendTrials more pairs are run, once, in the same
+ * compare.maxDetectable (blind), or pass without ruling out the stored failure they were to
+ * confirm (`confirming`), compare.extendTrials more pairs are run, once, in the same
  * worktree, and everything is judged again over all of them.
  */
-async function sameRunnerJudged(options: MeasureOptions & { timings: PhaseTimings }, ref: string, why: string): Promise<{ sides: Sides; judged: Judged }> {
+async function sameRunnerJudged(options: MeasureOptions & { timings: PhaseTimings }, ref: string, why: string, confirming: Comparison | null = null): Promise<{ sides: Sides; judged: Judged }> {
   const { config, progress } = options;
   let last: { sides: Sides; judged: Judged } | undefined;
   let reason = why;
@@ -152,7 +153,8 @@ async function sameRunnerJudged(options: MeasureOptions & { timings: PhaseTiming
       candidate: sofar.candidate,
     };
     const judged = await analyse(options, sides);
-    const extending = last === undefined ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind) : null;
+    const unconfirmed = confirming !== null ? unconfirmedReason(confirming, judged.comparison) : null;
+    const extending = last === undefined ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind, unconfirmed) : null;
     last = { sides, judged };
     if (extending === null) return [];
     const done = sofar.candidate.trials.length;
