@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellTotals, parseLedger, parseLedgerLine, renderTotals, TOTALS_BEGIN, TOTALS_END, VERDICT_MODEL, withTotals, type LedgerRun } from './verdict-ledger.js';
 
 const run = (over: Partial<LedgerRun>): LedgerRun => ({
-  model: VERDICT_MODEL,
+  model: VERDICT_MODEL[over.mode ?? 'same-runner'],
   part: '2026-12-01 02:00',
   commit: 'abc1234',
   mode: 'same-runner',
@@ -34,9 +34,11 @@ describe('the verdicts ledger', () => {
     expect(cell(runs, { series: 'broad+15' })).toMatchObject({ failed: 1, caught: 1 });
   });
 
-  it('counts only the current model', () => {
-    const runs = [run({}), run({ model: 'older' })];
+  it('counts only the current model of each mode', () => {
+    const runs = [run({}), run({ model: 'older' }), run({ mode: 'stored', model: 'stored-model' }), run({ mode: 'stored', model: 'same-model' })];
     expect(cell(runs, {}).runs).toBe(1);
+    const model = { 'same-runner': 'same-model', stored: 'stored-model' };
+    expect(cellTotals(runs, model).find((c) => c.mode === 'stored' && c.condition === 'quiet' && c.series === 'aa')!.runs).toBe(1);
   });
 
   it('judges A/A against ≤ 1 failure in 40 quiet and none beside the noisy neighbour', () => {

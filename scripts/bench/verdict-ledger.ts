@@ -11,7 +11,7 @@ export type SeriesId = 'aa' | 'scoreProduct+10' | 'scoreProduct+25' | 'broad+15'
 export type RunOutcome = 'fail' | 'pass' | 'inconclusive' | 'error';
 
 export interface LedgerRun {
-  /** The verdict model the run measured (`VERDICT_MODEL`): totals count only the current one. */
+  /** The verdict model the run measured (`VERDICT_MODEL` of its mode): totals count only the current one. */
   readonly model: string;
   /** The part (its start, "YYYY-MM-DD HH:MM" UTC) the run belongs to. */
   readonly part: string;
@@ -32,11 +32,13 @@ export interface LedgerRun {
 }
 
 /**
- * The verdict model the runs measure: the commit that last changed what decides a verdict.
- * Change it with the statistics; the runs of earlier models stay in the ledger and in the
- * dated parts, and drop out of the totals.
+ * The verdict model each mode's runs measure: the commit that last changed what decides that
+ * mode's verdict. Change it with the statistics; the runs of earlier models stay in the ledger
+ * and in the dated parts, and drop out of the totals. A change to the stored path alone (its
+ * escalation, its confirmation) leaves the same-runner runs counted.
  */
-export const VERDICT_MODEL = '8927543';
+export type VerdictModel = Readonly<Record<VerdictMode, string>>;
+export const VERDICT_MODEL: VerdictModel = { 'same-runner': '8927543', stored: 'd52431c' };
 
 export const SERIES_LABELS: Readonly<Record<SeriesId, string>> = {
   aa: 'A/A',
@@ -148,12 +150,12 @@ export interface CellTotal {
 }
 
 /** The totals of every cell, from the runs of `model`, in point 7's order. */
-export function cellTotals(runs: readonly LedgerRun[], model = VERDICT_MODEL): CellTotal[] {
+export function cellTotals(runs: readonly LedgerRun[], model: VerdictModel = VERDICT_MODEL): CellTotal[] {
   const out: CellTotal[] = [];
   for (const mode of MODES) {
     for (const condition of CONDITIONS) {
       for (const series of SERIES) {
-        const cell = runs.filter((r) => r.model === model && r.mode === mode && r.condition === condition && r.series === series);
+        const cell = runs.filter((r) => r.model === model[mode] && r.mode === mode && r.condition === condition && r.series === series);
         out.push(cellTotal(mode, condition, series, cell));
       }
     }
@@ -224,8 +226,8 @@ function resultWords(t: CellTotal): string {
 }
 
 /** The totals table, with a line saying which runs it counts. */
-export function renderTotals(runs: readonly LedgerRun[], model = VERDICT_MODEL): string[] {
-  const counted = runs.filter((r) => r.model === model);
+export function renderTotals(runs: readonly LedgerRun[], model: VerdictModel = VERDICT_MODEL): string[] {
+  const counted = runs.filter((r) => r.model === model[r.mode]);
   const parts = [...new Set(counted.map((r) => r.part))].sort();
   const rows = cellTotals(runs, model).map((t) => {
     const status = t.status === 'met' ? 'met' : t.status === 'missed' ? `**missed**: ${t.why}` : `not yet: ${t.why}`;
@@ -233,7 +235,7 @@ export function renderTotals(runs: readonly LedgerRun[], model = VERDICT_MODEL):
     return `| ${t.mode} | ${t.condition} | ${SERIES_LABELS[t.series]} | ${t.runs} | ${t.failed} | ${t.passed} | ${t.inconclusive + t.errors} | ${t.mode === 'stored' ? t.escalated : '—'} | ${t.extended} | ${resultWords(t)} | ${targetWords(t.target)} | ${status} | ${seconds} |`;
   });
   return [
-    `Every run of the current verdict model (since commit ${model}) in the ledger (verdicts.ndjson), ${counted.length} runs in ${parts.length} parts (${parts.length > 0 ? `${parts[0]} … ${parts[parts.length - 1]} UTC` : 'none yet'}). ` +
+    `Every run of the current verdict model (same-runner since commit ${model['same-runner']}, stored since ${model.stored}) in the ledger (verdicts.ndjson), ${counted.length} runs in ${parts.length} parts (${parts.length > 0 ? `${parts[0]} … ${parts[parts.length - 1]} UTC` : 'none yet'}). ` +
       'Bounds are one-sided 95% (Clopper–Pearson). "Caught" counts failures, for a planted function those that named it first; inconclusive and errors count as not caught. ' +
       'Targets are point 7 of issue 14: A/A ≤ 1 failure in 40 per mode and condition, none beside the noisy neighbour; +25% caught ≥ 95%; +10% ≥ 80% same-runner quiet; the broad +15% ≥ 80% same-runner; beside the noisy neighbour no planted run passes.',
     '',

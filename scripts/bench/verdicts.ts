@@ -103,7 +103,7 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
     } else if (outcome === 'pass') tally.pass++;
     else tally.inconclusive++;
     const entry: LedgerRun = {
-      model: VERDICT_MODEL,
+      model: VERDICT_MODEL[mode],
       part: partStarted,
       commit,
       mode,
