@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-UGA2PJ5U.js";
+} from "./chunk-NBNHY7HK.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-D77FZFQI.js";
+} from "./chunk-DX3NORLT.js";
 import {
   SHARD_FILE
-} from "./chunk-EMFQSY2H.js";
+} from "./chunk-NRZILOI7.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-QCUAH2JX.js";
+} from "./chunk-2T2M5AGG.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-DZF5SNFH.js";
+} from "./chunk-HAXH3SEV.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

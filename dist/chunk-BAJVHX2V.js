@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-QCUAH2JX.js";
-import "./chunk-DZF5SNFH.js";
+} from "./chunk-2T2M5AGG.js";
+import "./chunk-HAXH3SEV.js";
 import "./chunk-DLYPDUOA.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";

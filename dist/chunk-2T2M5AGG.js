@@ -17,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-DZF5SNFH.js";
+} from "./chunk-HAXH3SEV.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29934,7 +29934,7 @@ function storedConfirmation(comparison) {
   const drift = comparison.drift?.cpu ?? 0;
   return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ""} can move an unchanged function past the floor)`;
 }
-function unconfirmedVerdict(stored, sameRunner) {
+function unconfirmedReason(stored, sameRunner) {
   if (stored.verdict.outcome !== "fail" || sameRunner.verdict.outcome !== "pass") return null;
   const percent = (ratio) => Number.isFinite(ratio) ? signedChange(ratio) : "new";
   const open = [];
@@ -29951,11 +29951,11 @@ function unconfirmedVerdict(stored, sameRunner) {
     if (now && now.ci.high < p.self.ci.low) continue;
     open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ""})`);
   }
-  if (open.length === 0) return null;
-  return {
-    outcome: "inconclusive",
-    rule: `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}. More pairs (--trials) or requests per trial (--requests) decide it`
-  };
+  return open.length === 0 ? null : `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}`;
+}
+function unconfirmedVerdict(stored, sameRunner) {
+  const open = unconfirmedReason(stored, sameRunner);
+  return open === null ? null : { outcome: "inconclusive", rule: `${open}. More pairs (--trials) or requests per trial (--requests) decide it` };
 }
 
 // src/baseline/baseline.ts
@@ -31992,7 +31992,7 @@ async function runGate(options) {
     if (ref !== null) {
       progress.line(`baseline: escalating to same-runner, commit ${ref}: ${reason}`);
       const stored2 = judged.comparison;
-      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`));
+      ({ sides, judged } = await sameRunnerJudged(run, ref, `escalated from the stored baseline: ${reason}`, confirming !== null ? stored2 : null));
       doubt = null;
       if (confirming !== null) unconfirmed = unconfirmedVerdict(stored2, judged.comparison);
     }
@@ -32050,7 +32050,7 @@ async function storedJudged(options, baseline, why) {
   const sides = { kind: "stored", why, baseline: { ...baseline, trials: baseline.trials }, candidate };
   return { sides, judged: await analyse(options, sides) };
 }
-async function sameRunnerJudged(options, ref, why) {
+async function sameRunnerJudged(options, ref, why, confirming = null) {
   const { config, progress } = options;
   let last;
   let reason = why;
@@ -32063,7 +32063,8 @@ async function sameRunnerJudged(options, ref, why) {
       candidate: sofar.candidate
     };
     const judged = await analyse(options, sides);
-    const extending = last === void 0 ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind) : null;
+    const unconfirmed = confirming !== null ? unconfirmedReason(confirming, judged.comparison) : null;
+    const extending = last === void 0 ? extension(judged.comparison, config.compare.extendTrials, judged.seen.blind, unconfirmed) : null;
     last = { sides, judged };
     if (extending === null) return [];
     const done = sofar.candidate.trials.length;

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-EMFQSY2H.js";
+} from "./chunk-NRZILOI7.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-QCUAH2JX.js";
+} from "./chunk-2T2M5AGG.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-DZF5SNFH.js";
+} from "./chunk-HAXH3SEV.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

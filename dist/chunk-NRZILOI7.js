@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-QCUAH2JX.js";
+} from "./chunk-2T2M5AGG.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -95,9 +95,9 @@ function leaningReason(comparison) {
   const leaning = leaningOf(comparison.findings, comparison.packages ?? []);
   return leaning.length > 0 ? `${describeLeanings(leaning)} leaned towards a regression` : null;
 }
-function extension(comparison, extendTrials, blind = null) {
+function extension(comparison, extendTrials, blind = null, unconfirmed = null) {
   if (extendTrials <= 0 || comparison.verdict.outcome === "fail" || comparison.verdict.outcome === "fail-errors") return null;
-  return leaningReason(comparison) ?? blind;
+  return leaningReason(comparison) ?? blind ?? unconfirmed;
 }
 
 // src/analysis/allocation-shares.ts

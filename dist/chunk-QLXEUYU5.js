@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-DZF5SNFH.js";
+} from "./chunk-HAXH3SEV.js";
 import {
   checkProfileFileSize,
   decodePprof
