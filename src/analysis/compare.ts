@@ -4,7 +4,7 @@ import { firstFew } from './first-few.js';
 import { describeLeanings, leaningOf, leaningWeight } from './leaning.js';
 import type { CompareSettings } from '../config/schema.js';
 import { allocationsProfiled, allocationUnit } from './allocation-shares.js';
-import { absorbedByAnother, sideJumps } from './attribution-jumps.js';
+import { absorbedByAnother, allocationSwapWith, sideJumps } from './attribution-jumps.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { commonFactor, contestedCentre } from './common-factor.js';
 import { driftSd, NO_DRIFT, type Drift } from './drift-variance.js';
@@ -36,7 +36,7 @@ interface Prepared {
   /** Same-runner, when the pairs' factors apply: the CPU metrics relative to the run's unchanged code (pair-factors.ts). */
   readonly relative?: Record<ShareMetric, Sides>;
   readonly testable: Record<Metric, boolean>;
-  jumps: Record<ShareMetric, boolean>;
+  jumps: Record<Metric, boolean>;
   readonly perRequest: FunctionFinding['perRequestNanos'];
   readonly allocationsPerRequest?: FunctionFinding['allocationsPerRequest'];
 }
@@ -146,7 +146,7 @@ export function compare(
       ...(perPair ? { relative: { self: relativeTo(values.self, perPair), total: relativeTo(values.total, perPair) } } : {}),
       values: { ...values, ...(allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {}) },
       testable: metrics,
-      jumps: { self: false, total: false },
+      jumps: { self: false, total: false, allocations: false },
       perRequest: {
         baseline: { self: perRequest(c.self.baseline, baseline), total: perRequest(c.total.baseline, baseline) },
         candidate: { self: perRequest(c.self.candidate, candidate), total: perRequest(c.total.candidate, candidate) },
@@ -173,6 +173,24 @@ export function compare(
       const baseJumps = sideJumps(v.baseline, counts(v.baseline, baseline), cpuFloor);
       const candJumps = sideJumps(v.candidate, counts(v.candidate, candidate), cpuFloor) && absorbedByAnother(p.values.self.candidate, candidateSelves.filter((s) => s !== p.values.self.candidate));
       p.jumps[metric] = baseJumps || candJumps;
+    }
+  }
+  // Allocated bytes swap between a function and its caller from process to process, as V8
+  // inlines one into the other (attribution-jumps.ts `allocationSwapWith`): such a metric is
+  // left untested, naming both; the pair's other member is found swapping with it the same way.
+  const swaps: Array<{ p: Prepared; with: Prepared }> = [];
+  if (withAllocations) {
+    const allocating = prepared.filter((p) => p.values.allocations);
+    for (const p of allocating) {
+      for (const side of ['baseline', 'candidate'] as const) {
+        const others = allocating.filter((q) => q !== p);
+        const partner = allocationSwapWith(p.values.allocations![side], 2 * allocOffset, others.map((q) => q.values.allocations![side]));
+        if (partner >= 0) {
+          p.jumps.allocations = true;
+          swaps.push({ p, with: others[partner]! });
+          break;
+        }
+      }
     }
   }
 
@@ -232,7 +250,7 @@ export function compare(
         for (const metric of ['self', 'total'] as const) add(key, [metric], run(values[metric], cpuOffset, tau), cpu(metric) && (metric === 'self' || c.presence === 'both'));
       }
     }
-    if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
+    if (p.values.allocations) add(c.key, ['allocations'], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations && !p.jumps.allocations);
   }
   const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
   for (const u of units_) add(`package:${u.name}`, ['self'], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
@@ -271,6 +289,16 @@ export function compare(
     warnings.push(
       `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${firstFew(named, 5, ', ')}. ` +
         `${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`,
+    );
+  }
+  if (swaps.length > 0) {
+    const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+    const named = swaps.map(({ p, with: q }) => {
+      const all = [...p.values.allocations!.baseline, ...p.values.allocations!.candidate];
+      return `${p.candidate.name} (${p.candidate.file || 'native'}; ${percent(Math.min(...all))} to ${percent(Math.max(...all))} of the bytes, against ${q.candidate.name})`;
+    });
+    warnings.push(
+      `Allocations not tested, because their bytes swapped with another function's from one process of the same code to the next (V8 inlines an allocating function into its caller in some processes, and the heap profiler charges the bytes to the frame it sees there): ${firstFew(named, 5, ', ')}.`,
     );
   }
 
@@ -313,7 +341,8 @@ export function compare(
     const total = totalMoved.metric;
     const selfMoved = inContext(ownTimeMovedIn(metric('self'), total, cpuFloor), around('cpu'));
     const self = selfMoved.metric;
-    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, 'allocations', floors(settings.minShareOfTotal, allocationWeight), false)!, around('allocations')) : undefined;
+    const allocationsJudged = p.values.allocations ? judged(c.key, 'allocations', floors(settings.minShareOfTotal, allocationWeight), p.jumps.allocations) : undefined;
+    const allocationsMoved = allocationsJudged ? inContext(p.jumps.allocations ? { ...allocationsJudged, attributionJumps: true as const } : allocationsJudged, around('allocations')) : undefined;
     const allocations = allocationsMoved?.metric;
     // Why it is not blamed, when no metric's regression stands.
     const standing = [self, total, allocations].some((m) => m?.outcome === 'regressed');

@@ -40,7 +40,7 @@ export interface MetricComparison {
    * (leaning.ts). A pass cannot stand beside it; more trials decide it.
    */
   readonly leaning?: true;
-  /** Set when the share jumped between trials of the same code (inlining), so it was not tested. */
+  /** Set when the value jumped between trials of the same code (inlining: CPU time, or allocated bytes swapping with another function), so it was not tested. */
   readonly attributionJumps?: true;
   /** Set when own time rose but the total did not: callees' time now charged to it (inlining), so not a regression. */
   readonly movedFromCallees?: true;
