@@ -38,7 +38,7 @@ export interface LedgerRun {
  * escalation, its confirmation) leaves the same-runner runs counted.
  */
 export type VerdictModel = Readonly<Record<VerdictMode, string>>;
-export const VERDICT_MODEL: VerdictModel = { 'same-runner': '8927543', stored: 'd52431c' };
+export const VERDICT_MODEL: VerdictModel = { 'same-runner': '967fd32', stored: '967fd32' };
 
 export const SERIES_LABELS: Readonly<Record<SeriesId, string>> = {
   aa: 'A/A',
