@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-NBNHY7HK.js";
+} from "./chunk-CQZND3JI.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-DX3NORLT.js";
+} from "./chunk-M5E3DAIZ.js";
 import {
   SHARD_FILE
-} from "./chunk-NRZILOI7.js";
+} from "./chunk-WNU5MXET.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-2T2M5AGG.js";
+} from "./chunk-2PCM3MIO.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HAXH3SEV.js";
+} from "./chunk-4CVKP577.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

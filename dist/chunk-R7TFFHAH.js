@@ -1,11 +1,13 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate
-} from "./chunk-2T2M5AGG.js";
-import "./chunk-HAXH3SEV.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-M5E3DAIZ.js";
+import "./chunk-WNU5MXET.js";
+import "./chunk-2PCM3MIO.js";
+import "./chunk-4CVKP577.js";
 import "./chunk-DLYPDUOA.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -23,7 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate
+  mergeServices,
+  serviceLabel
 };

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-2T2M5AGG.js";
+} from "./chunk-2PCM3MIO.js";
 import {
   checkProfileFileSize,
   decodePprof

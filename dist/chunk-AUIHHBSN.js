@@ -1,13 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-NBNHY7HK.js";
-import "./chunk-NRZILOI7.js";
-import "./chunk-2T2M5AGG.js";
-import "./chunk-HAXH3SEV.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-2PCM3MIO.js";
+import "./chunk-4CVKP577.js";
 import "./chunk-DLYPDUOA.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

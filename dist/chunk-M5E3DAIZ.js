@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-NRZILOI7.js";
+} from "./chunk-WNU5MXET.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-2T2M5AGG.js";
+} from "./chunk-2PCM3MIO.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HAXH3SEV.js";
+} from "./chunk-4CVKP577.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

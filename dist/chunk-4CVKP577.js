@@ -117,20 +117,28 @@ function sideJumps(values, samples, floor) {
   return max >= 2 * floor && Math.max(...samples) >= MIN_SAMPLES_FOR_JUMP && Math.min(...values) < max / 4;
 }
 function absorbedByAnother(values, others) {
+  return absorberOf(values, others) >= 0;
+}
+function absorberOf(values, others) {
   const dx = centred(values);
   const sxx = dx.reduce((a, v) => a + v * v, 0);
-  if (sxx === 0) return false;
-  for (const other of others) {
-    if (other.length !== values.length) continue;
+  if (sxx === 0) return -1;
+  return others.findIndex((other) => {
+    if (other.length !== values.length) return false;
     const dy = centred(other);
     const syy = dy.reduce((a, v) => a + v * v, 0);
-    if (syy === 0) continue;
+    if (syy === 0) return false;
     const sxy = dx.reduce((a, v, i) => a + v * dy[i], 0);
     const slope = sxy / sxx;
     const correlation = sxy / Math.sqrt(sxx * syy);
-    if (slope <= -0.5 && slope >= -1.5 && correlation <= -0.8) return true;
-  }
-  return false;
+    return slope <= -0.5 && slope >= -1.5 && correlation <= -0.8;
+  });
+}
+function allocationSwapWith(values, sampleShare, others) {
+  if (values.length < 4 || !(sampleShare > 0)) return -1;
+  const max = Math.max(...values);
+  if (max / sampleShare < MIN_SAMPLES_FOR_JUMP || Math.min(...values) > max / 2) return -1;
+  return absorberOf(values, others);
 }
 function centred(values) {
   const mean2 = values.reduce((a, b) => a + b, 0) / values.length;
@@ -1167,7 +1175,7 @@ function compare(baseline, candidate, settings, options = {}) {
       ...perPair ? { relative: { self: relativeTo(values.self, perPair), total: relativeTo(values.total, perPair) } } : {},
       values: { ...values, ...allocations && (metrics.allocations || pooled(allocations) >= settings.minShareOfTotal / 2) ? { allocations } : {} },
       testable: metrics,
-      jumps: { self: false, total: false },
+      jumps: { self: false, total: false, allocations: false },
       perRequest: {
         baseline: { self: perRequest(c.self.baseline, baseline), total: perRequest(c.total.baseline, baseline) },
         candidate: { self: perRequest(c.self.candidate, candidate), total: perRequest(c.total.candidate, candidate) }
@@ -1188,6 +1196,21 @@ function compare(baseline, candidate, settings, options = {}) {
       const baseJumps = sideJumps(v.baseline, counts(v.baseline, baseline), cpuFloor);
       const candJumps = sideJumps(v.candidate, counts(v.candidate, candidate), cpuFloor) && absorbedByAnother(p.values.self.candidate, candidateSelves.filter((s) => s !== p.values.self.candidate));
       p.jumps[metric] = baseJumps || candJumps;
+    }
+  }
+  const swaps = [];
+  if (withAllocations) {
+    const allocating = prepared.filter((p) => p.values.allocations);
+    for (const p of allocating) {
+      for (const side of ["baseline", "candidate"]) {
+        const others = allocating.filter((q) => q !== p);
+        const partner = allocationSwapWith(p.values.allocations[side], 2 * allocOffset, others.map((q) => q.values.allocations[side]));
+        if (partner >= 0) {
+          p.jumps.allocations = true;
+          swaps.push({ p, with: others[partner] });
+          break;
+        }
+      }
     }
   }
   const driftOf = (family) => {
@@ -1231,7 +1254,7 @@ function compare(baseline, candidate, settings, options = {}) {
         for (const metric of ["self", "total"]) add(key, [metric], run(values[metric], cpuOffset, tau), cpu(metric) && (metric === "self" || c.presence === "both"));
       }
     }
-    if (p.values.allocations) add(c.key, ["allocations"], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations);
+    if (p.values.allocations) add(c.key, ["allocations"], run(p.values.allocations, allocOffset, drift.allocations), p.testable.allocations && !p.jumps.allocations);
   }
   const units_ = packageUnits(found, { baseline, candidate }, scale, factor);
   for (const u of units_) add(`package:${u.name}`, ["self"], testMetric(u.self, u.presence, design, cpuOffset, drift.cpu), pooledSpread(u.self) >= cpuFloor);
@@ -1263,6 +1286,16 @@ function compare(baseline, candidate, settings, options = {}) {
     });
     warnings.push(
       `Not tested, because their time jumped between trials of the same code and the jump is not a change of the code (the baseline jumps too, or another function took the time): ${firstFew(named, 5, ", ")}. ${inliningSentence(runtimeOf([...baseline, ...candidate]))}; their callers' total time still covers them.`
+    );
+  }
+  if (swaps.length > 0) {
+    const percent = (share) => `${(share * 100).toFixed(1)}%`;
+    const named = swaps.map(({ p, with: q }) => {
+      const all = [...p.values.allocations.baseline, ...p.values.allocations.candidate];
+      return `${p.candidate.name} (${p.candidate.file || "native"}; ${percent(Math.min(...all))} to ${percent(Math.max(...all))} of the bytes, against ${q.candidate.name})`;
+    });
+    warnings.push(
+      `Allocations not tested, because their bytes swapped with another function's from one process of the same code to the next (V8 inlines an allocating function into its caller in some processes, and the heap profiler charges the bytes to the frame it sees there): ${firstFew(named, 5, ", ")}.`
     );
   }
   const busyPerRequest = safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0));
@@ -1297,7 +1330,8 @@ function compare(baseline, candidate, settings, options = {}) {
     const total = totalMoved.metric;
     const selfMoved = inContext(ownTimeMovedIn(metric("self"), total, cpuFloor), around("cpu"));
     const self = selfMoved.metric;
-    const allocationsMoved = p.values.allocations ? inContext(judged(c.key, "allocations", floors(settings.minShareOfTotal, allocationWeight), false), around("allocations")) : void 0;
+    const allocationsJudged = p.values.allocations ? judged(c.key, "allocations", floors(settings.minShareOfTotal, allocationWeight), p.jumps.allocations) : void 0;
+    const allocationsMoved = allocationsJudged ? inContext(p.jumps.allocations ? { ...allocationsJudged, attributionJumps: true } : allocationsJudged, around("allocations")) : void 0;
     const allocations = allocationsMoved?.metric;
     const standing = [self, total, allocations].some((m) => m?.outcome === "regressed");
     const replaces = standing ? void 0 : selfMoved.replaces ?? allocationsMoved?.replaces ?? totalMoved.replaces;

@@ -17,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-HAXH3SEV.js";
+} from "./chunk-4CVKP577.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
