@@ -97,8 +97,11 @@ describe('sharded gate: perfgate run --shard I/N, then perfgate merge', () => {
     expect(await leftoverProcesses(MARK, mark)).toEqual([]);
   });
 
+  // 1800 requests a trial here, not 600: at 600 scoreProduct has about 30 samples a trial, and
+  // in CI its planted 2× read +63.6% (95% CI +35.8% … +97.2%, p 0.00015) but q 0.051 over 360
+  // tests: a pass with a lean warning, merged shards being unable to add pairs.
   it('a planted regression (scoreProduct twice its work) is caught by the merged verdict, the function named', async () => {
-    planted = await runShards('planted', ['--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct']);
+    planted = await runShards('planted', ['--candidate-env', 'PERFGATE_EXAMPLE_REGRESSION=scoreProduct', '--requests', '1800']);
     const out = join(dir, 'planted-merged');
     const result = await runCli(['merge', ...planted, '--output', out]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
