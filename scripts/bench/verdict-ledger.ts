@@ -235,7 +235,7 @@ export function renderTotals(runs: readonly LedgerRun[], model: VerdictModel = V
     return `| ${t.mode} | ${t.condition} | ${SERIES_LABELS[t.series]} | ${t.runs} | ${t.failed} | ${t.passed} | ${t.inconclusive + t.errors} | ${t.mode === 'stored' ? t.escalated : '—'} | ${t.extended} | ${resultWords(t)} | ${targetWords(t.target)} | ${status} | ${seconds} |`;
   });
   return [
-    `Every run of the current verdict model (same-runner since commit ${model['same-runner']}, stored since ${model.stored}) in the ledger (verdicts.ndjson), ${counted.length} runs in ${parts.length} parts (${parts.length > 0 ? `${parts[0]} … ${parts[parts.length - 1]} UTC` : 'none yet'}). ` +
+    `Every run of the current verdict model (same-runner since commit ${model['same-runner']}, stored since ${model.stored}) in the ledger (verdicts.ndjson), ${counted.length} runs in ${parts.length} part${parts.length === 1 ? '' : 's'} (${parts.length > 0 ? `${parts[0]} … ${parts[parts.length - 1]} UTC` : 'none yet'}). ` +
       'Bounds are one-sided 95% (Clopper–Pearson). "Caught" counts failures, for a planted function those that named it first; inconclusive and errors count as not caught. ' +
       'Targets are point 7 of issue 14: A/A ≤ 1 failure in 40 per mode and condition, none beside the noisy neighbour; +25% caught ≥ 95%; +10% ≥ 80% same-runner quiet; the broad +15% ≥ 80% same-runner; beside the noisy neighbour no planted run passes.',
     '',
