@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-CQZND3JI.js";
+} from "./chunk-MI5DNZ4P.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-M5E3DAIZ.js";
+} from "./chunk-SFHFPGDT.js";
 import {
   SHARD_FILE
-} from "./chunk-WNU5MXET.js";
+} from "./chunk-IRFGUA37.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-2PCM3MIO.js";
+} from "./chunk-4PTB66HN.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4CVKP577.js";
+} from "./chunk-7MSGO2QY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

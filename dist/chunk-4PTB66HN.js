@@ -17,7 +17,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4CVKP577.js";
+} from "./chunk-7MSGO2QY.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,

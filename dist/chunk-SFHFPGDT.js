@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-WNU5MXET.js";
+} from "./chunk-IRFGUA37.js";
 import {
   environmentDifferences,
   regressedHotLines,
   storedDoubt
-} from "./chunk-2PCM3MIO.js";
+} from "./chunk-4PTB66HN.js";
 import {
   compare,
   functionLinesOf,
@@ -17,7 +17,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4CVKP577.js";
+} from "./chunk-7MSGO2QY.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-2PCM3MIO.js";
+} from "./chunk-4PTB66HN.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -1202,8 +1202,8 @@ function compare(baseline, candidate, settings, options = {}) {
   if (withAllocations) {
     const allocating = prepared.filter((p) => p.values.allocations);
     for (const p of allocating) {
+      const others = allocating.filter((q) => q !== p);
       for (const side of ["baseline", "candidate"]) {
-        const others = allocating.filter((q) => q !== p);
         const partner = allocationSwapWith(p.values.allocations[side], 2 * allocOffset, others.map((q) => q.values.allocations[side]));
         if (partner >= 0) {
           p.jumps.allocations = true;

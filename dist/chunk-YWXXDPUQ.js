@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-CQZND3JI.js";
-import "./chunk-WNU5MXET.js";
-import "./chunk-2PCM3MIO.js";
-import "./chunk-4CVKP577.js";
+  mergeServices,
+  serviceLabel
+} from "./chunk-SFHFPGDT.js";
+import "./chunk-IRFGUA37.js";
+import "./chunk-4PTB66HN.js";
+import "./chunk-7MSGO2QY.js";
 import "./chunk-DLYPDUOA.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  mergeServices,
+  serviceLabel
 };

@@ -7,7 +7,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-4CVKP577.js";
+} from "./chunk-7MSGO2QY.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-2PCM3MIO.js";
-import "./chunk-4CVKP577.js";
+} from "./chunk-4PTB66HN.js";
+import "./chunk-7MSGO2QY.js";
 import "./chunk-DLYPDUOA.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
