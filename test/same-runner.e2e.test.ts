@@ -89,8 +89,13 @@ describe('baselines measured elsewhere', () => {
       // Four pairs decided it alone: then it failed, naming scoreProduct.
       expect(report.comparison.trials).toEqual({ baseline: 4, candidate: 4 });
     }
-    if (report.comparison.verdict.outcome === 'fail') expect(report.comparison.verdict.blocking.slice(0, 3).map((f) => f.name), output).toContain('scoreProduct');
-    else expect(report.comparison.verdict.rule, output).toMatch(/scoreProduct/);
+    if (report.comparison.verdict.outcome === 'fail') {
+      // The blame is scoreProduct, or its caller searchProducts on total time, which holds
+      // scoreProduct's: CI once saw only the caller's total past the threshold at 8 pairs
+      // (+31.8%, q 0.034) while scoreProduct's own time still only leaned.
+      const blamed = report.comparison.verdict.blocking.slice(0, 3).map((f) => (f.name === 'searchProducts' && f.decidedBy === 'total' ? 'scoreProduct' : f.name));
+      expect(blamed, output).toContain('scoreProduct');
+    } else expect(report.comparison.verdict.rule, output).toMatch(/scoreProduct/);
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
     expect(await leftoverProcesses(MARK, mark)).toEqual([]);
   });
