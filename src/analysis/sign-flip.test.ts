@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { signFlipTest } from './sign-flip.js';
+import { seededRandom } from './prng.js';
 
 it('gives 2 / 2^n when every difference has the same sign', () => {
   expect(signFlipTest([1, 2, 3, 4, 5, 6, 7, 8]).p).toBeCloseTo(2 / 256, 12);
@@ -23,4 +24,25 @@ it('falls back to the normal approximation beyond 20 pairs', () => {
   expect(result.method).toBe('normal');
   expect(result.p).toBeGreaterThan(0.01);
   expect(result.p).toBeLessThan(0.2);
+});
+
+it('counts exactly as enumerating every one of the 2^n assignments does, ties included', () => {
+  // The reference: every sign assignment summed in turn, as the test was first written.
+  const enumerated = (d: number[]) => {
+    const observed = Math.abs(d.reduce((a, b) => a + b, 0));
+    let extreme = 0;
+    for (let mask = 0; mask < 2 ** d.length; mask++) {
+      let sum = 0;
+      for (let i = 0; i < d.length; i++) sum += mask & (1 << i) ? -Math.abs(d[i]!) : Math.abs(d[i]!);
+      if (Math.abs(sum) >= observed - 1e-12) extreme++;
+    }
+    return extreme / 2 ** d.length;
+  };
+  const random = seededRandom(11);
+  for (let c = 0; c < 300; c++) {
+    const n = 1 + (c % 16);
+    // Small integers make many sums tie with the observed one exactly; log ratios tie rarely.
+    const d = Array.from({ length: n }, () => (c % 2 === 0 ? Math.round(random() * 8) - 4 || 1 : Math.log(0.8 + 0.4 * random())));
+    expect(signFlipTest(d).p, JSON.stringify(d)).toBeCloseTo(enumerated(d), 12);
+  }
 });

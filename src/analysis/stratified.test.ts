@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './prng.js';
 import { signFlipTest } from './sign-flip.js';
-import { detectableChange, detectableChangeByShards, normalQuantile, stratifiedPairedTest, type ShardPairs } from './stratified.js';
+import { detectableChange, detectableChangeByShards, normalQuantile, shardWeights, stratifiedPairedTest, type ShardPairs } from './stratified.js';
 
 const SETTINGS = { alpha: 0.05, minEffect: 0.05, bootstrapResamples: 1000, seed: 7 };
 
@@ -119,6 +119,24 @@ describe('stratifiedPairedTest', () => {
     expect(result.p).toBeCloseTo(2 / 16, 12);
     expect(result.outcome).toBe('inconclusive');
     expect(result.warnings.join(' ')).toMatch(/2 \/ 2\^4/);
+  });
+
+  it('several shards of unequal weight: the exact p counts every one of the 2^n sign assignments of the weighted sum', () => {
+    const gauss = normal(seededRandom(21));
+    for (let run = 0; run < 20; run++) {
+      const shards = [shard('1/3', 4, FAST, 0.04, gauss), shard('2/3', 5, FAST, 0.04, gauss), shard('3/3', 3, { slowdown: 1.3, noise: 0.2 }, 0.04, gauss)];
+      const weights = shardWeights(shards.map((s) => s.logRatios), 'zero');
+      const terms = shards.flatMap((s, k) => s.logRatios.map((d) => (weights[k]! / s.logRatios.length) * d));
+      const observed = Math.abs(terms.reduce((a, b) => a + b, 0));
+      let extreme = 0;
+      for (let mask = 0; mask < 2 ** terms.length; mask++) {
+        const sum = terms.reduce((a, t, i) => a + (mask & (1 << i) ? -t : t), 0);
+        if (Math.abs(sum) >= observed * (1 - 1e-12)) extreme++;
+      }
+      const result = stratifiedPairedTest(shards, { ...SETTINGS, seed: run });
+      expect(result.pMethod).toBe('exact');
+      expect(result.p).toBeCloseTo(extreme / 2 ** terms.length, 12);
+    }
   });
 
   it('one shard with equal weights is the plain sign-flip test (same p, exact)', () => {

@@ -3,6 +3,7 @@ import { pairedOutcome } from './service-comparison.js';
 import { normalUpperTail } from './normal.js';
 import { mean } from './metric-estimate.js';
 import { seededRandom } from './prng.js';
+import { signedSumsReaching } from './sign-flip.js';
 
 /** One shard's pairs: candidate/baseline log-ratios of a metric, each pair measured back to back on the shard's runner. */
 export interface ShardPairs {
@@ -128,7 +129,7 @@ export function stratifiedPairedTest(shards: readonly ShardPairs[], settings: St
  * shard's mean: under a real change the squares about zero carry the change itself and
  * would weigh shards by it instead of by their noise.
  */
-function shardWeights(shards: readonly (readonly number[])[], about: 'zero' | 'mean'): number[] {
+export function shardWeights(shards: readonly (readonly number[])[], about: 'zero' | 'mean'): number[] {
   // About its mean, a shard of n pairs has n - 1 degrees of freedom.
   const lost = about === 'mean' ? 1 : 0;
   const squares = shards.map((d) => {
@@ -150,12 +151,9 @@ function signFlipP(n: number, statistic: (signs: (index: number) => number) => n
   if (observed === 0) return { p: 1, method: 'exact' };
   const tolerance = observed * 1e-12;
   if (n <= EXACT_UP_TO) {
-    let extreme = 0;
-    const total = 2 ** n;
-    for (let mask = 0; mask < total; mask++) {
-      if (Math.abs(statistic((i) => (mask & (1 << i) ? -1 : 1))) >= observed - tolerance) extreme++;
-    }
-    return { p: extreme / total, method: 'exact' };
+    // The statistic is linear in the signs: each pair's term flips as a whole.
+    const terms = Array.from({ length: n }, (_, at) => Math.abs(statistic((i) => (i === at ? 1 : 0))));
+    return { p: signedSumsReaching(terms, observed - tolerance) / 2 ** n, method: 'exact' };
   }
   const random = seededRandom(seed);
   let extreme = 0;
