@@ -16,20 +16,24 @@ const TESTDATA = fileURLToPath(new URL('../../shared/testdata/pprof/', import.me
  * A trial's profile of a small service: handle → parse, render, validate, with seeded
  * noise; `parseWeight` plants a regression in parse.
  */
-function trialProfile(random: () => number, parseWeight: number, requests: number): Buffer {
+function trialProfile(random: () => number, parseWeight: number, requests: number, nested = false): Buffer {
   const frame = (id: number, functionName: string, children: number[] = []) => ({
     id,
     callFrame: { functionName, scriptId: '1', url: `file:///srv/app/${functionName === 'handle' ? 'server' : 'lib'}.js`, lineNumber: id, columnNumber: 0 },
     children,
   });
-  const weights: Array<[number, number]> = [[2, 10], [3, parseWeight], [4, 20], [5, 15]];
+  // Nested: handle → search → parse, render; handle → validate.
+  const nodes = nested
+    ? [frame(1, '(root)', [2]), frame(2, 'handle', [6, 5]), frame(6, 'search', [3, 4]), frame(3, 'parse'), frame(4, 'render'), frame(5, 'validate')]
+    : [frame(1, '(root)', [2]), frame(2, 'handle', [3, 4, 5]), frame(3, 'parse'), frame(4, 'render'), frame(5, 'validate')];
+  const weights: Array<[number, number]> = [[2, 10], [3, parseWeight], [4, 20], [5, 15], ...(nested ? ([[6, 5]] as Array<[number, number]>) : [])];
   const samples: number[] = [];
   for (const [node, weight] of weights) {
     const count = Math.round(weight * 20 * (0.95 + random() * 0.1));
     for (let i = 0; i < count; i++) samples.push(node);
   }
   const v8: V8CpuProfile = {
-    nodes: [frame(1, '(root)', [2]), frame(2, 'handle', [3, 4, 5]), frame(3, 'parse'), frame(4, 'render'), frame(5, 'validate')],
+    nodes,
     startTime: 0,
     endTime: samples.length * 1000,
     samples,
@@ -38,10 +42,10 @@ function trialProfile(random: () => number, parseWeight: number, requests: numbe
   return encodePprofGzip(v8ToPprof(v8, { root: '/srv/app', startedAtMs: 0, samplingIntervalUs: 1000, comments: [`perfgate: requests=${requests}`] }));
 }
 
-function trialFolder(name: string, seed: number, parseWeight: number, trials = 6): string {
+function trialFolder(name: string, seed: number, parseWeight: number, trials = 6, nested = false): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'perfgate-diff-')), name);
   const random = seededRandom(seed);
-  for (let i = 1; i <= trials; i++) writeFileAtomic(join(dir, `${name}-trial-${i}.pb.gz`), trialProfile(random, parseWeight, 1000 + i));
+  for (let i = 1; i <= trials; i++) writeFileAtomic(join(dir, `${name}-trial-${i}.pb.gz`), trialProfile(random, parseWeight, 1000 + i, nested));
   return dir;
 }
 
@@ -73,6 +77,23 @@ describe('perfgate diff', () => {
     const merged = (side: string) => decodePprof(readFileSync(join(out, 'profiles', `${side}.pb.gz`)), side);
     const comments = (side: string) => merged(side).comment.map((c) => merged(side).stringTable.strings[Number(c)]);
     expect(comments('baseline')).toContain(comments('candidate').find((c) => c!.startsWith('perfgate: requests=')));
+  });
+
+  it('places a caller\'s regressed total under the callee that rose', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'perfgate-diff-out-')), 'report');
+    const result = await runCli(['diff', trialFolder('baseline', 5, 30, 6, true), trialFolder('candidate', 6, 60, 6, true), '--output', out]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const report = readReport(out);
+    // search's own time is the same; its total holds parse's doubled cost.
+    const search = report.comparison.findings.find((f) => f.name === 'search')!;
+    expect(search, JSON.stringify(search)).toMatchObject({ outcome: 'regressed', decidedBy: 'total' });
+    const rises = report.totalRises?.[search.key] ?? [];
+    expect(rises[0]?.callee?.name).toBe('parse');
+    // Anything else that rose (its own time, by noise) rose by a small part of that.
+    const rise = (r: (typeof rises)[number]) => r.candidateNanos - r.baselineNanos;
+    for (const other of rises.slice(1)) expect(rise(other)).toBeLessThan(rise(rises[0]!) / 5);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/^- \*\*search\*\* \(lib\.js\): `parse` \+\d+(\.\d)? µs \(/m);
+    expect(result.stdout).toMatch(/^ {2}search: parse \+/m);
   });
 
   it('passes when nothing changed', async () => {

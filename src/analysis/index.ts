@@ -9,6 +9,7 @@ export { pairedComparison } from './service-comparison.js';
 export { functionTable, type FunctionTable } from './function-table.js';
 export { allocationTable, withAllocations, type AllocationTable } from './allocation-table.js';
 export { hotLines, type HotLine } from './hot-lines.js';
+export { totalBreakdown, totalRises, type TotalBreakdown, type TotalRise } from './total-breakdown.js';
 export { diffScore, type ChangeEstimate, type DiffScore } from './diff-score.js';
 export { minimumDetectableChange, type MdcOptions, type MdcSamples, type MinimumDetectableChange } from './minimum-detectable-change.js';
 export { routeMismatches } from './route-mismatches.js';

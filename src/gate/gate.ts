@@ -19,6 +19,7 @@ import { symbolicationOf } from './symbolication-of.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { PhaseTimings } from './phase-timings.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
+import { regressedTotalRises } from './regressed-total-rises.js';
 
 export interface GateResult {
   readonly report: Report;
@@ -115,6 +116,7 @@ export async function runGate(options: MeasureOptions & { reproduce: string }): 
     allocationProfiles: measured.allocationProfiles.map((p) => relative(config.outputDir, p)),
     ...(allocations ? { mergedAllocations: allocations.paths } : {}),
     hotLines: regressedHotLines(comparison, profiles),
+    totalRises: regressedTotalRises(comparison, profiles),
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),

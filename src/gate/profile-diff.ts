@@ -11,6 +11,7 @@ import { PERFGATE_VERSION } from '../version.js';
 import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { readProfileSide } from './diff-sides.js';
 import { symbolicationOf } from './symbolication-of.js';
+import { regressedTotalRises } from './regressed-total-rises.js';
 
 export interface ProfileDiffOptions {
   /** A pprof file, a folder of trial files, or a `*` pattern; see readProfileSide. */
@@ -73,6 +74,7 @@ export function runProfileDiff(options: ProfileDiffOptions): ProfileDiffResult {
     profiles: [...files(base.files), ...files(cand.files)],
     merged: { candidate: 'profiles/candidate.pb.gz', baseline: 'profiles/baseline.pb.gz' },
     functionLines: functionLinesOf(sides),
+    totalRises: regressedTotalRises({ ...comparison, warnings }, sides, type),
     inputs: { sampleType: type, unit, baseline: files(base.files), candidate: files(cand.files) },
     symbolication: symbolication.rates,
   };

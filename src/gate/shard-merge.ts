@@ -10,6 +10,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, renderMarkdown, requestCounts, type Repo
 import { type GateResult } from './gate.js';
 import { storedDoubt } from '../analysis/index.js';
 import { regressedHotLines } from './regressed-hot-lines.js';
+import { regressedTotalRises } from './regressed-total-rises.js';
 import { functionLinesOf, sideProfiles, writeMergedPair, writeReportFiles } from './report-files.js';
 import { readShardFolder, readShardProfile, type ShardFolder, type ShardManifest } from './shard-folder.js';
 import { shardName } from './shard-plan.js';
@@ -109,6 +110,7 @@ export function mergeShardFolders(folders: readonly ShardFolder[], outputDir: st
     allocationProfiles: alloc.candidate.paths,
     ...(allocPair ? { mergedAllocations: allocPair.paths } : {}),
     hotLines: regressedHotLines(comparison, profiles),
+    totalRises: regressedTotalRises(comparison, profiles),
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baselineTrials), candidate: requestCounts(candidateTrials) },
     shards: {

@@ -1,6 +1,7 @@
 import type { ServiceFinding } from '../analysis/index.js';
 import { shardsSection } from './shards-markdown.js';
 import { hotLinesSection } from './allocation-cells.js';
+import { totalRisesSection } from './total-rises.js';
 import { decisiveMetric } from './decisive-metric.js';
 import { change, codeSpanText, escapeMarkdown, percent, signedPercent } from './format.js';
 import { codeChangesSection, functionTable, inlineCode, topTable } from './function-rows.js';
@@ -47,7 +48,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const top = [...regressed.slice(0, TOP_ROWS), ...improved.slice(0, TOP_ROWS)];
   if (top.length > 0) {
     const title = regressed.length > 0 && improved.length > 0 ? 'Regressions and improvements' : regressed.length > 0 ? 'Regressions' : 'Improvements';
-    out.push(`### ${title}`, '', ...topTable(top, report.functionLines ?? {}, perRequest), '', ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
+    out.push(`### ${title}`, '', ...topTable(top, report.functionLines ?? {}, perRequest), '', ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)), ...totalRisesSection(report, regressed.slice(0, TOP_ROWS)));
     const more = regressed.length + improved.length - top.length;
     if (more > 0) out.push(`<sub>${more} more changed functions under “Details”.</sub>`, '');
   } else {

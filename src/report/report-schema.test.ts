@@ -28,6 +28,7 @@ describe('the untrusted report schema', () => {
       allocationProfiles: ['profiles/candidate-trial-1.alloc.pb.gz'],
       mergedAllocations: { candidate: 'profiles/candidate.alloc.pb.gz', baseline: null },
       hotLines: { 'search.js#scoreProduct': [{ line: 12, share: 0.4 }] },
+      totalRises: { 'search.js#search': [{ callee: { name: 'scoreProduct', file: 'search.js' }, baselineNanos: 60_000, candidateNanos: 84_000 }, { callee: null, baselineNanos: 1_000, candidateNanos: 1_500 }] },
       functionLines: { 'search.js#scoreProduct': 10 },
       requests: { baseline: [{ requests: 100, errors: 0, statusMismatches: 0, non2xx: 0 }], candidate: [{ requests: 100, errors: 0, statusMismatches: 1, non2xx: 1 }] },
       timingsMs: { build: 10, measure: 2000 },

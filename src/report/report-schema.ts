@@ -171,6 +171,7 @@ export const untrustedReportSchema = z.object({
   allocationProfiles: z.array(freeText(300)).max(1000).optional(),
   mergedAllocations: z.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
   hotLines: z.record(functionKey, z.array(z.object({ line: count, share: finite })).max(100)).optional(),
+  totalRises: z.record(functionKey, z.array(z.object({ callee: z.object({ name: freeText(4096), file: freeText(4096) }).nullable(), baselineNanos: finite, candidateNanos: finite })).max(100)).optional(),
   inputs: z
     .object({ sampleType: unitName, unit: unitName, baseline: z.array(freeText(300)).min(1, 'expected at least one file').max(1000), candidate: z.array(freeText(300)).min(1, 'expected at least one file').max(1000) })
     .optional(),

@@ -1,4 +1,4 @@
-import type { Comparison, Detectability, DiffScore, HotLine } from '../analysis/index.js';
+import type { Comparison, Detectability, DiffScore, HotLine, TotalRise } from '../analysis/index.js';
 import type { Environment, MeasurementSettings } from '../baseline/index.js';
 import type { Symbolication } from '../profile/index.js';
 
@@ -29,6 +29,11 @@ export interface Report {
   readonly mergedAllocations?: { readonly candidate: string; readonly baseline: string | null };
   /** The hottest lines (candidate's CPU profile) of each regressed function, by key; absent in older reports. */
   readonly hotLines?: Readonly<Record<string, readonly HotLine[]>>;
+  /**
+   * For each function regressed on its total time, by key: the parts of its total that rose
+   * most (its own time, or a direct callee's), per request; absent in older reports.
+   */
+  readonly totalRises?: Readonly<Record<string, readonly TotalRise[]>>;
   /** Set by `perfgate diff`: the pprof files compared and the sample type tested; absent for a gate run. */
   readonly inputs?: ProfileInputs;
   /** First line of each function (`file#name` → line), from the merged profiles; absent in older reports. */

@@ -8,6 +8,7 @@ import { methodsSentence } from './methods.js';
 import { statusMismatchLines } from './status-mismatches.js';
 import type { Report } from './report.js';
 import { textTable as table } from './text-table.js';
+import { totalRisesLines } from './total-rises.js';
 import { verdictHeadline } from './verdict-line.js';
 import { detectableLine, diffScoreLine } from './diff-score-line.js';
 import { symbolicationLine } from './symbolication-line.js';
@@ -26,6 +27,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? 'Functions that changed:' : 'Largest functions (none changed):');
   out.push(...table(['', 'function', 'file', 'decided by', 'baseline → candidate', 'change (95% CI)', 'q'], top.map(row)), '');
+  out.push(...totalRisesLines(report, shown.filter((f) => f.outcome === 'regressed')));
   const packages = (comparison.packages ?? []).filter((p) => p.outcome === 'regressed' || p.outcome === 'improved' || p.baselineVersions.join() !== p.candidateVersions.join());
   if (packages.length > 0) {
     out.push(

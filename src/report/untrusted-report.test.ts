@@ -48,6 +48,7 @@ function fullReport(inputs: boolean): Record<string, unknown> {
     mergedAllocations: { candidate: 'profiles/candidate.alloc.pb.gz', baseline: 'profiles/baseline.alloc.pb.gz' },
     hotLines: { 'src/search.js#scoreProduct': [{ line: 12, share: 0.4 }] },
     functionLines: { 'src/search.js#scoreProduct': 10 },
+    totalRises: { 'src/search.js#scoreProduct': [{ callee: { name: 'weigh', file: 'src/weigh.js' }, baselineNanos: 1_000, candidateNanos: 2_000 }] },
     requests: { baseline: [{ requests: 100, errors: 0, statusMismatches: 0, non2xx: 0 }], candidate: [{ requests: 100, errors: 0, statusMismatches: 3, non2xx: 3 }] },
     ...(inputs ? { inputs: { sampleType: 'delay', unit: 'microseconds', baseline: ['base.pb.gz'], candidate: ['a.pb.gz', 'b.pb.gz'] } } : {}),
   };
