@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import {
   PerfgateError,
   describeError

@@ -2,12 +2,12 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-BR6UA366.js";
+} from "./chunk-W6BZXXLD.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-DLYPDUOA.js";
+import "./chunk-JAAW3DSO.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-TR4BCHJG.js";
+import "./chunk-XCKUWEBD.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -1,23 +1,24 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  allocationsProfiled,
-  bootstrapMedianRatio,
+  allocationTable,
   compare,
+  detectability,
+  diffScore,
   extension,
-  firstFew,
   functionLinesOf,
   functionTable,
-  leaningReason,
-  metricOf,
-  metricWords,
-  normalUpperTail,
+  hotLines,
+  regressedTotalRises,
   sideProfiles,
-  signFlipTest,
-  signedChange,
+  storedConfirmation,
+  storedDoubt,
   symbolicationOf,
+  unconfirmedReason,
+  unconfirmedVerdict,
+  withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-7MSGO2QY.js";
+} from "./chunk-FSBWVHY4.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -28,15 +29,12 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-DLYPDUOA.js";
+} from "./chunk-JAAW3DSO.js";
 import {
   ProcessGroup,
   groupProcStats,
   sleep
 } from "./chunk-K7LC2DK3.js";
-import {
-  seededRandom
-} from "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -49,13 +47,12 @@ import {
   REPORT_VERSION,
   StringTable,
   ValueType,
-  functionKey,
   mergeProfiles,
   packagePath,
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -65,10 +62,6 @@ import {
   substituteSecrets,
   unsubstitutedPlaceholders
 } from "./chunk-TUUKDTNG.js";
-import {
-  median,
-  probit
-} from "./chunk-SB6TE77W.js";
 import {
   PerfgateError,
   describeError
@@ -22606,7 +22599,7 @@ var require_parseHAR = __commonJS({
             const { name, value } = header;
             headers[name] = value;
           }
-          const { pathname, search: search2, hash, origin } = new URL2(url);
+          const { pathname, search, hash, origin } = new URL2(url);
           let requests = requestsPerOrigin.get(origin);
           if (!requests) {
             requests = [];
@@ -22616,7 +22609,7 @@ var require_parseHAR = __commonJS({
             origin,
             method,
             // only keep path & hash as our HttpClient will handle origin
-            path: `${pathname}${search2}${hash}`,
+            path: `${pathname}${search}${hash}`,
             headers
           };
           if (typeof postData === "object" && typeof postData.text === "string") {
@@ -29700,263 +29693,7 @@ var require_autocannon = __commonJS({
 
 // src/gate/gate.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { relative as relative3 } from "node:path";
-
-// src/analysis/allocation-table.ts
-function allocationTable(profile, source) {
-  const bytes = functionTable(profile, source, "alloc_space");
-  const objects = functionTable(profile, source, "alloc_objects");
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(bytes.functions)) {
-    if (cost.selfNanos <= 0) continue;
-    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
-  }
-  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
-}
-function withAllocations(cpu, allocations) {
-  const functions = /* @__PURE__ */ Object.create(null);
-  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
-  for (const [key, allocated] of Object.entries(allocations.functions)) {
-    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
-    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
-  }
-  return functions;
-}
-
-// src/analysis/hot-lines.ts
-function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
-  const wanted = new Set(keys);
-  const strings = profile.stringTable.strings;
-  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
-  const result = /* @__PURE__ */ Object.create(null);
-  if (valueIndex < 0 || wanted.size === 0) return result;
-  const keyOfFunction = /* @__PURE__ */ new Map();
-  for (const fn of profile.function) keyOfFunction.set(String(fn.id), functionKey({ name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" }));
-  const leafOfLocation = /* @__PURE__ */ new Map();
-  for (const location of profile.location) {
-    const innermost = location.line[0];
-    if (!innermost) continue;
-    const key = keyOfFunction.get(String(innermost.functionId));
-    if (key === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${innermost.functionId}`);
-    leafOfLocation.set(String(location.id), { key, line: Number(innermost.line) });
-  }
-  const byFunction = /* @__PURE__ */ new Map();
-  for (const sample of profile.sample) {
-    const leaf = leafOfLocation.get(String(sample.locationId[0]));
-    if (!leaf || !wanted.has(leaf.key) || leaf.line <= 0) continue;
-    const value = Number(sample.value[valueIndex] ?? 0);
-    if (!(value > 0)) continue;
-    const lines = byFunction.get(leaf.key) ?? /* @__PURE__ */ new Map();
-    lines.set(leaf.line, (lines.get(leaf.line) ?? 0) + value);
-    byFunction.set(leaf.key, lines);
-  }
-  for (const [key, lines] of byFunction) {
-    const total = [...lines.values()].reduce((a, b) => a + b, 0);
-    result[key] = [...lines].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([line, value]) => ({ line, share: value / total }));
-  }
-  return result;
-}
-
-// src/analysis/minimum-detectable-change.ts
-var MAX_LOG_SHIFT = Math.log(10);
-function minimumDetectableChange(samples, options) {
-  const power = options.power ?? 0.8;
-  const simulations = options.simulations ?? 400;
-  const random = seededRandom(options.seed);
-  const base = { alpha: options.alpha, power, simulations };
-  if (samples.kind === "paired") {
-    const logs = samples.ratios.filter((r) => r > 0 && Number.isFinite(r)).map(Math.log);
-    const residuals2 = centred(logs);
-    const draws2 = drawIndices(simulations, logs.length, residuals2.length, random);
-    const rejects2 = (shift) => draws2.filter((d) => {
-      const differences = d.map((i) => residuals2[i] + shift);
-      return differences.reduce((a, b) => a + b, 0) > 0 && signFlipP(differences) <= options.alpha;
-    }).length;
-    return { ...base, test: "sign-flip", noise: spread(residuals2), relative: search(rejects2, simulations, power) };
-  }
-  const x = samples.baseline.filter((v) => v > 0).map(Math.log);
-  const y = samples.candidate.filter((v) => v > 0).map(Math.log);
-  const residuals = [...centred(x), ...centred(y)];
-  const draws = drawIndices(simulations, x.length + y.length, residuals.length, random);
-  const critical = criticalU(x.length, y.length, options.alpha);
-  const rejects = (shift) => draws.filter((d) => {
-    let u = 0;
-    for (let j = x.length; j < d.length; j++) {
-      const yj = residuals[d[j]] + shift;
-      for (let i = 0; i < x.length; i++) {
-        const xi = residuals[d[i]];
-        u += yj > xi ? 1 : yj === xi ? 0.5 : 0;
-      }
-    }
-    return u >= critical;
-  }).length;
-  return { ...base, test: "mann-whitney", noise: spread(residuals), relative: search(rejects, simulations, power) };
-}
-function search(rejects, simulations, power) {
-  const needed = Math.ceil(power * simulations);
-  if (simulations === 0 || rejects(MAX_LOG_SHIFT) < needed) return Number.POSITIVE_INFINITY;
-  let low = 0;
-  let high = MAX_LOG_SHIFT;
-  while (high - low > 5e-4) {
-    const mid = (low + high) / 2;
-    if (rejects(mid) >= needed) high = mid;
-    else low = mid;
-  }
-  return Math.expm1(high);
-}
-function drawIndices(simulations, size, from, random) {
-  if (from === 0) return [];
-  return Array.from({ length: simulations }, () => Array.from({ length: size }, () => Math.floor(random() * from)));
-}
-function centred(values) {
-  if (values.length === 0) return [];
-  const m = median([...values]);
-  const inflate = values.length > 1 ? Math.sqrt(values.length / (values.length - 1)) : 1;
-  return values.map((v) => (v - m) * inflate);
-}
-function spread(residuals) {
-  if (residuals.length < 2) return 0;
-  const mean = residuals.reduce((a, b) => a + b, 0) / residuals.length;
-  return Math.sqrt(residuals.reduce((a, r) => a + (r - mean) ** 2, 0) / (residuals.length - 1));
-}
-function criticalU(n, m, alpha) {
-  if (n === 0 || m === 0) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: m + 1 }, () => [1]);
-  for (let i = 1; i <= n; i++) {
-    const current = [[1]];
-    for (let j = 1; j <= m; j++) {
-      const size = i * j + 1;
-      const row = new Array(size).fill(0);
-      const largestX = previous[j];
-      const largestY = current[j - 1];
-      for (let u = 0; u < size; u++) row[u] = (largestX[u] ?? 0) + (u >= i ? largestY[u - i] ?? 0 : 0);
-      current.push(row);
-    }
-    previous = current;
-  }
-  const counts = previous[m];
-  const total = counts.reduce((a, b) => a + b, 0);
-  let tail = 0;
-  for (let u = counts.length - 1; u >= 0; u--) {
-    if ((tail + counts[u]) / total > alpha) return u === counts.length - 1 ? Number.POSITIVE_INFINITY : u + 1;
-    tail += counts[u];
-  }
-  return 0;
-}
-function signFlipP(differences) {
-  if (differences.length <= 12) return signFlipTest(differences).p;
-  const sum = Math.abs(differences.reduce((a, b) => a + b, 0));
-  const variance = differences.reduce((a, d) => a + d * d, 0);
-  return variance === 0 ? sum > 0 ? 0 : 1 : Math.min(1, 2 * normalUpperTail(sum / Math.sqrt(variance)));
-}
-
-// src/analysis/diff-score.ts
-function diffScore(baseline, candidate, comparison, settings) {
-  const mdc = { alpha: settings.alpha, seed: settings.seed };
-  const cpuOf = (t) => t.service.cpuMicrosPerRequest;
-  const paired = comparison.paired;
-  const service = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest")?.comparison;
-  const medians = { baselineMedian: median(baseline.map(cpuOf)), candidateMedian: median(candidate.map(cpuOf)) };
-  const cpuPerRequest = paired ? { ...relative(paired.ratio, paired.ci), ...medians, design: "paired", minimumDetectable: minimumDetectableChange({ kind: "paired", ratios: paired.ratios }, mdc) } : {
-    ...service ? relative(service.ratio, service.ci) : relative(1, { low: 0, high: Number.POSITIVE_INFINITY }),
-    ...medians,
-    design: "independent",
-    minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: baseline.map(cpuOf), candidate: candidate.map(cpuOf) }, mdc)
-  };
-  if (!allocationsProfiled(baseline) || !allocationsProfiled(candidate)) return { cpuPerRequest };
-  const bytesOf = (trials) => trials.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
-  const x = bytesOf(baseline);
-  const y = bytesOf(candidate);
-  const ci = bootstrapMedianRatio(x, y, { resamples: settings.bootstrapResamples, confidence: 0.95, random: seededRandom(settings.seed) });
-  return {
-    cpuPerRequest,
-    allocatedBytesPerRequest: {
-      ...relative(median(y) / median(x), ci),
-      baselineMedian: median(x),
-      candidateMedian: median(y),
-      design: "independent",
-      minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: x, candidate: y }, mdc)
-    }
-  };
-}
-function relative(ratio, ci) {
-  return { change: ratio - 1, low: ci.low - 1, high: ci.high - 1 };
-}
-
-// src/analysis/detectability.ts
-var LARGEST_FUNCTIONS = 5;
-function detectability(comparison, cpuPerRequest, limit, alpha) {
-  const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0 && f.self.attributionJumps !== true).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
-  const z = probit(1 - alpha) + probit(0.8);
-  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
-  const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
-  const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
-  const reasons = [];
-  if (cpuPerRequest !== null && cpuPerRequest > limit) reasons.push(`CPU per request could only have shown ${percent(cpuPerRequest)}`);
-  if (typical !== null && typical > limit) reasons.push(`its ${functions.length} largest functions could only have shown ${percent(typical)} (median)`);
-  return {
-    cpuPerRequest,
-    functions,
-    limit,
-    blind: reasons.length > 0 ? `this run could not have seen a +${(limit * 100).toFixed(0)}% regression (compare.maxDetectable): ${reasons.join("; ")}` : null
-  };
-}
-function fromInterval(low, high, z) {
-  if (!(low > 0) || !Number.isFinite(high) || high <= 0) return Number.POSITIVE_INFINITY;
-  const se = (Math.log(high) - Math.log(low)) / 2 / 1.959964;
-  const relative4 = Math.expm1(z * se);
-  return relative4 > 9 ? Number.POSITIVE_INFINITY : relative4;
-}
-
-// src/analysis/stored-doubt.ts
-function storedDoubt(notComparable, comparison, blind, leaningDoubts = true) {
-  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
-  if (blind !== null) return blind;
-  const doubt = comparisonDoubt(comparison, leaningDoubts);
-  if (doubt !== null) return doubt;
-  const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
-  if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
-    const c = cpu.comparison;
-    return `the service's CPU per request regressed against the stored baseline (\xD7${c.ratio.toFixed(2)}, 95% CI \xD7${c.ci.low.toFixed(2)}\u2013\xD7${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
-  }
-  return null;
-}
-function comparisonDoubt(comparison, leaningDoubts = true) {
-  const contest = comparison.sharesContest;
-  if (contest?.contested) {
-    return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
-  }
-  const leaning = leaningDoubts ? leaningReason(comparison) : null;
-  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
-}
-function storedConfirmation(comparison) {
-  if (comparison.verdict.outcome !== "fail") return null;
-  const drift = comparison.drift?.cpu ?? 0;
-  return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ""} can move an unchanged function past the floor)`;
-}
-function unconfirmedReason(stored, sameRunner) {
-  if (stored.verdict.outcome !== "fail" || sameRunner.verdict.outcome !== "pass") return null;
-  const percent = (ratio) => Number.isFinite(ratio) ? signedChange(ratio) : "new";
-  const open = [];
-  for (const f of stored.verdict.blocking) {
-    const metric = f.decidedBy ?? "self";
-    const was = metricOf(f, metric);
-    const found2 = sameRunner.findings.find((g) => g.key === f.key);
-    const now = found2 ? metricOf(found2, metric) : void 0;
-    if (was && now && now.ci.high < was.ci.low) continue;
-    open.push(`${f.name} (${metricWords(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
-  }
-  for (const p of stored.verdict.blockingPackages ?? []) {
-    const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
-    if (now && now.ci.high < p.self.ci.low) continue;
-    open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ""})`);
-  }
-  return open.length === 0 ? null : `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}`;
-}
-function unconfirmedVerdict(stored, sameRunner) {
-  const open = unconfirmedReason(stored, sameRunner);
-  return open === null ? null : { outcome: "inconclusive", rule: `${open}. More pairs (--trials) or requests per trial (--requests) decide it` };
-}
+import { relative as relative2 } from "node:path";
 
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
@@ -30169,7 +29906,7 @@ function planBaseline(settings, stored, here, baselinePath) {
 
 // src/gate/same-runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { relative as relative2, resolve as resolve3 } from "node:path";
+import { relative, resolve as resolve3 } from "node:path";
 
 // src/target/build.ts
 async function runBuild(command, cwd, env) {
@@ -31878,7 +31615,7 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
   const worktree = addWorktree(config.root, baseRef);
   try {
     const inBase = (path) => {
-      const inside = relative2(worktree.top, path);
+      const inside = relative(worktree.top, path);
       return inside.startsWith("..") ? path : resolve3(worktree.path, inside);
     };
     const baseConfig = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
@@ -32029,11 +31766,12 @@ async function runGate(options) {
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
     environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
-    profiles: measured.profiles.map((p) => relative3(config.outputDir, p)),
+    profiles: measured.profiles.map((p) => relative2(config.outputDir, p)),
     merged: cpu.paths,
-    allocationProfiles: measured.allocationProfiles.map((p) => relative3(config.outputDir, p)),
+    allocationProfiles: measured.allocationProfiles.map((p) => relative2(config.outputDir, p)),
     ...allocations ? { mergedAllocations: allocations.paths } : {},
     hotLines: regressedHotLines(comparison, profiles),
+    totalRises: regressedTotalRises(comparison, profiles),
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baseline.trials), candidate: requestCounts(measured.trials) },
     timingsMs: timings.milliseconds(),
@@ -32123,7 +31861,6 @@ async function runBaseline(options) {
 }
 
 export {
-  storedDoubt,
   BASELINE_SCHEMA,
   BASELINE_VERSION,
   parseBaseline,

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-4PTB66HN.js";
+} from "./chunk-JWFZVTHM.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-DLYPDUOA.js";
+} from "./chunk-JAAW3DSO.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -2,22 +2,24 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-IRFGUA37.js";
+} from "./chunk-PNR7AHZ2.js";
 import {
   environmentDifferences,
-  regressedHotLines,
-  storedDoubt
-} from "./chunk-4PTB66HN.js";
+  regressedHotLines
+} from "./chunk-JWFZVTHM.js";
 import {
   compare,
   functionLinesOf,
   mean,
   normalUpperTail,
   pairedOutcome,
+  regressedTotalRises,
   sideProfiles,
+  signedSumsReaching,
+  storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-7MSGO2QY.js";
+} from "./chunk-FSBWVHY4.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -33,7 +35,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";
@@ -188,12 +190,8 @@ function signFlipP(n, statistic, seed) {
   if (observed === 0) return { p: 1, method: "exact" };
   const tolerance = observed * 1e-12;
   if (n <= EXACT_UP_TO) {
-    let extreme2 = 0;
-    const total = 2 ** n;
-    for (let mask = 0; mask < total; mask++) {
-      if (Math.abs(statistic((i) => mask & 1 << i ? -1 : 1)) >= observed - tolerance) extreme2++;
-    }
-    return { p: extreme2 / total, method: "exact" };
+    const terms = Array.from({ length: n }, (_, at) => Math.abs(statistic((i) => i === at ? 1 : 0)));
+    return { p: signedSumsReaching(terms, observed - tolerance) / 2 ** n, method: "exact" };
   }
   const random = seededRandom(seed);
   let extreme = 0;
@@ -317,6 +315,7 @@ function mergeShardFolders(folders, outputDir) {
     allocationProfiles: alloc.candidate.paths,
     ...allocPair ? { mergedAllocations: allocPair.paths } : {},
     hotLines: regressedHotLines(comparison, profiles),
+    totalRises: regressedTotalRises(comparison, profiles),
     functionLines: functionLinesOf(profiles),
     requests: { baseline: requestCounts(baselineTrials), candidate: requestCounts(candidateTrials) },
     shards: {

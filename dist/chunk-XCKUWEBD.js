@@ -17,7 +17,8 @@ import {
   formatQ,
   nanosAsTime,
   percent,
-  signedPercent
+  signedPercent,
+  visibleText
 } from "./chunk-S6SIRFXG.js";
 import {
   PerfgateError
@@ -63,6 +64,45 @@ function hotLinesSection(report, regressed) {
   const rows = regressed.filter((f) => (lines[f.key]?.length ?? 0) > 0).map((f) => `- **${escapeMarkdown(f.name)}** (${escapeMarkdown(f.file || "(native)")}): ${lines[f.key].map((l) => `line ${l.line} (${percent(l.share, 0)})`).join(", ")}`);
   if (rows.length === 0) return [];
   return ["Hot lines of the regressed functions (share of their own CPU time, candidate):", "", ...rows, ""];
+}
+
+// src/report/diff-inputs.ts
+function inputsSentence(inputs) {
+  const files = (list) => list.length === 1 ? `\`${codeSpanText(list[0] ?? "")}\`` : `${list.length} profiles (\`${codeSpanText(list[0] ?? "")}\` \u2026)`;
+  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${codeSpanText(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
+}
+function perRequestFormatter(inputs) {
+  const unit = inputs?.unit;
+  switch (unit) {
+    case void 0:
+    case "nanoseconds":
+      return nanosAsTime;
+    case "bytes":
+      return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
+    default: {
+      const shown = unit.replace(/[^A-Za-z0-9]/g, "").slice(0, 40) || "units";
+      return (v) => `${Number(v.toPrecision(4))} ${shown}`;
+    }
+  }
+}
+
+// src/report/total-rises.ts
+var heading = (report, text) => `Where the regressed totals rose (${report.inputs ? text(report.inputs.sampleType) : "CPU"} per request, each side's median total split as its merged profile splits it: an estimate, not a test)`;
+function part(rise, name, value) {
+  const what = rise.callee === null ? "its own time" : name(rise.callee.name);
+  return `${what} +${value(rise.candidateNanos - rise.baselineNanos)} (${value(rise.baselineNanos)} \u2192 ${value(rise.candidateNanos)})`;
+}
+function entries(report, regressed) {
+  const rises = report.totalRises ?? {};
+  return regressed.filter((f) => (rises[f.key]?.length ?? 0) > 0).map((f) => [f, rises[f.key]]);
+}
+function totalRisesSection(report, regressed) {
+  const rows = entries(report, regressed).map(([f, rises]) => `- **${escapeMarkdown(f.name)}** (${escapeMarkdown(f.file || "(native)")}): ${rises.map((r) => part(r, (n) => `\`${codeSpanText(n)}\``, perRequestFormatter(report.inputs))).join(", ")}`);
+  return rows.length === 0 ? [] : [`${heading(report, escapeMarkdown)}:`, "", ...rows, ""];
+}
+function totalRisesLines(report, regressed) {
+  const rows = entries(report, regressed).map(([f, rises]) => `  ${visibleText(f.name)}: ${rises.map((r) => part(r, visibleText, perRequestFormatter(report.inputs))).join(", ")}`);
+  return rows.length === 0 ? [] : [`${heading(report, visibleText)}:`, ...rows, ""];
 }
 
 // src/report/decisive-metric.ts
@@ -196,26 +236,6 @@ function methodsSentence(comparison) {
   return `One-sided tests (does the candidate take more?) on ${basis}` + (comparison.findings.some((f) => f.allocations) ? ` and on allocated bytes per request (self)` : "") + relative + `; functions on one side only tested against zero, and each package of node_modules as one unit; ${comparison.trials.baseline} baseline vs ${comparison.trials.candidate} candidate trials, Benjamini\u2013Hochberg over ${comparison.tests} tests at \u03B1 = ${s.alpha}; regressed only if q \u2264 \u03B1, the 95% CI of the ratio` + (drift > 0 ? ` (with the sides' drift, ${(drift * 100).toFixed(1)}% per function, added as a variance)` : "") + ` lies above ${(1 + s.minEffect).toFixed(2)} and the change is at least ${(s.minShareOfTotal * 100).toFixed(2)}% of ${paired2 ? "the baseline's CPU per request" : "the total"}` + (comparison.untested > 0 ? ` (${comparison.untested} functions below half that floor were left out, and metrics whose trials all lie within it of each other were not tested)` : "") + `; a metric with p \u2264 \u03B1 \xD7 its function's share of the whole before that control and an estimate above both floors, but not regressed, leans towards a regression, and no run passes beside one` + (paired2 ? ` (same-runner adds ${s.extendTrials} pairs once to decide it)` : "") + ".";
 }
 
-// src/report/diff-inputs.ts
-function inputsSentence(inputs) {
-  const files = (list) => list.length === 1 ? `\`${codeSpanText(list[0] ?? "")}\`` : `${list.length} profiles (\`${codeSpanText(list[0] ?? "")}\` \u2026)`;
-  return `Baseline: ${files(inputs.baseline)}; candidate: ${files(inputs.candidate)}. Compared: sample type \`${codeSpanText(inputs.sampleType)}\` (${escapeMarkdown(inputs.unit)}); "busy CPU" above means that sample type's total, and "per request" means per profile when the profiles carry no request count.`;
-}
-function perRequestFormatter(inputs) {
-  const unit = inputs?.unit;
-  switch (unit) {
-    case void 0:
-    case "nanoseconds":
-      return nanosAsTime;
-    case "bytes":
-      return (v) => Math.abs(v) >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : Math.abs(v) >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v.toFixed(0)} B`;
-    default: {
-      const shown = unit.replace(/[^A-Za-z0-9]/g, "").slice(0, 40) || "units";
-      return (v) => `${Number(v.toPrecision(4))} ${shown}`;
-    }
-  }
-}
-
 // src/report/service-metrics.ts
 var SERVICE_METRICS = {
   cpuMicrosPerRequest: { label: "CPU per request (OS)", format: (v) => `${v.toFixed(0)} \xB5s` },
@@ -328,7 +348,7 @@ function renderMarkdown(report, options = {}) {
   const top = [...regressed.slice(0, TOP_ROWS), ...improved.slice(0, TOP_ROWS)];
   if (top.length > 0) {
     const title = regressed.length > 0 && improved.length > 0 ? "Regressions and improvements" : regressed.length > 0 ? "Regressions" : "Improvements";
-    out.push(`### ${title}`, "", ...topTable(top, report.functionLines ?? {}, perRequest), "", ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)));
+    out.push(`### ${title}`, "", ...topTable(top, report.functionLines ?? {}, perRequest), "", ...hotLinesSection(report, regressed.slice(0, TOP_ROWS)), ...totalRisesSection(report, regressed.slice(0, TOP_ROWS)));
     const more = regressed.length + improved.length - top.length;
     if (more > 0) out.push(`<sub>${more} more changed functions under \u201CDetails\u201D.</sub>`, "");
   } else {
@@ -415,6 +435,7 @@ function renderTerminal(report, rows = 10) {
   const top = shown.length > 0 ? shown : largest().slice(0, Math.min(rows, 5));
   out.push(shown.length > 0 ? "Functions that changed:" : "Largest functions (none changed):");
   out.push(...textTable(["", "function", "file", "decided by", "baseline \u2192 candidate", "change (95% CI)", "q"], top.map(row)), "");
+  out.push(...totalRisesLines(report, shown.filter((f) => f.outcome === "regressed")));
   const packages = (comparison.packages ?? []).filter((p) => p.outcome === "regressed" || p.outcome === "improved" || p.baselineVersions.join() !== p.candidateVersions.join());
   if (packages.length > 0) {
     out.push(
@@ -1530,7 +1551,7 @@ function packagePath(path) {
   if (at < 0) return void 0;
   const rest = path.slice(at + marker.length).split("/");
   const nameParts = rest[0]?.startsWith("@") ? 2 : 1;
-  if (rest.length <= nameParts || rest.slice(0, nameParts).some((part) => part === "")) return void 0;
+  if (rest.length <= nameParts || rest.slice(0, nameParts).some((part2) => part2 === "")) return void 0;
   const name = rest.slice(0, nameParts).join("/");
   return { folder: path.slice(0, at + marker.length) + name, name, inner: rest.slice(nameParts).join("/") };
 }
@@ -2809,6 +2830,7 @@ var untrustedReportSchema = external_exports.object({
   allocationProfiles: external_exports.array(freeText(300)).max(1e3).optional(),
   mergedAllocations: external_exports.object({ candidate: freeText(300), baseline: freeText(300).nullable() }).optional(),
   hotLines: external_exports.record(functionKey2, external_exports.array(external_exports.object({ line: count, share: finite })).max(100)).optional(),
+  totalRises: external_exports.record(functionKey2, external_exports.array(external_exports.object({ callee: external_exports.object({ name: freeText(4096), file: freeText(4096) }).nullable(), baselineNanos: finite, candidateNanos: finite })).max(100)).optional(),
   inputs: external_exports.object({ sampleType: unitName, unit: unitName, baseline: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3), candidate: external_exports.array(freeText(300)).min(1, "expected at least one file").max(1e3) }).optional(),
   functionLines: external_exports.record(functionKey2, count).optional(),
   requests: external_exports.object({ baseline: external_exports.array(requestCounts2).max(1e3), candidate: external_exports.array(requestCounts2).max(1e3) }).optional(),

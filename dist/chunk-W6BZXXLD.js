@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-DLYPDUOA.js";
+} from "./chunk-JAAW3DSO.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import {
   nanosAsTime,
   percent,

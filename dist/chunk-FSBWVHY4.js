@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-DLYPDUOA.js";
+} from "./chunk-JAAW3DSO.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -23,12 +23,13 @@ import {
   renderHtml,
   reportJson,
   stringAtOf
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
 import {
-  median
+  median,
+  probit
 } from "./chunk-SB6TE77W.js";
 import {
   PerfgateError
@@ -173,11 +174,11 @@ function commonFactor(selfLogRatios) {
   const cells = Math.floor((high - low) / GRID_STEP + 0.5) + 1;
   const density = new Float64Array(cells);
   usable.forEach((e, i) => {
-    const spread = spreads[i];
-    const from = Math.max(0, Math.ceil((e.effect - WINDOW * spread - low) / GRID_STEP));
-    const to = Math.min(cells - 1, Math.floor((e.effect + WINDOW * spread - low) / GRID_STEP));
-    const h = GRID_STEP / spread;
-    const z0 = (low + from * GRID_STEP - e.effect) / spread;
+    const spread2 = spreads[i];
+    const from = Math.max(0, Math.ceil((e.effect - WINDOW * spread2 - low) / GRID_STEP));
+    const to = Math.min(cells - 1, Math.floor((e.effect + WINDOW * spread2 - low) / GRID_STEP));
+    const h = GRID_STEP / spread2;
+    const z0 = (low + from * GRID_STEP - e.effect) / spread2;
     let g = Math.exp(-0.5 * z0 * z0);
     let r = Math.exp(-z0 * h - 0.5 * h * h);
     const rr = Math.exp(-h * h);
@@ -612,12 +613,12 @@ function pairedEstimate(baseline, candidate, offset) {
   const meanC = mean(c);
   const ratio = meanB > 0 && meanC > 0 ? meanC / meanB : 1;
   const residuals = c.map((v, i) => v - ratio * b[i]);
-  const spread = n < 2 || !(meanC > 0) ? Number.POSITIVE_INFINITY : Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (n - 1) / n) / meanC;
+  const spread2 = n < 2 || !(meanC > 0) ? Number.POSITIVE_INFINITY : Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (n - 1) / n) / meanC;
   return {
     baselineMedian: safeMedian(baseline),
     candidateMedian: safeMedian(candidate),
     effect: n === 0 ? 0 : Math.log(ratio),
-    se: n < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(spread, () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / n)),
+    se: n < 2 ? Number.POSITIVE_INFINITY : atLeastCounting(spread2, () => Math.sqrt((countingVariance(baseline, offset) + countingVariance(candidate, offset)) / n)),
     df: Math.max(1, n - 1)
   };
 }
@@ -725,9 +726,9 @@ function presenceTest(values, offset = 0) {
   const n = values.length;
   const mean2 = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
   if (n < 2 || mean2 <= 0) return { mean: mean2, p: 1, ci: { low: 0, high: mean2 } };
-  const spread = Math.sqrt(variance(values) / n);
+  const spread2 = Math.sqrt(variance(values) / n);
   const counting = offset > 0 ? Math.sqrt(values.reduce((a, v) => a + v * 2 * offset, 0) / n / n) : 0;
-  const se = Math.max(spread, counting);
+  const se = Math.max(spread2, counting);
   if (se === 0) return { mean: mean2, p: 0, ci: { low: mean2, high: mean2 } };
   const t = tQuantile(0.025, n - 1);
   return { mean: mean2, p: tUpperTail(mean2 / se, n - 1), ci: { low: Math.max(0, mean2 - t * se), high: mean2 + t * se } };
@@ -950,8 +951,8 @@ function pairFactors(functions, pairs) {
   const centre = Math.log(commonFactor(estimates));
   const halves = centreHalves(estimates);
   const centreSe = Math.abs(halves.precise - halves.coarse) / 2;
-  const spread = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
-  const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread), high: Math.exp(centre + spread) };
+  const spread2 = tQuantile(0.025, pairs - 1) * Math.sqrt(variance(delta) / pairs + centreSe ** 2);
+  const shift = { ratio: Math.exp(centre), low: Math.exp(centre - spread2), high: Math.exp(centre + spread2) };
   const applied = shift.low <= 1 && shift.high >= 1;
   return { factors: delta.map((d) => Math.exp(centre + d)), shift, centreSe, applied };
 }
@@ -989,19 +990,40 @@ function signFlipTest(differences) {
   if (n === 0) return { p: 1, minimumP: 1, method: "exact" };
   const observed = Math.abs(d.reduce((a, b) => a + b, 0));
   const minimumP = Math.min(1, 2 / 2 ** n);
-  if (n <= 20) {
-    const magnitudes = d.map(Math.abs);
-    let extreme = 0;
-    const total = 2 ** n;
-    for (let mask = 0; mask < total; mask++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += mask & 1 << i ? -magnitudes[i] : magnitudes[i];
-      if (Math.abs(sum) >= observed - 1e-12) extreme++;
-    }
-    return { p: extreme / total, minimumP, method: "exact" };
-  }
+  if (n <= 20) return { p: signedSumsReaching(d.map(Math.abs), observed - 1e-12) / 2 ** n, minimumP, method: "exact" };
   const variance2 = d.reduce((a, x) => a + x * x, 0);
   return { p: Math.min(1, 2 * normalUpperTail(observed / Math.sqrt(variance2))), minimumP, method: "normal" };
+}
+function signedSumsReaching(magnitudes, threshold) {
+  if (threshold <= 0) return 2 ** magnitudes.length;
+  const half = magnitudes.length >> 1;
+  const first = signedSums(magnitudes.slice(0, half));
+  const second = signedSums(magnitudes.slice(half)).sort();
+  let count = 0;
+  for (const a of first) count += second.length - countBelow(second, threshold - a, false) + countBelow(second, -threshold - a, true);
+  return count;
+}
+function signedSums(magnitudes) {
+  const sums = new Float64Array(2 ** magnitudes.length);
+  let size = 1;
+  for (const m of magnitudes) {
+    for (let i = 0; i < size; i++) {
+      sums[size + i] = sums[i] - m;
+      sums[i] = sums[i] + m;
+    }
+    size *= 2;
+  }
+  return sums;
+}
+function countBelow(sorted, x, orEqual) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (sorted[mid] < x || orEqual && sorted[mid] === x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 // src/analysis/service-comparison.ts
@@ -1122,17 +1144,17 @@ function compare(baseline, candidate, settings, options = {}) {
   const paired = options.paired === true && baseline.length === candidate.length && baseline.length >= 2;
   const design = paired ? "paired" : "unpaired";
   const basis = paired ? "nanos-per-request" : "share";
-  const withAllocations = allocationsProfiled(baseline) && allocationsProfiled(candidate);
-  if (!withAllocations && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
+  const withAllocations2 = allocationsProfiled(baseline) && allocationsProfiled(candidate);
+  if (!withAllocations2 && (allocationsProfiled(baseline) || allocationsProfiled(candidate))) {
     warnings.push("Only one side has allocation profiles (the baseline was written by a perfgate that did not profile allocations); allocations were not compared. Re-create the baseline to gate them.");
   }
-  const allocUnit = withAllocations ? allocationUnit(baseline) : 0;
+  const allocUnit = withAllocations2 ? allocationUnit(baseline) : 0;
   const bases = shareBases([...baseline, ...candidate]);
   const units = new Map([...baseline, ...candidate].map((t) => [t, sampleUnit(t)]));
   const scale = (t) => paired ? t.requests > 0 ? 1 / t.requests : 0 : (bases.get(t) ?? 0) > 0 ? 1 / bases.get(t) : 0;
   const cpuOffset = 0.5 * safeMedian([...baseline, ...candidate].map((t) => (units.get(t) ?? 0) * scale(t)));
   const cpuFloor = paired ? settings.minShareOfTotal * safeMedian(baseline.map((t) => t.requests > 0 ? t.sampledCpuNanos / t.requests : 0)) : settings.minShareOfTotal;
-  const allocOffset = withAllocations ? 0.5 * allocationSampleShare([...baseline, ...candidate], allocUnit) : 0;
+  const allocOffset = withAllocations2 ? 0.5 * allocationSampleShare([...baseline, ...candidate], allocUnit) : 0;
   const inSides = (raw, f) => ({ baseline: raw.baseline.map((v, i) => v * f(baseline[i])), candidate: raw.candidate.map((v, i) => v * f(candidate[i])) });
   const found = functionCandidates(baseline, candidate, (key) => ignore.some((p) => p.test(key)));
   const cpuValues = found.map((c) => ({ self: inSides(c.self, scale), total: inSides(c.total, scale) }));
@@ -1155,12 +1177,12 @@ function compare(baseline, candidate, settings, options = {}) {
   let untested = 0;
   found.forEach((c, i) => {
     const values = { self: recentred(cpuValues[i].self), total: recentred(cpuValues[i].total) };
-    const allocations = withAllocations ? inSides(c.allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0) : void 0;
+    const allocations = withAllocations2 ? inSides(c.allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0) : void 0;
     const budgeted = budgetOf(c.key) !== void 0;
     const testable = (v, floor) => {
       if (!v) return false;
-      const spread = pooledSpread(v);
-      return spread > 0 && spread >= (budgeted ? 0 : floor);
+      const spread2 = pooledSpread(v);
+      return spread2 > 0 && spread2 >= (budgeted ? 0 : floor);
     };
     const metrics = { self: testable(values.self, cpuFloor), total: testable(values.total, cpuFloor), allocations: testable(allocations, settings.minShareOfTotal) };
     const pooled = (v) => mean([...v.baseline, ...v.candidate]);
@@ -1199,7 +1221,7 @@ function compare(baseline, candidate, settings, options = {}) {
     }
   }
   const swaps = [];
-  if (withAllocations) {
+  if (withAllocations2) {
     const allocating = prepared.filter((p) => p.values.allocations);
     for (const p of allocating) {
       const others = allocating.filter((q) => q !== p);
@@ -1261,7 +1283,7 @@ function compare(baseline, candidate, settings, options = {}) {
   const changed = changedCode(found, units_);
   const changedCpu = changedSum(changed, (i) => recentred(cpuValues[i].self));
   if (changedCpu) add(CHANGED_CODE, ["self"], testMetric(changedCpu, "both", design, cpuOffset, drift.cpu), pooledSpread(changedCpu) >= cpuFloor);
-  const changedAllocations = withAllocations ? changedSum(changed, (i) => inSides(found[i].allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0)) : void 0;
+  const changedAllocations = withAllocations2 ? changedSum(changed, (i) => inSides(found[i].allocBytes, (t) => t.requests > 0 && allocUnit > 0 ? 1 / t.requests / allocUnit : 0)) : void 0;
   if (changedAllocations) add(CHANGED_CODE, ["allocations"], testMetric(changedAllocations, "both", design, allocOffset, drift.allocations), pooledSpread(changedAllocations) >= settings.minShareOfTotal);
   const qUp = benjaminiHochberg(tests.map((t) => t.test.pUp));
   const qDown = benjaminiHochberg(tests.map((t) => t.test.pDown));
@@ -1319,9 +1341,9 @@ function compare(baseline, candidate, settings, options = {}) {
     const allocationWeight = leaningWeight(measuredOf.get(`${c.key}\0allocations`)?.measured.baselineMedian ?? 0);
     const metric = (m) => {
       const absolute = judged(c.key, m, floors(cpuFloor, cpuWeight), !tailsOf.has(`${c.key}\0${m}`) && p.jumps[m]);
-      const relative = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor, cpuWeight), false) : void 0;
-      const summary = relative ? { relative: { ratio: relative.ratio, ci: relative.ci, p: relative.p, q: relative.q, outcome: relative.outcome, ...relative.leaning ? { leaning: true } : {} } } : {};
-      const result = relative?.outcome === "regressed" && absolute.outcome !== "regressed" ? { ...relative, ...summary, decidedRelative: true } : { ...absolute, ...summary };
+      const relative2 = tailsOf.has(`${relativeKey(c.key)}\0${m}`) ? judged(relativeKey(c.key), m, floors(cpuFloor, cpuWeight), false) : void 0;
+      const summary = relative2 ? { relative: { ratio: relative2.ratio, ci: relative2.ci, p: relative2.p, q: relative2.q, outcome: relative2.outcome, ...relative2.leaning ? { leaning: true } : {} } } : {};
+      const result = relative2?.outcome === "regressed" && absolute.outcome !== "regressed" ? { ...relative2, ...summary, decidedRelative: true } : { ...absolute, ...summary };
       return p.jumps[m] ? { ...result, attributionJumps: true } : result;
     };
     const changedPackage = c.package && changed.packages.has(c.package.name) ? units_.findIndex((u) => u.name === c.package.name) : -1;
@@ -1459,54 +1481,205 @@ function pairVotes(found, cpuValues, floor, offset) {
   });
 }
 
-// src/gate/report-files.ts
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-function writeMergedPair(reportDir, suffix, candidateTrials, baselineFrom) {
-  const write = (side, profile) => {
-    const path = join(reportDir, "profiles", `${side}${suffix}.pb.gz`);
-    writeFileAtomic(path, encodePprofGzip(profile));
-    return { profile, source: path };
-  };
-  const what = suffix === "" ? "profiles" : "allocation profiles";
-  const candidate = write("candidate", mergeProfiles(candidateTrials, `candidate ${what}`));
-  const source = baselineFrom === null ? null : "trials" in baselineFrom ? `baseline ${what}` : baselineFrom.stored;
-  const merged = baselineFrom === null || ("trials" in baselineFrom ? baselineFrom.trials.length === 0 : !existsSync(baselineFrom.stored)) ? null : "trials" in baselineFrom ? mergeProfiles(baselineFrom.trials, source) : decodePprof(readFileSync(baselineFrom.stored), baselineFrom.stored);
-  const baseline = merged ? write("baseline", scaledLike(merged, candidate.profile, source)) : null;
-  return {
-    paths: { candidate: `profiles/candidate${suffix}.pb.gz`, baseline: baseline ? `profiles/baseline${suffix}.pb.gz` : null },
-    candidate,
-    baseline
-  };
+// src/analysis/minimum-detectable-change.ts
+var MAX_LOG_SHIFT = Math.log(10);
+function minimumDetectableChange(samples, options) {
+  const power = options.power ?? 0.8;
+  const simulations = options.simulations ?? 400;
+  const random = seededRandom(options.seed);
+  const base = { alpha: options.alpha, power, simulations };
+  if (samples.kind === "paired") {
+    const logs = samples.ratios.filter((r) => r > 0 && Number.isFinite(r)).map(Math.log);
+    const residuals2 = centred2(logs);
+    const draws2 = drawIndices(simulations, logs.length, residuals2.length, random);
+    const rejects2 = (shift) => draws2.filter((d) => {
+      const differences = d.map((i) => residuals2[i] + shift);
+      return differences.reduce((a, b) => a + b, 0) > 0 && signFlipP(differences) <= options.alpha;
+    }).length;
+    return { ...base, test: "sign-flip", noise: spread(residuals2), relative: search(rejects2, simulations, power) };
+  }
+  const x = samples.baseline.filter((v) => v > 0).map(Math.log);
+  const y = samples.candidate.filter((v) => v > 0).map(Math.log);
+  const residuals = [...centred2(x), ...centred2(y)];
+  const draws = drawIndices(simulations, x.length + y.length, residuals.length, random);
+  const critical = criticalU(x.length, y.length, options.alpha);
+  const rejects = (shift) => draws.filter((d) => {
+    let u = 0;
+    for (let j = x.length; j < d.length; j++) {
+      const yj = residuals[d[j]] + shift;
+      for (let i = 0; i < x.length; i++) {
+        const xi = residuals[d[i]];
+        u += yj > xi ? 1 : yj === xi ? 0.5 : 0;
+      }
+    }
+    return u >= critical;
+  }).length;
+  return { ...base, test: "mann-whitney", noise: spread(residuals), relative: search(rejects, simulations, power) };
 }
-function sideProfiles(cpu, allocations) {
-  const pairs = [cpu, allocations].filter((p) => p !== null);
-  return { candidate: pairs.map((p) => p.candidate), baseline: pairs.flatMap((p) => p.baseline ? [p.baseline] : []) };
+function search(rejects, simulations, power) {
+  const needed = Math.ceil(power * simulations);
+  if (simulations === 0 || rejects(MAX_LOG_SHIFT) < needed) return Number.POSITIVE_INFINITY;
+  let low = 0;
+  let high = MAX_LOG_SHIFT;
+  while (high - low > 5e-4) {
+    const mid = (low + high) / 2;
+    if (rejects(mid) >= needed) high = mid;
+    else low = mid;
+  }
+  return Math.expm1(high);
 }
-function functionLinesOf(sides) {
-  return functionLines([...sides.candidate, ...sides.baseline].map((p) => p.profile));
+function drawIndices(simulations, size, from, random) {
+  if (from === 0) return [];
+  return Array.from({ length: simulations }, () => Array.from({ length: size }, () => Math.floor(random() * from)));
 }
-function writeReportFiles(reportDir, report, markdown, sides) {
-  const files = { json: join(reportDir, "report.json"), markdown: join(reportDir, "report.md"), html: join(reportDir, "report.html") };
-  writeFileAtomic(files.json, reportJson(report));
-  writeFileAtomic(files.markdown, markdown);
-  const measures = flameMeasures(sides.candidate, sides.baseline);
-  const flame = measures.length > 0 ? flamePageData(buildFlameTree(measures), report.comparison) : null;
-  const rendered = renderHtml(report, flame);
-  writeFileAtomic(files.html, rendered.html);
-  if (rendered.svg === null) return { ...files, svg: null };
-  const svg = join(reportDir, "flamegraph.svg");
-  writeFileAtomic(svg, `<?xml version="1.0" encoding="UTF-8"?>
-${rendered.svg}
-`);
-  return { ...files, svg };
+function centred2(values) {
+  if (values.length === 0) return [];
+  const m = median([...values]);
+  const inflate = values.length > 1 ? Math.sqrt(values.length / (values.length - 1)) : 1;
+  return values.map((v) => (v - m) * inflate);
+}
+function spread(residuals) {
+  if (residuals.length < 2) return 0;
+  const mean2 = residuals.reduce((a, b) => a + b, 0) / residuals.length;
+  return Math.sqrt(residuals.reduce((a, r) => a + (r - mean2) ** 2, 0) / (residuals.length - 1));
+}
+function criticalU(n, m, alpha) {
+  if (n === 0 || m === 0) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: m + 1 }, () => [1]);
+  for (let i = 1; i <= n; i++) {
+    const current = [[1]];
+    for (let j = 1; j <= m; j++) {
+      const size = i * j + 1;
+      const row = new Array(size).fill(0);
+      const largestX = previous[j];
+      const largestY = current[j - 1];
+      for (let u = 0; u < size; u++) row[u] = (largestX[u] ?? 0) + (u >= i ? largestY[u - i] ?? 0 : 0);
+      current.push(row);
+    }
+    previous = current;
+  }
+  const counts = previous[m];
+  const total = counts.reduce((a, b) => a + b, 0);
+  let tail = 0;
+  for (let u = counts.length - 1; u >= 0; u--) {
+    if ((tail + counts[u]) / total > alpha) return u === counts.length - 1 ? Number.POSITIVE_INFINITY : u + 1;
+    tail += counts[u];
+  }
+  return 0;
+}
+function signFlipP(differences) {
+  if (differences.length <= 12) return signFlipTest(differences).p;
+  const sum = Math.abs(differences.reduce((a, b) => a + b, 0));
+  const variance2 = differences.reduce((a, d) => a + d * d, 0);
+  return variance2 === 0 ? sum > 0 ? 0 : 1 : Math.min(1, 2 * normalUpperTail(sum / Math.sqrt(variance2)));
 }
 
-// src/gate/symbolication-of.ts
-function symbolicationOf(cpu, allocations, cpuType = "cpu") {
-  const rates = [symbolication(cpu.profile, cpuType, cpu.source), ...allocations ? [symbolication(allocations.profile, "alloc_space", allocations.source)] : []];
-  const what = (s) => s.sampleType === "alloc_space" ? "the allocated bytes" : s.sampleType === "cpu" ? "the CPU samples" : `the ${s.sampleType} samples`;
-  return { rates, warnings: rates.flatMap((s) => [symbolicationWarning(s, what(s)), sourceMapWarning(s, what(s))].filter((w) => w !== null)) };
+// src/analysis/diff-score.ts
+function diffScore(baseline, candidate, comparison, settings) {
+  const mdc = { alpha: settings.alpha, seed: settings.seed };
+  const cpuOf = (t) => t.service.cpuMicrosPerRequest;
+  const paired = comparison.paired;
+  const service = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest")?.comparison;
+  const medians = { baselineMedian: median(baseline.map(cpuOf)), candidateMedian: median(candidate.map(cpuOf)) };
+  const cpuPerRequest = paired ? { ...relative(paired.ratio, paired.ci), ...medians, design: "paired", minimumDetectable: minimumDetectableChange({ kind: "paired", ratios: paired.ratios }, mdc) } : {
+    ...service ? relative(service.ratio, service.ci) : relative(1, { low: 0, high: Number.POSITIVE_INFINITY }),
+    ...medians,
+    design: "independent",
+    minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: baseline.map(cpuOf), candidate: candidate.map(cpuOf) }, mdc)
+  };
+  if (!allocationsProfiled(baseline) || !allocationsProfiled(candidate)) return { cpuPerRequest };
+  const bytesOf = (trials) => trials.filter((t) => t.requests > 0).map((t) => (t.allocatedBytes ?? 0) / t.requests);
+  const x = bytesOf(baseline);
+  const y = bytesOf(candidate);
+  const ci = bootstrapMedianRatio(x, y, { resamples: settings.bootstrapResamples, confidence: 0.95, random: seededRandom(settings.seed) });
+  return {
+    cpuPerRequest,
+    allocatedBytesPerRequest: {
+      ...relative(median(y) / median(x), ci),
+      baselineMedian: median(x),
+      candidateMedian: median(y),
+      design: "independent",
+      minimumDetectable: minimumDetectableChange({ kind: "independent", baseline: x, candidate: y }, mdc)
+    }
+  };
+}
+function relative(ratio, ci) {
+  return { change: ratio - 1, low: ci.low - 1, high: ci.high - 1 };
+}
+
+// src/analysis/detectability.ts
+var LARGEST_FUNCTIONS = 5;
+function detectability(comparison, cpuPerRequest, limit, alpha) {
+  const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0 && f.self.attributionJumps !== true).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
+  const z = probit(1 - alpha) + probit(0.8);
+  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
+  const typical2 = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
+  const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
+  const reasons = [];
+  if (cpuPerRequest !== null && cpuPerRequest > limit) reasons.push(`CPU per request could only have shown ${percent(cpuPerRequest)}`);
+  if (typical2 !== null && typical2 > limit) reasons.push(`its ${functions.length} largest functions could only have shown ${percent(typical2)} (median)`);
+  return {
+    cpuPerRequest,
+    functions,
+    limit,
+    blind: reasons.length > 0 ? `this run could not have seen a +${(limit * 100).toFixed(0)}% regression (compare.maxDetectable): ${reasons.join("; ")}` : null
+  };
+}
+function fromInterval(low, high, z) {
+  if (!(low > 0) || !Number.isFinite(high) || high <= 0) return Number.POSITIVE_INFINITY;
+  const se = (Math.log(high) - Math.log(low)) / 2 / 1.959964;
+  const relative2 = Math.expm1(z * se);
+  return relative2 > 9 ? Number.POSITIVE_INFINITY : relative2;
+}
+
+// src/analysis/stored-doubt.ts
+function storedDoubt(notComparable, comparison, blind, leaningDoubts = true) {
+  if (notComparable.length > 0) return `the stored baseline does not match this run: ${notComparable.join("; ")}`;
+  if (blind !== null) return blind;
+  const doubt = comparisonDoubt(comparison, leaningDoubts);
+  if (doubt !== null) return doubt;
+  const cpu = comparison.service.find((s) => s.metric === "cpuMicrosPerRequest");
+  if (cpu?.comparison.outcome === "regressed" && comparison.verdict.outcome !== "fail") {
+    const c = cpu.comparison;
+    return `the service's CPU per request regressed against the stored baseline (\xD7${c.ratio.toFixed(2)}, 95% CI \xD7${c.ci.low.toFixed(2)}\u2013\xD7${c.ci.high.toFixed(2)}), and a stored baseline cannot tell slower code from a slower machine`;
+  }
+  return null;
+}
+function comparisonDoubt(comparison, leaningDoubts = true) {
+  const contest = comparison.sharesContest;
+  if (contest?.contested) {
+    return `the shares cannot tell which code moved (the large functions put the unchanged code at ${signedChange(contest.precise)}, the small ones at ${signedChange(contest.coarse)}: a group of functions moved together, or everything else did)`;
+  }
+  const leaning = leaningDoubts ? leaningReason(comparison) : null;
+  return leaning === null ? null : `${leaning} that the stored comparison could not decide`;
+}
+function storedConfirmation(comparison) {
+  if (comparison.verdict.outcome !== "fail") return null;
+  const drift = comparison.drift?.cpu ?? 0;
+  return `a stored failure is confirmed on this machine before it blocks (drift between the baseline's measurement and this one${drift > 0 ? `, about ${(drift * 100).toFixed(1)}% per function here,` : ""} can move an unchanged function past the floor)`;
+}
+function unconfirmedReason(stored, sameRunner) {
+  if (stored.verdict.outcome !== "fail" || sameRunner.verdict.outcome !== "pass") return null;
+  const percent = (ratio) => Number.isFinite(ratio) ? signedChange(ratio) : "new";
+  const open = [];
+  for (const f of stored.verdict.blocking) {
+    const metric = f.decidedBy ?? "self";
+    const was = metricOf(f, metric);
+    const found = sameRunner.findings.find((g) => g.key === f.key);
+    const now = found ? metricOf(found, metric) : void 0;
+    if (was && now && now.ci.high < was.ci.low) continue;
+    open.push(`${f.name} (${metricWords(metric)} ${percent(was?.ratio ?? Number.NaN)} stored, ${now ? `${percent(now.ratio)}, 95% CI ${percent(now.ci.low)} \u2026 ${percent(now.ci.high)} here` : "not measured here"})`);
+  }
+  for (const p of stored.verdict.blockingPackages ?? []) {
+    const now = sameRunner.packages?.find((q) => q.name === p.name)?.self;
+    if (now && now.ci.high < p.self.ci.low) continue;
+    open.push(`package ${p.name} (${percent(p.self.ratio)} stored${now ? `, ${percent(now.ratio)} here` : ""})`);
+  }
+  return open.length === 0 ? null : `the stored comparison found a regression that the re-measurement on this machine (same-runner) neither confirms nor rules out: ${firstFew(open)}`;
+}
+function unconfirmedVerdict(stored, sameRunner) {
+  const open = unconfirmedReason(stored, sameRunner);
+  return open === null ? null : { outcome: "inconclusive", rule: `${open}. More pairs (--trials) or requests per trial (--requests) decide it` };
 }
 
 // src/analysis/function-table.ts
@@ -1595,26 +1768,218 @@ function idOf(id) {
   return id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : String(id);
 }
 
+// src/analysis/allocation-table.ts
+function allocationTable(profile, source) {
+  const bytes = functionTable(profile, source, "alloc_space");
+  const objects = functionTable(profile, source, "alloc_objects");
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(bytes.functions)) {
+    if (cost.selfNanos <= 0) continue;
+    functions[key] = { name: cost.name, file: cost.file, bytes: cost.selfNanos, objects: objects.functions[key]?.selfNanos ?? 0 };
+  }
+  return { totalBytes: bytes.total, totalObjects: objects.total, functions };
+}
+function withAllocations(cpu, allocations) {
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const [key, cost] of Object.entries(cpu.functions)) functions[key] = cost;
+  for (const [key, allocated] of Object.entries(allocations.functions)) {
+    const base = functions[key] ?? { name: allocated.name, file: allocated.file, selfNanos: 0, totalNanos: 0 };
+    functions[key] = { ...base, allocBytes: allocated.bytes, allocObjects: allocated.objects };
+  }
+  return functions;
+}
+
+// src/analysis/hot-lines.ts
+function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
+  const wanted = new Set(keys);
+  const strings = profile.stringTable.strings;
+  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
+  const result = /* @__PURE__ */ Object.create(null);
+  if (valueIndex < 0 || wanted.size === 0) return result;
+  const keyOfFunction = /* @__PURE__ */ new Map();
+  for (const fn of profile.function) keyOfFunction.set(String(fn.id), functionKey({ name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" }));
+  const leafOfLocation = /* @__PURE__ */ new Map();
+  for (const location of profile.location) {
+    const innermost = location.line[0];
+    if (!innermost) continue;
+    const key = keyOfFunction.get(String(innermost.functionId));
+    if (key === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${innermost.functionId}`);
+    leafOfLocation.set(String(location.id), { key, line: Number(innermost.line) });
+  }
+  const byFunction = /* @__PURE__ */ new Map();
+  for (const sample of profile.sample) {
+    const leaf = leafOfLocation.get(String(sample.locationId[0]));
+    if (!leaf || !wanted.has(leaf.key) || leaf.line <= 0) continue;
+    const value = Number(sample.value[valueIndex] ?? 0);
+    if (!(value > 0)) continue;
+    const lines = byFunction.get(leaf.key) ?? /* @__PURE__ */ new Map();
+    lines.set(leaf.line, (lines.get(leaf.line) ?? 0) + value);
+    byFunction.set(leaf.key, lines);
+  }
+  for (const [key, lines] of byFunction) {
+    const total = [...lines.values()].reduce((a, b) => a + b, 0);
+    result[key] = [...lines].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([line, value]) => ({ line, share: value / total }));
+  }
+  return result;
+}
+
+// src/analysis/total-breakdown.ts
+function totalBreakdown(profile, source, keys, valueType = "cpu") {
+  const strings = profile.stringTable.strings;
+  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
+  const wanted = new Set(keys);
+  const own = /* @__PURE__ */ new Map();
+  const callees = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
+  if (valueIndex < 0 || wanted.size === 0) return result;
+  const identityOf = /* @__PURE__ */ new Map();
+  for (const fn of profile.function) {
+    const identity = { name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" };
+    identityOf.set(String(fn.id), { identity, key: functionKey(identity) });
+  }
+  const framesOf = /* @__PURE__ */ new Map();
+  for (const location of profile.location) {
+    framesOf.set(
+      String(location.id),
+      location.line.map((line) => {
+        const frame = identityOf.get(String(line.functionId));
+        if (frame === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${line.functionId}`);
+        return frame;
+      }).reverse()
+    );
+  }
+  for (const sample of profile.sample) {
+    const value = Number(sample.value[valueIndex] ?? 0);
+    if (!(value > 0)) continue;
+    if (!sample.locationId.some((id) => framesOf.get(String(id))?.some((f) => wanted.has(f.key)))) continue;
+    const stack = [...sample.locationId].reverse().flatMap((id) => framesOf.get(String(id)) ?? []);
+    const counted = /* @__PURE__ */ new Set();
+    stack.forEach((frame, depth) => {
+      if (!wanted.has(frame.key) || counted.has(frame.key)) return;
+      counted.add(frame.key);
+      const callee = stack.slice(depth + 1).find((f) => f.key !== frame.key);
+      if (callee === void 0) {
+        own.set(frame.key, (own.get(frame.key) ?? 0) + value);
+        return;
+      }
+      const parts = callees.get(frame.key) ?? /* @__PURE__ */ new Map();
+      const part = parts.get(callee.key) ?? { identity: callee.identity, value: 0 };
+      part.value += value;
+      parts.set(callee.key, part);
+      callees.set(frame.key, parts);
+    });
+  }
+  for (const key of /* @__PURE__ */ new Set([...own.keys(), ...callees.keys()])) result.set(key, { own: own.get(key) ?? 0, callees: callees.get(key) ?? /* @__PURE__ */ new Map() });
+  return result;
+}
+function totalRises(finding, baseline, candidate, limit = 3) {
+  if (baseline === void 0 || candidate === void 0) return [];
+  const perRequest = (breakdown, total) => {
+    const sum = breakdown.own + [...breakdown.callees.values()].reduce((a, c) => a + c.value, 0);
+    return (value) => sum > 0 ? total * value / sum : 0;
+  };
+  const onBaseline = perRequest(baseline, finding.perRequestNanos.baseline.total);
+  const onCandidate = perRequest(candidate, finding.perRequestNanos.candidate.total);
+  const rises = [{ callee: null, baselineNanos: onBaseline(baseline.own), candidateNanos: onCandidate(candidate.own) }];
+  for (const key of /* @__PURE__ */ new Set([...baseline.callees.keys(), ...candidate.callees.keys()])) {
+    const before = baseline.callees.get(key);
+    const after = candidate.callees.get(key);
+    rises.push({ callee: (after ?? before).identity, baselineNanos: onBaseline(before?.value ?? 0), candidateNanos: onCandidate(after?.value ?? 0) });
+  }
+  return rises.filter((r) => r.candidateNanos > r.baselineNanos).sort((a, b) => b.candidateNanos - b.baselineNanos - (a.candidateNanos - a.baselineNanos)).slice(0, limit);
+}
+
+// src/gate/report-files.ts
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+function writeMergedPair(reportDir, suffix, candidateTrials, baselineFrom) {
+  const write = (side, profile) => {
+    const path = join(reportDir, "profiles", `${side}${suffix}.pb.gz`);
+    writeFileAtomic(path, encodePprofGzip(profile));
+    return { profile, source: path };
+  };
+  const what = suffix === "" ? "profiles" : "allocation profiles";
+  const candidate = write("candidate", mergeProfiles(candidateTrials, `candidate ${what}`));
+  const source = baselineFrom === null ? null : "trials" in baselineFrom ? `baseline ${what}` : baselineFrom.stored;
+  const merged = baselineFrom === null || ("trials" in baselineFrom ? baselineFrom.trials.length === 0 : !existsSync(baselineFrom.stored)) ? null : "trials" in baselineFrom ? mergeProfiles(baselineFrom.trials, source) : decodePprof(readFileSync(baselineFrom.stored), baselineFrom.stored);
+  const baseline = merged ? write("baseline", scaledLike(merged, candidate.profile, source)) : null;
+  return {
+    paths: { candidate: `profiles/candidate${suffix}.pb.gz`, baseline: baseline ? `profiles/baseline${suffix}.pb.gz` : null },
+    candidate,
+    baseline
+  };
+}
+function sideProfiles(cpu, allocations) {
+  const pairs = [cpu, allocations].filter((p) => p !== null);
+  return { candidate: pairs.map((p) => p.candidate), baseline: pairs.flatMap((p) => p.baseline ? [p.baseline] : []) };
+}
+function functionLinesOf(sides) {
+  return functionLines([...sides.candidate, ...sides.baseline].map((p) => p.profile));
+}
+function writeReportFiles(reportDir, report, markdown, sides) {
+  const files = { json: join(reportDir, "report.json"), markdown: join(reportDir, "report.md"), html: join(reportDir, "report.html") };
+  writeFileAtomic(files.json, reportJson(report));
+  writeFileAtomic(files.markdown, markdown);
+  const measures = flameMeasures(sides.candidate, sides.baseline);
+  const flame = measures.length > 0 ? flamePageData(buildFlameTree(measures), report.comparison) : null;
+  const rendered = renderHtml(report, flame);
+  writeFileAtomic(files.html, rendered.html);
+  if (rendered.svg === null) return { ...files, svg: null };
+  const svg = join(reportDir, "flamegraph.svg");
+  writeFileAtomic(svg, `<?xml version="1.0" encoding="UTF-8"?>
+${rendered.svg}
+`);
+  return { ...files, svg };
+}
+
+// src/gate/symbolication-of.ts
+function symbolicationOf(cpu, allocations, cpuType = "cpu") {
+  const rates = [symbolication(cpu.profile, cpuType, cpu.source), ...allocations ? [symbolication(allocations.profile, "alloc_space", allocations.source)] : []];
+  const what = (s) => s.sampleType === "alloc_space" ? "the allocated bytes" : s.sampleType === "cpu" ? "the CPU samples" : `the ${s.sampleType} samples`;
+  return { rates, warnings: rates.flatMap((s) => [symbolicationWarning(s, what(s)), sourceMapWarning(s, what(s))].filter((w) => w !== null)) };
+}
+
+// src/gate/regressed-total-rises.ts
+function regressedTotalRises(comparison, sides, valueType = "cpu") {
+  const [candidate] = sides.candidate;
+  const [baseline] = sides.baseline;
+  const regressed = comparison.findings.filter((f) => f.outcome === "regressed" && f.decidedBy === "total");
+  if (!candidate || !baseline || regressed.length === 0) return {};
+  const keys = regressed.map((f) => f.key);
+  const before = totalBreakdown(baseline.profile, baseline.source, keys, valueType);
+  const after = totalBreakdown(candidate.profile, candidate.source, keys, valueType);
+  const result = {};
+  for (const f of regressed) {
+    const rises = totalRises(f, before.get(f.key), after.get(f.key));
+    if (rises.length > 0) result[f.key] = rises;
+  }
+  return result;
+}
+
 export {
-  signedChange,
-  firstFew,
-  metricWords,
-  metricOf,
-  leaningReason,
   extension,
   allocationsProfiled,
   benjaminiHochberg,
   normalUpperTail,
   mannWhitney,
   mean,
-  bootstrapMedianRatio,
-  signFlipTest,
+  signedSumsReaching,
   pairedOutcome,
   compare,
   functionTable,
+  allocationTable,
+  withAllocations,
+  hotLines,
+  diffScore,
+  detectability,
+  storedDoubt,
+  storedConfirmation,
+  unconfirmedReason,
+  unconfirmedVerdict,
   writeMergedPair,
   sideProfiles,
   functionLinesOf,
   writeReportFiles,
-  symbolicationOf
+  symbolicationOf,
+  regressedTotalRises
 };

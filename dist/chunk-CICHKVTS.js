@@ -3,15 +3,16 @@ import {
   compare,
   functionLinesOf,
   functionTable,
+  regressedTotalRises,
   sideProfiles,
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-7MSGO2QY.js";
+} from "./chunk-FSBWVHY4.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-DLYPDUOA.js";
+} from "./chunk-JAAW3DSO.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -22,7 +23,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-TR4BCHJG.js";
+} from "./chunk-XCKUWEBD.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
@@ -159,6 +160,7 @@ function runProfileDiff(options) {
     profiles: [...files(base.files), ...files(cand.files)],
     merged: { candidate: "profiles/candidate.pb.gz", baseline: "profiles/baseline.pb.gz" },
     functionLines: functionLinesOf(sides),
+    totalRises: regressedTotalRises({ ...comparison, warnings }, sides, type),
     inputs: { sampleType: type, unit, baseline: files(base.files), candidate: files(cand.files) },
     symbolication: symbolication.rates
   };
