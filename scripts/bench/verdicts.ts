@@ -80,6 +80,11 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
     const args = ['run', '--config', config, ...(mode === 'same-runner' ? ['--base-ref', 'HEAD'] : []), ...(series.env ? ['--candidate-env', series.env] : [])];
     const load = loadavg()[0]!;
     const run = runPerfgate(cli, args);
+    // A run stopped from outside (a signal to perfgate, which stops its services and says so)
+    // measured nothing about the gate: the series stops rather than count it as an error.
+    if (run.code === null || /^perfgate: SIG(INT|TERM) received/m.test(run.stderr)) {
+      throw new Error(`${mode} ${series.label}: perfgate was interrupted (exit ${run.code}); the series stops here, this run not counted:\n${run.stderr.slice(-500)}`);
+    }
     const tally = tallies.get(series)!;
     tally.seconds.push(run.seconds);
     tally.loads.push(load);
