@@ -1,6 +1,6 @@
 import type { Profile } from 'pprof-format';
-import { PerfgateError } from '../errors.js';
-import { functionKey, type FunctionIdentity } from '../profile/function-identity.js';
+import type { FunctionIdentity } from '../profile/function-identity.js';
+import { forEachStack, sampleTypes } from '../profile/stacks.js';
 import type { FunctionFinding } from './findings.js';
 
 /**
@@ -23,41 +23,19 @@ export interface TotalRise {
  * How the totals of the given functions (`file#name` keys) split among their direct
  * callees in a profile. A sample counts once for a function, at its outermost frame (as
  * its total does), and goes to the first frame below that is another function: a
- * recursive call stays inside. Frames inlined into a location count as frames (pprof lists
- * a location's lines innermost first).
+ * recursive call stays inside. Frames inlined into a location count as frames
+ * (`forEachStack` expands them). Empty when the profile has no `valueType`.
  */
 export function totalBreakdown(profile: Profile, source: string, keys: readonly string[], valueType = 'cpu'): Map<string, TotalBreakdown> {
-  const strings = profile.stringTable.strings;
-  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
   const wanted = new Set(keys);
   const own = new Map<string, number>();
   const callees = new Map<string, Map<string, { identity: FunctionIdentity; value: number }>>();
   const result = new Map<string, TotalBreakdown>();
-  if (valueIndex < 0 || wanted.size === 0) return result;
-  const identityOf = new Map<string, { identity: FunctionIdentity; key: string }>();
-  for (const fn of profile.function) {
-    const identity = { name: strings[Number(fn.name)] ?? '', file: strings[Number(fn.filename)] ?? '' };
-    identityOf.set(String(fn.id), { identity, key: functionKey(identity) });
-  }
-  // Each location's frames, outermost first.
-  const framesOf = new Map<string, Array<{ identity: FunctionIdentity; key: string }>>();
-  for (const location of profile.location) {
-    framesOf.set(
-      String(location.id),
-      location.line.map((line) => {
-        const frame = identityOf.get(String(line.functionId));
-        if (frame === undefined) throw new PerfgateError('PROFILE_INVALID', `${source}: location ${location.id} refers to unknown function ${line.functionId}`);
-        return frame;
-      }).reverse(),
-    );
-  }
-  for (const sample of profile.sample) {
-    const value = Number(sample.value[valueIndex] ?? 0);
-    if (!(value > 0)) continue;
+  // The baseline side may have only an allocation profile: nothing to split then.
+  if (wanted.size === 0 || !sampleTypes(profile).includes(valueType)) return result;
+  forEachStack(profile, source, valueType, (stack, value) => {
     // Most samples pass through none of the (few) regressed functions.
-    if (!sample.locationId.some((id) => framesOf.get(String(id))?.some((f) => wanted.has(f.key)))) continue;
-    // Root first: pprof lists a sample's locations leaf first.
-    const stack = [...sample.locationId].reverse().flatMap((id) => framesOf.get(String(id)) ?? []);
+    if (!(value > 0) || !stack.some((f) => wanted.has(f.key))) return;
     const counted = new Set<string>();
     stack.forEach((frame, depth) => {
       if (!wanted.has(frame.key) || counted.has(frame.key)) return;
@@ -68,12 +46,12 @@ export function totalBreakdown(profile: Profile, source: string, keys: readonly 
         return;
       }
       const parts = callees.get(frame.key) ?? new Map<string, { identity: FunctionIdentity; value: number }>();
-      const part = parts.get(callee.key) ?? { identity: callee.identity, value: 0 };
+      const part = parts.get(callee.key) ?? { identity: { name: callee.name, file: callee.file }, value: 0 };
       part.value += value;
       parts.set(callee.key, part);
       callees.set(frame.key, parts);
     });
-  }
+  });
   for (const key of new Set([...own.keys(), ...callees.keys()])) result.set(key, { own: own.get(key) ?? 0, callees: callees.get(key) ?? new Map() });
   return result;
 }
