@@ -89,18 +89,12 @@ export function stratifiedPairedTest(shards: readonly ShardPairs[], settings: St
     };
   }
   const weights = shardWeights(used.map((s) => s.logRatios), 'zero');
-  const statistic = (signs?: (index: number) => number) => {
-    let sum = 0;
-    let at = 0;
-    used.forEach((s, k) => {
-      for (const d of s.logRatios) sum += (weights[k]! / s.logRatios.length) * d * (signs ? signs(at++) : 1);
-    });
-    return sum;
-  };
+  // The statistic is the sum of these terms, each pair's flipping as a whole with its sign.
+  const terms = used.flatMap((s, k) => s.logRatios.map((d) => (weights[k]! / s.logRatios.length) * d));
   const estimateWeights = shardWeights(used.map((s) => s.logRatios), 'mean');
   const totalWeight = estimateWeights.reduce((a, b) => a + b, 0);
   const estimate = used.reduce((a, s, k) => a + estimateWeights[k]! * mean(s.logRatios), 0) / totalWeight;
-  const { p, method } = signFlipP(all.length, statistic, settings.seed);
+  const { p, method } = signFlipP(terms, settings.seed);
   const ci = stratifiedBootstrap(used.map((s) => s.logRatios), settings);
 
   const minimumDetectableChange = detectableChange(used.map((s) => s.logRatios), settings.alpha);
@@ -146,19 +140,15 @@ export function shardWeights(shards: readonly (readonly number[])[], about: 'zer
 }
 
 /** Two-sided: the share of sign assignments whose weighted sum is at least as far from zero. */
-function signFlipP(n: number, statistic: (signs: (index: number) => number) => number, seed: number): { p: number; method: 'exact' | 'monte-carlo' } {
-  const observed = Math.abs(statistic(() => 1));
+function signFlipP(terms: readonly number[], seed: number): { p: number; method: 'exact' | 'monte-carlo' } {
+  const observed = Math.abs(terms.reduce((a, t) => a + t, 0));
   if (observed === 0) return { p: 1, method: 'exact' };
   const tolerance = observed * 1e-12;
-  if (n <= EXACT_UP_TO) {
-    // The statistic is linear in the signs: each pair's term flips as a whole.
-    const terms = Array.from({ length: n }, (_, at) => Math.abs(statistic((i) => (i === at ? 1 : 0))));
-    return { p: signedSumsReaching(terms, observed - tolerance) / 2 ** n, method: 'exact' };
-  }
+  if (terms.length <= EXACT_UP_TO) return { p: signedSumsReaching(terms.map(Math.abs), observed - tolerance) / 2 ** terms.length, method: 'exact' };
   const random = seededRandom(seed);
   let extreme = 0;
   for (let r = 0; r < MONTE_CARLO_FLIPS; r++) {
-    if (Math.abs(statistic(() => (random() < 0.5 ? -1 : 1))) >= observed - tolerance) extreme++;
+    if (Math.abs(terms.reduce((a, t) => a + t * (random() < 0.5 ? -1 : 1), 0)) >= observed - tolerance) extreme++;
   }
   // The observed assignment counts as one of the draws, so p is never 0.
   return { p: (extreme + 1) / (MONTE_CARLO_FLIPS + 1), method: 'monte-carlo' };
