@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-GIBOT6RW.js";
+} from "./chunk-CX4ODWXY.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-W6BZXXLD.js";
+} from "./chunk-V26MY3HU.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-42BHSBWI.js";
+} from "./chunk-UXMV4JCN.js";
 import {
   SHARD_FILE
-} from "./chunk-PNR7AHZ2.js";
+} from "./chunk-LGXLRJEK.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-JWFZVTHM.js";
+} from "./chunk-55MNKTTZ.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-FSBWVHY4.js";
+} from "./chunk-JHAAED6G.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import {
   parseShard,
   shardName
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-JWFZVTHM.js";
+} from "./chunk-55MNKTTZ.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

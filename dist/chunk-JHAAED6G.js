@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -17,13 +17,15 @@ import {
   buildFlameTree,
   flameMeasures,
   flamePageData,
+  forEachStack,
   functionKey,
   functionLines,
   mergeProfiles,
   renderHtml,
   reportJson,
+  sampleTypes,
   stringAtOf
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";
@@ -1825,34 +1827,13 @@ function hotLines(profile, source, keys, limit = 3, valueType = "cpu") {
 
 // src/analysis/total-breakdown.ts
 function totalBreakdown(profile, source, keys, valueType = "cpu") {
-  const strings = profile.stringTable.strings;
-  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === valueType);
   const wanted = new Set(keys);
   const own = /* @__PURE__ */ new Map();
   const callees = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
-  if (valueIndex < 0 || wanted.size === 0) return result;
-  const identityOf = /* @__PURE__ */ new Map();
-  for (const fn of profile.function) {
-    const identity = { name: strings[Number(fn.name)] ?? "", file: strings[Number(fn.filename)] ?? "" };
-    identityOf.set(String(fn.id), { identity, key: functionKey(identity) });
-  }
-  const framesOf = /* @__PURE__ */ new Map();
-  for (const location of profile.location) {
-    framesOf.set(
-      String(location.id),
-      location.line.map((line) => {
-        const frame = identityOf.get(String(line.functionId));
-        if (frame === void 0) throw new PerfgateError("PROFILE_INVALID", `${source}: location ${location.id} refers to unknown function ${line.functionId}`);
-        return frame;
-      }).reverse()
-    );
-  }
-  for (const sample of profile.sample) {
-    const value = Number(sample.value[valueIndex] ?? 0);
-    if (!(value > 0)) continue;
-    if (!sample.locationId.some((id) => framesOf.get(String(id))?.some((f) => wanted.has(f.key)))) continue;
-    const stack = [...sample.locationId].reverse().flatMap((id) => framesOf.get(String(id)) ?? []);
+  if (wanted.size === 0 || !sampleTypes(profile).includes(valueType)) return result;
+  forEachStack(profile, source, valueType, (stack, value) => {
+    if (!(value > 0) || !stack.some((f) => wanted.has(f.key))) return;
     const counted = /* @__PURE__ */ new Set();
     stack.forEach((frame, depth) => {
       if (!wanted.has(frame.key) || counted.has(frame.key)) return;
@@ -1863,12 +1844,12 @@ function totalBreakdown(profile, source, keys, valueType = "cpu") {
         return;
       }
       const parts = callees.get(frame.key) ?? /* @__PURE__ */ new Map();
-      const part = parts.get(callee.key) ?? { identity: callee.identity, value: 0 };
+      const part = parts.get(callee.key) ?? { identity: { name: callee.name, file: callee.file }, value: 0 };
       part.value += value;
       parts.set(callee.key, part);
       callees.set(frame.key, parts);
     });
-  }
+  });
   for (const key of /* @__PURE__ */ new Set([...own.keys(), ...callees.keys()])) result.set(key, { own: own.get(key) ?? 0, callees: callees.get(key) ?? /* @__PURE__ */ new Map() });
   return result;
 }

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import {
   PerfgateError,
   describeError

@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import {

@@ -1,22 +1,29 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  previewComment,
-  runComment
-} from "./chunk-W6BZXXLD.js";
-import "./chunk-CTH6ZA3R.js";
-import "./chunk-GJT2B7T6.js";
-import "./chunk-JAAW3DSO.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-55MNKTTZ.js";
+import "./chunk-JHAAED6G.js";
+import "./chunk-H2GMB757.js";
+import "./chunk-K7LC2DK3.js";
+import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-XCKUWEBD.js";
+import "./chunk-BKLRVJWE.js";
+import "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
+import "./chunk-TUUKDTNG.js";
+import "./chunk-MD65PPN2.js";
+import "./chunk-SB6TE77W.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  previewComment,
-  runComment
+  escalationRef,
+  runBaseline,
+  runGate
 };

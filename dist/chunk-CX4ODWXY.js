@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-PNR7AHZ2.js";
+} from "./chunk-LGXLRJEK.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-JWFZVTHM.js";
+} from "./chunk-55MNKTTZ.js";
 import {
   shardName,
   shardPairs

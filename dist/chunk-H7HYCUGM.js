@@ -2,17 +2,17 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   STORED_PROFILES,
   runShard
-} from "./chunk-GIBOT6RW.js";
-import "./chunk-PNR7AHZ2.js";
-import "./chunk-JWFZVTHM.js";
-import "./chunk-FSBWVHY4.js";
-import "./chunk-JAAW3DSO.js";
+} from "./chunk-CX4ODWXY.js";
+import "./chunk-LGXLRJEK.js";
+import "./chunk-55MNKTTZ.js";
+import "./chunk-JHAAED6G.js";
+import "./chunk-H2GMB757.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-XCKUWEBD.js";
+import "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-FSBWVHY4.js";
+} from "./chunk-JHAAED6G.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29,7 +29,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -52,7 +52,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import {
   dropForReplay,
   readReplayFile,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import {
   nanosAsTime,
   percent,

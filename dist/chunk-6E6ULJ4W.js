@@ -8,11 +8,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-FSBWVHY4.js";
+} from "./chunk-JHAAED6G.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-JAAW3DSO.js";
+} from "./chunk-H2GMB757.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -23,7 +23,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";

@@ -1,29 +1,22 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate
-} from "./chunk-JWFZVTHM.js";
-import "./chunk-FSBWVHY4.js";
-import "./chunk-JAAW3DSO.js";
-import "./chunk-K7LC2DK3.js";
-import "./chunk-RADQ4DZD.js";
+  previewComment,
+  runComment
+} from "./chunk-V26MY3HU.js";
+import "./chunk-CTH6ZA3R.js";
+import "./chunk-GJT2B7T6.js";
+import "./chunk-H2GMB757.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-BKLRVJWE.js";
-import "./chunk-XCKUWEBD.js";
+import "./chunk-IFI646GL.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-GJ73JJ7L.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
-import "./chunk-TUUKDTNG.js";
-import "./chunk-MD65PPN2.js";
-import "./chunk-SB6TE77W.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate
+  previewComment,
+  runComment
 };

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-PNR7AHZ2.js";
+} from "./chunk-LGXLRJEK.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-JWFZVTHM.js";
+} from "./chunk-55MNKTTZ.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-FSBWVHY4.js";
+} from "./chunk-JHAAED6G.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -35,7 +35,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-XCKUWEBD.js";
+} from "./chunk-IFI646GL.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";
@@ -141,18 +141,11 @@ function stratifiedPairedTest(shards, settings) {
     };
   }
   const weights = shardWeights(used.map((s) => s.logRatios), "zero");
-  const statistic = (signs) => {
-    let sum = 0;
-    let at = 0;
-    used.forEach((s, k) => {
-      for (const d of s.logRatios) sum += weights[k] / s.logRatios.length * d * (signs ? signs(at++) : 1);
-    });
-    return sum;
-  };
+  const terms = used.flatMap((s, k) => s.logRatios.map((d) => weights[k] / s.logRatios.length * d));
   const estimateWeights = shardWeights(used.map((s) => s.logRatios), "mean");
   const totalWeight = estimateWeights.reduce((a, b) => a + b, 0);
   const estimate = used.reduce((a, s, k) => a + estimateWeights[k] * mean(s.logRatios), 0) / totalWeight;
-  const { p, method } = signFlipP(all.length, statistic, settings.seed);
+  const { p, method } = signFlipP(terms, settings.seed);
   const ci = stratifiedBootstrap(used.map((s) => s.logRatios), settings);
   const minimumDetectableChange = detectableChange(used.map((s) => s.logRatios), settings.alpha);
   if (!Number.isFinite(minimumDetectableChange)) {
@@ -185,18 +178,15 @@ function shardWeights(shards, about) {
     return variance > 0 ? d.length / variance : d.length;
   });
 }
-function signFlipP(n, statistic, seed) {
-  const observed = Math.abs(statistic(() => 1));
+function signFlipP(terms, seed) {
+  const observed = Math.abs(terms.reduce((a, t) => a + t, 0));
   if (observed === 0) return { p: 1, method: "exact" };
   const tolerance = observed * 1e-12;
-  if (n <= EXACT_UP_TO) {
-    const terms = Array.from({ length: n }, (_, at) => Math.abs(statistic((i) => i === at ? 1 : 0)));
-    return { p: signedSumsReaching(terms, observed - tolerance) / 2 ** n, method: "exact" };
-  }
+  if (terms.length <= EXACT_UP_TO) return { p: signedSumsReaching(terms.map(Math.abs), observed - tolerance) / 2 ** terms.length, method: "exact" };
   const random = seededRandom(seed);
   let extreme = 0;
   for (let r = 0; r < MONTE_CARLO_FLIPS; r++) {
-    if (Math.abs(statistic(() => random() < 0.5 ? -1 : 1)) >= observed - tolerance) extreme++;
+    if (Math.abs(terms.reduce((a, t) => a + t * (random() < 0.5 ? -1 : 1), 0)) >= observed - tolerance) extreme++;
   }
   return { p: (extreme + 1) / (MONTE_CARLO_FLIPS + 1), method: "monte-carlo" };
 }
