@@ -8,6 +8,7 @@ import type { FunctionFinding, PackageFinding } from '../src/analysis/index.js';
 import type { Report } from '../src/report/index.js';
 import { MARK } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
+import { pairsAdded } from './helpers/pairs-added.js';
 import { runCli } from './helpers/run-cli.js';
 
 /**
@@ -117,9 +118,10 @@ describe('a real framework upgrade: express 4.21.2 → 5.1.0 from the npm regist
     expect(result.stdout).toMatch(/express\s+4\.21\.2 → 5\.1\.0/);
     expect(result.stdout).toMatch(/cpuMicrosPerRequest/);
     // Six pairs, or sixteen when the first six could not decide and the run said it added ten (compare.extendTrials).
-    const extended = /baseline: 6 pairs cannot decide \(.*\): measuring 10 more pairs \(compare\.extendTrials\)/.test(result.stderr);
-    expect(comparison.paired?.ratios).toHaveLength(extended ? 16 : 6);
-    if (extended) expect(report.baselineSource.why).toMatch(/extended from 6 to 16 pairs because 6 pairs could not decide/);
+    const added = pairsAdded(result.stderr);
+    if (added) expect(added).toEqual({ from: 6, added: 10 });
+    expect(comparison.paired?.ratios).toHaveLength(added ? 16 : 6);
+    if (added) expect(report.baselineSource.why).toMatch(/extended from 6 to 16 pairs because 6 pairs could not decide/);
 
     // The verdict rests on what rose, not on code that moved: own or total time of changed code
     // (new, or of an upgraded package) blames only when all changed code rose with it, or the

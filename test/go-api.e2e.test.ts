@@ -8,6 +8,7 @@ import type { Report } from '../src/report/index.js';
 import { MARK } from './helpers/example-config.js';
 import { expectPprofAgreement, hasGoPprof, sampleTypes } from './helpers/go-pprof.js';
 import { leftoverProcesses } from './helpers/processes.js';
+import { pairsAdded } from './helpers/pairs-added.js';
 import { REPO, runCli } from './helpers/run-cli.js';
 
 const EXAMPLE = join(REPO, 'examples/go-api');
@@ -74,8 +75,9 @@ describe.skipIf(!hasGoPprof())('the gate on a Go service (pprof-http)', () => {
     const report = JSON.parse(readFileSync(join(regressed.dir, 'report/report.json'), 'utf8')) as Report;
     expect(report.baselineSource.kind).toBe('same-runner');
     // Nine pairs, or thirteen when the first nine could not decide and the run said it added four (compare.extendTrials).
-    const extended = /baseline: 9 pairs cannot decide \(.*\): measuring 4 more pairs \(compare\.extendTrials\)/.test(result.stderr);
-    expect(report.comparison.paired?.ratios).toHaveLength(extended ? 13 : 9);
+    const added = pairsAdded(result.stderr);
+    if (added) expect(added).toEqual({ from: 9, added: 4 });
+    expect(report.comparison.paired?.ratios).toHaveLength(added ? 13 : 9);
     const top = report.comparison.findings[0]!;
     expect(top.key).toBe(SCORE_PRODUCT);
     expect(top.outcome).toBe('regressed');

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/index.js';
 import { MARK } from './helpers/example-config.js';
 import { leftoverProcesses } from './helpers/processes.js';
+import { pairsAdded } from './helpers/pairs-added.js';
 import { REPO, runCli } from './helpers/run-cli.js';
 
 // A stored baseline from another machine must not be trusted blindly: with the default
@@ -76,8 +77,9 @@ describe('baselines measured elsewhere', () => {
     const output = result.stdout + result.stderr;
     expect(result.code, output).not.toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')) as Report;
-    const extended = /baseline: 4 pairs cannot decide \(.*\): measuring 4 more pairs \(compare\.extendTrials\)/.test(result.stderr);
-    if (extended) {
+    const added = pairsAdded(result.stderr);
+    if (added) {
+      expect(added).toEqual({ from: 4, added: 4 });
       // The added pairs continue the ABBA order and count against the new total.
       const order = [...result.stderr.matchAll(/^▸ (baseline|candidate) trial (\d) of (\d)$/gm)].map((m) => `${m[1]![0]}${m[2]}/${m[3]}`);
       expect(order).toEqual(['b1/4', 'c1/4', 'c2/4', 'b2/4', 'b3/4', 'c3/4', 'c4/4', 'b4/4', 'b5/8', 'c5/8', 'c6/8', 'b6/8', 'b7/8', 'c7/8', 'c8/8', 'b8/8']);
