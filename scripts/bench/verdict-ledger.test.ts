@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellTotals, parseLedger, parseLedgerLine, renderTotals, TOTALS_BEGIN, TOTALS_END, VERDICT_MODEL, withTotals, type LedgerRun } from './verdict-ledger.js';
+import { cellTotals, machineLines, parseLedger, parseLedgerLine, renderTotals, TOTALS_BEGIN, TOTALS_END, VERDICT_MODEL, withTotals, type LedgerRun } from './verdict-ledger.js';
 
 const run = (over: Partial<LedgerRun>): LedgerRun => ({
   model: VERDICT_MODEL[over.mode ?? 'same-runner'],
@@ -14,6 +14,7 @@ const run = (over: Partial<LedgerRun>): LedgerRun => ({
   extended: false,
   seconds: 90,
   load: 1.5,
+  machine: '2 × Test CPU',
   ...over,
 });
 const times = (n: number, over: Partial<LedgerRun>) => Array.from({ length: n }, () => run(over));
@@ -26,6 +27,10 @@ describe('the verdicts ledger', () => {
     expect(() => parseLedgerLine(JSON.stringify({ ...run({}), outcome: 'passed' }), 7)).toThrow('verdicts.ndjson line 7: field "outcome": expected one of fail, pass, inconclusive, error, got "passed"');
     expect(() => parseLedgerLine(JSON.stringify({ ...run({}), seconds: -1 }), 3)).toThrow('line 3: field "seconds"');
     expect(() => parseLedgerLine('{"model":', 2)).toThrow('verdicts.ndjson line 2: not JSON');
+    // Lines written before the machine was recorded read as null; a recorded one must name it.
+    const { machine: _, ...older } = run({});
+    expect(parseLedgerLine(JSON.stringify(older), 1).machine).toBeNull();
+    expect(() => parseLedgerLine(JSON.stringify({ ...run({}), machine: '' }), 4)).toThrow('line 4: field "machine": expected a non-empty string');
   });
 
   it('counts a planted failure as caught only when it named the planted function first', () => {
@@ -77,5 +82,22 @@ describe('the verdicts ledger', () => {
     expect(twice).toContain('second');
     expect(twice).not.toContain('first');
     expect(twice.split(TOTALS_END)).toHaveLength(2);
+  });
+
+  it('names each machine with its runs, and the wall time of same-runner quiet runs at their configured pairs', () => {
+    const runs = [
+      run({ machine: '2 × Fast', seconds: 80, part: '2026-12-01 01:00' }),
+      run({ machine: '2 × Fast', seconds: 100, part: '2026-12-01 02:00' }),
+      run({ machine: '2 × Fast', seconds: 300, extended: true }),
+      run({ machine: '2 × Slow', seconds: 200, condition: 'noisy' }),
+      run({ machine: null, seconds: 90 }),
+    ];
+    const rows = machineLines(runs).filter((l) => l.startsWith('| 2') || l.startsWith('| not'));
+    // The extended run is counted among the runs but not in the wall time at the configured pairs.
+    expect(rows).toEqual([
+      '| 2 × Fast | 3 | 2 (2026-12-01 01:00 … 2026-12-01 02:00) | 100 s (80–100 s, 2 runs) |',
+      '| 2 × Slow | 1 | 1 (2026-12-01 02:00) | — |',
+      '| not recorded | 1 | 1 (2026-12-01 02:00) | 90 s (90–90 s, 1 run) |',
+    ]);
   });
 });

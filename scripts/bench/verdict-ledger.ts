@@ -29,6 +29,11 @@ export interface LedgerRun {
   /** Wall time of the run; null for runs entered from a part's table, which gave only medians. */
   readonly seconds: number | null;
   readonly load: number | null;
+  /**
+   * The machine the run measured on ("2 × AMD EPYC"): the totals mix machines, and a rate or a
+   * wall time read on one does not carry to another. Null on a line written before it was recorded.
+   */
+  readonly machine: string | null;
 }
 
 /**
@@ -85,6 +90,7 @@ export function parseLedgerLine(text: string, line: number): LedgerRun {
     return o[field] as number;
   };
   const first = o.first === null ? null : text_('first');
+  const machine = o.machine === undefined || o.machine === null ? null : text_('machine');
   return {
     model: text_('model'),
     part: text_('part'),
@@ -98,6 +104,7 @@ export function parseLedgerLine(text: string, line: number): LedgerRun {
     extended: flag('extended'),
     seconds: number('seconds'),
     load: number('load'),
+    machine,
   };
 }
 
@@ -241,6 +248,36 @@ export function renderTotals(runs: readonly LedgerRun[], model: VerdictModel = V
     '',
     '| mode | condition | series | runs | failed | passed | inconclusive / error | escalated to same-runner | pairs added | result | target | status | median wall time |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|',
+    ...rows,
+    '',
+    ...machineLines(counted),
+  ];
+}
+
+/**
+ * Which machines the counted runs measured on, and the wall time each gave a same-runner quiet
+ * run at its first pairs (point 6 asks ≤ 90 s): a median over machines would hide that one is
+ * twice as slow as the other.
+ */
+export function machineLines(counted: readonly LedgerRun[]): string[] {
+  if (counted.length === 0) return [];
+  const machines = [...new Set(counted.map((r) => r.machine ?? 'not recorded'))].sort();
+  const rows = machines.map((machine) => {
+    const on = counted.filter((r) => (r.machine ?? 'not recorded') === machine);
+    const parts = [...new Set(on.map((r) => r.part))].sort();
+    const first = on
+      .filter((r) => r.mode === 'same-runner' && r.condition === 'quiet' && !r.extended && r.seconds !== null)
+      .map((r) => r.seconds!)
+      .sort((a, b) => a - b);
+    const seconds = first.length === 0 ? '—' : `${first[Math.floor(first.length / 2)]!.toFixed(0)} s (${first[0]!.toFixed(0)}–${first[first.length - 1]!.toFixed(0)} s, ${first.length} run${first.length === 1 ? '' : 's'})`;
+    const span = parts.length === 1 ? parts[0] : `${parts[0]} … ${parts[parts.length - 1]}`;
+    return `| ${machine} | ${on.length} | ${parts.length} (${span}) | ${seconds} |`;
+  });
+  return [
+    'By machine (each run\'s `machine` field; lines written before the field existed were given the machine their part\'s header names):',
+    '',
+    '| machine | runs | parts | same-runner quiet wall time at the configured pairs: median (range, runs) |',
+    '|---|---:|---|---|',
     ...rows,
   ];
 }

@@ -23,6 +23,7 @@ const cli = join(repo, 'dist/cli.js');
 const page = join(repo, 'docs/benchmarks/verdicts.md');
 const ledger = join(repo, 'docs/benchmarks/verdicts.ndjson');
 const partStarted = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
 
 const modes = benchOption('mode', 'both') === 'both' ? (['same-runner', 'stored'] as const) : ([benchOption('mode', 'both')] as ReadonlyArray<'stored' | 'same-runner'>);
 const noisy = process.argv.includes('--noisy');
@@ -120,6 +121,7 @@ function runSeries(mode: 'stored' | 'same-runner', work: string): Map<Series, Ta
       extended: report !== null && report.comparison.trials.candidate > report.candidate.settings.trials,
       seconds: Math.round(run.seconds),
       load: Math.round(load * 100) / 100,
+      machine,
     };
     appendFileSync(ledger, `${JSON.stringify(entry)}\n`);
     const pairs = report ? `, ${report.comparison.trials.candidate} pairs` : '';
@@ -133,7 +135,8 @@ const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort(
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function section(mode: 'stored' | 'same-runner', tallies: Map<Series, Tally>): string[] {
-  const rows = [...tallies].map(([s, t]) => {
+  // A series asked for zero runs (--planted 0) has nothing to show: no row, not a row of NaN.
+  const rows = [...tallies].filter(([s]) => s.count > 0).map(([s, t]) => {
     const n = s.count;
     const caught = s.blame ? t.blamed : t.fail;
     const rate = s.env === null ? `${t.fail} failed of ${n}: at most ${pct(upperBound95(t.fail, n))} (one-sided 95%)` : `${caught} of ${n} caught${s.blame ? ' with scoreProduct first' : ''}; ${t.pass} passed`;
@@ -174,13 +177,12 @@ try {
 } finally {
   neighbour?.kill('SIGKILL');
 }
-const cpu = cpus();
 const example = exampleSettings(repo);
 const header = [
   '',
   `## Part measured ${partStarted} UTC`,
   '',
-  `\`npm run bench:verdicts -- ${process.argv.slice(2).join(' ')}\` on commit ${commit}, on ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.versions.node}; defaults: ${example.trials} trials (pairs in same-runner) of ${example.load.measureRequests} requests. ` +
+  `\`npm run bench:verdicts -- ${process.argv.slice(2).join(' ')}\` on commit ${commit}, on ${machine}, Node ${process.versions.node}; defaults: ${example.trials} trials (pairs in same-runner) of ${example.load.measureRequests} requests. ` +
     'Each run is a complete `perfgate run`; switches reach the candidate only (`--candidate-env`); same-runner measures HEAD as the base, interleaved. ' +
     'Stored runs use `compare.baseline: "auto"` against a baseline measured here, re-measured ' +
     `${counts.baselines} times through the series, and may escalate to same-runner as the gate does. "Caught" counts failures; for the planted function, failures that named it first.`,
