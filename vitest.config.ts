@@ -11,7 +11,7 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 const sideBySide = [
   'src/**/*.test.ts',
   'scripts/**/*.test.ts',
-  'test/verdict-properties/*.test.ts',
+  'test/verdict-properties.test.ts',
   'test/architecture.test.ts',
   'test/release-workflows.test.ts',
   'test/diff.e2e.test.ts',

@@ -27,7 +27,7 @@ function writeConfig(dir: string, baseline: 'stored' | 'same-runner'): void {
       trials: 10,
       // 1500 requests a trial: the changes judged here are large (a new function at ~7% of the CPU;
       // searchProducts' total time down ~15×), and ten trials see them at this size as at 3000.
-      // The power against small changes is simulated in test/verdict-properties/.
+      // The power against small changes is simulated in test/verdict-properties.test.ts.
       load: { warmupRequests: 300, measureRequests: 1500, connections: 8 },
       // 10 trials of 1500 requests cannot see +25% in every function (maxDetectable is tested on its own); the model is what is judged here.
       compare: { baseline, maxDetectable: 10, ...(baseline === 'same-runner' ? { baseRef: 'HEAD~1' } : {}) },

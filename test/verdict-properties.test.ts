@@ -1,16 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { compare } from '../../src/analysis/compare.js';
-import { extension } from '../../src/analysis/leaning.js';
-import { comparisonDoubt, storedConfirmation, unconfirmedReason, unconfirmedVerdict } from '../../src/analysis/stored-doubt.js';
-import { seededRandom } from '../../src/analysis/prng.js';
-import { compareSchema } from '../../src/config/schema.js';
-import type { TrialMetrics } from '../../src/analysis/trial.js';
-import type { Comparison } from '../../src/analysis/findings.js';
-import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './simulated-service.js';
+import { compare } from '../src/analysis/compare.js';
+import { extension } from '../src/analysis/leaning.js';
+import { comparisonDoubt, storedConfirmation, unconfirmedReason, unconfirmedVerdict } from '../src/analysis/stored-doubt.js';
+import { seededRandom } from '../src/analysis/prng.js';
+import { compareSchema } from '../src/config/schema.js';
+import type { TrialMetrics } from '../src/analysis/trial.js';
+import type { Comparison } from '../src/analysis/findings.js';
+import { baseTree, driftOf, gaussian, renamed, rewritten, scaled, serviceNanos, simulateTrial, withNew, type Tree } from './helpers/simulated-service.js';
 
 /**
- * The cases of test/verdict-properties/*.test.ts, and how each is simulated and judged.
- *
  * The verdict's properties, as rates over seeded simulations of the changes teams make
  * (issue #13): a simulated service of ~60 functions (test/helpers/simulated-service.ts),
  * 10 trials a side, each case's candidate built from the same base tree. Each case states
@@ -27,9 +25,9 @@ const TRIALS = 10;
 const settings = compareSchema.parse({ bootstrapResamples: 400 });
 const ROUTER = 'express@4.18.2/lib/router/index.js';
 
-export type Mode = 'stored' | 'same-runner';
+type Mode = 'stored' | 'same-runner';
 
-export interface Case {
+interface Case {
   readonly name: string;
   readonly mode: Mode;
   readonly simulations: number;
@@ -223,40 +221,33 @@ function failuresOf(c: Case, seed: number): { failed: number; inconclusive: numb
   return { failed, inconclusive, escalated, extended, storedFailed, blamed };
 }
 
-/**
- * Registers the selected cases as tests. A case's seed is its index in CASES (offset by
- * PERFGATE_SEED_OFFSET), so the cases are split over files by selecting, never by moving them.
- */
-export function describeSimulatedVerdicts(title: string, select: (c: Case) => boolean): void {
-  describe(`the verdict on simulated changes (10 trials a side): ${title}`, () => {
-    it('builds the cases it claims', () => {
-      expect(BROAD).toHaveLength(20);
-      // +7.8% service CPU for the broad slowdown (issue #13 measured +9.7%: this one is harder), +13.6% for the upgrade.
-      expect(serviceNanos(broad(base)) / serviceNanos(base)).toBeCloseTo(1.078, 2);
-      expect(serviceNanos(upgrade(base)) / serviceNanos(base)).toBeCloseTo(1.136, 2);
-    });
+describe('the verdict on simulated changes (10 trials a side)', () => {
+  it('builds the cases it claims', () => {
+    expect(BROAD).toHaveLength(20);
+    // +7.8% service CPU for the broad slowdown (issue #13 measured +9.7%: this one is harder), +13.6% for the upgrade.
+    expect(serviceNanos(broad(base)) / serviceNanos(base)).toBeCloseTo(1.078, 2);
+    expect(serviceNanos(upgrade(base)) / serviceNanos(base)).toBeCloseTo(1.136, 2);
+  });
 
-    CASES.forEach((c, index) => {
-      if (!select(c)) return;
-      const bound =
-        ('atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`) +
-        (c.inconclusive ? `, inconclusive ≤ ${c.inconclusive.atMost}` : '') +
-        (c.passes ? `, passes ≤ ${c.passes.atMost}` : '');
-      (c.shortfall ? it.fails : it)(`${c.mode}: ${c.name} fails ${bound} of ${c.simulations}${c.shortfall ? ` (not met: ${c.shortfall})` : ''}`, () => {
-        const { failed, inconclusive, escalated, extended, storedFailed, blamed } = failuresOf(c, index + 1 + SEED_OFFSET);
-        const first = [...blamed.entries()].sort((a, b) => b[1] - a[1])[0];
-        measured.push(
-          `| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${inconclusive} | ${extended} | ${c.mode === 'stored' ? `${escalated} | ${storedFailed}` : ' | '} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`,
-        );
-        if ('atMost' in c.failures) expect(failed).toBeLessThanOrEqual(c.failures.atMost);
-        else expect(failed).toBeGreaterThanOrEqual(c.failures.atLeast);
-        if (c.inconclusive) expect(inconclusive).toBeLessThanOrEqual(c.inconclusive.atMost);
-        if (c.passes) expect(c.simulations - failed - inconclusive).toBeLessThanOrEqual(c.passes.atMost);
-      });
-    });
-
-    afterAll(() => {
-      if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | inconclusive | extended | re-measured same-runner | failed with no base commit | bound | blamed first (times) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...measured].join('\n'));
+  CASES.forEach((c, index) => {
+    const bound =
+      ('atMost' in c.failures ? `≤ ${c.failures.atMost}` : `≥ ${c.failures.atLeast}`) +
+      (c.inconclusive ? `, inconclusive ≤ ${c.inconclusive.atMost}` : '') +
+      (c.passes ? `, passes ≤ ${c.passes.atMost}` : '');
+    (c.shortfall ? it.fails : it)(`${c.mode}: ${c.name} fails ${bound} of ${c.simulations}${c.shortfall ? ` (not met: ${c.shortfall})` : ''}`, () => {
+      const { failed, inconclusive, escalated, extended, storedFailed, blamed } = failuresOf(c, index + 1 + SEED_OFFSET);
+      const first = [...blamed.entries()].sort((a, b) => b[1] - a[1])[0];
+      measured.push(
+        `| ${c.mode} | ${c.name} | ${failed} of ${c.simulations} | ${inconclusive} | ${extended} | ${c.mode === 'stored' ? `${escalated} | ${storedFailed}` : ' | '} | ${bound} | ${first ? `${first[0]} (${first[1]})` : ''} |`,
+      );
+      if ('atMost' in c.failures) expect(failed).toBeLessThanOrEqual(c.failures.atMost);
+      else expect(failed).toBeGreaterThanOrEqual(c.failures.atLeast);
+      if (c.inconclusive) expect(inconclusive).toBeLessThanOrEqual(c.inconclusive.atMost);
+      if (c.passes) expect(c.simulations - failed - inconclusive).toBeLessThanOrEqual(c.passes.atMost);
     });
   });
-}
+
+  afterAll(() => {
+    if (process.env.PERFGATE_PRINT_RATES) console.log(['| mode | change | failed | inconclusive | extended | re-measured same-runner | failed with no base commit | bound | blamed first (times) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...measured].join('\n'));
+  });
+});
