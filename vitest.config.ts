@@ -13,6 +13,7 @@ const sideBySide = [
   'scripts/**/*.test.ts',
   'test/verdict-properties.test.ts',
   'test/architecture.test.ts',
+  'test/base-dependencies.test.ts',
   'test/release-workflows.test.ts',
   'test/diff.e2e.test.ts',
   'test/lean-start.e2e.test.ts',

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-CX4ODWXY.js";
+} from "./chunk-QS6W5FKZ.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-V26MY3HU.js";
+} from "./chunk-5C3TODQJ.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-UXMV4JCN.js";
+} from "./chunk-C2HIHE7O.js";
 import {
   SHARD_FILE
-} from "./chunk-LGXLRJEK.js";
+} from "./chunk-BBRTVR2L.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-55MNKTTZ.js";
+} from "./chunk-BUU6MPRO.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-JHAAED6G.js";
+} from "./chunk-KQZYAQ7Q.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import {
   parseShard,
   shardName
@@ -96,7 +96,7 @@ import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import {
   loadConfig
-} from "./chunk-YXB6ZFRQ.js";
+} from "./chunk-LZZXIY2W.js";
 import {
   writeFileAtomic
 } from "./chunk-BKLRVJWE.js";
@@ -106,9 +106,9 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-GJ73JJ7L.js";
+import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import {
   change,

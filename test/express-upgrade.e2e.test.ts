@@ -77,8 +77,9 @@ describe('a real framework upgrade: express 4.21.2 → 5.1.0 from the npm regist
     writeFileSync(
       configPath,
       JSON.stringify({
-        // The base commit is checked out in a worktree without node_modules: the build installs them.
-        service: { start: 'node server.js', build: INSTALL, readyPath: '/health', env: { [MARK]: mark } },
+        // No build and no install: the base commit is checked out in a worktree without node_modules,
+        // and perfgate installs its own lockfile there (compare.baseInstall "auto", express 4).
+        service: { start: 'node server.js', readyPath: '/health', env: { [MARK]: mark } },
         replay: 'replay/app.ndjson',
         baseline: 'baselines/app.json',
         output: 'report',
@@ -101,6 +102,7 @@ describe('a real framework upgrade: express 4.21.2 → 5.1.0 from the npm regist
     const result = await runCli(['run', '--config', configPath, '--base-ref', 'HEAD~1'], { cwd: dir });
     // Any verdict but an error: which one depends on the machine; what it rests on is checked below.
     expect([0, 1, 2], result.stdout + result.stderr).toContain(result.code);
+    expect(result.stderr).toMatch(/dependencies of the baseline \([0-9a-f]{12}, \.\): npm ci --ignore-scripts --no-audit --no-fund \(package-lock\.json changed\)/);
     const report = JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')) as Report;
     const { comparison } = report;
     expect(report.baselineSource.kind).toBe('same-runner');

@@ -3,13 +3,16 @@ import { relative, resolve } from 'node:path';
 import type { Config } from '../config/index.js';
 import { runBuild } from '../target/index.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
+import { baseInstallSetting } from './base-dependencies.js';
+import { installBaseDependencies } from './install-base-dependencies.js';
 import { addWorktree } from './worktree.js';
 
 /**
  * Same-runner A/B: the base commit is checked out in a git worktree and both sides run
  * on this machine, interleaved in ABBA blocks (B A, A B, B A …), so a drift in the
  * machine's speed hits both sides alike and adjacent pairs can be compared directly.
- * The replay file, the agent and every setting are the candidate's: only the code differs.
+ * The replay file, the agent and every setting are the candidate's: only the code and the
+ * dependencies differ (the base's own, installed or linked into its worktree).
  */
 export async function measureInterleaved(
   options: MeasureOptions,
@@ -31,6 +34,7 @@ export async function measureInterleaved(
       return inside.startsWith('..') ? path : resolve(worktree.path, inside);
     };
     const baseConfig: Config = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
+    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID();
     for (const [side, sideConfig] of [['baseline', baseConfig], ['candidate', config]] as const) {
       if (sideConfig.service.build) {

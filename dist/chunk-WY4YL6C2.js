@@ -93,6 +93,13 @@ var compareSchema = external_exports.strictObject({
   /** The commit same-runner mode builds as the baseline (default: the stored baseline's commit). */
   baseRef: external_exports.string().min(1).optional(),
   /**
+   * How the base commit's worktree gets its dependencies in same-runner mode: "auto" links the
+   * working tree's node_modules where the lockfile is unchanged and runs `npm ci` where it
+   * changed; "none" leaves it to service.build; anything else is a shell command run in the
+   * base's service folder instead (gate/base-dependencies.ts).
+   */
+  baseInstall: external_exports.string().min(1).default("auto"),
+  /**
    * The largest change a run may be blind to and still pass: when its own noise says it could
    * not have seen a rise of this size in CPU per request or in its largest functions (80%
    * power), a stored comparison re-measures the base here and anything else ends

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-55MNKTTZ.js";
+} from "./chunk-BUU6MPRO.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-BKLRVJWE.js";
 import {
   compareSchema
-} from "./chunk-GJ73JJ7L.js";
+} from "./chunk-WY4YL6C2.js";
 import {
   PerfgateError,
   describeError

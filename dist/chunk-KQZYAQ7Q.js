@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -25,7 +25,7 @@ import {
   reportJson,
   sampleTypes,
   stringAtOf
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-JHAAED6G.js";
+} from "./chunk-KQZYAQ7Q.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29,7 +29,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -52,7 +52,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import {
   dropForReplay,
   readReplayFile,
@@ -22518,7 +22518,7 @@ var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
     var { resolve: resolve4, basename: basename3 } = __require("path");
-    var { readFileSync: readFileSync6 } = __require("fs");
+    var { readFileSync: readFileSync7 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string) {
       try {
@@ -22526,7 +22526,7 @@ var require_multipart = __commonJS({
       } catch (error) {
         try {
           const path = resolve4(string);
-          const data = readFileSync6(path, "utf8");
+          const data = readFileSync7(path, "utf8");
           return JSON.parse(data);
         } catch (error2) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -22545,7 +22545,7 @@ var require_multipart = __commonJS({
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync6(path);
+            const buffer = readFileSync7(path);
             form.append(key, buffer, Object.assign({}, {
               filename: basename3(path)
             }, opts));
@@ -29692,8 +29692,8 @@ var require_autocannon = __commonJS({
 });
 
 // src/gate/gate.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { relative as relative2 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { relative as relative3 } from "node:path";
 
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
@@ -29906,17 +29906,17 @@ function planBaseline(settings, stored, here, baselinePath) {
 
 // src/gate/same-runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { relative, resolve as resolve3 } from "node:path";
+import { relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/target/build.ts
-async function runBuild(command, cwd, env) {
+async function runBuild(command, cwd, env, what = "build command") {
   const group = new ProcessGroup(command, { cwd, env });
   const status = await group.exited;
   await group.stop(0);
   if (status.code !== 0) {
     throw new PerfgateError(
       "BUILD_FAILED",
-      `build command \`${command}\` ${group.describeExit()} (in ${cwd}); its last output:
+      `${what} \`${command}\` ${group.describeExit()} (in ${cwd}); its last output:
 ${group.output.lastLines()}`
     );
   }
@@ -31567,11 +31567,148 @@ function checkAborted(signal) {
   }
 }
 
+// src/gate/base-dependencies.ts
+var LOCKFILES2 = ["npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"];
+function baseInstallSetting(value) {
+  return value === "auto" || value === "none" ? value : { command: value };
+}
+var NPM_CI = "npm ci --ignore-scripts --no-audit --no-fund";
+var NPM_INSTALL = "npm install --ignore-scripts --no-audit --no-fund";
+function planBaseDependencies(folders, setting, serviceDir) {
+  if (setting === "none") return [];
+  if (typeof setting === "object") return [{ kind: "install", dir: serviceDir, command: setting.command, because: "compare.baseInstall" }];
+  const steps = [];
+  let lockfileAbove = null;
+  for (const folder of folders) {
+    if (!folder.candidateInstalled || folder.base === null || folder.baseInstalled) continue;
+    const { candidate, base } = folder;
+    const own = candidate.lockfile !== null || base.lockfile !== null;
+    if (!own && lockfileAbove === "installed") continue;
+    const same = own ? sameLockfile(candidate, base) : lockfileAbove === "linked" || candidate.manifest === base.manifest;
+    if (same) {
+      const because = own ? `${candidate.lockfile.name} unchanged` : lockfileAbove === "linked" ? "the lockfile above it is unchanged" : "package.json unchanged, no lockfile";
+      steps.push({ kind: "link", dir: folder.dir, because });
+      if (own) lockfileAbove = "linked";
+      continue;
+    }
+    steps.push({ kind: "install", dir: folder.dir, command: installCommand(folder.dir, base), because: changeOf(candidate, base) });
+    if (own) lockfileAbove = "installed";
+  }
+  return steps;
+}
+function sameLockfile(candidate, base) {
+  return candidate.lockfile?.name === base.lockfile?.name && candidate.lockfile?.digest === base.lockfile?.digest;
+}
+function changeOf(candidate, base) {
+  if (base.lockfile === null && candidate.lockfile === null) return "package.json changed, no lockfile";
+  if (base.lockfile === null) return `the base has no lockfile (the working tree has ${candidate.lockfile.name})`;
+  if (candidate.lockfile === null || candidate.lockfile.name !== base.lockfile.name) return `the base's lockfile is ${base.lockfile.name}`;
+  return `${base.lockfile.name} changed`;
+}
+function installCommand(dir, base) {
+  const lockfile = base.lockfile?.name;
+  if (lockfile === void 0) return NPM_INSTALL;
+  if (lockfile === "package-lock.json" || lockfile === "npm-shrinkwrap.json") return NPM_CI;
+  throw new PerfgateError(
+    "CONFIG_INVALID",
+    `same-runner: the base commit's dependencies differ from the working tree's (${join6(dir, lockfile)}), and perfgate installs only npm lockfiles itself: set compare.baseInstall to the command that installs the base's dependencies (for example "${lockfile.startsWith("pnpm") ? "pnpm install --frozen-lockfile" : lockfile.startsWith("yarn") ? "yarn install --frozen-lockfile" : "bun install --frozen-lockfile"}"), run in the base's service folder`
+  );
+}
+var join6 = (dir, name) => dir === "" ? name : `${dir}/${name}`;
+
+// src/gate/install-base-dependencies.ts
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { join as join8, relative, sep as sep2 } from "node:path";
+
+// src/fs/link-tree.ts
+import { copyFileSync, linkSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readlinkSync, symlinkSync } from "node:fs";
+import { join as join7 } from "node:path";
+function linkTree(from, to) {
+  let files = 0;
+  let copied = 0;
+  let canLink = true;
+  const walk = (source, target) => {
+    mkdirSync2(target, { recursive: true });
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const src = join7(source, entry.name);
+      const dst = join7(target, entry.name);
+      if (entry.isDirectory()) walk(src, dst);
+      else if (entry.isSymbolicLink()) symlinkSync(readlinkSync(src), dst);
+      else if (entry.isFile()) {
+        files++;
+        if (canLink) {
+          try {
+            linkSync(src, dst);
+            continue;
+          } catch (error) {
+            const code = error.code;
+            if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK" && code !== "ENOTSUP") throw error;
+            canLink = false;
+          }
+        }
+        copyFileSync(src, dst);
+        copied++;
+      }
+    }
+  };
+  if (!lstatSync(from).isDirectory()) throw new Error(`${from} is not a folder`);
+  walk(from, to);
+  return { files, copied };
+}
+
+// src/gate/install-base-dependencies.ts
+async function installBaseDependencies(tree, setting, progress) {
+  const inside = relative(tree.top, tree.serviceDir);
+  const serviceDir = inside.startsWith("..") ? null : inside.split(sep2).filter(Boolean);
+  const dirs = serviceDir === null ? [""] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join("/")).concat("").sort((a, b) => a.length - b.length);
+  const folders = dirs.map((dir) => {
+    const here = join8(tree.top, dir);
+    const there = join8(tree.base, dir);
+    return {
+      dir,
+      candidateInstalled: isFolder(join8(here, "node_modules")),
+      candidate: packageFiles(here),
+      base: isFolder(there) ? packageFiles(there) : null,
+      baseInstalled: isFolder(join8(there, "node_modules"))
+    };
+  });
+  const steps = planBaseDependencies(folders, setting, serviceDir === null ? "" : serviceDir.join("/"));
+  const short = tree.commit.slice(0, 12);
+  for (const step of steps) {
+    const at = join8(tree.base, step.dir);
+    const where = step.dir === "" ? "." : step.dir;
+    if (step.kind === "link") {
+      await progress.phase(`dependencies of the baseline (${short}, ${where}): the working tree's node_modules, linked (${step.because})`, async () => {
+        linkTree(join8(tree.top, step.dir, "node_modules"), join8(at, "node_modules"));
+      });
+    } else {
+      await progress.phase(`dependencies of the baseline (${short}, ${where}): ${step.command} (${step.because})`, () => runBuild(step.command, at, process.env, "the baseline's install command"));
+    }
+  }
+}
+function packageFiles(dir) {
+  const lockfile = LOCKFILES2.find((name) => existsSync2(join8(dir, name)));
+  const manifest = join8(dir, "package.json");
+  return {
+    lockfile: lockfile === void 0 ? null : { name: lockfile, digest: digest(join8(dir, lockfile)) },
+    manifest: existsSync2(manifest) ? digest(manifest) : null
+  };
+}
+var digest = (path) => createHash3("sha256").update(readFileSync6(path)).digest("hex");
+function isFolder(path) {
+  try {
+    return statSync2(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 // src/gate/worktree.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join9 } from "node:path";
 function addWorktree(folder, ref) {
   const git = (args, cwd = folder) => execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();
   let top;
@@ -31586,8 +31723,8 @@ function addWorktree(folder, ref) {
   } catch {
     throw new PerfgateError("USAGE", `same-runner comparison: the base commit "${ref}" is not in this repository (fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
   }
-  const parent = mkdtempSync2(join6(tmpdir2(), "perfgate-base-"));
-  const path = join6(parent, "worktree");
+  const parent = mkdtempSync2(join9(tmpdir2(), "perfgate-base-"));
+  const path = join9(parent, "worktree");
   try {
     git(["worktree", "add", "--detach", path, commit], top);
   } catch (error) {
@@ -31615,10 +31752,11 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
   const worktree = addWorktree(config.root, baseRef);
   try {
     const inBase = (path) => {
-      const inside = relative(worktree.top, path);
+      const inside = relative2(worktree.top, path);
       return inside.startsWith("..") ? path : resolve3(worktree.path, inside);
     };
     const baseConfig = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
+    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID2();
     for (const [side, sideConfig] of [["baseline", baseConfig], ["candidate", config]]) {
       if (sideConfig.service.build) {
@@ -31766,9 +31904,9 @@ async function runGate(options) {
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
     environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
-    profiles: measured.profiles.map((p) => relative2(config.outputDir, p)),
+    profiles: measured.profiles.map((p) => relative3(config.outputDir, p)),
     merged: cpu.paths,
-    allocationProfiles: measured.allocationProfiles.map((p) => relative2(config.outputDir, p)),
+    allocationProfiles: measured.allocationProfiles.map((p) => relative3(config.outputDir, p)),
     ...allocations ? { mergedAllocations: allocations.paths } : {},
     hotLines: regressedHotLines(comparison, profiles),
     totalRises: regressedTotalRises(comparison, profiles),
@@ -31830,7 +31968,7 @@ function escalationRef(config, stored) {
   return ref !== null && commitExists(config.root, ref) ? ref : null;
 }
 function readBaselineIfPresent(path) {
-  return existsSync2(path) ? readBaseline(path) : void 0;
+  return existsSync3(path) ? readBaseline(path) : void 0;
 }
 function hereFingerprint(config, agentPath) {
   return { environment: currentEnvironment(profileSourceFor(config, agentPath).expectedRuntime), settings: measurementSettings(config) };

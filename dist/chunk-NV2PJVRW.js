@@ -8,11 +8,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-JHAAED6G.js";
+} from "./chunk-KQZYAQ7Q.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -23,9 +23,9 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-GJ73JJ7L.js";
+import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import {

@@ -12,9 +12,9 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-GJ73JJ7L.js";
+import "./chunk-WY4YL6C2.js";
 import {
   textTable
 } from "./chunk-5USVVHII.js";

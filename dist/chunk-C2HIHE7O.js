@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-LGXLRJEK.js";
+} from "./chunk-BBRTVR2L.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-55MNKTTZ.js";
+} from "./chunk-BUU6MPRO.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-JHAAED6G.js";
+} from "./chunk-KQZYAQ7Q.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -35,7 +35,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -1,20 +1,18 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-CX4ODWXY.js";
-import "./chunk-LGXLRJEK.js";
-import "./chunk-55MNKTTZ.js";
-import "./chunk-JHAAED6G.js";
-import "./chunk-H2GMB757.js";
-import "./chunk-DQ57QZL7.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-BUU6MPRO.js";
+import "./chunk-KQZYAQ7Q.js";
+import "./chunk-CCUJJWUJ.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-IFI646GL.js";
+import "./chunk-6CDKLNTY.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-GJ73JJ7L.js";
+import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-TUUKDTNG.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import {
   PerfgateError,
   describeError

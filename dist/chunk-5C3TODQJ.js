@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-H2GMB757.js";
+} from "./chunk-CCUJJWUJ.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-IFI646GL.js";
+} from "./chunk-6CDKLNTY.js";
 import {
   nanosAsTime,
   percent,

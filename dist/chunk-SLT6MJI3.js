@@ -2,19 +2,19 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-UXMV4JCN.js";
-import "./chunk-LGXLRJEK.js";
-import "./chunk-55MNKTTZ.js";
-import "./chunk-JHAAED6G.js";
-import "./chunk-H2GMB757.js";
+} from "./chunk-C2HIHE7O.js";
+import "./chunk-BBRTVR2L.js";
+import "./chunk-BUU6MPRO.js";
+import "./chunk-KQZYAQ7Q.js";
+import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-IFI646GL.js";
+import "./chunk-6CDKLNTY.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-GJ73JJ7L.js";
+import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-TUUKDTNG.js";

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { linkTree } from '../fs/link-tree.js';
+import { runBuild } from '../target/index.js';
+import { LOCKFILES, planBaseDependencies, type BaseInstallSetting, type PackageFiles, type PackageFolder } from './base-dependencies.js';
+import type { Progress } from './progress.js';
+
+export interface BaseTree {
+  /** The repository's top folder (the working tree). */
+  readonly top: string;
+  /** The base commit's worktree, which mirrors `top`. */
+  readonly base: string;
+  /** The candidate's service folder, inside `top` or not. */
+  readonly serviceDir: string;
+  readonly commit: string;
+}
+
+/** Gives the base worktree its dependencies (base-dependencies.ts decides how), before either side builds. */
+export async function installBaseDependencies(tree: BaseTree, setting: BaseInstallSetting, progress: Progress): Promise<void> {
+  const inside = relative(tree.top, tree.serviceDir);
+  const serviceDir = inside.startsWith('..') ? null : inside.split(sep).filter(Boolean);
+  const dirs = serviceDir === null ? [''] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join('/')).concat('').sort((a, b) => a.length - b.length);
+  const folders: PackageFolder[] = dirs.map((dir) => {
+    const here = join(tree.top, dir);
+    const there = join(tree.base, dir);
+    return {
+      dir,
+      candidateInstalled: isFolder(join(here, 'node_modules')),
+      candidate: packageFiles(here),
+      base: isFolder(there) ? packageFiles(there) : null,
+      baseInstalled: isFolder(join(there, 'node_modules')),
+    };
+  });
+  const steps = planBaseDependencies(folders, setting, serviceDir === null ? '' : serviceDir.join('/'));
+  const short = tree.commit.slice(0, 12);
+  for (const step of steps) {
+    const at = join(tree.base, step.dir);
+    const where = step.dir === '' ? '.' : step.dir;
+    if (step.kind === 'link') {
+      await progress.phase(`dependencies of the baseline (${short}, ${where}): the working tree's node_modules, linked (${step.because})`, async () => {
+        linkTree(join(tree.top, step.dir, 'node_modules'), join(at, 'node_modules'));
+      });
+    } else {
+      await progress.phase(`dependencies of the baseline (${short}, ${where}): ${step.command} (${step.because})`, () => runBuild(step.command, at, process.env, 'the baseline\'s install command'));
+    }
+  }
+}
+
+function packageFiles(dir: string): PackageFiles {
+  const lockfile = LOCKFILES.find((name) => existsSync(join(dir, name)));
+  const manifest = join(dir, 'package.json');
+  return {
+    lockfile: lockfile === undefined ? null : { name: lockfile, digest: digest(join(dir, lockfile)) },
+    manifest: existsSync(manifest) ? digest(manifest) : null,
+  };
+}
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
