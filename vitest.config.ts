@@ -31,6 +31,22 @@ const sideBySide = [
   'test/action/workflows.test.ts',
 ];
 
+// The long end-to-end tests, `npm run test:long` (CI runs it after `npm test`): each runs the
+// whole gate at the size its verdict needs (real regressions caught and optimisations passed,
+// both modes, shards, a real dependency upgrade), or builds and drives Go and Chromium. Together
+// they take about ten minutes on 2 cores, one after another, so `npm test` (the development
+// loop) stops at the real pipeline's quick checks and leaves these to `test:long` and CI.
+const long = [
+  'test/verdict-fixtures.e2e.test.ts',
+  'test/gate.e2e.test.ts',
+  'test/shards.e2e.test.ts',
+  'test/same-runner.e2e.test.ts',
+  'test/express-upgrade.e2e.test.ts',
+  'test/go-api.e2e.test.ts',
+  'test/symbolication.e2e.test.ts',
+  'test/html-report.e2e.test.ts',
+];
+
 const timeouts = { testTimeout: 180_000, hookTimeout: 180_000 };
 
 const projects: TestProjectInlineConfiguration[] = [
@@ -53,9 +69,19 @@ const projects: TestProjectInlineConfiguration[] = [
       // Everything else starts real services under real load and profiles them: on a 2-core
       // machine these must not run beside anything, or each one's measurements become the other's noise.
       include: ['test/**/*.test.ts'],
-      exclude: [...configDefaults.exclude, ...sideBySide],
+      exclude: [...configDefaults.exclude, ...sideBySide, ...long],
       fileParallelism: false,
       sequence: { groupOrder: 1 },
+    },
+  },
+  {
+    test: {
+      ...timeouts,
+      name: 'long',
+      // Measuring too: one file at a time, after everything else when all projects run.
+      include: long,
+      fileParallelism: false,
+      sequence: { groupOrder: 2 },
     },
   },
 ];
