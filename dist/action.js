@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-QS6W5FKZ.js";
+} from "./chunk-42RTNSGV.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-C2HIHE7O.js";
+} from "./chunk-O6U6IOCN.js";
 import {
   SHARD_FILE
-} from "./chunk-BBRTVR2L.js";
+} from "./chunk-STX4JPAN.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-BUU6MPRO.js";
+} from "./chunk-A36SUVUR.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,

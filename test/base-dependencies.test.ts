@@ -75,6 +75,29 @@ describe('the base worktree gets its own dependencies', () => {
     }
   });
 
+  it('mirrors every folder from the top to the service’s, each by its own lockfile', async () => {
+    const { dir, git } = repository('hello');
+    const api = join(dir, 'services/api');
+    mkdirSync(api, { recursive: true });
+    writeFileSync(join(api, 'package.json'), JSON.stringify({ name: 'api', private: true, version: '1.0.0', dependencies: { greeting: 'file:../../vendor/greeting' } }));
+    writeFileSync(join(api, 'server.js'), "console.log(require('greeting') + ' ' + require.resolve('greeting'));\n");
+    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--offline'], { cwd: api, stdio: ['ignore', 'pipe', 'pipe'] });
+    git('add', '.');
+    git('commit', '-qm', 'api');
+    const worktree = addWorktree(dir, 'HEAD');
+    try {
+      const { titles, progress } = recorded();
+      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: api, commit: worktree.commit }, 'auto', progress);
+      expect(titles.map((t) => t.replace(/^dependencies of the baseline \([0-9a-f]{12}, /, ''))).toEqual([
+        ".): the working tree's node_modules, linked (package-lock.json unchanged)",
+        "services/api): the working tree's node_modules, linked (package-lock.json unchanged)",
+      ]);
+      expect(serve(join(worktree.path, 'services/api')).split(' ')[0]).toBe('hello');
+    } finally {
+      worktree.remove();
+    }
+  });
+
   it('fails with the install command, its exit and its last output when the install fails', async () => {
     const { dir } = repository('hello');
     const worktree = addWorktree(dir, 'HEAD');

@@ -67,7 +67,7 @@ export function planBaseDependencies(folders: readonly PackageFolder[], setting:
     if (!own && lockfileAbove === 'installed') continue;
     const same = own ? sameLockfile(candidate, base) : lockfileAbove === 'linked' || candidate.manifest === base.manifest;
     if (same) {
-      const because = own ? `${candidate.lockfile!.name} unchanged` : lockfileAbove === 'linked' ? 'the lockfile above it is unchanged' : 'package.json unchanged, no lockfile';
+      const because = own ? `${candidate.lockfile!.name} unchanged` : lockfileAbove === 'linked' ? 'the lockfile above it is unchanged' : candidate.manifest === null ? 'no package.json or lockfile' : 'package.json unchanged, no lockfile';
       steps.push({ kind: 'link', dir: folder.dir, because });
       if (own) lockfileAbove = 'linked';
       continue;

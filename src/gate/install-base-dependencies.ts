@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { linkTree } from '../fs/link-tree.js';
 import { runBuild } from '../target/index.js';
@@ -18,7 +18,8 @@ export interface BaseTree {
 
 /** Gives the base worktree its dependencies (base-dependencies.ts decides how), before either side builds. */
 export async function installBaseDependencies(tree: BaseTree, setting: BaseInstallSetting, progress: Progress): Promise<void> {
-  const inside = relative(tree.top, tree.serviceDir);
+  // git reports the top as a real path; the config's folder may come through a symbolic link (macOS's /tmp).
+  const inside = relative(tree.top, realPath(tree.serviceDir));
   const serviceDir = inside.startsWith('..') ? null : inside.split(sep).filter(Boolean);
   const dirs = serviceDir === null ? [''] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join('/')).concat('').sort((a, b) => a.length - b.length);
   const folders: PackageFolder[] = dirs.map((dir) => {
@@ -63,5 +64,13 @@ function isFolder(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }

@@ -1,13 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-QS6W5FKZ.js";
-import "./chunk-BBRTVR2L.js";
-import "./chunk-BUU6MPRO.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-A36SUVUR.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

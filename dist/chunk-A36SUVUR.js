@@ -31586,7 +31586,7 @@ function planBaseDependencies(folders, setting, serviceDir) {
     if (!own && lockfileAbove === "installed") continue;
     const same = own ? sameLockfile(candidate, base) : lockfileAbove === "linked" || candidate.manifest === base.manifest;
     if (same) {
-      const because = own ? `${candidate.lockfile.name} unchanged` : lockfileAbove === "linked" ? "the lockfile above it is unchanged" : "package.json unchanged, no lockfile";
+      const because = own ? `${candidate.lockfile.name} unchanged` : lockfileAbove === "linked" ? "the lockfile above it is unchanged" : candidate.manifest === null ? "no package.json or lockfile" : "package.json unchanged, no lockfile";
       steps.push({ kind: "link", dir: folder.dir, because });
       if (own) lockfileAbove = "linked";
       continue;
@@ -31618,7 +31618,7 @@ var join6 = (dir, name) => dir === "" ? name : `${dir}/${name}`;
 
 // src/gate/install-base-dependencies.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync, statSync as statSync2 } from "node:fs";
 import { join as join8, relative, sep as sep2 } from "node:path";
 
 // src/fs/link-tree.ts
@@ -31659,7 +31659,7 @@ function linkTree(from, to) {
 
 // src/gate/install-base-dependencies.ts
 async function installBaseDependencies(tree, setting, progress) {
-  const inside = relative(tree.top, tree.serviceDir);
+  const inside = relative(tree.top, realPath(tree.serviceDir));
   const serviceDir = inside.startsWith("..") ? null : inside.split(sep2).filter(Boolean);
   const dirs = serviceDir === null ? [""] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join("/")).concat("").sort((a, b) => a.length - b.length);
   const folders = dirs.map((dir) => {
@@ -31701,6 +31701,13 @@ function isFolder(path) {
     return statSync2(path).isDirectory();
   } catch {
     return false;
+  }
+}
+function realPath(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

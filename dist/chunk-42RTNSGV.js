@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-BBRTVR2L.js";
+} from "./chunk-STX4JPAN.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-BUU6MPRO.js";
+} from "./chunk-A36SUVUR.js";
 import {
   shardName,
   shardPairs

@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-BUU6MPRO.js";
+} from "./chunk-A36SUVUR.js";
 import {
   checkProfileFileSize,
   decodePprof

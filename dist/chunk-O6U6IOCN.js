@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-BBRTVR2L.js";
+} from "./chunk-STX4JPAN.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-BUU6MPRO.js";
+} from "./chunk-A36SUVUR.js";
 import {
   compare,
   functionLinesOf,

@@ -2,9 +2,9 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-C2HIHE7O.js";
-import "./chunk-BBRTVR2L.js";
-import "./chunk-BUU6MPRO.js";
+} from "./chunk-O6U6IOCN.js";
+import "./chunk-STX4JPAN.js";
+import "./chunk-A36SUVUR.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";
