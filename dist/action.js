@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-42RTNSGV.js";
+} from "./chunk-QBZTNXRO.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-O6U6IOCN.js";
+} from "./chunk-YDMIJQDN.js";
 import {
   SHARD_FILE
-} from "./chunk-STX4JPAN.js";
+} from "./chunk-LAD2ANPV.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-A36SUVUR.js";
+} from "./chunk-KK5VSPZ2.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planBaseDependencies, type PackageFiles, type PackageFolder } from './base-dependencies.js';
 
-const npmLock = (digest: string): PackageFiles => ({ lockfile: { name: 'package-lock.json', digest }, manifest: `manifest-${digest}` });
+const npmLock = (digest: string): PackageFiles => ({ lockfile: { name: 'package-lock.json', sha256: digest }, manifest: `manifest-${digest}` });
 const bare = (manifest: string | null): PackageFiles => ({ lockfile: null, manifest });
 const folder = (dir: string, candidate: PackageFiles, base: PackageFiles | null, over: Partial<PackageFolder> = {}): PackageFolder => ({
   dir,
@@ -57,8 +57,8 @@ describe('planBaseDependencies', () => {
   });
 
   it('names compare.baseInstall when a changed lockfile is not npm\'s', () => {
-    const yarn: PackageFiles = { lockfile: { name: 'yarn.lock', digest: 'new' }, manifest: 'm' };
-    const older: PackageFiles = { lockfile: { name: 'yarn.lock', digest: 'old' }, manifest: 'm' };
+    const yarn: PackageFiles = { lockfile: { name: 'yarn.lock', sha256: 'new' }, manifest: 'm' };
+    const older: PackageFiles = { lockfile: { name: 'yarn.lock', sha256: 'old' }, manifest: 'm' };
     expect(() => planBaseDependencies([folder('web', yarn, older)], 'auto', 'web')).toThrow(/web\/yarn\.lock.*set compare\.baseInstall.*"yarn install --frozen-lockfile"/);
     // Unchanged, it needs no package manager: the same packages are linked.
     expect(planBaseDependencies([folder('web', yarn, yarn)], 'auto', 'web')).toEqual([{ kind: 'link', dir: 'web', because: 'yarn.lock unchanged' }]);

@@ -1,3 +1,4 @@
+import type { Lockfile } from '../baseline/lockfile-fingerprint.js';
 import { PerfgateError } from '../errors.js';
 
 /**
@@ -8,13 +9,9 @@ import { PerfgateError } from '../errors.js';
  */
 export type BaseInstallSetting = 'auto' | 'none' | { readonly command: string };
 
-/** Lockfiles perfgate recognises, first match wins (npm's shrinkwrap takes precedence over its lock). */
-export const LOCKFILES = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'] as const;
-export type LockfileName = (typeof LOCKFILES)[number];
-
-/** What one side has in one package folder: its lockfile and manifest, by content digest. */
+/** What one side has in one package folder: its lockfile and its package.json, by content digest. */
 export interface PackageFiles {
-  readonly lockfile: { readonly name: LockfileName; readonly digest: string } | null;
+  readonly lockfile: Lockfile | null;
   readonly manifest: string | null;
 }
 
@@ -79,7 +76,7 @@ export function planBaseDependencies(folders: readonly PackageFolder[], setting:
 }
 
 function sameLockfile(candidate: PackageFiles, base: PackageFiles): boolean {
-  return candidate.lockfile?.name === base.lockfile?.name && candidate.lockfile?.digest === base.lockfile?.digest;
+  return candidate.lockfile?.name === base.lockfile?.name && candidate.lockfile?.sha256 === base.lockfile?.sha256;
 }
 
 function changeOf(candidate: PackageFiles, base: PackageFiles): string {
@@ -95,10 +92,17 @@ function installCommand(dir: string, base: PackageFiles): string {
   if (lockfile === 'package-lock.json' || lockfile === 'npm-shrinkwrap.json') return NPM_CI;
   // Only npm's install is built in: guessing another package manager's flags (yarn 1 against
   // berry, pnpm's versions) would install something else than the lockfile says, or fail late.
+  const example = OTHER_INSTALLS[lockfile];
   throw new PerfgateError(
     'CONFIG_INVALID',
-    `same-runner: the base commit's dependencies differ from the working tree's (${join(dir, lockfile)}), and perfgate installs only npm lockfiles itself: set compare.baseInstall to the command that installs the base's dependencies (for example "${lockfile.startsWith('pnpm') ? 'pnpm install --frozen-lockfile' : lockfile.startsWith('yarn') ? 'yarn install --frozen-lockfile' : 'bun install --frozen-lockfile'}"), run in the base's service folder`,
+    `same-runner: the base commit's dependencies differ from the working tree's (${join(dir, lockfile)}), and perfgate installs only npm lockfiles itself: set compare.baseInstall to the command that installs the base's dependencies${example ? ` (for example "${example}")` : ''}, run in the base's service folder`,
   );
 }
+
+const OTHER_INSTALLS: Partial<Record<Lockfile['name'], string>> = {
+  'pnpm-lock.yaml': 'pnpm install --frozen-lockfile',
+  'yarn.lock': 'yarn install --frozen-lockfile',
+  'bun.lock': 'bun install --frozen-lockfile',
+};
 
 const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { linkTree } from '../fs/link-tree.js';
 import { runBuild } from '../target/index.js';
-import { LOCKFILES, planBaseDependencies, type BaseInstallSetting, type PackageFiles, type PackageFolder } from './base-dependencies.js';
+import { lockfileIn } from '../baseline/lockfile-fingerprint.js';
+import { planBaseDependencies, type BaseInstallSetting, type PackageFiles, type PackageFolder } from './base-dependencies.js';
 import type { Progress } from './progress.js';
 
 export interface BaseTree {
@@ -21,7 +22,8 @@ export async function installBaseDependencies(tree: BaseTree, setting: BaseInsta
   // git reports the top as a real path; the config's folder may come through a symbolic link (macOS's /tmp).
   const inside = relative(tree.top, realPath(tree.serviceDir));
   const serviceDir = inside.startsWith('..') ? null : inside.split(sep).filter(Boolean);
-  const dirs = serviceDir === null ? [''] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join('/')).concat('').sort((a, b) => a.length - b.length);
+  // The top first, then each folder down to the service's.
+  const dirs = ['', ...(serviceDir ?? []).map((_, i) => serviceDir!.slice(0, i + 1).join('/'))];
   const folders: PackageFolder[] = dirs.map((dir) => {
     const here = join(tree.top, dir);
     const there = join(tree.base, dir);
@@ -49,15 +51,12 @@ export async function installBaseDependencies(tree: BaseTree, setting: BaseInsta
 }
 
 function packageFiles(dir: string): PackageFiles {
-  const lockfile = LOCKFILES.find((name) => existsSync(join(dir, name)));
   const manifest = join(dir, 'package.json');
   return {
-    lockfile: lockfile === undefined ? null : { name: lockfile, digest: digest(join(dir, lockfile)) },
-    manifest: existsSync(manifest) ? digest(manifest) : null,
+    lockfile: lockfileIn(dir) ?? null,
+    manifest: existsSync(manifest) ? createHash('sha256').update(readFileSync(manifest)).digest('hex') : null,
   };
 }
-
-const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 function isFolder(path: string): boolean {
   try {

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-STX4JPAN.js";
+} from "./chunk-LAD2ANPV.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-A36SUVUR.js";
+} from "./chunk-KK5VSPZ2.js";
 import {
   compare,
   functionLinesOf,

@@ -29834,18 +29834,23 @@ import { createHash } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join } from "node:path";
 var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "go.sum"];
+function lockfileIn(folder) {
+  for (const name of LOCKFILES) {
+    let text;
+    try {
+      text = readFileSync2(join(folder, name));
+    } catch (error) {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
+      throw error;
+    }
+    return { name, sha256: createHash("sha256").update(text).digest("hex") };
+  }
+  return void 0;
+}
 function lockfileSha256(folders) {
   for (const folder of folders) {
-    for (const name of LOCKFILES) {
-      let text;
-      try {
-        text = readFileSync2(join(folder, name));
-      } catch (error) {
-        if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
-        throw error;
-      }
-      return createHash("sha256").update(text).digest("hex");
-    }
+    const found2 = lockfileIn(folder);
+    if (found2) return found2.sha256;
   }
   return void 0;
 }
@@ -31568,7 +31573,6 @@ function checkAborted(signal) {
 }
 
 // src/gate/base-dependencies.ts
-var LOCKFILES2 = ["npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"];
 function baseInstallSetting(value) {
   return value === "auto" || value === "none" ? value : { command: value };
 }
@@ -31597,7 +31601,7 @@ function planBaseDependencies(folders, setting, serviceDir) {
   return steps;
 }
 function sameLockfile(candidate, base) {
-  return candidate.lockfile?.name === base.lockfile?.name && candidate.lockfile?.digest === base.lockfile?.digest;
+  return candidate.lockfile?.name === base.lockfile?.name && candidate.lockfile?.sha256 === base.lockfile?.sha256;
 }
 function changeOf(candidate, base) {
   if (base.lockfile === null && candidate.lockfile === null) return "package.json changed, no lockfile";
@@ -31609,11 +31613,17 @@ function installCommand(dir, base) {
   const lockfile = base.lockfile?.name;
   if (lockfile === void 0) return NPM_INSTALL;
   if (lockfile === "package-lock.json" || lockfile === "npm-shrinkwrap.json") return NPM_CI;
+  const example = OTHER_INSTALLS[lockfile];
   throw new PerfgateError(
     "CONFIG_INVALID",
-    `same-runner: the base commit's dependencies differ from the working tree's (${join6(dir, lockfile)}), and perfgate installs only npm lockfiles itself: set compare.baseInstall to the command that installs the base's dependencies (for example "${lockfile.startsWith("pnpm") ? "pnpm install --frozen-lockfile" : lockfile.startsWith("yarn") ? "yarn install --frozen-lockfile" : "bun install --frozen-lockfile"}"), run in the base's service folder`
+    `same-runner: the base commit's dependencies differ from the working tree's (${join6(dir, lockfile)}), and perfgate installs only npm lockfiles itself: set compare.baseInstall to the command that installs the base's dependencies${example ? ` (for example "${example}")` : ""}, run in the base's service folder`
   );
 }
+var OTHER_INSTALLS = {
+  "pnpm-lock.yaml": "pnpm install --frozen-lockfile",
+  "yarn.lock": "yarn install --frozen-lockfile",
+  "bun.lock": "bun install --frozen-lockfile"
+};
 var join6 = (dir, name) => dir === "" ? name : `${dir}/${name}`;
 
 // src/gate/install-base-dependencies.ts
@@ -31661,7 +31671,7 @@ function linkTree(from, to) {
 async function installBaseDependencies(tree, setting, progress) {
   const inside = relative(tree.top, realPath(tree.serviceDir));
   const serviceDir = inside.startsWith("..") ? null : inside.split(sep2).filter(Boolean);
-  const dirs = serviceDir === null ? [""] : serviceDir.map((_, i) => serviceDir.slice(0, i + 1).join("/")).concat("").sort((a, b) => a.length - b.length);
+  const dirs = ["", ...(serviceDir ?? []).map((_, i) => serviceDir.slice(0, i + 1).join("/"))];
   const folders = dirs.map((dir) => {
     const here = join8(tree.top, dir);
     const there = join8(tree.base, dir);
@@ -31688,14 +31698,12 @@ async function installBaseDependencies(tree, setting, progress) {
   }
 }
 function packageFiles(dir) {
-  const lockfile = LOCKFILES2.find((name) => existsSync2(join8(dir, name)));
   const manifest = join8(dir, "package.json");
   return {
-    lockfile: lockfile === void 0 ? null : { name: lockfile, digest: digest(join8(dir, lockfile)) },
-    manifest: existsSync2(manifest) ? digest(manifest) : null
+    lockfile: lockfileIn(dir) ?? null,
+    manifest: existsSync2(manifest) ? createHash3("sha256").update(readFileSync6(manifest)).digest("hex") : null
   };
 }
-var digest = (path) => createHash3("sha256").update(readFileSync6(path)).digest("hex");
 function isFolder(path) {
   try {
     return statSync2(path).isDirectory();

@@ -1,11 +1,13 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate
-} from "./chunk-A36SUVUR.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-QBZTNXRO.js";
+import "./chunk-LAD2ANPV.js";
+import "./chunk-KK5VSPZ2.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
+import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -23,7 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate
+  STORED_PROFILES,
+  runShard
 };

@@ -1,13 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-42RTNSGV.js";
-import "./chunk-STX4JPAN.js";
-import "./chunk-A36SUVUR.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-KK5VSPZ2.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
-import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

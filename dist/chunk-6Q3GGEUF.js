@@ -2,9 +2,9 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-O6U6IOCN.js";
-import "./chunk-STX4JPAN.js";
-import "./chunk-A36SUVUR.js";
+} from "./chunk-YDMIJQDN.js";
+import "./chunk-LAD2ANPV.js";
+import "./chunk-KK5VSPZ2.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-STX4JPAN.js";
+} from "./chunk-LAD2ANPV.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-A36SUVUR.js";
+} from "./chunk-KK5VSPZ2.js";
 import {
   shardName,
   shardPairs
