@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-QBZTNXRO.js";
+} from "./chunk-A2RRI4L4.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-YDMIJQDN.js";
+} from "./chunk-YFHK4BIZ.js";
 import {
   SHARD_FILE
-} from "./chunk-LAD2ANPV.js";
+} from "./chunk-HDGUOZ7R.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-KK5VSPZ2.js";
+} from "./chunk-4BCHNUG7.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { linkTree } from '../fs/link-tree.js';
+import { pathInside } from '../fs/path-inside.js';
 import { runBuild } from '../target/index.js';
 import { lockfileIn } from '../baseline/lockfile-fingerprint.js';
 import { planBaseDependencies, type BaseInstallSetting, type PackageFiles, type PackageFolder } from './base-dependencies.js';
@@ -19,9 +20,8 @@ export interface BaseTree {
 
 /** Gives the base worktree its dependencies (base-dependencies.ts decides how), before either side builds. */
 export async function installBaseDependencies(tree: BaseTree, setting: BaseInstallSetting, progress: Progress): Promise<void> {
-  // git reports the top as a real path; the config's folder may come through a symbolic link (macOS's /tmp).
-  const inside = relative(tree.top, realPath(tree.serviceDir));
-  const serviceDir = inside.startsWith('..') ? null : inside.split(sep).filter(Boolean);
+  const inside = pathInside(tree.top, tree.serviceDir);
+  const serviceDir = inside === null ? null : inside.split(sep).filter(Boolean);
   // The top first, then each folder down to the service's.
   const dirs = ['', ...(serviceDir ?? []).map((_, i) => serviceDir!.slice(0, i + 1).join('/'))];
   const folders: PackageFolder[] = dirs.map((dir) => {
@@ -63,13 +63,5 @@ function isFolder(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
   }
 }

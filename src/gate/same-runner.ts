@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { relative, resolve } from 'node:path';
-import type { Config } from '../config/index.js';
 import { runBuild } from '../target/index.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { baseInstallSetting } from './base-dependencies.js';
+import { baseSideConfig } from './base-side-config.js';
 import { installBaseDependencies } from './install-base-dependencies.js';
 import { addWorktree } from './worktree.js';
 
@@ -29,11 +28,7 @@ export async function measureInterleaved(
   const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
   try {
-    const inBase = (path: string) => {
-      const inside = relative(worktree.top, path);
-      return inside.startsWith('..') ? path : resolve(worktree.path, inside);
-    };
-    const baseConfig: Config = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
+    const baseConfig = baseSideConfig(config, worktree);
     await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID();
     for (const [side, sideConfig] of [['baseline', baseConfig], ['candidate', config]] as const) {

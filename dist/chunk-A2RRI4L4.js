@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-LAD2ANPV.js";
+} from "./chunk-HDGUOZ7R.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-KK5VSPZ2.js";
+} from "./chunk-4BCHNUG7.js";
 import {
   shardName,
   shardPairs

@@ -3,7 +3,7 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-KK5VSPZ2.js";
+} from "./chunk-4BCHNUG7.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-K7LC2DK3.js";

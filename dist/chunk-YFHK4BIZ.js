@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-LAD2ANPV.js";
+} from "./chunk-HDGUOZ7R.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-KK5VSPZ2.js";
+} from "./chunk-4BCHNUG7.js";
 import {
   compare,
   functionLinesOf,

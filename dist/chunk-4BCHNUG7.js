@@ -29693,7 +29693,7 @@ var require_autocannon = __commonJS({
 
 // src/gate/gate.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { relative as relative3 } from "node:path";
+import { relative as relative2 } from "node:path";
 
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
@@ -29911,7 +29911,6 @@ function planBaseline(settings, stored, here, baselinePath) {
 
 // src/gate/same-runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/target/build.ts
 async function runBuild(command, cwd, env, what = "build command") {
@@ -31626,10 +31625,43 @@ var OTHER_INSTALLS = {
 };
 var join6 = (dir, name) => dir === "" ? name : `${dir}/${name}`;
 
+// src/gate/base-side-config.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/fs/path-inside.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative, sep as sep2 } from "node:path";
+function pathInside(folder, path) {
+  const inside = relative(realPath(folder), realPath(path));
+  return inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute2(inside) ? null : inside;
+}
+function realPath(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+// src/gate/base-side-config.ts
+function baseSideConfig(config, worktree) {
+  const inBase = (path, what) => {
+    const inside = pathInside(worktree.top, path);
+    if (inside === null) {
+      throw new PerfgateError(
+        "CONFIG_INVALID",
+        `same-runner comparison: ${what} ${path} is outside the git repository ${worktree.top}, so the base commit (${worktree.commit.slice(0, 12)}) has no copy of it to measure; move the service into the repository, or compare with a stored baseline (compare.baseline: "stored")`
+      );
+    }
+    return resolve3(worktree.path, inside);
+  };
+  return { ...config, root: inBase(config.root, "the config's folder"), service: { ...config.service, cwd: inBase(config.service.cwd, "service.cwd") }, candidateEnv: {} };
+}
+
 // src/gate/install-base-dependencies.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join8, relative, sep as sep2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { join as join8, sep as sep3 } from "node:path";
 
 // src/fs/link-tree.ts
 import { copyFileSync, linkSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readlinkSync, symlinkSync } from "node:fs";
@@ -31669,8 +31701,8 @@ function linkTree(from, to) {
 
 // src/gate/install-base-dependencies.ts
 async function installBaseDependencies(tree, setting, progress) {
-  const inside = relative(tree.top, realPath(tree.serviceDir));
-  const serviceDir = inside.startsWith("..") ? null : inside.split(sep2).filter(Boolean);
+  const inside = pathInside(tree.top, tree.serviceDir);
+  const serviceDir = inside === null ? null : inside.split(sep3).filter(Boolean);
   const dirs = ["", ...(serviceDir ?? []).map((_, i) => serviceDir.slice(0, i + 1).join("/"))];
   const folders = dirs.map((dir) => {
     const here = join8(tree.top, dir);
@@ -31709,13 +31741,6 @@ function isFolder(path) {
     return statSync2(path).isDirectory();
   } catch {
     return false;
-  }
-}
-function realPath(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
   }
 }
 
@@ -31766,11 +31791,7 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
   const buildWatch = options.timings?.stopwatch();
   const worktree = addWorktree(config.root, baseRef);
   try {
-    const inBase = (path) => {
-      const inside = relative2(worktree.top, path);
-      return inside.startsWith("..") ? path : resolve3(worktree.path, inside);
-    };
-    const baseConfig = { ...config, root: inBase(config.root), service: { ...config.service, cwd: inBase(config.service.cwd) }, candidateEnv: {} };
+    const baseConfig = baseSideConfig(config, worktree);
     await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID2();
     for (const [side, sideConfig] of [["baseline", baseConfig], ["candidate", config]]) {
@@ -31919,9 +31940,9 @@ async function runGate(options) {
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
     environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
-    profiles: measured.profiles.map((p) => relative3(config.outputDir, p)),
+    profiles: measured.profiles.map((p) => relative2(config.outputDir, p)),
     merged: cpu.paths,
-    allocationProfiles: measured.allocationProfiles.map((p) => relative3(config.outputDir, p)),
+    allocationProfiles: measured.allocationProfiles.map((p) => relative2(config.outputDir, p)),
     ...allocations ? { mergedAllocations: allocations.paths } : {},
     hotLines: regressedHotLines(comparison, profiles),
     totalRises: regressedTotalRises(comparison, profiles),

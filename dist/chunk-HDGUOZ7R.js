@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-KK5VSPZ2.js";
+} from "./chunk-4BCHNUG7.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -2,9 +2,9 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-YDMIJQDN.js";
-import "./chunk-LAD2ANPV.js";
-import "./chunk-KK5VSPZ2.js";
+} from "./chunk-YFHK4BIZ.js";
+import "./chunk-HDGUOZ7R.js";
+import "./chunk-4BCHNUG7.js";
 import "./chunk-KQZYAQ7Q.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";
