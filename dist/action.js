@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-A2RRI4L4.js";
+} from "./chunk-PVN36HJK.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-YFHK4BIZ.js";
+} from "./chunk-EULEUX2F.js";
 import {
   SHARD_FILE
-} from "./chunk-HDGUOZ7R.js";
+} from "./chunk-N6HIRBS4.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-4BCHNUG7.js";
+} from "./chunk-DDACZVVV.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-KQZYAQ7Q.js";
+} from "./chunk-UH5L3JK7.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

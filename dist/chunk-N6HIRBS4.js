@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-4BCHNUG7.js";
+} from "./chunk-DDACZVVV.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-KQZYAQ7Q.js";
+} from "./chunk-UH5L3JK7.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,

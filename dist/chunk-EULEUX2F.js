@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-HDGUOZ7R.js";
+} from "./chunk-N6HIRBS4.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-4BCHNUG7.js";
+} from "./chunk-DDACZVVV.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-KQZYAQ7Q.js";
+} from "./chunk-UH5L3JK7.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-4BCHNUG7.js";
-import "./chunk-KQZYAQ7Q.js";
+} from "./chunk-DDACZVVV.js";
+import "./chunk-UH5L3JK7.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";

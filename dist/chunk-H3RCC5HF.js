@@ -8,7 +8,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-KQZYAQ7Q.js";
+} from "./chunk-UH5L3JK7.js";
 import {
   checkProfileFileSize,
   decodePprof

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-HDGUOZ7R.js";
+} from "./chunk-N6HIRBS4.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-4BCHNUG7.js";
+} from "./chunk-DDACZVVV.js";
 import {
   shardName,
   shardPairs

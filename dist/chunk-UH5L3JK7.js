@@ -1611,26 +1611,46 @@ function relative(ratio, ci) {
 
 // src/analysis/detectability.ts
 var LARGEST_FUNCTIONS = 5;
+var Z_POWER = probit(0.8);
 function detectability(comparison, cpuPerRequest, limit, alpha) {
   const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0 && f.self.attributionJumps !== true).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
-  const z = probit(1 - alpha) + probit(0.8);
-  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci.low, f.self.ci.high, z), f.self.relative ? fromInterval(f.self.relative.ci.low, f.self.relative.ci.high, z) : Number.POSITIVE_INFINITY) }));
+  const rule = gateRule(comparison, alpha);
+  const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci, rule), f.self.relative ? fromInterval(f.self.relative.ci, rule) : Number.POSITIVE_INFINITY) }));
+  const cpu = cpuPerRequest === null ? null : Math.max(cpuPerRequest, cpuFloorPath(comparison, rule.minEffect));
   const typical2 = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
   const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
   const reasons = [];
-  if (cpuPerRequest !== null && cpuPerRequest > limit) reasons.push(`CPU per request could only have shown ${percent(cpuPerRequest)}`);
+  if (cpu !== null && cpu > limit) reasons.push(`CPU per request could only have shown ${percent(cpu)}`);
   if (typical2 !== null && typical2 > limit) reasons.push(`its ${functions.length} largest functions could only have shown ${percent(typical2)} (median)`);
   return {
-    cpuPerRequest,
+    cpuPerRequest: cpu,
     functions,
     limit,
     blind: reasons.length > 0 ? `this run could not have seen a +${(limit * 100).toFixed(0)}% regression (compare.maxDetectable): ${reasons.join("; ")}` : null
   };
 }
-function fromInterval(low, high, z) {
-  if (!(low > 0) || !Number.isFinite(high) || high <= 0) return Number.POSITIVE_INFINITY;
-  const se = (Math.log(high) - Math.log(low)) / 2 / 1.959964;
-  const relative2 = Math.expm1(z * se);
+function gateRule(comparison, alpha) {
+  const { baseline, candidate } = comparison.trials;
+  const paired = comparison.basis === "nanos-per-request";
+  const df = Math.max(1, paired ? baseline - 1 : baseline + candidate - 2);
+  return { df, threshold: alpha / Math.max(1, comparison.tests), minEffect: comparison.settings.minEffect };
+}
+function fromInterval(ci, rule) {
+  if (!(ci.low > 0) || !Number.isFinite(ci.high) || ci.high <= 0) return Number.POSITIVE_INFINITY;
+  const half = (Math.log(ci.high) - Math.log(ci.low)) / 2;
+  const se = half / tQuantile(0.025, rule.df);
+  const shift = Math.max(tQuantile(rule.threshold, rule.df) * se, Math.log1p(rule.minEffect) + half) + Z_POWER * se;
+  return finiteChange(shift);
+}
+function cpuFloorPath(comparison, minEffect) {
+  const cpu = comparison.paired ?? comparison.service.find((s) => s.metric === "cpuMicrosPerRequest")?.comparison;
+  if (!cpu || !(cpu.ci.low > 0) || !(cpu.ratio > 0) || !Number.isFinite(cpu.ci.high)) return 0;
+  const below = Math.max(0, Math.log(cpu.ratio) - Math.log(cpu.ci.low));
+  const se = (Math.log(cpu.ci.high) - Math.log(cpu.ci.low)) / 2 / 1.959964;
+  return finiteChange(Math.log1p(minEffect) + below + Z_POWER * se);
+}
+function finiteChange(shift) {
+  const relative2 = Math.expm1(shift);
   return relative2 > 9 ? Number.POSITIVE_INFINITY : relative2;
 }
 

@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-YFHK4BIZ.js";
-import "./chunk-HDGUOZ7R.js";
-import "./chunk-4BCHNUG7.js";
-import "./chunk-KQZYAQ7Q.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-PVN36HJK.js";
+import "./chunk-N6HIRBS4.js";
+import "./chunk-DDACZVVV.js";
+import "./chunk-UH5L3JK7.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  STORED_PROFILES,
+  runShard
 };
