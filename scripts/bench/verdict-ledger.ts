@@ -43,7 +43,7 @@ export interface LedgerRun {
  * escalation, its confirmation) leaves the same-runner runs counted.
  */
 export type VerdictModel = Readonly<Record<VerdictMode, string>>;
-export const VERDICT_MODEL: VerdictModel = { 'same-runner': '967fd32', stored: '967fd32' };
+export const VERDICT_MODEL: VerdictModel = { 'same-runner': 'd76a2ab', stored: 'd76a2ab' };
 
 export const SERIES_LABELS: Readonly<Record<SeriesId, string>> = {
   aa: 'A/A',
