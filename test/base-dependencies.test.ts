@@ -44,7 +44,7 @@ describe('the base worktree gets its own dependencies', () => {
       // Bare, the base cannot load its dependency: what the step below fixes.
       expect(() => serve(worktree.path)).toThrow(/Cannot find module 'greeting'/);
       const { titles, progress } = recorded();
-      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: worktree.top, commit: worktree.commit }, 'auto', progress);
+      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: '', commit: worktree.commit }, 'auto', progress);
       expect(titles).toEqual([`dependencies of the baseline (${worktree.commit.slice(0, 12)}, .): the working tree's node_modules, linked (package-lock.json unchanged)`]);
       // Resolved inside the worktree, from the base's own copy of the folder dependency.
       const [greeting, path] = serve(worktree.path).split(' ');
@@ -65,7 +65,7 @@ describe('the base worktree gets its own dependencies', () => {
     const worktree = addWorktree(dir, 'HEAD~1');
     try {
       const { titles, progress } = recorded();
-      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: worktree.top, commit: worktree.commit }, 'auto', progress);
+      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: '', commit: worktree.commit }, 'auto', progress);
       expect(titles).toEqual([`dependencies of the baseline (${worktree.commit.slice(0, 12)}, .): npm ci --ignore-scripts --no-audit --no-fund (package-lock.json changed)`]);
       expect(serve(worktree.path).split(' ')[0]).toBe('hello-1');
       // The working tree keeps its own.
@@ -87,7 +87,7 @@ describe('the base worktree gets its own dependencies', () => {
     const worktree = addWorktree(dir, 'HEAD');
     try {
       const { titles, progress } = recorded();
-      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: api, commit: worktree.commit }, 'auto', progress);
+      await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: 'services/api', commit: worktree.commit }, 'auto', progress);
       expect(titles.map((t) => t.replace(/^dependencies of the baseline \([0-9a-f]{12}, /, ''))).toEqual([
         ".): the working tree's node_modules, linked (package-lock.json unchanged)",
         "services/api): the working tree's node_modules, linked (package-lock.json unchanged)",
@@ -103,7 +103,7 @@ describe('the base worktree gets its own dependencies', () => {
     const worktree = addWorktree(dir, 'HEAD');
     try {
       const { progress } = recorded();
-      const install = installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: worktree.top, commit: worktree.commit }, { command: 'echo no registry here >&2; exit 3' }, progress);
+      const install = installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: '', commit: worktree.commit }, { command: 'echo no registry here >&2; exit 3' }, progress);
       await expect(install).rejects.toThrow(/the baseline's install command `echo no registry here >&2; exit 3` exited with code 3 \(in .*worktree\); its last output:\n.*no registry here/s);
     } finally {
       worktree.remove();

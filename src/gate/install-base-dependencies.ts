@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { linkTree } from '../fs/link-tree.js';
-import { pathInside } from '../fs/path-inside.js';
 import { runBuild } from '../target/index.js';
 import { lockfileIn } from '../baseline/lockfile-fingerprint.js';
 import { planBaseDependencies, type BaseInstallSetting, type PackageFiles, type PackageFolder } from './base-dependencies.js';
@@ -13,17 +12,16 @@ export interface BaseTree {
   readonly top: string;
   /** The base commit's worktree, which mirrors `top`. */
   readonly base: string;
-  /** The candidate's service folder, inside `top` or not. */
+  /** The service's folder inside the repository, '/'-separated ('' for the top): the same in `top` and in `base`. */
   readonly serviceDir: string;
   readonly commit: string;
 }
 
 /** Gives the base worktree its dependencies (base-dependencies.ts decides how), before either side builds. */
 export async function installBaseDependencies(tree: BaseTree, setting: BaseInstallSetting, progress: Progress): Promise<void> {
-  const inside = pathInside(tree.top, tree.serviceDir);
-  const serviceDir = inside === null ? null : inside.split(sep).filter(Boolean);
+  const parts = tree.serviceDir.split('/').filter(Boolean);
   // The top first, then each folder down to the service's.
-  const dirs = ['', ...(serviceDir ?? []).map((_, i) => serviceDir!.slice(0, i + 1).join('/'))];
+  const dirs = ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))];
   const folders: PackageFolder[] = dirs.map((dir) => {
     const here = join(tree.top, dir);
     const there = join(tree.base, dir);
@@ -35,7 +33,7 @@ export async function installBaseDependencies(tree: BaseTree, setting: BaseInsta
       baseInstalled: isFolder(join(there, 'node_modules')),
     };
   });
-  const steps = planBaseDependencies(folders, setting, serviceDir === null ? '' : serviceDir.join('/'));
+  const steps = planBaseDependencies(folders, setting, parts.join('/'));
   const short = tree.commit.slice(0, 12);
   for (const step of steps) {
     const at = join(tree.base, step.dir);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { relative, sep } from 'node:path';
 import { runBuild } from '../target/index.js';
 import { measure, type Measurement, type MeasureOptions } from './measure.js';
 import { baseInstallSetting } from './base-dependencies.js';
@@ -29,7 +30,9 @@ export async function measureInterleaved(
   const worktree = addWorktree(config.root, baseRef);
   try {
     const baseConfig = baseSideConfig(config, worktree);
-    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
+    // baseSideConfig placed the service folder in the worktree (by real paths, and only from inside the repository).
+    const serviceDir = relative(worktree.path, baseConfig.service.cwd).split(sep).join('/');
+    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID();
     for (const [side, sideConfig] of [['baseline', baseConfig], ['candidate', config]] as const) {
       if (sideConfig.service.build) {
