@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-PVN36HJK.js";
+} from "./chunk-5OCWM6YQ.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-EULEUX2F.js";
+} from "./chunk-W6UVODA4.js";
 import {
   SHARD_FILE
-} from "./chunk-N6HIRBS4.js";
+} from "./chunk-2XMG6VXG.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-DDACZVVV.js";
+} from "./chunk-7ZWEU5EK.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,7 +69,7 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-UH5L3JK7.js";
+} from "./chunk-MLGNV2MN.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof

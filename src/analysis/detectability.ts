@@ -1,4 +1,5 @@
 import { median, probit } from 'simple-statistics';
+import type { ChangeEstimate } from './diff-score.js';
 import type { Comparison } from './findings.js';
 import { tQuantile } from './student-t.js';
 
@@ -38,7 +39,7 @@ const Z_POWER = probit(0.8);
  * functions clears it. The run is blind when CPU per request, or the median of its largest
  * functions, could not have shown a change of `limit`.
  */
-export function detectability(comparison: Comparison, cpuPerRequest: number | null, limit: number, alpha: number): Detectability {
+export function detectability(comparison: Comparison, cpuPerRequest: CpuEstimate | null, limit: number, alpha: number): Detectability {
   const largest = comparison.findings
     // A function left untested because its time jumps between processes (attribution-jumps.ts) can see nothing, and says nothing of the run.
     .filter((f) => f.presence === 'both' && f.self.candidate.length > 0 && f.self.attributionJumps !== true)
@@ -47,7 +48,7 @@ export function detectability(comparison: Comparison, cpuPerRequest: number | nu
   const rule = gateRule(comparison, alpha);
   // Same-runner tests a function's change both absolute and relative to the unchanged code: either can fail it.
   const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci, rule), f.self.relative ? fromInterval(f.self.relative.ci, rule) : Number.POSITIVE_INFINITY) }));
-  const cpu = cpuPerRequest === null ? null : Math.max(cpuPerRequest, cpuFloorPath(comparison, rule.minEffect));
+  const cpu = cpuPerRequest === null ? null : Math.max(cpuPerRequest.minimumDetectable.relative, cpuFloorPath(cpuPerRequest, rule.minEffect));
   const typical = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
   const percent = (x: number) => (Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : 'no change up to ×10');
   const reasons: string[] = [];
@@ -84,12 +85,14 @@ function fromInterval(ci: { readonly low: number; readonly high: number }, rule:
   return finiteChange(shift);
 }
 
+/** CPU per request as the diff score estimated it (diff-score.ts: the verdict's own estimate and interval), with its test's simulated power. */
+export type CpuEstimate = Pick<ChangeEstimate, 'change' | 'low' | 'high' | 'minimumDetectable'>;
+
 /** What CPU per request's interval needs to clear 1 + minEffect 80% of the time: its low end moves with the estimate. */
-function cpuFloorPath(comparison: Comparison, minEffect: number): number {
-  const cpu = comparison.paired ?? comparison.service.find((s) => s.metric === 'cpuMicrosPerRequest')?.comparison;
-  if (!cpu || !(cpu.ci.low > 0) || !(cpu.ratio > 0) || !Number.isFinite(cpu.ci.high)) return 0;
-  const below = Math.max(0, Math.log(cpu.ratio) - Math.log(cpu.ci.low));
-  const se = (Math.log(cpu.ci.high) - Math.log(cpu.ci.low)) / 2 / 1.959964;
+function cpuFloorPath(cpu: CpuEstimate, minEffect: number): number {
+  if (!(cpu.low > -1) || !(cpu.change > -1) || !Number.isFinite(cpu.high)) return 0;
+  const below = Math.max(0, Math.log1p(cpu.change) - Math.log1p(cpu.low));
+  const se = (Math.log1p(cpu.high) - Math.log1p(cpu.low)) / 2 / 1.959964;
   return finiteChange(Math.log1p(minEffect) + below + Z_POWER * se);
 }
 

@@ -181,7 +181,7 @@ async function analyse(options: MeasureOptions & { timings: PhaseTimings }, side
     const comparison = compare(sides.baseline.trials, sides.candidate.trials, settings, { paired: sides.kind === 'same-runner' });
     const score = diffScore(sides.baseline.trials, sides.candidate.trials, comparison, settings);
     const cpuMeasured = score.cpuPerRequest.baselineMedian > 0 && score.cpuPerRequest.candidateMedian > 0;
-    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest.minimumDetectable.relative : null, settings.maxDetectable, settings.alpha);
+    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest : null, settings.maxDetectable, settings.alpha);
     return { comparison, score, seen };
   });
   watch.lap('analysis');

@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-UH5L3JK7.js";
+} from "./chunk-MLGNV2MN.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29693,7 +29693,7 @@ var require_autocannon = __commonJS({
 
 // src/gate/gate.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { relative as relative2 } from "node:path";
+import { relative as relative3 } from "node:path";
 
 // src/baseline/baseline.ts
 var BASELINE_SCHEMA = "perfgate.baseline";
@@ -29911,6 +29911,7 @@ function planBaseline(settings, stored, here, baselinePath) {
 
 // src/gate/same-runner.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
+import { relative as relative2, sep as sep3 } from "node:path";
 
 // src/target/build.ts
 async function runBuild(command, cwd, env, what = "build command") {
@@ -31661,7 +31662,7 @@ function baseSideConfig(config, worktree) {
 // src/gate/install-base-dependencies.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
-import { join as join8, sep as sep3 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/fs/link-tree.ts
 import { copyFileSync, linkSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readlinkSync, symlinkSync } from "node:fs";
@@ -31701,9 +31702,8 @@ function linkTree(from, to) {
 
 // src/gate/install-base-dependencies.ts
 async function installBaseDependencies(tree, setting, progress) {
-  const inside = pathInside(tree.top, tree.serviceDir);
-  const serviceDir = inside === null ? null : inside.split(sep3).filter(Boolean);
-  const dirs = ["", ...(serviceDir ?? []).map((_, i) => serviceDir.slice(0, i + 1).join("/"))];
+  const parts = tree.serviceDir.split("/").filter(Boolean);
+  const dirs = ["", ...parts.map((_, i) => parts.slice(0, i + 1).join("/"))];
   const folders = dirs.map((dir) => {
     const here = join8(tree.top, dir);
     const there = join8(tree.base, dir);
@@ -31715,7 +31715,7 @@ async function installBaseDependencies(tree, setting, progress) {
       baseInstalled: isFolder(join8(there, "node_modules"))
     };
   });
-  const steps = planBaseDependencies(folders, setting, serviceDir === null ? "" : serviceDir.join("/"));
+  const steps = planBaseDependencies(folders, setting, parts.join("/"));
   const short = tree.commit.slice(0, 12);
   for (const step of steps) {
     const at = join8(tree.base, step.dir);
@@ -31792,7 +31792,8 @@ async function measureInterleaved(options, baseRef, pairs = Array.from({ length:
   const worktree = addWorktree(config.root, baseRef);
   try {
     const baseConfig = baseSideConfig(config, worktree);
-    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir: config.service.cwd, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
+    const serviceDir = relative2(worktree.path, baseConfig.service.cwd).split(sep3).join("/");
+    await installBaseDependencies({ top: worktree.top, base: worktree.path, serviceDir, commit: worktree.commit }, baseInstallSetting(config.compare.baseInstall), progress);
     const runId = options.runId ?? randomUUID2();
     for (const [side, sideConfig] of [["baseline", baseConfig], ["candidate", config]]) {
       if (sideConfig.service.build) {
@@ -31940,9 +31941,9 @@ async function runGate(options) {
     candidate: { commit: currentCommit(config.root), environment: measured.environment, settings: measured.settings },
     environmentDifferences: environmentDifferences(baseline.environment, measured.environment),
     reproduce: options.reproduce,
-    profiles: measured.profiles.map((p) => relative2(config.outputDir, p)),
+    profiles: measured.profiles.map((p) => relative3(config.outputDir, p)),
     merged: cpu.paths,
-    allocationProfiles: measured.allocationProfiles.map((p) => relative2(config.outputDir, p)),
+    allocationProfiles: measured.allocationProfiles.map((p) => relative3(config.outputDir, p)),
     ...allocations ? { mergedAllocations: allocations.paths } : {},
     hotLines: regressedHotLines(comparison, profiles),
     totalRises: regressedTotalRises(comparison, profiles),
@@ -31993,7 +31994,7 @@ async function analyse(options, sides) {
     const comparison = compare(sides.baseline.trials, sides.candidate.trials, settings, { paired: sides.kind === "same-runner" });
     const score = diffScore(sides.baseline.trials, sides.candidate.trials, comparison, settings);
     const cpuMeasured = score.cpuPerRequest.baselineMedian > 0 && score.cpuPerRequest.candidateMedian > 0;
-    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest.minimumDetectable.relative : null, settings.maxDetectable, settings.alpha);
+    const seen = detectability(comparison, cpuMeasured ? score.cpuPerRequest : null, settings.maxDetectable, settings.alpha);
     return { comparison, score, seen };
   });
   watch.lap("analysis");

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-N6HIRBS4.js";
+} from "./chunk-2XMG6VXG.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-DDACZVVV.js";
+} from "./chunk-7ZWEU5EK.js";
 import {
   shardName,
   shardPairs

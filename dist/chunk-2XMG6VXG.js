@@ -2,7 +2,7 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-DDACZVVV.js";
+} from "./chunk-7ZWEU5EK.js";
 import {
   checkProfileFileSize,
   decodePprof

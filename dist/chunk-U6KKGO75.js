@@ -1,11 +1,11 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  mergeServices,
-  serviceLabel
-} from "./chunk-EULEUX2F.js";
-import "./chunk-N6HIRBS4.js";
-import "./chunk-DDACZVVV.js";
-import "./chunk-UH5L3JK7.js";
+  STORED_PROFILES,
+  runShard
+} from "./chunk-5OCWM6YQ.js";
+import "./chunk-2XMG6VXG.js";
+import "./chunk-7ZWEU5EK.js";
+import "./chunk-MLGNV2MN.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
@@ -25,6 +25,6 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  mergeServices,
-  serviceLabel
+  STORED_PROFILES,
+  runShard
 };

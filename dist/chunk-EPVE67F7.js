@@ -3,8 +3,8 @@ import {
   escalationRef,
   runBaseline,
   runGate
-} from "./chunk-DDACZVVV.js";
-import "./chunk-UH5L3JK7.js";
+} from "./chunk-7ZWEU5EK.js";
+import "./chunk-MLGNV2MN.js";
 import "./chunk-CCUJJWUJ.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";

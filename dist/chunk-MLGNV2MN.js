@@ -1616,7 +1616,7 @@ function detectability(comparison, cpuPerRequest, limit, alpha) {
   const largest = comparison.findings.filter((f) => f.presence === "both" && f.self.candidate.length > 0 && f.self.attributionJumps !== true).sort((a, b) => b.self.candidateMedian - a.self.candidateMedian).slice(0, LARGEST_FUNCTIONS);
   const rule = gateRule(comparison, alpha);
   const functions = largest.map((f) => ({ key: f.key, name: f.name, relative: Math.min(fromInterval(f.self.ci, rule), f.self.relative ? fromInterval(f.self.relative.ci, rule) : Number.POSITIVE_INFINITY) }));
-  const cpu = cpuPerRequest === null ? null : Math.max(cpuPerRequest, cpuFloorPath(comparison, rule.minEffect));
+  const cpu = cpuPerRequest === null ? null : Math.max(cpuPerRequest.minimumDetectable.relative, cpuFloorPath(cpuPerRequest, rule.minEffect));
   const typical2 = functions.length > 0 ? median(functions.map((f) => f.relative)) : null;
   const percent = (x) => Number.isFinite(x) ? `+${(x * 100).toFixed(1)}%` : "no change up to \xD710";
   const reasons = [];
@@ -1642,11 +1642,10 @@ function fromInterval(ci, rule) {
   const shift = Math.max(tQuantile(rule.threshold, rule.df) * se, Math.log1p(rule.minEffect) + half) + Z_POWER * se;
   return finiteChange(shift);
 }
-function cpuFloorPath(comparison, minEffect) {
-  const cpu = comparison.paired ?? comparison.service.find((s) => s.metric === "cpuMicrosPerRequest")?.comparison;
-  if (!cpu || !(cpu.ci.low > 0) || !(cpu.ratio > 0) || !Number.isFinite(cpu.ci.high)) return 0;
-  const below = Math.max(0, Math.log(cpu.ratio) - Math.log(cpu.ci.low));
-  const se = (Math.log(cpu.ci.high) - Math.log(cpu.ci.low)) / 2 / 1.959964;
+function cpuFloorPath(cpu, minEffect) {
+  if (!(cpu.low > -1) || !(cpu.change > -1) || !Number.isFinite(cpu.high)) return 0;
+  const below = Math.max(0, Math.log1p(cpu.change) - Math.log1p(cpu.low));
+  const se = (Math.log1p(cpu.high) - Math.log1p(cpu.low)) / 2 / 1.959964;
   return finiteChange(Math.log1p(minEffect) + below + Z_POWER * se);
 }
 function finiteChange(shift) {

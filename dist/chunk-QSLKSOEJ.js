@@ -8,7 +8,7 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-UH5L3JK7.js";
+} from "./chunk-MLGNV2MN.js";
 import {
   checkProfileFileSize,
   decodePprof

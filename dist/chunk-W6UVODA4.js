@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-N6HIRBS4.js";
+} from "./chunk-2XMG6VXG.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-DDACZVVV.js";
+} from "./chunk-7ZWEU5EK.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-UH5L3JK7.js";
+} from "./chunk-MLGNV2MN.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
