@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-5OCWM6YQ.js";
+} from "./chunk-TZP5TDKK.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-5C3TODQJ.js";
+} from "./chunk-ZJAJ4SBX.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-W6UVODA4.js";
+} from "./chunk-EME3ZPVS.js";
 import {
   SHARD_FILE
-} from "./chunk-2XMG6VXG.js";
+} from "./chunk-JXXYMMYU.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-7ZWEU5EK.js";
+} from "./chunk-G65JBEQ2.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MLGNV2MN.js";
+} from "./chunk-6NJ3YMJQ.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-CCUJJWUJ.js";
+} from "./chunk-MXXAZQSK.js";
 import {
   parseShard,
   shardName
@@ -106,7 +106,7 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";

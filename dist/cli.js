@@ -133,7 +133,7 @@ var baselineCommand = {
   options: MEASURE_OPTIONS,
   async run(values, _positionals, io) {
     const { config } = await configFromOptions(values);
-    const [{ runBaseline }, { consoleProgress }] = await Promise.all([import("./chunk-EPVE67F7.js"), import("./chunk-MDJONBXK.js")]);
+    const [{ runBaseline }, { consoleProgress }] = await Promise.all([import("./chunk-Q27PIILQ.js"), import("./chunk-MDJONBXK.js")]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const baseline = await runBaseline({ config, agentPath: io.agentPath, progress, runId: randomUUID(), ...io.signal ? { signal: io.signal } : {} });
     const written = `perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? "none"})
@@ -171,7 +171,7 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
   },
   async run(values, _positionals, io) {
     const text = (name) => stringOption(values, name);
-    const [{ readEventContext }, { previewComment, runComment }] = await Promise.all([import("./chunk-G2ALKEW2.js"), import("./chunk-RMATBTMJ.js")]);
+    const [{ readEventContext }, { previewComment, runComment }] = await Promise.all([import("./chunk-G2ALKEW2.js"), import("./chunk-2SXC5WGZ.js")]);
     if (values["dry-run"] === true) {
       const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? await readEventContext() : null;
       io.stdout.write(`${previewComment(text("artifact") ?? "perfgate-report", text("comment-id") ?? "perfgate", context)}
@@ -251,7 +251,7 @@ function colourReport(text, outcome, enabled) {
 
 // src/cli/verdict-output.ts
 async function writeVerdict(io, values, report, reportDir, filesLine) {
-  const { jsonText, renderTerminal } = await import("./chunk-JDAOF6NX.js");
+  const { jsonText, renderTerminal } = await import("./chunk-BDJMQX27.js");
   const exitCode = exitCodeOf(report.comparison.verdict.outcome);
   const human = values.json ? io.stderr : io.stdout;
   human.write(colourReport(renderTerminal(report), report.comparison.verdict.outcome, colourEnabled(human, io.env ?? process.env)));
@@ -282,7 +282,7 @@ statistics need several trials).`,
   positionals: { min: 2, max: 2, name: "BASELINE CANDIDATE" },
   async run(values, positionals, io) {
     const [baseline, candidate] = positionals;
-    const [{ loadConfig }, { compareSchema }, { runProfileDiff }] = await Promise.all([import("./chunk-MAXOQC2C.js"), import("./chunk-W7Y2ARUT.js"), import("./chunk-QSLKSOEJ.js")]);
+    const [{ loadConfig }, { compareSchema }, { runProfileDiff }] = await Promise.all([import("./chunk-MAXOQC2C.js"), import("./chunk-W7Y2ARUT.js"), import("./chunk-Y6YMYJJW.js")]);
     const configPath = typeof values.config === "string" ? values.config : void 0;
     const settings = configPath ? loadConfig(configPath).compare : compareSchema.parse({});
     const outputDir = resolve(typeof values.output === "string" ? values.output : "perfgate-diff");
@@ -477,7 +477,7 @@ verdict per service and one overall; the exit code is the overall one.`,
   positionals: { min: 1, max: 999, name: "DIR\u2026" },
   async run(values, positionals, io) {
     const output = resolve3(stringOption(values, "output") ?? "perfgate-report");
-    const [{ mergeServices }, { renderTerminal }] = await Promise.all([import("./chunk-TLO3VQPK.js"), import("./chunk-JDAOF6NX.js")]);
+    const [{ mergeServices }, { renderTerminal }] = await Promise.all([import("./chunk-QZLZC3AL.js"), import("./chunk-BDJMQX27.js")]);
     const result = mergeServices(positionals, output);
     const several = result.services.length > 1;
     for (const s of result.services) {
@@ -708,13 +708,13 @@ ${HISTORY_USAGE}`,
   options: { ...MEASURE_OPTIONS, ...HISTORY_OPTIONS, shard: { type: "string" } },
   async run(values, _positionals, io) {
     const { config, configPath } = await configFromOptions(values);
-    const [{ runGate }, { consoleProgress }] = await Promise.all([import("./chunk-EPVE67F7.js"), import("./chunk-MDJONBXK.js")]);
+    const [{ runGate }, { consoleProgress }] = await Promise.all([import("./chunk-Q27PIILQ.js"), import("./chunk-MDJONBXK.js")]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const baseRef = stringOption(values, "base-ref");
     const reproduce = `npx perfgate run --config ${configPath}${values.trials !== void 0 ? ` --trials ${config.trials}` : ""}${baseRef !== void 0 ? ` --base-ref ${baseRef}` : ""}`;
     const shard = stringOption(values, "shard");
     if (shard !== void 0) {
-      const [{ runShard }, { parseShard }] = await Promise.all([import("./chunk-U6KKGO75.js"), import("./chunk-335JKIJB.js")]);
+      const [{ runShard }, { parseShard }] = await Promise.all([import("./chunk-AXNFCIRK.js"), import("./chunk-335JKIJB.js")]);
       const result2 = await runShard({ config, agentPath: io.agentPath, progress, runId: randomUUID2(), reproduce: `${reproduce} --shard ${shard}`, shard: parseShard("--shard", shard), service: configPath, ...io.signal ? { signal: io.signal } : {} });
       io.stdout.write(`shard ${shard}: pairs ${result2.manifest.pairs.join(", ")} written to ${result2.dir}/ (merge every shard's folder with \`perfgate merge\`)
 `);

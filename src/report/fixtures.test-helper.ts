@@ -43,11 +43,10 @@ export function pprofOf(stacks: ReadonlyArray<readonly [readonly FrameSpec[], nu
 export const HOSTILE_NAME = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
 /**
- * A report from the real comparison of hand-built trials: by default `scoreProduct`
- * doubles its self time (regressed), `render` halves (improved), a function with a
- * hostile name stays put. Seeded, so every run is the same.
+ * Hand-built trials, 8 a side: by default `scoreProduct` doubles its self time, `render`
+ * halves, a function with a hostile name stays put. Seeded, so every run is the same.
  */
-export function syntheticReport(candidateShares: { score: number; render: number } = { score: 0.2, render: 0.15 }): Report {
+export function syntheticTrials(candidateShares: { score: number; render: number } = { score: 0.2, render: 0.15 }): { baseline: TrialMetrics[]; candidate: TrialMetrics[] } {
   const random = seededRandom(7);
   const trial = (score: number, render: number): TrialMetrics => {
     const shares: Record<string, [string, string, number]> = {
@@ -76,6 +75,12 @@ export function syntheticReport(candidateShares: { score: number; render: number
   };
   const baseline = Array.from({ length: 8 }, () => trial(0.1, 0.3));
   const candidate = Array.from({ length: 8 }, () => trial(candidateShares.score, candidateShares.render));
+  return { baseline, candidate };
+}
+
+/** A report from the real comparison of `syntheticTrials`: scoreProduct regressed, render improved. */
+export function syntheticReport(candidateShares: { score: number; render: number } = { score: 0.2, render: 0.15 }): Report {
+  const { baseline, candidate } = syntheticTrials(candidateShares);
   const environment = { nodeVersion: '20.20.2', v8Version: '11.3', platform: 'linux', arch: 'x64', cpuModel: 'Test CPU', cpuCount: 2, perfgateVersion: '0.1.0' };
   const settings = { trials: 8, warmupRequests: 100, measureRequests: 1000, connections: 8, cpuSamplingIntervalUs: 1000, replaySha256: 'ab'.repeat(32) };
   const counts = (trials: readonly TrialMetrics[]) => trials.map((t) => ({ requests: t.requests, errors: 0, statusMismatches: 0, non2xx: 0 }));

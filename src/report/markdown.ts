@@ -33,7 +33,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [];
   out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, '');
   out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, '');
-  if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore))}.`, '');
+  if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore, report.detectable))}.`, '');
   if (report.detectable) out.push(`**Smallest rise this run could see:** ${escapeMarkdown(detectableLine(report.detectable))}.`, '');
 
   if (comparison.verdict.outcome === 'fail-errors') {

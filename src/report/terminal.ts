@@ -18,7 +18,7 @@ export function renderTerminal(report: Report, rows = 10): string {
   const { comparison } = report;
   const headline = verdictHeadline(comparison.verdict);
   const out: string[] = ['', `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ''];
-  if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, '');
+  if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore, report.detectable)}`, '');
   if (report.detectable) out.push(`could have seen: ${detectableLine(report.detectable)}`, '');
   out.push(...statusMismatchLines(comparison));
   // Changed code that regressed alone but replaced code that went is shown too, with why it is not blamed.

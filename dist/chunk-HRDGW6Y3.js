@@ -303,13 +303,18 @@ function signedChange(change2, digits = 1) {
   if (change2 === Number.POSITIVE_INFINITY) return "+\u221E";
   return `${change2 >= 0 ? "+" : ""}${(change2 * 100).toFixed(digits)}%`;
 }
-function estimate(label, e) {
+function bareTest(e) {
   const mdc = e.minimumDetectable;
-  const detectable = Number.isFinite(mdc.relative) ? `smallest rise this run could see ${signedChange(mdc.relative)} (${Math.round(mdc.power * 100)}% power, \u03B1 ${mdc.alpha}, ${mdc.test})` : `no rise was detectable with these trials (${mdc.test}, \u03B1 ${mdc.alpha})`;
-  return `${label} ${signedChange(e.change)} (95% CI ${signedChange(e.low)} \u2026 ${signedChange(e.high)}; ${detectable})`;
+  return Number.isFinite(mdc.relative) ? `a bare ${mdc.test} test at \u03B1 ${mdc.alpha} would see ${signedChange(mdc.relative)} with ${Math.round(mdc.power * 100)}% power` : `no rise was detectable with these trials (${mdc.test}, \u03B1 ${mdc.alpha})`;
 }
-function diffScoreLine(score) {
-  return [estimate("CPU per request", score.cpuPerRequest), ...score.allocatedBytesPerRequest ? [estimate("allocated bytes per request", score.allocatedBytesPerRequest)] : []].join("; ");
+function estimate(label, e, detectable) {
+  return `${label} ${signedChange(e.change)} (95% CI ${signedChange(e.low)} \u2026 ${signedChange(e.high)}${detectable === null ? "" : `; ${detectable}`})`;
+}
+function diffScoreLine(score, seen) {
+  const gated = seen !== void 0 && seen.cpuPerRequest !== null;
+  const cpu = estimate("CPU per request", score.cpuPerRequest, gated ? null : bareTest(score.cpuPerRequest));
+  const bytes = score.allocatedBytesPerRequest ? [estimate("allocated bytes per request", score.allocatedBytesPerRequest, `not gated as a whole; ${bareTest(score.allocatedBytesPerRequest)}`)] : [];
+  return [cpu, ...bytes].join("; ");
 }
 function detectableLine(seen) {
   const fn = seen.functions.map((f) => `${f.name} ${Number.isFinite(f.relative) ? signedChange(f.relative) : "none"}`).join(", ");
@@ -335,7 +340,7 @@ function renderMarkdown(report, options = {}) {
   const out = [];
   out.push(`## perfgate: ${headline.icon} ${headline.text}${blamed(comparison.verdict)}`, "");
   out.push(`**Rule:** ${escapeMarkdown(comparison.verdict.rule)}.`, "");
-  if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore))}.`, "");
+  if (report.diffScore) out.push(`**Diff score:** ${escapeMarkdown(diffScoreLine(report.diffScore, report.detectable))}.`, "");
   if (report.detectable) out.push(`**Smallest rise this run could see:** ${escapeMarkdown(detectableLine(report.detectable))}.`, "");
   if (comparison.verdict.outcome === "fail-errors") {
     out.push("| side | trial | requests | no response | wrong status | non-2xx |", "|---|---:|---:|---:|---:|---:|");
@@ -427,7 +432,7 @@ function renderTerminal(report, rows = 10) {
   const { comparison } = report;
   const headline = verdictHeadline(comparison.verdict);
   const out = ["", `perfgate: ${headline.icon} ${headline.text}`, `rule: ${comparison.verdict.rule}`, `test: ${methodsSentence(comparison)}`, ""];
-  if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore)}`, "");
+  if (report.diffScore) out.push(`diff score: ${diffScoreLine(report.diffScore, report.detectable)}`, "");
   if (report.detectable) out.push(`could have seen: ${detectableLine(report.detectable)}`, "");
   out.push(...statusMismatchLines(comparison));
   const shown = comparison.findings.filter((f) => f.outcome === "regressed" || f.outcome === "improved" || f.replaces !== void 0).slice(0, rows);

@@ -8,11 +8,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MLGNV2MN.js";
+} from "./chunk-6NJ3YMJQ.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-CCUJJWUJ.js";
+} from "./chunk-MXXAZQSK.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -23,7 +23,7 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";

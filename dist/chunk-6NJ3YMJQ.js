@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-CCUJJWUJ.js";
+} from "./chunk-MXXAZQSK.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -25,7 +25,7 @@ import {
   reportJson,
   sampleTypes,
   stringAtOf
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

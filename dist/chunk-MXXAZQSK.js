@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import {
   PerfgateError,
   describeError

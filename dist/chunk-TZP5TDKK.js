@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-2XMG6VXG.js";
+} from "./chunk-JXXYMMYU.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-7ZWEU5EK.js";
+} from "./chunk-G65JBEQ2.js";
 import {
   shardName,
   shardPairs

@@ -1,22 +1,29 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  previewComment,
-  runComment
-} from "./chunk-5C3TODQJ.js";
-import "./chunk-CTH6ZA3R.js";
-import "./chunk-GJT2B7T6.js";
-import "./chunk-CCUJJWUJ.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-G65JBEQ2.js";
+import "./chunk-6NJ3YMJQ.js";
+import "./chunk-MXXAZQSK.js";
+import "./chunk-K7LC2DK3.js";
+import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-6CDKLNTY.js";
+import "./chunk-BKLRVJWE.js";
+import "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
+import "./chunk-TUUKDTNG.js";
+import "./chunk-MD65PPN2.js";
+import "./chunk-SB6TE77W.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  previewComment,
-  runComment
+  escalationRef,
+  runBaseline,
+  runGate
 };

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-7ZWEU5EK.js";
+} from "./chunk-G65JBEQ2.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-CCUJJWUJ.js";
+} from "./chunk-MXXAZQSK.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";

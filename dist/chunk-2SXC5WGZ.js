@@ -1,29 +1,22 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  escalationRef,
-  runBaseline,
-  runGate
-} from "./chunk-7ZWEU5EK.js";
-import "./chunk-MLGNV2MN.js";
-import "./chunk-CCUJJWUJ.js";
-import "./chunk-K7LC2DK3.js";
-import "./chunk-RADQ4DZD.js";
+  previewComment,
+  runComment
+} from "./chunk-ZJAJ4SBX.js";
+import "./chunk-CTH6ZA3R.js";
+import "./chunk-GJT2B7T6.js";
+import "./chunk-MXXAZQSK.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-BKLRVJWE.js";
-import "./chunk-6CDKLNTY.js";
+import "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
-import "./chunk-TUUKDTNG.js";
-import "./chunk-MD65PPN2.js";
-import "./chunk-SB6TE77W.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  escalationRef,
-  runBaseline,
-  runGate
+  previewComment,
+  runComment
 };

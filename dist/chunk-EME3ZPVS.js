@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-2XMG6VXG.js";
+} from "./chunk-JXXYMMYU.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-7ZWEU5EK.js";
+} from "./chunk-G65JBEQ2.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MLGNV2MN.js";
+} from "./chunk-6NJ3YMJQ.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -35,7 +35,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

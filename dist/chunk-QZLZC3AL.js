@@ -2,17 +2,17 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-W6UVODA4.js";
-import "./chunk-2XMG6VXG.js";
-import "./chunk-7ZWEU5EK.js";
-import "./chunk-MLGNV2MN.js";
-import "./chunk-CCUJJWUJ.js";
+} from "./chunk-EME3ZPVS.js";
+import "./chunk-JXXYMMYU.js";
+import "./chunk-G65JBEQ2.js";
+import "./chunk-6NJ3YMJQ.js";
+import "./chunk-MXXAZQSK.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-6CDKLNTY.js";
+import "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import "./chunk-5USVVHII.js";

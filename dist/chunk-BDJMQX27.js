@@ -12,7 +12,7 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import "./chunk-46DMX2E3.js";
 import "./chunk-WY4YL6C2.js";
 import {

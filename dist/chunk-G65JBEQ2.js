@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-MLGNV2MN.js";
+} from "./chunk-6NJ3YMJQ.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29,7 +29,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-CCUJJWUJ.js";
+} from "./chunk-MXXAZQSK.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -52,7 +52,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-6CDKLNTY.js";
+} from "./chunk-HRDGW6Y3.js";
 import {
   dropForReplay,
   readReplayFile,
