@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   runShard
-} from "./chunk-TZP5TDKK.js";
+} from "./chunk-BQ2J3RX7.js";
 import {
   GITHUB_LIMITS,
   MAX_ARTIFACT_REPORT_BYTES,
@@ -30,7 +30,7 @@ import {
   summaryMarkdown,
   warning,
   writeJobSummary
-} from "./chunk-ZJAJ4SBX.js";
+} from "./chunk-G45VHSIQ.js";
 import "./chunk-CTH6ZA3R.js";
 import {
   readEventContext
@@ -38,10 +38,10 @@ import {
 import {
   mergeServices,
   renderServicesMarkdown
-} from "./chunk-EME3ZPVS.js";
+} from "./chunk-7L3U7N7P.js";
 import {
   SHARD_FILE
-} from "./chunk-JXXYMMYU.js";
+} from "./chunk-QMALCRGF.js";
 import {
   baselineAllocationProfilePath,
   baselineProfilePath,
@@ -59,7 +59,7 @@ import {
   runBaseline,
   runGate,
   trialMetrics
-} from "./chunk-G65JBEQ2.js";
+} from "./chunk-CX6DI6OH.js";
 import {
   allocationsProfiled,
   benjaminiHochberg,
@@ -69,11 +69,11 @@ import {
   sideProfiles,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-6NJ3YMJQ.js";
+} from "./chunk-RWPTTPB6.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import {
   parseShard,
   shardName
@@ -96,7 +96,7 @@ import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import {
   loadConfig
-} from "./chunk-LZZXIY2W.js";
+} from "./chunk-JP6TJ44H.js";
 import {
   writeFileAtomic
 } from "./chunk-BKLRVJWE.js";
@@ -106,9 +106,9 @@ import {
   SERVICE_METRICS,
   functionTable,
   topTable
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-5USVVHII.js";
 import {
   change,

@@ -86,7 +86,7 @@ var MEASURE_USAGE = `  -c, --config FILE     perfgate.config.json (default: ./pe
                         same-runner mode never sees it
       --json            print the result as JSON on stdout (everything else goes to stderr)`;
 async function configFromOptions(values) {
-  const { loadConfig } = await import("./chunk-MAXOQC2C.js");
+  const { loadConfig } = await import("./chunk-UQJJN5HW.js");
   const text = (name) => stringOption(values, name);
   const trials = text("trials");
   const requests = text("requests");
@@ -133,7 +133,7 @@ var baselineCommand = {
   options: MEASURE_OPTIONS,
   async run(values, _positionals, io) {
     const { config } = await configFromOptions(values);
-    const [{ runBaseline }, { consoleProgress }] = await Promise.all([import("./chunk-Q27PIILQ.js"), import("./chunk-MDJONBXK.js")]);
+    const [{ runBaseline }, { consoleProgress }] = await Promise.all([import("./chunk-P6PC7RHH.js"), import("./chunk-MDJONBXK.js")]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const baseline = await runBaseline({ config, agentPath: io.agentPath, progress, runId: randomUUID(), ...io.signal ? { signal: io.signal } : {} });
     const written = `perfgate: wrote the baseline ${config.baselinePath} (${baseline.trials.length} trials, commit ${baseline.commit ?? "none"})
@@ -171,7 +171,7 @@ the token from GITHUB_TOKEN. The pull request is found by the run's head SHA and
   },
   async run(values, _positionals, io) {
     const text = (name) => stringOption(values, name);
-    const [{ readEventContext }, { previewComment, runComment }] = await Promise.all([import("./chunk-G2ALKEW2.js"), import("./chunk-2SXC5WGZ.js")]);
+    const [{ readEventContext }, { previewComment, runComment }] = await Promise.all([import("./chunk-G2ALKEW2.js"), import("./chunk-BHSQG7TR.js")]);
     if (values["dry-run"] === true) {
       const context = process.env.GITHUB_REPOSITORY && process.env.GITHUB_EVENT_PATH ? await readEventContext() : null;
       io.stdout.write(`${previewComment(text("artifact") ?? "perfgate-report", text("comment-id") ?? "perfgate", context)}
@@ -251,7 +251,7 @@ function colourReport(text, outcome, enabled) {
 
 // src/cli/verdict-output.ts
 async function writeVerdict(io, values, report, reportDir, filesLine) {
-  const { jsonText, renderTerminal } = await import("./chunk-BDJMQX27.js");
+  const { jsonText, renderTerminal } = await import("./chunk-BJNU3MRF.js");
   const exitCode = exitCodeOf(report.comparison.verdict.outcome);
   const human = values.json ? io.stderr : io.stdout;
   human.write(colourReport(renderTerminal(report), report.comparison.verdict.outcome, colourEnabled(human, io.env ?? process.env)));
@@ -282,7 +282,7 @@ statistics need several trials).`,
   positionals: { min: 2, max: 2, name: "BASELINE CANDIDATE" },
   async run(values, positionals, io) {
     const [baseline, candidate] = positionals;
-    const [{ loadConfig }, { compareSchema }, { runProfileDiff }] = await Promise.all([import("./chunk-MAXOQC2C.js"), import("./chunk-W7Y2ARUT.js"), import("./chunk-Y6YMYJJW.js")]);
+    const [{ loadConfig }, { compareSchema }, { runProfileDiff }] = await Promise.all([import("./chunk-UQJJN5HW.js"), import("./chunk-AHS6K3RR.js"), import("./chunk-PVMI4CPJ.js")]);
     const configPath = typeof values.config === "string" ? values.config : void 0;
     const settings = configPath ? loadConfig(configPath).compare : compareSchema.parse({});
     const outputDir = resolve(typeof values.output === "string" ? values.output : "perfgate-diff");
@@ -361,7 +361,7 @@ var REDACTION_USAGE = `      --redact NAME       also redact this header or fiel
   -c, --config FILE       take the redaction settings of this perfgate.config.json
 Secrets are redacted by default (docs/redaction.md).`;
 async function redactionFromOptions(values) {
-  const [{ loadConfig }, { redactionRules }] = await Promise.all([import("./chunk-MAXOQC2C.js"), import("./chunk-4DCCVVKC.js")]);
+  const [{ loadConfig }, { redactionRules }] = await Promise.all([import("./chunk-UQJJN5HW.js"), import("./chunk-4DCCVVKC.js")]);
   const fromConfig = typeof values.config === "string" ? loadConfig(values.config).redaction : void 0;
   const extra = listOption(values.redact);
   return redactionRules({
@@ -477,7 +477,7 @@ verdict per service and one overall; the exit code is the overall one.`,
   positionals: { min: 1, max: 999, name: "DIR\u2026" },
   async run(values, positionals, io) {
     const output = resolve3(stringOption(values, "output") ?? "perfgate-report");
-    const [{ mergeServices }, { renderTerminal }] = await Promise.all([import("./chunk-QZLZC3AL.js"), import("./chunk-BDJMQX27.js")]);
+    const [{ mergeServices }, { renderTerminal }] = await Promise.all([import("./chunk-KEEB7J33.js"), import("./chunk-BJNU3MRF.js")]);
     const result = mergeServices(positionals, output);
     const several = result.services.length > 1;
     for (const s of result.services) {
@@ -708,13 +708,13 @@ ${HISTORY_USAGE}`,
   options: { ...MEASURE_OPTIONS, ...HISTORY_OPTIONS, shard: { type: "string" } },
   async run(values, _positionals, io) {
     const { config, configPath } = await configFromOptions(values);
-    const [{ runGate }, { consoleProgress }] = await Promise.all([import("./chunk-Q27PIILQ.js"), import("./chunk-MDJONBXK.js")]);
+    const [{ runGate }, { consoleProgress }] = await Promise.all([import("./chunk-P6PC7RHH.js"), import("./chunk-MDJONBXK.js")]);
     const progress = io.progress ?? consoleProgress(io.stderr);
     const baseRef = stringOption(values, "base-ref");
     const reproduce = `npx perfgate run --config ${configPath}${values.trials !== void 0 ? ` --trials ${config.trials}` : ""}${baseRef !== void 0 ? ` --base-ref ${baseRef}` : ""}`;
     const shard = stringOption(values, "shard");
     if (shard !== void 0) {
-      const [{ runShard }, { parseShard }] = await Promise.all([import("./chunk-AXNFCIRK.js"), import("./chunk-335JKIJB.js")]);
+      const [{ runShard }, { parseShard }] = await Promise.all([import("./chunk-B2GOUHVC.js"), import("./chunk-335JKIJB.js")]);
       const result2 = await runShard({ config, agentPath: io.agentPath, progress, runId: randomUUID2(), reproduce: `${reproduce} --shard ${shard}`, shard: parseShard("--shard", shard), service: configPath, ...io.signal ? { signal: io.signal } : {} });
       io.stdout.write(`shard ${shard}: pairs ${result2.manifest.pairs.join(", ")} written to ${result2.dir}/ (merge every shard's folder with \`perfgate merge\`)
 `);

@@ -13,8 +13,8 @@ describe('config', () => {
     expect(config.baselinePath).toBe('/repo/svc/baselines/app.json');
     expect(config.service.cwd).toBe('/repo/svc');
     expect(config.root).toBe('/repo/svc');
-    expect(config.trials).toBe(10);
-    expect(config.load.measureRequests).toBe(12_000);
+    expect(config.trials).toBe(20);
+    expect(config.load.measureRequests).toBe(4_000);
     expect(config.compare.alpha).toBe(0.05);
   });
 

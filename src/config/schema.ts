@@ -23,8 +23,8 @@ export const serviceSchema = z.strictObject({
 });
 
 /** Trials a side and measured requests per trial by default (docs/statistics.md says why). */
-export const DEFAULT_TRIALS = 10;
-export const DEFAULT_MEASURE_REQUESTS = 12_000;
+export const DEFAULT_TRIALS = 20;
+export const DEFAULT_MEASURE_REQUESTS = 4_000;
 
 export const loadSchema = z.strictObject({
   warmupRequests: positiveInt(0).default(500),
@@ -125,8 +125,8 @@ export const compareSchema = z.strictObject({
   /**
    * Same-runner: pairs added, once, when a function leans towards a regression that the first
    * `trials` pairs cannot decide (analysis/leaning.ts); 0 never adds any, and such a run ends
-   * inconclusive. 10 doubles the default run only when there is something to decide
-   * (docs/statistics.md).
+   * inconclusive. 10 adds half the default run's 20 pairs, only when there is something to
+   * decide (docs/statistics.md).
    */
   extendTrials: z.number().int().min(0).max(100).default(10),
   /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */

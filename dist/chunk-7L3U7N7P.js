@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   readShardFolder,
   readShardProfile
-} from "./chunk-JXXYMMYU.js";
+} from "./chunk-QMALCRGF.js";
 import {
   environmentDifferences,
   regressedHotLines
-} from "./chunk-G65JBEQ2.js";
+} from "./chunk-CX6DI6OH.js";
 import {
   compare,
   functionLinesOf,
@@ -19,7 +19,7 @@ import {
   storedDoubt,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-6NJ3YMJQ.js";
+} from "./chunk-RWPTTPB6.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -35,7 +35,7 @@ import {
   renderMarkdown,
   requestCounts,
   verdictHeadline
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import {
   escapeMarkdown
 } from "./chunk-S6SIRFXG.js";

@@ -6,7 +6,7 @@ import {
   sourceMapWarning,
   symbolication,
   symbolicationWarning
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import {
   seededRandom
 } from "./chunk-RADQ4DZD.js";
@@ -25,7 +25,7 @@ import {
   reportJson,
   sampleTypes,
   stringAtOf
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import {
   globToRegExp
 } from "./chunk-MD65PPN2.js";

@@ -2,14 +2,14 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   previewComment,
   runComment
-} from "./chunk-ZJAJ4SBX.js";
+} from "./chunk-G45VHSIQ.js";
 import "./chunk-CTH6ZA3R.js";
 import "./chunk-GJT2B7T6.js";
-import "./chunk-MXXAZQSK.js";
+import "./chunk-RSJDVD32.js";
 import "./chunk-6KH3PXZ3.js";
-import "./chunk-HRDGW6Y3.js";
+import "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-HHDVV6HW.js";

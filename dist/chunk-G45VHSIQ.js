@@ -14,7 +14,7 @@ import {
 } from "./chunk-GJT2B7T6.js";
 import {
   decodePprof
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import {
   PERFGATE_VERSION
 } from "./chunk-6KH3PXZ3.js";
@@ -22,7 +22,7 @@ import {
   functionKey,
   renderMarkdown,
   untrustedReportSchema
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import {
   nanosAsTime,
   percent,

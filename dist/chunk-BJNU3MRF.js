@@ -12,9 +12,9 @@ import {
   reportJson,
   requestCounts,
   untrustedReportSchema
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import {
   textTable
 } from "./chunk-5USVVHII.js";

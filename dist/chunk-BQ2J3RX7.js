@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   writeShardFolder
-} from "./chunk-JXXYMMYU.js";
+} from "./chunk-QMALCRGF.js";
 import {
   BASELINE_SCHEMA,
   BASELINE_VERSION,
@@ -16,7 +16,7 @@ import {
   planBaseline,
   profileSourceFor,
   readBaseline
-} from "./chunk-G65JBEQ2.js";
+} from "./chunk-CX6DI6OH.js";
 import {
   shardName,
   shardPairs

@@ -18,7 +18,7 @@ import {
   withAllocations,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-6NJ3YMJQ.js";
+} from "./chunk-RWPTTPB6.js";
 import {
   DEFAULT_PROFILE_LIMITS,
   decodePprof,
@@ -29,7 +29,7 @@ import {
   v8HeapToPprof,
   v8ToPprof,
   withComments
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import {
   ProcessGroup,
   groupProcStats,
@@ -52,7 +52,7 @@ import {
   renderMarkdown,
   requestCounts,
   scriptPathOf
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import {
   dropForReplay,
   readReplayFile,

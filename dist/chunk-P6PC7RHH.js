@@ -1,20 +1,18 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
-  STORED_PROFILES,
-  runShard
-} from "./chunk-TZP5TDKK.js";
-import "./chunk-JXXYMMYU.js";
-import "./chunk-G65JBEQ2.js";
-import "./chunk-6NJ3YMJQ.js";
-import "./chunk-MXXAZQSK.js";
-import "./chunk-DQ57QZL7.js";
+  escalationRef,
+  runBaseline,
+  runGate
+} from "./chunk-CX6DI6OH.js";
+import "./chunk-RWPTTPB6.js";
+import "./chunk-RSJDVD32.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-HRDGW6Y3.js";
+import "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-TUUKDTNG.js";
@@ -25,6 +23,7 @@ import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {
-  STORED_PROFILES,
-  runShard
+  escalationRef,
+  runBaseline,
+  runGate
 };

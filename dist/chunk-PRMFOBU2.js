@@ -20,8 +20,8 @@ var serviceSchema = external_exports.strictObject({
   readyTimeoutMs: positiveInt(100).default(2e4),
   stopGraceMs: positiveInt(0).default(5e3)
 });
-var DEFAULT_TRIALS = 10;
-var DEFAULT_MEASURE_REQUESTS = 12e3;
+var DEFAULT_TRIALS = 20;
+var DEFAULT_MEASURE_REQUESTS = 4e3;
 var loadSchema = external_exports.strictObject({
   warmupRequests: positiveInt(0).default(500),
   measureRequests: positiveInt(1).default(DEFAULT_MEASURE_REQUESTS),
@@ -109,8 +109,8 @@ var compareSchema = external_exports.strictObject({
   /**
    * Same-runner: pairs added, once, when a function leans towards a regression that the first
    * `trials` pairs cannot decide (analysis/leaning.ts); 0 never adds any, and such a run ends
-   * inconclusive. 10 doubles the default run only when there is something to decide
-   * (docs/statistics.md).
+   * inconclusive. 10 adds half the default run's 20 pairs, only when there is something to
+   * decide (docs/statistics.md).
    */
   extendTrials: external_exports.number().int().min(0).max(100).default(10),
   /** Share of a candidate trial's requests that may fail (no response, or a status other than the recorded one) before the run fails. */

@@ -2,11 +2,11 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   parseBaseline,
   writeBaseline
-} from "./chunk-G65JBEQ2.js";
+} from "./chunk-CX6DI6OH.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import {
   shardName
 } from "./chunk-DQ57QZL7.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-BKLRVJWE.js";
 import {
   compareSchema
-} from "./chunk-WY4YL6C2.js";
+} from "./chunk-PRMFOBU2.js";
 import {
   PerfgateError,
   describeError

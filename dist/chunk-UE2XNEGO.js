@@ -5,7 +5,7 @@ import {
 } from "./chunk-46DMX2E3.js";
 import {
   compareSchema
-} from "./chunk-WY4YL6C2.js";
+} from "./chunk-PRMFOBU2.js";
 import {
   textTable
 } from "./chunk-5USVVHII.js";

@@ -8,7 +8,7 @@ import {
   profileSchema,
   redactionSchema,
   serviceSchema
-} from "./chunk-WY4YL6C2.js";
+} from "./chunk-PRMFOBU2.js";
 import "./chunk-L7LVZID3.js";
 import "./chunk-45BS2XPL.js";
 export {

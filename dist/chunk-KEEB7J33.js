@@ -2,19 +2,19 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   mergeServices,
   serviceLabel
-} from "./chunk-EME3ZPVS.js";
-import "./chunk-JXXYMMYU.js";
-import "./chunk-G65JBEQ2.js";
-import "./chunk-6NJ3YMJQ.js";
-import "./chunk-MXXAZQSK.js";
+} from "./chunk-7L3U7N7P.js";
+import "./chunk-QMALCRGF.js";
+import "./chunk-CX6DI6OH.js";
+import "./chunk-RWPTTPB6.js";
+import "./chunk-RSJDVD32.js";
 import "./chunk-DQ57QZL7.js";
 import "./chunk-K7LC2DK3.js";
 import "./chunk-RADQ4DZD.js";
 import "./chunk-6KH3PXZ3.js";
 import "./chunk-BKLRVJWE.js";
-import "./chunk-HRDGW6Y3.js";
+import "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import "./chunk-TUUKDTNG.js";

@@ -18,7 +18,7 @@ import {
   requestsOf,
   resolveFrame,
   sampleTypes
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import {
   PerfgateError,
   describeError

@@ -1,7 +1,7 @@
 import { createRequire as __perfgateCreateRequire } from 'node:module'; const require = __perfgateCreateRequire(import.meta.url);
 import {
   configSchema
-} from "./chunk-WY4YL6C2.js";
+} from "./chunk-PRMFOBU2.js";
 import {
   valueAt
 } from "./chunk-HHDVV6HW.js";

@@ -8,11 +8,11 @@ import {
   symbolicationOf,
   writeMergedPair,
   writeReportFiles
-} from "./chunk-6NJ3YMJQ.js";
+} from "./chunk-RWPTTPB6.js";
 import {
   checkProfileFileSize,
   decodePprof
-} from "./chunk-MXXAZQSK.js";
+} from "./chunk-RSJDVD32.js";
 import "./chunk-RADQ4DZD.js";
 import {
   PERFGATE_VERSION
@@ -23,9 +23,9 @@ import {
   REPORT_VERSION,
   renderMarkdown,
   requestsOf
-} from "./chunk-HRDGW6Y3.js";
+} from "./chunk-UE2XNEGO.js";
 import "./chunk-46DMX2E3.js";
-import "./chunk-WY4YL6C2.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-5USVVHII.js";
 import "./chunk-S6SIRFXG.js";
 import {

@@ -2,8 +2,8 @@ import { createRequire as __perfgateCreateRequire } from 'node:module'; const re
 import {
   loadConfig,
   parseConfig
-} from "./chunk-LZZXIY2W.js";
-import "./chunk-WY4YL6C2.js";
+} from "./chunk-JP6TJ44H.js";
+import "./chunk-PRMFOBU2.js";
 import "./chunk-HHDVV6HW.js";
 import "./chunk-RXSKCGKU.js";
 import "./chunk-L7LVZID3.js";
