@@ -87,7 +87,7 @@ function current(results: BenchResults): BenchResults['parts'] {
  * procedure a figure belongs to.
  */
 const DETECTION_NOTE =
-  '_These resampled figures predate the current procedure (CPU samples counted one interval each, shares of JavaScript CPU, inlining jumps left out, the empirical null) and its defaults of 10 trials × 12000 requests. The current procedure\'s detection: [statistics.md](../statistics.md#why-10-trials-of-12000-requests) (resampled) and [verdicts.md](verdicts.md) (real gate runs)._';
+  '_These resampled figures predate the current procedure (CPU samples counted one interval each, shares of JavaScript CPU, inlining jumps left out, the empirical null) and the defaults of that time. The current procedure\'s detection: [statistics.md](../statistics.md#why-20-trials-of-4000-requests) (resampled) and [verdicts.md](verdicts.md) (real gate runs)._';
 
 export function headline(results: BenchResults): string[] {
   const { overhead, phases, detection } = current(results);
@@ -101,7 +101,7 @@ export function headline(results: BenchResults): string[] {
   );
   lines.push(
     phases
-      ? `**Gate wall time:** ${seconds(phases.result.wallSeconds)} for \`perfgate run\` on the example with its default configuration (${phases.result.trials} trials × ${phases.result.load.measureRequests} measured requests against a stored baseline), ${percent(phases.result.phaseSeconds.measure / phases.result.wallSeconds)} of it measuring.`
+      ? `**Gate wall time:** ${seconds(phases.result.wallSeconds)} for \`perfgate run\` on the example with the configuration it had when measured (${phases.result.trials} trials × ${phases.result.load.measureRequests} measured requests against a stored baseline${phases.result.trials === DEFAULT_TRIALS && phases.result.load.measureRequests === DEFAULT_MEASURE_REQUESTS ? ', the defaults' : `; the defaults are now ${DEFAULT_TRIALS} × ${DEFAULT_MEASURE_REQUESTS}`}), ${percent(phases.result.phaseSeconds.measure / phases.result.wallSeconds)} of it measuring.`
       : '**Gate wall time:** not measured yet.',
   );
   const defaults = detection ? defaultCell(detection.result) : undefined;

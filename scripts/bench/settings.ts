@@ -48,7 +48,7 @@ export function settingsFor(quick: boolean): BenchSettings {
     phases: { runs: quick ? 1 : 3 },
     detection: {
       // 8 is about the fewest trials a side that can reach significance at the example's tests (docs/statistics.md
-      // says why). The defaults' own cell (10 × 12000) is measured by the real gate in `npm run bench:verdicts`.
+      // says why). The defaults' own cell (20 × 4000 since 2026-12-02) is measured by the real gate in `npm run bench:verdicts`.
       trials: quick ? [8] : [8, 12, 16],
       requests: quick ? [1000] : [1000, 3000, 6000],
       runsPerCell: 1,

@@ -38,12 +38,13 @@ export interface LedgerRun {
 
 /**
  * The verdict model each mode's runs measure: the commit that last changed what decides that
- * mode's verdict. Change it with the statistics; the runs of earlier models stay in the ledger
+ * mode's verdict, or the default settings it decides at (58be78a: 20 × 4000). Change it with the
+ * statistics or the defaults; the runs of earlier models stay in the ledger
  * and in the dated parts, and drop out of the totals. A change to the stored path alone (its
  * escalation, its confirmation) leaves the same-runner runs counted.
  */
 export type VerdictModel = Readonly<Record<VerdictMode, string>>;
-export const VERDICT_MODEL: VerdictModel = { 'same-runner': 'd76a2ab', stored: 'd76a2ab' };
+export const VERDICT_MODEL: VerdictModel = { 'same-runner': '58be78a', stored: '58be78a' };
 
 export const SERIES_LABELS: Readonly<Record<SeriesId, string>> = {
   aa: 'A/A',
